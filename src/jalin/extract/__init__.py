@@ -1,0 +1,1 @@
+"""One module per extraction layer; each exposes `extract(doc) -> list of its records`."""
