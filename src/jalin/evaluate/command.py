@@ -1,0 +1,40 @@
+"""The `jalin evaluate` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from jalin.evaluate import GoldError, evaluate_paths, to_json
+from jalin.evaluate.report import explain_lines, print_report
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("evaluate")
+    def evaluate_command(
+        gold: Annotated[list[str], typer.Argument(help="jalin.gold/1 files")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+        per_file: Annotated[bool, typer.Option("--per-file", help="Also give each file's scores.")] = False,
+        explain: Annotated[bool, typer.Option(
+            "--explain", help="List per file and layer the missed gold items (FN, with near misses), "
+                              "the false positives (FP) and the matched pairs with wrong attributes.",
+        )] = False,
+        lexicon: Annotated[list[str] | None, typer.Option(
+            "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
+    ) -> None:
+        """Score the analyses of the gold files' documents: P/R/F1 per layer and attribute accuracies."""
+        try:
+            report = evaluate_paths(gold, lexicon_dirs=lexicon or [])
+        except GoldError as exc:
+            print(str(exc), file=sys.stderr)
+            raise typer.Exit(2) from exc
+        if explain:
+            print("\n".join(explain_lines(report)))
+        if as_json:
+            print(json.dumps(to_json(report, per_file=per_file), ensure_ascii=False))
+        else:
+            print_report(report, Console(), per_file=per_file)

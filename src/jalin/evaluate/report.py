@@ -1,0 +1,104 @@
+"""Totals over files (micro average) and their three forms: JSON, a rich table, and `--explain` lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from jalin.evaluate.match import LAYERS, LayerResult
+
+
+@dataclass(slots=True)
+class FileScore:
+    name: str
+    layers: dict[str, LayerResult]
+
+
+@dataclass(slots=True)
+class Report:
+    files: list[FileScore] = field(default_factory=list)
+
+    def totals(self) -> dict[str, LayerResult]:
+        """Counts summed over all files (the micro average)."""
+        totals = {layer: LayerResult(layer) for layer in LAYERS}
+        for scored in self.files:
+            for layer, result in scored.layers.items():
+                totals[layer].merge(result)
+        return totals
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
+
+
+def layer_scores(result: LayerResult) -> dict[str, Any]:
+    """P/R/F1 of one layer. A zero denominator gives 0.0, except that a layer with nothing at all to
+    score (no gold, no prediction) gives null for all three."""
+    tp, fp, fn = result.tp, result.fp, result.fn
+    if tp + fp + fn == 0:
+        precision = recall = f1 = None
+    else:
+        precision = ratio(tp, tp + fp) or 0.0
+        recall = ratio(tp, tp + fn) or 0.0
+        f1 = round(2 * tp / (2 * tp + fp + fn), 4)
+    return {
+        "tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1,
+        "attributes": {
+            name: {"accuracy": ratio(right, scored), "n": scored}
+            for name, (right, scored) in sorted(result.attributes.items())
+        },
+    }
+
+
+def to_json(report: Report, per_file: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {"layers": {layer: layer_scores(r) for layer, r in report.totals().items()}}
+    if per_file:
+        data["files"] = {
+            scored.name: {"layers": {layer: layer_scores(r) for layer, r in scored.layers.items()}}
+            for scored in report.files
+        }
+    return data
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def table(title: str, layers: dict[str, LayerResult]) -> Table:
+    grid = Table(title=title, title_justify="left")
+    for column in ("layer", "tp", "fp", "fn", "P", "R", "F1", "attributes (accuracy n)"):
+        grid.add_column(column, justify="left" if column in {"layer", "attributes (accuracy n)"} else "right")
+    for layer, result in layers.items():
+        scores = layer_scores(result)
+        attributes = "  ".join(
+            f"{name} {_cell(a['accuracy'])} {a['n']}" for name, a in scores["attributes"].items()
+        )
+        grid.add_row(layer, str(scores["tp"]), str(scores["fp"]), str(scores["fn"]),
+                     _cell(scores["precision"]), _cell(scores["recall"]), _cell(scores["f1"]), attributes)
+    return grid
+
+
+def print_report(report: Report, console: Console, per_file: bool = False) -> None:
+    if per_file:
+        for scored in report.files:
+            console.print(table(scored.name, scored.layers))
+    console.print(table(f"All {len(report.files)} file(s), micro average", report.totals()))
+
+
+def explain_lines(report: Report) -> list[str]:
+    """Per file and layer: missed gold items (FN, with near misses), false positives (FP), and
+    matched pairs whose attributes are wrong. Plain text, one item per line."""
+    lines: list[str] = []
+    for scored in report.files:
+        lines.append(f"=== {scored.name}")
+        for layer, result in scored.layers.items():
+            if not (result.missed or result.spurious or result.wrong_attributes):
+                continue
+            lines.append(f"--- {layer}: tp {result.tp} fp {result.fp} fn {result.fn}")
+            lines += [f"  FN  {line}" for line in result.missed]
+            lines += [f"  FP  {line}" for line in result.spurious]
+            lines += [f"  ATTR {line}" for line in result.wrong_attributes]
+    return lines
