@@ -307,7 +307,8 @@ def test_actor_matches_through_canonical_and_type() -> None:
     gold["actors"] = [{"type": "ORGANISATION", "name": "Jemaah Menteri", "canonical": "Cabinet of Malaysia"}]
     pred = perfect_prediction()
     pred["actors"] = [{"id": "a1", "type": "ORGANISATION", "name": "Kabinet",
-                       "canonical": "Cabinet of Malaysia", "country": "MYS", "sector": "GOV", "roles": [], "honorifics": [], "mentions": []}]
+                       "canonical": "Cabinet of Malaysia", "country": "MYS", "sector": "GOV",
+                       "roles": [], "honorifics": [], "mentions": []}]
     assert counts(scores(gold, pred)["actors"]) == (1, 0, 0)
     pred["actors"][0]["type"] = "GROUP"
     assert counts(scores(gold, pred)["actors"]) == (0, 1, 1)
