@@ -398,10 +398,10 @@ def test_explain_lists_misses_near_misses_and_false_positives() -> None:
     lines = "\n".join(explain_lines(report))
     assert "=== hand.gold.json" in lines
     assert "--- events: tp 1 fp 1 fn 1" in lines
-    assert "  FN  AGREE|COOPERATE MYS→JPN in “akan memeterai perjanjian”" in lines
+    assert "  FN   AGREE|COOPERATE MYS→JPN in “akan memeterai perjanjian”" in lines
     assert "near: e1 AGREE MYS→MYS intended" in lines
     assert "fails: source/target" in lines
-    assert "  FP  e1 AGREE MYS→MYS" in lines
+    assert "  FP   e1 AGREE MYS→MYS" in lines
 
 
 def test_garbage_and_empty_predictions_do_not_crash() -> None:
@@ -458,3 +458,22 @@ def test_cli_on_the_dev_golds() -> None:
     assert data["layers"]["events"]["tp"] + data["layers"]["events"]["fn"] >= 40
     table = CliRunner().invoke(app, ["evaluate", str(golds[0])])
     assert table.exit_code == 0 and "micro average" in table.stdout
+
+
+def test_explain_in_json_and_layer_filter() -> None:
+    pred = perfect_prediction()
+    pred["times"][0]["relation"] = "on"
+    pred["topics"] = ["military"]
+    report = Report(files=[FileScore("hand.gold.json", score_document(make_gold(), pred))])
+    explained = to_json(report, explain=True)["files"]["hand.gold.json"]["explain"]
+    assert sorted(explained) == ["agreements", "times", "topics"]
+    assert explained["times"]["fn"] == [{
+        "gold": "by 2025-12 (month) “Disember”",
+        "near": ["t1 on 2025-12 (month) “menjelang Disember”  fails: relation"],
+    }]
+    assert explained["times"]["fp"] == ["t1 on 2025-12 (month) “menjelang Disember”"]
+    assert explained["topics"] == {"fn": [{"gold": "diplomatic", "near": []}], "fp": [], "attributes": []}
+    only_times = explain_lines(report, ["times"])
+    assert only_times[0] == "=== hand.gold.json"
+    assert only_times[1] == "--- times: tp 0 fp 1 fn 1"
+    assert not any(line.startswith("--- topics") for line in only_times)

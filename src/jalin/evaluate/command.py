@@ -23,6 +23,8 @@ def register(app: typer.Typer) -> None:
             "--explain", help="List per file and layer the missed gold items (FN, with near misses), "
                               "the false positives (FP) and the matched pairs with wrong attributes.",
         )] = False,
+        layer: Annotated[list[str] | None, typer.Option(
+            "--layer", help="With --explain: only these layers (repeatable).")] = None,
         lexicon: Annotated[list[str] | None, typer.Option(
             "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
     ) -> None:
@@ -32,9 +34,10 @@ def register(app: typer.Typer) -> None:
         except GoldError as exc:
             print(str(exc), file=sys.stderr)
             raise typer.Exit(2) from exc
-        if explain:
-            print("\n".join(explain_lines(report)))
         if as_json:
-            print(json.dumps(to_json(report, per_file=per_file), ensure_ascii=False))
+            print(json.dumps(to_json(report, per_file=per_file, explain=explain), ensure_ascii=False))
+            return
+        if explain:
+            print("\n".join(explain_lines(report, layer or ())))
         else:
             print_report(report, Console(), per_file=per_file)

@@ -25,6 +25,14 @@ LAYERS = (
 
 
 @dataclass(slots=True)
+class Miss:
+    """A missed gold item, readable, with predictions that pass its anchor criterion (near misses)."""
+
+    gold: str
+    near: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class LayerResult:
     """Counts for one layer of one document, with readable lines for `--explain`."""
 
@@ -34,7 +42,7 @@ class LayerResult:
     fn: int = 0
     # attribute name -> [right, scored]
     attributes: dict[str, list[int]] = field(default_factory=dict)
-    missed: list[str] = field(default_factory=list)          # FN gold items (with near misses)
+    missed: list[Miss] = field(default_factory=list)         # FN gold items
     spurious: list[str] = field(default_factory=list)        # FP predictions
     wrong_attributes: list[str] = field(default_factory=list)  # matched pairs with a wrong attribute
 
@@ -75,14 +83,14 @@ def score_fields(gold: dict[str, Any], predicted: dict[str, Any]) -> LayerResult
             continue
         result.fn += 1
         result.fp += got is not None
-        result.missed.append(f"{name}: gold {want!r}, predicted {got!r}")
+        result.missed.append(Miss(f"{name}: gold {want!r}, predicted {got!r}"))
     return result
 
 
 def score_topics(gold: list[str], predicted: list[str]) -> LayerResult:
     want, got = set(gold), set(predicted)
     result = LayerResult("topics", tp=len(want & got), fp=len(got - want), fn=len(want - got))
-    result.missed = sorted(want - got)
+    result.missed = [Miss(topic) for topic in sorted(want - got)]
     result.spurious = sorted(got - want)
     return result
 
@@ -129,12 +137,10 @@ def match_layer(rule: Rule, golds: list[Item], preds: list[Item], ctx: Context) 
     return result
 
 
-def _describe_miss(rule: Rule, gold: Item, preds: list[Item], failures: list[list[str]], ctx: Context) -> str:
-    """The missed gold item, with up to three predictions that pass its anchor criterion (near misses)."""
+def _describe_miss(rule: Rule, gold: Item, preds: list[Item], failures: list[list[str]],
+                   ctx: Context) -> Miss:
+    """The missed gold item with up to three near misses, those failing the fewest criteria first."""
     anchor = rule.anchor(gold)
-    near = [(pi, failed) for pi, failed in enumerate(failures) if anchor not in failed]
-    near.sort(key=lambda item: (len(item[1]), item[0]))
-    lines = [rule.show_gold(gold, ctx)]
-    for pi, failed in near[:3]:
-        lines.append(f"        near: {rule.show_pred(preds[pi], ctx)}  fails: {', '.join(failed)}")
-    return "\n".join(lines)
+    near = sorted((len(failed), pi, failed) for pi, failed in enumerate(failures) if anchor not in failed)
+    lines = [f"{rule.show_pred(preds[pi], ctx)}  fails: {', '.join(failed)}" for _, pi, failed in near[:3]]
+    return Miss(rule.show_gold(gold, ctx), lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,13 +54,22 @@ def layer_scores(result: LayerResult) -> dict[str, Any]:
     }
 
 
-def to_json(report: Report, per_file: bool = False) -> dict[str, Any]:
+def to_json(report: Report, per_file: bool = False, explain: bool = False) -> dict[str, Any]:
+    """`{"layers": {...}}`; with `per_file` also `"files": {name: {"layers": {...}}}`, and with
+    `explain` each file also gets `"explain": {layer: {"fn", "fp", "attributes"}}` (implies per_file)."""
     data: dict[str, Any] = {"layers": {layer: layer_scores(r) for layer, r in report.totals().items()}}
-    if per_file:
-        data["files"] = {
-            scored.name: {"layers": {layer: layer_scores(r) for layer, r in scored.layers.items()}}
-            for scored in report.files
-        }
+    if per_file or explain:
+        data["files"] = {}
+        for scored in report.files:
+            entry: dict[str, Any] = {"layers": {layer: layer_scores(r) for layer, r in scored.layers.items()}}
+            if explain:
+                entry["explain"] = {
+                    layer: {"fn": [{"gold": m.gold, "near": m.near} for m in r.missed],
+                            "fp": r.spurious, "attributes": r.wrong_attributes}
+                    for layer, r in scored.layers.items()
+                    if r.missed or r.spurious or r.wrong_attributes
+                }
+            data["files"][scored.name] = entry
     return data
 
 
@@ -68,16 +78,22 @@ def _cell(value: float | None) -> str:
 
 
 def table(title: str, layers: dict[str, LayerResult]) -> Table:
+    """One row per layer (tp fp fn P R F1), then one row per scored attribute (accuracy and n)."""
     grid = Table(title=title, title_justify="left")
-    for column in ("layer", "tp", "fp", "fn", "P", "R", "F1", "attributes (accuracy n)"):
-        grid.add_column(column, justify="left" if column in {"layer", "attributes (accuracy n)"} else "right")
+    grid.add_column("layer / attribute")
+    for column in ("tp", "fp", "fn", "P", "R", "F1"):
+        grid.add_column(column, justify="right")
+    attribute_rows = []
     for layer, result in layers.items():
         scores = layer_scores(result)
-        attributes = "  ".join(
-            f"{name} {_cell(a['accuracy'])} {a['n']}" for name, a in scores["attributes"].items()
-        )
         grid.add_row(layer, str(scores["tp"]), str(scores["fp"]), str(scores["fn"]),
-                     _cell(scores["precision"]), _cell(scores["recall"]), _cell(scores["f1"]), attributes)
+                     _cell(scores["precision"]), _cell(scores["recall"]), _cell(scores["f1"]))
+        attribute_rows += [(f"{layer}.{name}", a) for name, a in scores["attributes"].items()]
+    if attribute_rows:
+        grid.add_section()
+        grid.add_row("[bold]attribute[/bold]", "", "", "n", "", "", "[bold]accuracy[/bold]")
+        for name, a in attribute_rows:
+            grid.add_row(name, "", "", str(a["n"]), "", "", _cell(a["accuracy"]))
     return grid
 
 
@@ -88,17 +104,22 @@ def print_report(report: Report, console: Console, per_file: bool = False) -> No
     console.print(table(f"All {len(report.files)} file(s), micro average", report.totals()))
 
 
-def explain_lines(report: Report) -> list[str]:
-    """Per file and layer: missed gold items (FN, with near misses), false positives (FP), and
-    matched pairs whose attributes are wrong. Plain text, one item per line."""
+def explain_lines(report: Report, layers: Iterable[str] = ()) -> list[str]:
+    """Per file and layer (all, or those in `layers`): missed gold items (FN) each followed by its
+    near misses, false positives (FP), and matched pairs with a wrong attribute (ATTR)."""
+    wanted = set(layers)
     lines: list[str] = []
     for scored in report.files:
         lines.append(f"=== {scored.name}")
         for layer, result in scored.layers.items():
+            if wanted and layer not in wanted:
+                continue
             if not (result.missed or result.spurious or result.wrong_attributes):
                 continue
             lines.append(f"--- {layer}: tp {result.tp} fp {result.fp} fn {result.fn}")
-            lines += [f"  FN  {line}" for line in result.missed]
-            lines += [f"  FP  {line}" for line in result.spurious]
+            for miss in result.missed:
+                lines.append(f"  FN   {miss.gold}")
+                lines += [f"         near: {near}" for near in miss.near]
+            lines += [f"  FP   {line}" for line in result.spurious]
             lines += [f"  ATTR {line}" for line in result.wrong_attributes]
     return lines
