@@ -477,3 +477,24 @@ def test_explain_in_json_and_layer_filter() -> None:
     assert only_times[0] == "=== hand.gold.json"
     assert only_times[1] == "--- times: tp 0 fp 1 fn 1"
     assert not any(line.startswith("--- topics") for line in only_times)
+
+
+def test_a_crashing_analysis_is_reported_and_scored_as_empty(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import jalin.evaluate as evaluate
+
+    def crash(*_: Any) -> dict[str, Any]:
+        raise ValueError("layer broke")
+
+    gold = tmp_path / "hand.gold.json"
+    gold.write_text(json.dumps(make_gold()), encoding="utf-8")
+    bad = tmp_path / "bad.gold.json"
+    bad.write_text("[]", encoding="utf-8")
+    monkeypatch.setattr(evaluate, "predict", crash)
+    report = evaluate.evaluate_paths([gold, bad])
+    assert [f.name for f in report.files] == ["hand.gold.json"]
+    assert report.failures[0].startswith(f"{gold}: analysis failed: ValueError: layer broke (")
+    assert report.failures[1] == f"{bad}: not a jalin.gold/1 file"
+    assert counts(to_json(report)["layers"]["actors"]) == (0, 0, 3)
+    result = CliRunner().invoke(app, ["evaluate", str(gold), "--json"])
+    assert result.exit_code == 2

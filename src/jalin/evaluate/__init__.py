@@ -25,6 +25,7 @@ Details the README leaves open, decided here:
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,12 +40,26 @@ __all__ = [
 
 
 def evaluate_paths(paths: Iterable[str | Path], lexicon_dirs: Iterable[str | Path] = ()) -> Report:
-    """Analyse each gold file's document and score it; raises GoldError on an unusable gold file."""
+    """Analyse each gold file's document and score it.
+
+    A gold file that cannot be used is skipped; a document whose analysis raises is scored as an
+    empty analysis (everything missed). Both are listed in `report.failures`, one line each.
+    """
     lexicon_dirs = list(lexicon_dirs)
     report = Report()
     for path in paths:
-        gold_file = load_gold(path)
-        analysis = predict(gold_file, lexicon_dirs)
+        try:
+            gold_file = load_gold(path)
+        except GoldError as exc:
+            report.failures.append(str(exc))
+            continue
+        try:
+            analysis = predict(gold_file, lexicon_dirs)
+        except Exception as exc:  # a crashing layer must not hide the other files' scores
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            report.failures.append(f"{path}: analysis failed: {type(exc).__name__}: {exc} "
+                                   f"({where.filename}:{where.lineno})")
+            analysis = {}
         layers = score_document(gold_file.gold, analysis)
         report.files.append(FileScore(name=gold_file.path.name, layers=layers))
     return report

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from jalin.evaluate import GoldError, evaluate_paths, to_json
+from jalin.evaluate import evaluate_paths, to_json
 from jalin.evaluate.report import explain_lines, print_report
 
 
@@ -29,15 +29,13 @@ def register(app: typer.Typer) -> None:
             "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
     ) -> None:
         """Score the analyses of the gold files' documents: P/R/F1 per layer and attribute accuracies."""
-        try:
-            report = evaluate_paths(gold, lexicon_dirs=lexicon or [])
-        except GoldError as exc:
-            print(str(exc), file=sys.stderr)
-            raise typer.Exit(2) from exc
+        report = evaluate_paths(gold, lexicon_dirs=lexicon or [])
+        for failure in report.failures:
+            print(failure, file=sys.stderr)
         if as_json:
             print(json.dumps(to_json(report, per_file=per_file, explain=explain), ensure_ascii=False))
-            return
-        if explain:
-            print("\n".join(explain_lines(report, layer or ())))
         else:
+            if explain:
+                print("\n".join(explain_lines(report, layer or ())))
             print_report(report, Console(), per_file=per_file)
+        raise typer.Exit(2 if report.failures else 0)

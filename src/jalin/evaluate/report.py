@@ -21,6 +21,7 @@ class FileScore:
 @dataclass(slots=True)
 class Report:
     files: list[FileScore] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # one line per gold file not scored as usual
 
     def totals(self) -> dict[str, LayerResult]:
         """Counts summed over all files (the micro average)."""
@@ -110,7 +111,7 @@ def explain_lines(report: Report, layers: Iterable[str] = ()) -> list[str]:
     wanted = set(layers)
     lines: list[str] = []
     for scored in report.files:
-        lines.append(f"=== {scored.name}")
+        header = len(lines)
         for layer, result in scored.layers.items():
             if wanted and layer not in wanted:
                 continue
@@ -122,4 +123,6 @@ def explain_lines(report: Report, layers: Iterable[str] = ()) -> list[str]:
                 lines += [f"         near: {near}" for near in miss.near]
             lines += [f"  FP   {line}" for line in result.spurious]
             lines += [f"  ATTR {line}" for line in result.wrong_attributes]
+        if len(lines) > header:
+            lines.insert(header, f"=== {scored.name}")
     return lines
