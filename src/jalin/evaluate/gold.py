@@ -60,5 +60,5 @@ def predict(gold_file: GoldFile, lexicon_dirs: Iterable[str | Path] = ()) -> dic
     """Analyse the gold file's document exactly as `jalin analyze` would: the contract dict."""
     raw = gold_file.document
     analysis = analyze(raw.text, published=raw.published, id=raw.id, title=raw.title, url=raw.url,
-                       source=raw.source, lexicon_dirs=lexicon_dirs)
+                       source=raw.source, metadata=raw.metadata, lexicon_dirs=lexicon_dirs)
     return analysis.to_dict()
