@@ -1,4 +1,12 @@
-"""The `jalin evaluate` command."""
+"""The `jalin evaluate` command.
+
+    jalin evaluate ../shared/gold/dev/*.gold.json                    # P/R/F1 per layer, attribute accuracies
+    jalin evaluate GOLD... --per-file                               # plus one table per file
+    jalin evaluate GOLD... --explain --layer events                 # what was missed / spurious, and why
+    jalin evaluate GOLD... --json [--per-file] [--explain]          # the same as JSON
+
+Exit status 2 when a gold file was unusable or an analysis raised (listed on stderr); 0 otherwise.
+"""
 
 from __future__ import annotations
 

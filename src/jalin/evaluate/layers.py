@@ -8,6 +8,7 @@ false positive. `show_gold` / `show_pred` give one readable line for `--explain`
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,28 +77,31 @@ def _optional(gold: Item) -> str:
     return " (optional)" if gold.get("optional") else ""
 
 
-class Rule:
+class Rule(ABC):
     layer: str = ""
 
+    @abstractmethod
     def failures(self, gold: Item, pred: Item, ctx: Context) -> list[str]:
-        raise NotImplementedError
+        """The match criteria this pair fails; empty when the prediction matches the gold item."""
 
     def attributes(self, gold: Item, pred: Item, ctx: Context) -> list[tuple[str, bool]]:
         return []
 
+    @abstractmethod
     def anchor(self, gold: Item) -> str:
         """The criterion that places an item in the text: a prediction failing only other criteria
         is shown as a near miss by `--explain`."""
-        raise NotImplementedError
 
     def fp_exempt(self, pred: Item) -> bool:
         return False
 
+    @abstractmethod
     def show_gold(self, gold: Item, ctx: Context) -> str:
-        raise NotImplementedError
+        """One readable line for a gold item."""
 
+    @abstractmethod
     def show_pred(self, pred: Item, ctx: Context) -> str:
-        raise NotImplementedError
+        """One readable line for a predicted item."""
 
 
 class ActorRule(Rule):

@@ -108,15 +108,12 @@ def match_layer(rule: Rule, golds: list[Item], preds: list[Item], ctx: Context) 
                 result.fn += 1
                 result.missed.append(_describe_miss(rule, golds[gi], preds, failures[gi], ctx))
             continue
-        later = order[position + 1:]
-        later_required = [gj for gj in later if not golds[gj].get("optional")]
-        later_optional = [gj for gj in later if golds[gj].get("optional")]
+        later = [(gj, bool(golds[gj].get("optional"))) for gj in order[position + 1:]]
 
-        def preference(pi: int, gi: int = gi, later_required: list[int] = later_required,
-                       later_optional: list[int] = later_optional) -> tuple[int, int, int, int]:
+        def preference(pi: int, gi: int = gi, later: list[tuple[int, bool]] = later) -> tuple[int, ...]:
+            needed = [optional for gj, optional in later if not failures[gj][pi]]
             right = sum(ok for _, ok in rule.attributes(golds[gi], preds[pi], ctx))
-            return (sum(not failures[gj][pi] for gj in later_required),
-                    sum(not failures[gj][pi] for gj in later_optional), -right, pi)
+            return needed.count(False), needed.count(True), -right, pi
 
         chosen = min(candidates, key=preference)
         used.add(chosen)
