@@ -498,3 +498,77 @@ def test_a_crashing_analysis_is_reported_and_scored_as_empty(tmp_path: Path,
     assert counts(to_json(report)["layers"]["actors"]) == (0, 0, 3)
     result = CliRunner().invoke(app, ["evaluate", str(gold), "--json"])
     assert result.exit_code == 2
+
+
+def oracle(gold: dict[str, Any]) -> dict[str, Any]:
+    """A prediction built from a gold file so that it should match every gold item, optional ones
+    included. Helper actors the gold does not list (event parties, speakers) are LOCATIONs, which
+    never count as false positives."""
+    actors = [{"id": f"a{i}", "type": a["type"], "name": a.get("name") or a["country"],
+               "canonical": a.get("canonical"), "country": a.get("country"), "sector": a.get("sector"),
+               "roles": [{"text": a["role_en"], "en": a["role_en"]}] if a.get("role_en") else [],
+               "honorifics": a.get("honorifics", []), "mentions": []}
+              for i, a in enumerate(gold["actors"])]
+
+    def helper_actor(name: str | None, country: str | None) -> str:
+        actors.append({"id": f"h{len(actors)}", "type": "LOCATION", "name": name or "", "canonical": None,
+                       "country": country, "sector": None, "roles": [], "honorifics": [], "mentions": []})
+        return actors[-1]["id"]
+
+    times = [{"id": f"t{i}", "text": t.get("contains", ""), "value": t["value"],
+              "granularity": t["granularity"], "relation": t["relation"], "start": 0, "end": 0}
+             for i, t in enumerate(gold["times"])]
+    texts: list[str] = []
+    events = []
+    for i, e in enumerate(gold["events"]):
+        texts.append(e["in"])
+        events.append({
+            "id": f"e{i}", "type": e["types"][0], "cameo": None,
+            "source": [helper_actor(None, c) for c in e["source"]],
+            "target": [helper_actor(None, c) for c in e["target"]],
+            "modality": (e.get("modality_any") or ["asserted"])[0], "modes": e.get("modes", []),
+            "context": [], "time": None, "trigger": {"start": 0, "end": 0, "text": ""}, "sentence": i,
+        })
+    statements = [{"speaker": helper_actor(s["speaker"], None), "kind": s["kind"], "text": s["contains"],
+                   "verb": None, "start": 0, "end": 0} for s in gold["statements"]]
+
+    def milestone(m: dict[str, Any]) -> dict[str, Any]:
+        time = next(t["id"] for t in times if (t["value"], t["relation"]) == (m["value"], m["relation"]))
+        return {"kind": m["kind"], "state": m["state"], "time": time, "text": ""}
+
+    def first(value: str | list[str]) -> str:
+        return value if isinstance(value, str) else value[0]
+
+    agreements = [{"id": f"g{i}", "type": first(a["type"]), "label": "", "parties": sorted(a["parties"]),
+                   "status": (a.get("status_any") or ["unknown"])[0], "exclusive": a.get("exclusive"),
+                   "milestones": [milestone(m) for m in a.get("milestones", [])], "evidence": []}
+                  for i, a in enumerate(gold["agreements"])]
+    gatherings = [{"kind": first(g["kind"]), "name": g.get("name_contains"), "ordinal": g.get("ordinal"),
+                   "location": None, "time": None, "parties": g["parties"], "attendance": [], "evidence": []}
+                  for g in gold["gatherings"]]
+    quantities = [{"id": f"q{i}", "text": "", "start": 0, "end": 0, **q}
+                  for i, q in enumerate(gold["quantities"])]
+    text = "\n".join(texts)
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    return {
+        "schema": "jalin.analysis/1", "document": dict(gold["document"]), "text": text,
+        "sentences": [{"start": s, "end": s + len(t)} for s, t in zip(starts, texts, strict=True)],
+        "actors": actors, "statements": statements, "events": events, "agreements": agreements,
+        "gatherings": gatherings, "times": times, "topics": list(gold["topics"]),
+        "quantities": quantities,
+    }
+
+
+def test_an_oracle_built_from_each_dev_gold_scores_one_everywhere() -> None:
+    golds = sorted((SHARED / "gold" / "dev").glob("*.gold.json"))
+    if not golds:
+        pytest.skip(f"no dev gold files under {SHARED}")
+    files = []
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        files.append(FileScore(path.name, score_document(gold, oracle(gold))))
+    layers = to_json(Report(files=files))["layers"]
+    for name, layer in layers.items():
+        assert (layer["fp"], layer["fn"], layer["f1"]) == (0, 0, 1.0), (name, layer)
+        assert all(a["accuracy"] == 1.0 for a in layer["attributes"].values()), (name, layer)
+    assert layers["events"]["attributes"]["modality"]["n"] >= 20
