@@ -572,3 +572,60 @@ def test_an_oracle_built_from_each_dev_gold_scores_one_everywhere() -> None:
         assert (layer["fp"], layer["fn"], layer["f1"]) == (0, 0, 1.0), (name, layer)
         assert all(a["accuracy"] == 1.0 for a in layer["attributes"].values()), (name, layer)
     assert layers["events"]["attributes"]["modality"]["n"] >= 20
+
+
+ENGLISH = ("KUALA LUMPUR, March 3 -- Malaysia and Indonesia will step up joint maritime patrols in the "
+           "Sulawesi Sea, Defence Minister Datuk Seri Dr. Ahmad Razif said today.")
+
+
+def test_english_document_with_dotted_honorifics_and_a_symmetric_event() -> None:
+    gold = {
+        "schema": "jalin.gold/1", "text": ENGLISH,
+        "document": {"language": "en", "dateline": "KUALA LUMPUR"},
+        "actors": [{"type": "PERSON", "name": "Dr. Ahmad Razif", "country": "MYS", "sector": "GOV",
+                    "role_en": "Minister of Defence", "honorifics": ["Datuk Seri", "Dr."]},
+                   {"type": "COUNTRY", "country": "IDN"}],
+        "events": [{"types": ["COOPERATE"], "source": ["MYS"], "target": ["IDN"], "symmetric": True,
+                    "in": "step up joint maritime patrols", "modality_any": ["intended"],
+                    "modes": ["exercise"]}],
+        "statements": [{"speaker": "Ahmad Razif", "kind": "indirect",
+                        "contains": "Malaysia and Indonesia will"}],
+    }
+    start, end = ENGLISH.index("Malaysia"), ENGLISH.index(", Defence")
+    prediction = {
+        "document": {"id": "e1", "language": "en", "dateline": "KUALA LUMPUR", "source": None},
+        "text": ENGLISH, "sentences": [{"start": 0, "end": len(ENGLISH)}],
+        "actors": [
+            {"id": "a1", "type": "PERSON", "name": "Ahmad Razif", "canonical": None, "country": "MYS",
+             "sector": "GOV", "roles": [{"text": "Defence Minister", "en": "Minister of Defence"}],
+             "honorifics": ["Dr", "Datuk Seri"], "mentions": []},
+            {"id": "a2", "type": "COUNTRY", "name": "Indonesia", "canonical": "Indonesia", "country": "IDN",
+             "sector": None, "roles": [], "honorifics": [], "mentions": []},
+            {"id": "a3", "type": "LOCATION", "name": "Sulawesi Sea", "canonical": None, "country": None,
+             "sector": None, "roles": [], "honorifics": [], "mentions": []},
+        ],
+        "events": [{"id": "e1", "type": "COOPERATE", "source": ["a2"], "target": ["a1"],
+                    "modality": "intended", "modes": ["exercise", "intelligence_sharing"], "sentence": 0}],
+        "statements": [{"speaker": "a1", "kind": "indirect", "text": ENGLISH[start:end],
+                        "start": start, "end": end}],
+    }
+    layers = scores(gold, prediction)
+    assert counts(layers["document"]) == (2, 0, 0)
+    assert counts(layers["actors"]) == (2, 0, 0)
+    assert layers["actors"]["attributes"]["honorifics"] == {"accuracy": 1.0, "n": 1}
+    assert counts(layers["events"]) == (1, 0, 0)
+    assert layers["events"]["attributes"] == {"modality": {"accuracy": 1.0, "n": 1},
+                                              "modes": {"accuracy": 1.0, "n": 1}}
+    assert layers["statements"]["attributes"] == {"speaker": {"accuracy": 1.0, "n": 1}}
+
+
+def test_many_identical_items_score_fast_and_one_to_one() -> None:
+    gold = {"schema": "jalin.gold/1", "text": "", "times": [
+        {"value": "2024", "granularity": "year", "relation": "on", "optional": i % 2 == 1}
+        for i in range(400)]}
+    prediction = {"times": [{"id": f"t{i}", "text": "2024", "value": "2024", "granularity": "year",
+                             "relation": "on", "start": 0, "end": 4} for i in range(300)]}
+    layers = scores(gold, prediction)
+    assert counts(layers["times"]) == (300, 0, 0)  # all 200 required found, 100 optional found
+    prediction["times"] = prediction["times"][:150]
+    assert counts(scores(gold, prediction)["times"]) == (150, 0, 50)

@@ -98,30 +98,31 @@ def score_topics(gold: list[str], predicted: list[str]) -> LayerResult:
 def match_layer(rule: Rule, golds: list[Item], preds: list[Item], ctx: Context) -> LayerResult:
     result = LayerResult(rule.layer)
     failures = [[rule.failures(g, p, ctx) for p in preds] for g in golds]
-    order = [i for i, g in enumerate(golds) if not g.get("optional")]
-    order += [i for i, g in enumerate(golds) if g.get("optional")]
+    optional = [bool(g.get("optional")) for g in golds]
+    order = sorted(range(len(golds)), key=lambda gi: optional[gi])  # required first, each in gold order
+    # wanted[pi] = (required, optional) gold items not yet processed that prediction pi matches
+    wanted = [[0, 0] for _ in preds]
+    for gi, row in enumerate(failures):
+        for pi, failed in enumerate(row):
+            wanted[pi][optional[gi]] += not failed
     used: set[int] = set()
-    for position, gi in enumerate(order):
-        candidates = [pi for pi in range(len(preds)) if pi not in used and not failures[gi][pi]]
+    for gi in order:
+        candidates = [pi for pi, failed in enumerate(failures[gi]) if not failed]
+        for pi in candidates:
+            wanted[pi][optional[gi]] -= 1
+        candidates = [pi for pi in candidates if pi not in used]
         if not candidates:
-            if not golds[gi].get("optional"):
+            if not optional[gi]:
                 result.fn += 1
                 result.missed.append(_describe_miss(rule, golds[gi], preds, failures[gi], ctx))
             continue
-        later = [(gj, bool(golds[gj].get("optional"))) for gj in order[position + 1:]]
-
-        def preference(pi: int, gi: int = gi, later: list[tuple[int, bool]] = later) -> tuple[int, ...]:
-            needed = [optional for gj, optional in later if not failures[gj][pi]]
-            right = sum(ok for _, ok in rule.attributes(golds[gi], preds[pi], ctx))
-            return needed.count(False), needed.count(True), -right, pi
-
-        chosen = min(candidates, key=preference)
+        scored = {pi: rule.attributes(golds[gi], preds[pi], ctx) for pi in candidates}
+        chosen = min(candidates, key=lambda pi: (*wanted[pi], -sum(ok for _, ok in scored[pi]), pi))
         used.add(chosen)
         result.tp += 1
-        attributes = rule.attributes(golds[gi], preds[chosen], ctx)
-        for name, right in attributes:
+        for name, right in scored[chosen]:
             result.add_attribute(name, right)
-        wrong = sorted({name for name, right in attributes if not right})
+        wrong = sorted({name for name, right in scored[chosen] if not right})
         if wrong:
             result.wrong_attributes.append(
                 f"{rule.show_gold(golds[gi], ctx)}  ⇐  {rule.show_pred(preds[chosen], ctx)}  "
