@@ -14,6 +14,7 @@ from jalin.cli import app
 from jalin.evaluate import GoldError, Report, load_gold, score_document, to_json
 from jalin.evaluate.fold import fold, honorific_set, name_tokens, names_match
 from jalin.evaluate.report import FileScore, explain_lines
+from jalin.model import Analysis
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -140,6 +141,11 @@ def scores(gold: dict[str, Any], prediction: dict[str, Any]) -> dict[str, Any]:
 
 def counts(layer: dict[str, Any]) -> tuple[int, int, int]:
     return layer["tp"], layer["fp"], layer["fn"]
+
+
+def test_hand_made_prediction_is_contract_shaped() -> None:
+    prediction = perfect_prediction()
+    assert Analysis.from_dict(prediction).to_dict() == prediction
 
 
 def test_perfect_prediction_scores_one_everywhere() -> None:
