@@ -24,7 +24,7 @@ from jalin.evaluate.report import explain_lines, print_report
 def register(app: typer.Typer) -> None:
     @app.command("evaluate")
     def evaluate_command(
-        gold: Annotated[list[str], typer.Argument(metavar="GOLD.json...", help="jalin.gold/1 files")],
+        gold: Annotated[list[str], typer.Argument(metavar="GOLD.json", help="jalin.gold/1 files")],
         as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
         per_file: Annotated[bool, typer.Option("--per-file", help="Also give each file's scores.")] = False,
         explain: Annotated[bool, typer.Option(
