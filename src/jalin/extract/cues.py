@@ -96,12 +96,14 @@ def _build_modality(lexicon: Lexicon) -> PhraseMatcher[tuple[str, int | None]]:
 def modality_at(doc: Doc, start: int, end: int, trigger_start: int) -> str:
     """Modality of the trigger at `trigger_start` in clause [start, end): cues before it decide.
 
-    A "break" cue (but, tetapi, ;) cuts the clause: only cues after the last break count. A cue with
-    a reach counts only when at most that many words stand between it and the trigger.
+    A semicolon or a "break" cue (but, tetapi) cuts the clause: only cues after the last break
+    count. A cue with a reach counts only when at most that many words stand between it and the
+    trigger.
     """
     if not start <= trigger_start <= end:
         raise ValueError(f"trigger offset {trigger_start} outside clause [{start}, {end})")
     matcher: PhraseMatcher[tuple[str, int | None]] = doc.lexicon.cached("cues.modality", _build_modality)
+    start = max(start, doc.text.rfind(";", start, trigger_start) + 1)
     found: list[tuple[int, str, int | None]] = []
     for _, cue_end, values in matcher.finditer(doc.text, start, trigger_start):
         modality, reach = values[0]

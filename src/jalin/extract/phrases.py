@@ -1,9 +1,13 @@
-"""Phrase matching for cue and trigger lexicons: one compiled alternation per table.
+"""Phrase matching for cue and trigger lexicons: one Aho-Corasick automaton per table.
 
-A phrase matches on word boundaries, case-insensitively, with any run of white space between its
-words. A phrase written wholly in capitals ("AI", "TLDM") matches only in capitals, so an acronym
-does not fire on an ordinary word. Longer phrases win over their prefixes ("bukan sahaja" before
-"bukan").
+A phrase matches whole words only, case-insensitively, whatever punctuation or white space stands
+between its words ("co-production" also matches "co production"). A phrase written wholly in
+capitals ("AI", "TLDM") matches only in capitals, so an acronym does not fire on an ordinary word.
+Overlapping hits resolve leftmost-longest ("bukan sahaja" before "bukan"). The edges of the searched
+span count as word boundaries.
+
+The text is searched through a same-length copy in which every non-word character is a space, so
+offsets into the copy are offsets into the text and no per-token objects are made.
 """
 
 from __future__ import annotations
@@ -12,14 +16,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
+import ahocorasick
+
 V = TypeVar("V")
 
-_WS = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """The key a matched phrase is looked up by: white space folded, case folded."""
-    return _WS.sub(" ", text).strip().casefold()
+_NON_WORD = re.compile(r"[\W_]")
 
 
 def _is_acronym(phrase: str) -> bool:
@@ -27,46 +28,73 @@ def _is_acronym(phrase: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _pattern(phrase: str) -> str:
-    body = r"\s+".join(re.escape(word) for word in phrase.split())
-    return f"(?-i:{body})" if _is_acronym(phrase) else body
+def _spaced(text: str) -> str:
+    """`text` with every non-word character replaced by a space: same length, same offsets."""
+    return _NON_WORD.sub(" ", text)
+
+
+def _lower(text: str) -> str:
+    """Lower case without changing the length (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _key(phrase: str, exact: bool) -> str:
+    words = _spaced(phrase).split()
+    body = " ".join(words) if exact else _lower(" ".join(words))
+    return f" {body} " if words else ""
 
 
 class PhraseMatcher(Generic[V]):
     """Finds every listed phrase in a text span; each hit carries the values listed for it."""
 
-    __slots__ = ("_exact", "_regex", "_values")
+    __slots__ = ("_exact", "_folded")
 
     def __init__(self, entries: Iterable[tuple[str, V]]) -> None:
-        self._values: dict[str, list[V]] = {}
-        self._exact: dict[str, list[V]] = {}
-        phrases: set[str] = set()
+        folded: dict[str, list[V]] = {}
+        exact: dict[str, list[V]] = {}
         for phrase, value in entries:
-            phrase = _WS.sub(" ", phrase).strip()
-            if not phrase:
+            is_exact = _is_acronym(phrase)
+            key = _key(phrase, is_exact)
+            if not key:
                 continue
-            phrases.add(phrase)
-            target = self._exact if _is_acronym(phrase) else self._values
-            key = phrase if _is_acronym(phrase) else fold(phrase)
-            bucket = target.setdefault(key, [])
+            bucket = (exact if is_exact else folded).setdefault(key, [])
             if value not in bucket:
                 bucket.append(value)
-        ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        self._regex: re.Pattern[str] | None = (
-            re.compile(r"(?<!\w)(?:" + "|".join(_pattern(p) for p in ordered) + r")(?!\w)",
-                       re.IGNORECASE)
-            if ordered else None
-        )
+        self._folded = _automaton(folded)
+        self._exact = _automaton(exact)
 
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[int, int, list[V]]]:
         """(start, end, values) of each non-overlapping hit inside [start, end), in text order."""
-        if self._regex is None:
+        stop = len(text) if end is None else min(end, len(text))
+        if stop <= start:
             return
-        stop = len(text) if end is None else end
-        for match in self._regex.finditer(text, start, stop):
-            found = match.group()
-            values = self._exact.get(_WS.sub(" ", found)) or self._values.get(fold(found))
-            if values:
-                yield match.start(), match.end(), values
+        spaced = " " + _spaced(text[start:stop]) + " "
+        hits: list[tuple[int, int, list[V]]] = []
+        for automaton, haystack in ((self._folded, _lower(spaced)), (self._exact, spaced)):
+            if automaton is None:
+                continue
+            for last, (length, values) in automaton.iter(haystack):
+                # The key is " words ": its first and last characters are the padding spaces.
+                first = last - length + 1
+                hits.append((start + first, start + last - 1, values))
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        reached = start
+        for hit in hits:
+            if hit[0] >= reached:
+                reached = hit[1]
+                yield hit
+
+
+def _automaton(entries: dict[str, list[V]]) -> ahocorasick.Automaton | None:
+    if not entries:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, values in entries.items():
+        automaton.add_word(key, (len(key), values))
+    automaton.make_automaton()
+    return automaton
