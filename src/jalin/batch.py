@@ -86,7 +86,8 @@ class BatchSummary:
     documents: int = 0
     failures: int = 0
     partitions: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole run, cluster start included
+    analysis_seconds: float = 0.0  # from the first partition submitted to the last one written
 
 
 # ---------------------------------------------------------------- reading (client side)
@@ -157,9 +158,10 @@ def analyze_partition(partition: Partition, lexicon_dirs: Sequence[str] = ()) ->
             continue
         doc_id = result.document.id
         rows["analyses"].append({"id": doc_id, "analysis": line})
-        data = json.loads(line)
         for name in FLAT_TABLES:
-            rows[name].extend(_flat_rows(name, doc_id, data[name]))
+            records = getattr(result, name)
+            if records:
+                rows[name].extend(_flat_rows(name, doc_id, [r.to_dict() for r in records]))
     return {name: _parquet(rows[name], SCHEMAS[name]) for name in TABLES}
 
 
@@ -192,7 +194,7 @@ def _cell(value: Any, kind: pa.DataType) -> Any:
 
 def _parquet(rows: list[dict[str, Any]], schema: pa.Schema) -> bytes:
     sink = pa.BufferOutputStream()
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), sink, compression="zstd")
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), sink)
     return sink.getvalue().to_pybytes()
 
 
@@ -252,6 +254,7 @@ def run_batch(
             in_flight_limit = 2 * max(1, len(client.scheduler_info()["workers"]))
             in_flight: dict[str, Partition] = {}
             finished = as_completed()
+            first_submit = time.perf_counter()
 
             def collect(future: Any) -> None:
                 partition = in_flight.pop(future.key)
@@ -274,6 +277,7 @@ def run_batch(
                     collect(next(finished))
             for future in finished:
                 collect(future)
+            summary.analysis_seconds = time.perf_counter() - first_submit
     finally:
         if cluster is not None:
             cluster.close()
