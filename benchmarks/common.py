@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import platform
 import sys
@@ -16,7 +17,7 @@ CORPUS = SHARED / "corpus"
 BULK = CORPUS / "bulk.jsonl"
 RESULTS = ROOT / "benchmarks" / "results"
 
-if str(ROOT / "src") not in sys.path:  # run from a checkout without installing
+if importlib.util.find_spec("jalin") is None:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
 
 from jalin.read import RawDocument, read_path  # noqa: E402

@@ -15,7 +15,6 @@ import warnings
 from typing import Any
 
 from common import Skip, bulk_documents, cpu_timed, rate, save
-
 from jalin.lexicon import load_lexicon, split_cell
 from jalin.read import RawDocument
 
@@ -88,8 +87,9 @@ def run(documents: list[RawDocument] | None = None, jalin_rate: float | None = N
 
 
 def summary(result: dict[str, Any]) -> str:
-    tables = ", ".join(f"{k} {v}" for k, v in result["phrases"].items()) or "no gazetteer tables yet"
-    return (f"spaCy baseline: {result['spacy_docs_per_s_per_core']:,.0f} docs/s ({tables} phrases); "
+    tables = ", ".join(f"{k} {v}" for k, v in result["phrases"].items())
+    tables = f"phrases: {tables}" if tables else "no gazetteer table yet"
+    return (f"spaCy baseline: {result['spacy_docs_per_s_per_core']:,.0f} docs/s ({tables}); "
             f"Jalin/spaCy = {result['jalin_over_spacy']:.2f} (target >= {TARGET_RATIO})")
 
 

@@ -14,7 +14,6 @@ import time
 from typing import Any
 
 from common import Skip, bulk_documents, cpu_timed, rate, save
-
 from jalin.batch import analyze_raw, warm_up
 from jalin.read import RawDocument
 
