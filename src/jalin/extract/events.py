@@ -1,11 +1,321 @@
-"""The events layer (not yet built: its issue fills this in)."""
+"""The events layer: PLOVER events (with the nearest CAMEO code) from trigger words and the
+countries around them, in Malay and English.
+
+For each sentence: find triggers (`event_triggers.tsv`), cut the sentence into clauses at reporting
+verbs, conjunctions, quotes and relative words (`event_roles.tsv`), keep the strongest trigger of
+each clause, then find its source (the subject before it, the antecedent of "yang"/"which", the
+doer after "oleh"/"by" for a passive) and its target (the first other country after it, the other
+members of "Malaysia dan Jepun" / "between X and Y" / "Malaysia-Korea"). Actors count by their
+country. An event needs a country on both sides. Modality, modes and context come from
+`jalin.extract.cues`.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import bisect
+import re
+from dataclasses import dataclass
 
 from jalin.doc import Doc
+from jalin.extract.cues import contexts_in, modality_at, modes_in
+from jalin.extract.parties import Party, PartyIndex, party_index
+from jalin.extract.phrases import PhraseMatcher
+from jalin.lexicon import Lexicon, split_cell
+from jalin.model import MODALITIES, PLOVER_TYPES, Event, TextSpan
+
+VISIT_CAMEO = "042"
 
 
-def extract(doc: Doc) -> list[Any]:
-    return []
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    type: str
+    cameo: str | None
+    modality: str
+    passive: bool
+    strength: int
+
+
+@dataclass(slots=True)
+class Group:
+    """Country mentions joined only by "dan", "and", commas or hyphens: one side of an event."""
+
+    start: int
+    end: int
+    parties: list[Party]
+
+    def countries(self) -> list[str]:
+        return sorted({p.country for p in self.parties})
+
+
+def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec]:
+    entries = []
+    for row in lexicon.table("event_triggers"):
+        if row["type"] not in PLOVER_TYPES:
+            raise ValueError(f"event_triggers.tsv: unknown PLOVER type {row['type']!r}")
+        modality = row.get("modality") or "asserted"
+        if modality not in MODALITIES:
+            raise ValueError(f"event_triggers.tsv: unknown modality {modality!r}")
+        spec = TriggerSpec(row["type"], row.get("cameo") or None, modality,
+                           row.get("voice") == "passive", int(row.get("strength") or 2))
+        entries.extend((form, spec) for form in split_cell(row["trigger"]))
+    return PhraseMatcher(entries)
+
+
+def _build_roles(lexicon: Lexicon) -> PhraseMatcher[str]:
+    return PhraseMatcher((row["cue"], row["role"]) for row in lexicon.table("event_roles"))
+
+
+# Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
+_PUNCT_BREAK = re.compile(r"[;:“”\"«»]|(?<!\w)'|'(?!\w)")
+_JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also)\b)*", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Roles:
+    """Role cues of one document, as sorted offsets."""
+
+    hard: list[tuple[int, int]]      # clause breaks
+    soft: list[tuple[int, int]]      # breaks and relative words
+    cues: dict[int, str]             # end offset -> role, for agent/locative/destination/passive
+
+    def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
+        i = bisect.bisect_right(breaks, (offset, offset)) - 1
+        while i >= 0 and breaks[i][1] > offset:
+            i -= 1
+        return max(floor, breaks[i][1]) if i >= 0 else floor
+
+    def right(self, breaks: list[tuple[int, int]], offset: int, ceiling: int) -> int:
+        i = bisect.bisect_left(breaks, (offset, offset))
+        return min(ceiling, breaks[i][0]) if i < len(breaks) else ceiling
+
+
+def extract(doc: Doc) -> list[Event]:
+    if not doc.text or not doc.sentences:
+        return []
+    triggers = list(doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text))
+    role_hits = list(doc.lexicon.cached("events.roles", _build_roles).finditer(doc.text))
+    trigger_spans = [(s, e) for s, e, _ in triggers]
+    pronouns = [(s, e, roles[0]) for s, e, roles in role_hits if roles[0] in ("self", "pronoun")]
+    index = party_index(doc, pronouns)
+    roles = _roles(doc, role_hits, trigger_spans)
+    skip_before = _dateline_end(doc)
+    events: list[Event] = []
+    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
+    for start, end, specs in triggers:
+        by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+    for number in sorted(by_sentence):
+        events.extend(_sentence_events(doc, number, by_sentence[number], index, roles, skip_before))
+    for i, event in enumerate(events, 1):
+        event.id = f"e{i}"
+    return events
+
+
+def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tuple[int, int]]) -> Roles:
+    starts = [s for s, _ in triggers]
+
+    def inside_trigger(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and triggers[i][1] >= end
+
+    hard: list[tuple[int, int]] = [m.span() for m in _PUNCT_BREAK.finditer(doc.text)]
+    soft = list(hard)
+    cues: dict[int, str] = {}
+    for start, end, values in hits:
+        role = values[0]
+        if inside_trigger(start, end):
+            continue
+        if role == "break":
+            hard.append((start, end))
+            soft.append((start, end))
+        elif role == "relative":
+            soft.append((start, end))
+        else:
+            cues[end] = role
+    hard.sort()
+    soft.sort()
+    return Roles(hard, soft, cues)
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Offset after the dateline ("KUALA LUMPUR:", "PHNOM PENH, Feb 24 —"): no party before it."""
+    if not doc.info.dateline:
+        return 0
+    match = re.search(r"[:—–]|\s-\s", doc.text[:100])
+    return match.end() if match else 0
+
+
+def _sentence_events(
+    doc: Doc, number: int, hits: list[tuple[int, int, TriggerSpec]], index: PartyIndex,
+    roles: Roles, skip_before: int,
+) -> list[Event]:
+    span = doc.sentences[number]
+    parties = [p for p in index.between(span.start, span.end) if p.start >= skip_before]
+    groups = _groups(doc.text, parties)
+    if not groups:
+        return []
+    chosen: dict[tuple[int, int], tuple[int, int, TriggerSpec]] = {}
+    for start, end, spec in hits:
+        if _in_name(doc.text, start, span.start) or any(p.start < end and start < p.end for p in parties):
+            continue
+        clause = (roles.left(roles.soft, start, span.start), roles.right(roles.soft, end, span.end))
+        best = chosen.get(clause)
+        if best is None or spec.strength > best[2].strength:
+            chosen[clause] = (start, end, spec)
+    events: list[Event] = []
+    seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+    for clause in sorted(chosen):
+        start, end, spec = chosen[clause]
+        for source, target in _sides(doc, start, end, spec, clause, groups, roles, span.start, span.end):
+            key = (spec.type, frozenset(p.country for p in source), frozenset(p.country for p in target))
+            if key in seen or (key[0], key[2], key[1]) in seen:
+                continue
+            seen.add(key)
+            events.append(_event(doc, number, start, end, spec, source, target, roles))
+    return events
+
+
+def _groups(text: str, parties: list[Party]) -> list[Group]:
+    groups: list[Group] = []
+    for party in parties:
+        last = groups[-1] if groups else None
+        if last and (party.start < last.end or _JOIN.fullmatch(text, last.end, party.start)):
+            last.parties.append(party)
+            last.end = max(last.end, party.end)
+        else:
+            groups.append(Group(party.start, party.end, [party]))
+    return groups
+
+
+def _in_name(text: str, start: int, sentence_start: int) -> bool:
+    """A capitalised trigger inside a capitalised name ("Seminar Kerjasama Industri …")."""
+    if not text[start].isupper() or start == sentence_start or not text[start + 1:start + 2].islower():
+        return False
+    before = re.search(r"(\w+)\W*$", text[max(sentence_start, start - 40):start])
+    after = re.match(r"\w+\W+(\w+)", text[start:start + 60])
+    return bool(before and before.group(1)[0].isupper() and text[start - 1] == " ") or bool(
+        after and after.group(1)[0].isupper()
+    )
+
+
+def _sides(
+    doc: Doc, start: int, end: int, spec: TriggerSpec, clause: tuple[int, int], groups: list[Group],
+    roles: Roles, sentence_start: int, sentence_end: int,
+) -> list[tuple[list[Party], list[Party]]]:
+    """(source, target) pairs of a trigger; several for a visit with several destinations."""
+    hard_right = roles.right(roles.hard, end, sentence_end)
+    before = [g for g in groups if clause[0] <= g.start and g.end <= start]
+    after = [g for g in groups if end <= g.start and g.end <= hard_right]
+    subjects = [g for g in before if _role_before(doc.text, g.start, roles) != "locative"]
+    passive = spec.passive or _english_passive(doc.text, start, roles)
+    source: Group | None
+    target: Group | None
+    if passive:
+        source = next((g for g in after if _role_before(doc.text, g.start, roles) == "agent"), None)
+        target = subjects[0] if subjects else None
+        if source is None:
+            return []
+    else:
+        source = subjects[0] if subjects else None
+        target = _first_other(after, source) or _first_other(before[1:], source)
+    pairs = []
+    if source is None and target is not None and len(target.countries()) >= 2:
+        src, tgt = _split(target.parties)
+        pairs.append((src, tgt))
+    else:
+        if source is None:
+            earlier = [g for g in groups if g.end <= clause[0]
+                       and _role_before(doc.text, g.start, roles) != "locative"]
+            later = [g for g in after if g is not target]
+            source = earlier[-1] if earlier else _first_other(later, target)
+        if source is not None:
+            src, tgt = _sided(source.parties, target.parties if target else [])
+            if src and tgt:
+                pairs.append((src, tgt))
+    if spec.cameo == VISIT_CAMEO and pairs:
+        for group in groups:
+            if group.start >= end and group is not target and group is not source and (
+                _role_before(doc.text, group.start, roles) == "destination"
+            ):
+                pairs.append((pairs[0][0], [p for p in group.parties if p.country not in
+                                            {q.country for q in pairs[0][0]}]))
+    return [(s, t) for s, t in pairs if s and t]
+
+
+def _first_other(groups: list[Group], other: Group | None) -> Group | None:
+    taken = set(other.countries()) if other else set()
+    return next((g for g in groups if not set(g.countries()) <= taken), None)
+
+
+def _split(parties: list[Party]) -> tuple[list[Party], list[Party]]:
+    """A symmetric pair or more ("Malaysia dan Jepun"): the first country against the others."""
+    first = parties[0].country
+    return [p for p in parties if p.country == first], [p for p in parties if p.country != first]
+
+
+def _sided(source: list[Party], target: list[Party]) -> tuple[list[Party], list[Party]]:
+    countries = {p.country for p in source}
+    if not target and len(countries) >= 2:
+        return _split(source)
+    return source, [p for p in target if p.country not in countries]
+
+
+def _role_before(text: str, offset: int, roles: Roles) -> str | None:
+    """The role cue right before `offset` (at most two words before it), if any."""
+    window = text[max(0, offset - 40):offset]
+    ends = [m.end() for m in _WORD.finditer(window)]
+    for back in range(1, min(3, len(ends)) + 1):
+        cue_end = offset - len(window) + ends[-back]
+        role = roles.cues.get(cue_end)
+        if role in ("agent", "locative", "destination"):
+            return role
+    return None
+
+
+def _english_passive(text: str, start: int, roles: Roles) -> bool:
+    """An auxiliary "was/were/been" right before the trigger (one word may stand between)."""
+    window = text[max(0, start - 30):start]
+    ends = [m.end() for m in _WORD.finditer(window)]
+    return any(roles.cues.get(start - len(window) + e) == "passive" for e in ends[-2:])
+
+
+def _event(
+    doc: Doc, number: int, start: int, end: int, spec: TriggerSpec,
+    source: list[Party], target: list[Party], roles: Roles,
+) -> Event:
+    sentence = doc.sentences[number]
+    clause_start = roles.left(roles.hard, start, sentence.start)
+    clause_end = roles.right(roles.hard, end, sentence.end)
+    modality = modality_at(doc, clause_start, clause_end, start)
+    if modality == "asserted":
+        modality = spec.modality
+    return Event(
+        id="",
+        type=spec.type,
+        cameo=spec.cameo,
+        source=_actor_ids(source),
+        target=_actor_ids(target),
+        modality=modality,
+        modes=modes_in(doc, sentence.start, sentence.end),
+        context=contexts_in(doc, sentence.start, sentence.end),
+        time=_time(doc, clause_start, clause_end),
+        trigger=TextSpan(start, end, doc.text[start:end]),
+        sentence=number,
+    )
+
+
+def _actor_ids(parties: list[Party]) -> list[str]:
+    """One actor per country: the first mention's, in order of the countries' codes."""
+    first: dict[str, str] = {}
+    for party in parties:
+        first.setdefault(party.country, party.actor)
+    return [first[c] for c in sorted(first)]
+
+
+def _time(doc: Doc, start: int, end: int) -> str | None:
+    try:
+        from jalin.extract.times import times_in  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    found = times_in(doc, start, end)
+    return found[0].id if found else None
