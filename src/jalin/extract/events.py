@@ -96,7 +96,7 @@ def extract(doc: Doc) -> list[Event]:
     triggers = list(doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text))
     role_hits = list(doc.lexicon.cached("events.roles", _build_roles).finditer(doc.text))
     trigger_spans = [(s, e) for s, e, _ in triggers]
-    pronouns = [(s, e, roles[0]) for s, e, roles in role_hits if roles[0] in ("self", "pronoun")]
+    pronouns = [(s, e, roles[0]) for s, e, roles in role_hits if roles[0] in ("self", "pronoun", "pair")]
     index = party_index(doc, pronouns)
     roles = _roles(doc, role_hits, trigger_spans)
     skip_before = _dateline_end(doc)
@@ -164,13 +164,19 @@ def _sentence_events(
             chosen[clause] = (start, end, spec)
     events: list[Event] = []
     seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+    joint: set[frozenset[str]] = set()  # country sets already acting together in this sentence
     for clause in sorted(chosen):
         start, end, spec = chosen[clause]
-        for source, target in _sides(doc, start, end, spec, clause, groups, roles, span.start, span.end):
-            key = (spec.type, frozenset(p.country for p in source), frozenset(p.country for p in target))
-            if key in seen or (key[0], key[2], key[1]) in seen:
+        for source, target, symmetric in _sides(doc, start, end, spec, clause, groups, roles,
+                                                span.start, span.end):
+            src, tgt = frozenset(p.country for p in source), frozenset(p.country for p in target)
+            if (spec.type, src, tgt) in seen or (spec.type, tgt, src) in seen or (
+                symmetric and src | tgt in joint
+            ):
                 continue
-            seen.add(key)
+            seen.add((spec.type, src, tgt))
+            if symmetric:
+                joint.add(src | tgt)
             events.append(_event(doc, number, start, end, spec, source, target, roles))
     return events
 
@@ -201,45 +207,74 @@ def _in_name(text: str, start: int, sentence_start: int) -> bool:
 def _sides(
     doc: Doc, start: int, end: int, spec: TriggerSpec, clause: tuple[int, int], groups: list[Group],
     roles: Roles, sentence_start: int, sentence_end: int,
-) -> list[tuple[list[Party], list[Party]]]:
-    """(source, target) pairs of a trigger; several for a visit with several destinations."""
+) -> list[tuple[list[Party], list[Party], bool]]:
+    """(source, target, symmetric) of a trigger; several for a visit with several destinations."""
+    text = doc.text
     hard_right = roles.right(roles.hard, end, sentence_end)
     before = [g for g in groups if clause[0] <= g.start and g.end <= start]
-    after = [g for g in groups if end <= g.start and g.end <= hard_right]
-    subjects = [g for g in before if _role_before(doc.text, g.start, roles) != "locative"]
-    passive = spec.passive or _english_passive(doc.text, start, roles)
-    source: Group | None
-    target: Group | None
-    if passive:
-        source = next((g for g in after if _role_before(doc.text, g.start, roles) == "agent"), None)
+    after = [g for g in groups if end <= g.start and g.end <= hard_right
+             and _role_before(text, g.start, roles) != "topic"]
+    subjects = [g for g in before if _can_be_subject(text, g, roles)]
+    weak = spec.strength < 2  # a bare noun: both sides must stand in its own clause
+    source: Group | None = None
+    target: Group | None = None
+    if spec.passive or _english_passive(text, start, roles):
+        source = _agent(text, end, after, roles)
         target = subjects[0] if subjects else None
-        if source is None:
-            return []
-    else:
+    if source is None:
         source = subjects[0] if subjects else None
-        target = _first_other(after, source) or _first_other(before[1:], source)
-    pairs = []
+        target = _first_other(after, source) or (None if weak else _first_other(before[1:], source))
     if source is None and target is not None and len(target.countries()) >= 2:
         src, tgt = _split(target.parties)
-        pairs.append((src, tgt))
-    else:
-        if source is None:
-            earlier = [g for g in groups if g.end <= clause[0]
-                       and _role_before(doc.text, g.start, roles) != "locative"]
-            later = [g for g in after if g is not target]
-            source = earlier[-1] if earlier else _first_other(later, target)
-        if source is not None:
-            src, tgt = _sided(source.parties, target.parties if target else [])
-            if src and tgt:
-                pairs.append((src, tgt))
-    if spec.cameo == VISIT_CAMEO and pairs:
+        return [(src, tgt, True)]
+    if source is None and not weak:
+        earlier = [g for g in groups if g.end <= clause[0] and _can_be_subject(text, g, roles)]
+        source = earlier[-1] if earlier else _fronted_subject(text, end, groups, target, sentence_end)
+    if source is None:
+        return []
+    symmetric = target is None and len(source.countries()) >= 2
+    src, tgt = _sided(source.parties, target.parties if target else [])
+    if not (src and tgt):
+        return []
+    sides = [(src, tgt, symmetric)]
+    if spec.cameo == VISIT_CAMEO:
+        countries = {p.country for p in src}
         for group in groups:
             if group.start >= end and group is not target and group is not source and (
-                _role_before(doc.text, group.start, roles) == "destination"
+                _role_before(text, group.start, roles) == "destination"
             ):
-                pairs.append((pairs[0][0], [p for p in group.parties if p.country not in
-                                            {q.country for q in pairs[0][0]}]))
-    return [(s, t) for s, t in pairs if s and t]
+                destination = [p for p in group.parties if p.country not in countries]
+                if destination:
+                    sides.append((src, destination, False))
+    return sides
+
+
+def _fronted_subject(
+    text: str, end: int, groups: list[Group], target: Group | None, sentence_end: int,
+) -> Group | None:
+    """The subject right after a fronted phrase: "Semasa melawat Jepun, Dr Mahathir …"."""
+    comma = text.find(",", end, sentence_end)
+    if comma < 0:
+        return None
+    for group in groups:
+        if group.start > comma:
+            near = len(_WORD.findall(text, comma, group.start)) <= 2
+            return group if near and group is not target else None
+    return None
+
+
+def _can_be_subject(text: str, group: Group, roles: Roles) -> bool:
+    return _role_before(text, group.start, roles) not in ("locative", "oblique", "destination", "topic")
+
+
+def _agent(text: str, end: int, after: list[Group], roles: Roles) -> Group | None:
+    """The doer of a passive trigger: after "oleh"/"by", or right after a Malay di- verb."""
+    for group in after:
+        if _role_before(text, group.start, roles) == "agent":
+            return group
+    if after and len(_WORD.findall(text, end, after[0].start)) <= 1:
+        return after[0]
+    return None
 
 
 def _first_other(groups: list[Group], other: Group | None) -> Group | None:
@@ -267,7 +302,7 @@ def _role_before(text: str, offset: int, roles: Roles) -> str | None:
     for back in range(1, min(3, len(ends)) + 1):
         cue_end = offset - len(window) + ends[-back]
         role = roles.cues.get(cue_end)
-        if role in ("agent", "locative", "destination"):
+        if role in ("agent", "locative", "destination", "oblique", "topic"):
             return role
     return None
 

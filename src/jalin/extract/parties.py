@@ -1,6 +1,7 @@
 """Where countries are referred to in the text, for the events layer: every actor mention that
 carries a country (countries, persons via their role, organisations), plus first-person words
-resolved to the speaker's country and third-person pronouns resolved to the person most talked
+resolved to the speaker's country, third-person pronouns resolved to the person most talked
+about so far, and "kedua-dua negara" / "both countries" resolved to the two countries most talked
 about so far. Mentions nested inside a longer one (the "Malaysia" in "Perdana Menteri Malaysia")
 give way to it. Built once per document and kept in `doc.notes`.
 """
@@ -20,7 +21,7 @@ class Party:
     end: int
     country: str
     actor: str
-    kind: str  # the actor's type, or "self" / "pronoun" for resolved pronouns
+    kind: str  # the actor's type, or "self" / "pronoun" / "pair" for resolved references
 
 
 @dataclass(slots=True)
@@ -41,7 +42,9 @@ class PartyIndex:
 
 
 def party_index(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
-    """All country references of the document; `pronouns` are (start, end, "self"|"pronoun") hits."""
+    """All country references of the document; `pronouns` are (start, end, kind) hits of first-
+    person words ("self"), third-person pronouns ("pronoun") and references to two countries
+    ("pair")."""
     index: PartyIndex | None = doc.notes.get("events.parties")
     if index is None:
         index = _build(doc, pronouns)
@@ -67,8 +70,14 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
         kept.append(party)
     taken = [(p.start, p.end) for p in kept]
     persons = _person_mentions(doc)
+    countries = [(p.start, p.country, p.actor) for p in kept]
     for start, end, kind in pronouns:
         if any(s < end and start < e for s, e in taken):
+            continue
+        if kind == "pair":
+            sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
+            kept.extend(Party(start, end, country, actor_id, kind)
+                        for country, actor_id in _salient_pair(countries, sentence_start, start))
             continue
         actor_id = _speaker(doc, start) if kind == "self" else _salient_person(persons, start)
         actor = by_id.get(actor_id) if actor_id else None
@@ -97,6 +106,27 @@ def _salient_person(persons: list[tuple[int, str]], offset: int) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda a: (-counts[a], first[a]))
+
+
+def _salient_pair(
+    countries: list[tuple[int, str, str]], sentence_start: int, offset: int,
+) -> list[tuple[str, str]]:
+    """The two countries meant by "both countries" at `offset`: those named earlier in the same
+    sentence first, then those mentioned most often before it; an actor each ([] if fewer)."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}
+    local: set[str] = set()
+    for start, country, actor_id in countries:
+        if start >= offset:
+            break
+        counts[country] = counts.get(country, 0) + 1
+        first.setdefault(country, (start, actor_id))
+        if start >= sentence_start:
+            local.add(country)
+    if len(counts) < 2:
+        return []
+    top = sorted(counts, key=lambda c: (c not in local, -counts[c], first[c][0]))[:2]
+    return [(country, first[country][1]) for country in top]
 
 
 def _speaker(doc: Doc, offset: int) -> str | None:
