@@ -23,7 +23,15 @@ from jalin.extract.phrases import PhraseMatcher
 from jalin.lexicon import Lexicon, split_cell
 from jalin.model import MODALITIES, PLOVER_TYPES, Event, TextSpan
 
-VISIT_CAMEO = "042"
+VISIT_CAMEOS = frozenset({"042", "043"})
+# Roles of the words before a country that keep it from being a subject, an antecedent, a target.
+_PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic", "attribution",
+                          "recipient"})
+# Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+_NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
+_NOT_ANTECEDENT = _NOT_SUBJECT | {"oblique"}
+_NOT_TARGET = frozenset({"locative", "topic", "attribution"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +39,7 @@ class TriggerSpec:
     type: str
     cameo: str | None
     modality: str
-    passive: bool
+    voice: str  # active | passive | stative
     strength: int
 
 
@@ -56,7 +64,7 @@ def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec]:
         if modality not in MODALITIES:
             raise ValueError(f"event_triggers.tsv: unknown modality {modality!r}")
         spec = TriggerSpec(row["type"], row.get("cameo") or None, modality,
-                           row.get("voice") == "passive", int(row.get("strength") or 2))
+                           row.get("voice") or "active", int(row.get("strength") or 2))
         entries.extend((form, spec) for form in split_cell(row["trigger"]))
     return PhraseMatcher(entries)
 
@@ -77,7 +85,7 @@ class Roles:
 
     hard: list[tuple[int, int]]      # clause breaks
     soft: list[tuple[int, int]]      # breaks and relative words
-    cues: dict[int, str]             # end offset -> role, for agent/locative/destination/passive
+    cues: dict[int, set[str]]        # end offset of a cue -> its roles
 
     def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
         i = bisect.bisect_right(breaks, (offset, offset)) - 1
@@ -120,21 +128,28 @@ def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tupl
 
     hard: list[tuple[int, int]] = [m.span() for m in _PUNCT_BREAK.finditer(doc.text)]
     soft = list(hard)
-    cues: dict[int, str] = {}
+    cues: dict[int, set[str]] = {}
     for start, end, values in hits:
-        role = values[0]
         if inside_trigger(start, end):
             continue
-        if role == "break":
+        if "break" in values or "report" in values:
             hard.append((start, end))
             soft.append((start, end))
-        elif role == "relative":
+        if "relative" in values:
             soft.append((start, end))
-        else:
-            cues[end] = role
+        if "subordinator" in values and _opens_sentence(doc, start):
+            comma = doc.text.find(",", end, doc.sentences[doc.sentence_index(start)].end)
+            if comma >= 0:
+                soft.append((comma, comma + 1))
+        cues.setdefault(end, set()).update(values)
     hard.sort()
     soft.sort()
     return Roles(hard, soft, cues)
+
+
+def _opens_sentence(doc: Doc, offset: int) -> bool:
+    sentence = doc.sentences[doc.sentence_index(offset)]
+    return not _WORD.search(doc.text, sentence.start, offset)
 
 
 def _dateline_end(doc: Doc) -> int:
@@ -211,42 +226,87 @@ def _sides(
     """(source, target, symmetric) of a trigger; several for a visit with several destinations."""
     text = doc.text
     hard_right = roles.right(roles.hard, end, sentence_end)
+    visit = spec.cameo in VISIT_CAMEOS
+    excluded = _NOT_TARGET - {"locative"} if visit else _NOT_TARGET
     before = [g for g in groups if clause[0] <= g.start and g.end <= start]
     after = [g for g in groups if end <= g.start and g.end <= hard_right
-             and _role_before(text, g.start, roles) != "topic"]
-    subjects = [g for g in before if _can_be_subject(text, g, roles)]
+             and not _roles_before(text, g.start, roles) & excluded]
+    subjects = [g for g in before if not _roles_before(text, g.start, roles) & _NOT_SUBJECT]
     weak = spec.strength < 2  # a bare noun: both sides must stand in its own clause
+    reciprocal = spec.type in RECIPROCAL_TYPES
     source: Group | None = None
     target: Group | None = None
-    if spec.passive or _english_passive(text, start, roles):
+    if spec.voice != "active" or _english_passive(text, start, roles):
         source = _agent(text, end, after, roles)
         target = subjects[0] if subjects else None
+        if source is None and spec.voice != "stative":
+            return []  # a passive that does not say who did it
     if source is None:
         source = subjects[0] if subjects else None
-        target = _first_other(after, source) or (None if weak else _first_other(before[1:], source))
+        target = _first_other(after, source) or (None if weak else _first_other(
+            [g for g in before[1:] if not _roles_before(text, g.start, roles) & excluded], source))
+        source, target = _nominal(text, end, after, roles, source, target)
     if source is None and target is not None and len(target.countries()) >= 2:
+        if not reciprocal:
+            return []
         src, tgt = _split(target.parties)
         return [(src, tgt, True)]
-    if source is None and not weak:
-        earlier = [g for g in groups if g.end <= clause[0] and _can_be_subject(text, g, roles)]
-        source = earlier[-1] if earlier else _fronted_subject(text, end, groups, target, sentence_end)
+    if weak and (source is None or (target is None and len(source.countries()) < 2)):
+        return []
+    if source is None:
+        source = _antecedent(text, clause[0], groups, roles) or _fronted_subject(
+            text, end, groups, target, sentence_end)
     if source is None:
         return []
+    if target is None and len(source.countries()) >= 2 and not reciprocal:
+        return []
+    if target is None and len(source.countries()) < 2:
+        # The other country of the sentence, nearest before the trigger ("… memberitahunya akan …").
+        target = _first_other([g for g in reversed(groups) if g.end <= start and g is not source
+                               and not _roles_before(text, g.start, roles) & excluded], source)
     symmetric = target is None and len(source.countries()) >= 2
     src, tgt = _sided(source.parties, target.parties if target else [])
     if not (src and tgt):
         return []
     sides = [(src, tgt, symmetric)]
-    if spec.cameo == VISIT_CAMEO:
+    if visit:
         countries = {p.country for p in src}
         for group in groups:
             if group.start >= end and group is not target and group is not source and (
-                _role_before(text, group.start, roles) == "destination"
+                "destination" in _roles_before(text, group.start, roles)
             ):
                 destination = [p for p in group.parties if p.country not in countries]
                 if destination:
                     sides.append((src, destination, False))
     return sides
+
+
+def _nominal(
+    text: str, end: int, after: list[Group], roles: Roles, source: Group | None, target: Group | None,
+) -> tuple[Group | None, Group | None]:
+    """"sokongan Jepun terhadap Malaysia": the country right after a trigger is its doer when a
+    recipient ("terhadap", "kepada", "towards") follows."""
+    if not after or len(_WORD.findall(text, end, after[0].start)) > 1:
+        return source, target
+    if "recipient" in _roles_before(text, after[0].start, roles):
+        return source, target
+    recipient = next((g for g in after[1:] if "recipient" in _roles_before(text, g.start, roles)), None)
+    if recipient is None or recipient.countries() == after[0].countries():
+        return source, target
+    return after[0], recipient
+
+
+def _antecedent(text: str, clause_start: int, groups: list[Group], roles: Roles) -> Group | None:
+    """Who a clause without a subject is about: after a conjunction ("tetapi", "but") the previous
+    clause's subject; after a reporting verb, a relative word or a quote the nearest country before."""
+    earlier = [g for g in groups if g.end <= clause_start
+               and not _roles_before(text, g.start, roles) & _NOT_ANTECEDENT]
+    if not earlier:
+        return None
+    if "break" in roles.cues.get(clause_start, ()):
+        previous = roles.left(roles.hard, earlier[-1].start, -1)
+        return next(g for g in earlier if g.start >= previous)
+    return earlier[-1]
 
 
 def _fronted_subject(
@@ -263,14 +323,10 @@ def _fronted_subject(
     return None
 
 
-def _can_be_subject(text: str, group: Group, roles: Roles) -> bool:
-    return _role_before(text, group.start, roles) not in ("locative", "oblique", "destination", "topic")
-
-
 def _agent(text: str, end: int, after: list[Group], roles: Roles) -> Group | None:
     """The doer of a passive trigger: after "oleh"/"by", or right after a Malay di- verb."""
     for group in after:
-        if _role_before(text, group.start, roles) == "agent":
+        if "agent" in _roles_before(text, group.start, roles):
             return group
     if after and len(_WORD.findall(text, end, after[0].start)) <= 1:
         return after[0]
@@ -295,23 +351,21 @@ def _sided(source: list[Party], target: list[Party]) -> tuple[list[Party], list[
     return source, [p for p in target if p.country not in countries]
 
 
-def _role_before(text: str, offset: int, roles: Roles) -> str | None:
-    """The role cue right before `offset` (at most two words before it), if any."""
+def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
+    """The roles of the cues among the three words right before `offset`."""
     window = text[max(0, offset - 40):offset]
     ends = [m.end() for m in _WORD.finditer(window)]
+    found: set[str] = set()
     for back in range(1, min(3, len(ends)) + 1):
-        cue_end = offset - len(window) + ends[-back]
-        role = roles.cues.get(cue_end)
-        if role in ("agent", "locative", "destination", "oblique", "topic"):
-            return role
-    return None
+        found |= roles.cues.get(offset - len(window) + ends[-back], set())
+    return found & _PLACE_ROLES
 
 
 def _english_passive(text: str, start: int, roles: Roles) -> bool:
     """An auxiliary "was/were/been" right before the trigger (one word may stand between)."""
     window = text[max(0, start - 30):start]
     ends = [m.end() for m in _WORD.finditer(window)]
-    return any(roles.cues.get(start - len(window) + e) == "passive" for e in ends[-2:])
+    return any("passive" in roles.cues.get(start - len(window) + e, ()) for e in ends[-2:])
 
 
 def _event(
