@@ -77,6 +77,7 @@ def _build_roles(lexicon: Lexicon) -> PhraseMatcher[str]:
 _PUNCT_BREAK = re.compile(r"[;:“”\"«»]|(?<!\w)'|'(?!\w)")
 _JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also)\b)*", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")
 
 
 @dataclass(slots=True)
@@ -132,7 +133,7 @@ def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tupl
     for start, end, values in hits:
         if inside_trigger(start, end):
             continue
-        if "break" in values or "report" in values:
+        if "break" in values or "report" in values or "addressee" in values:
             hard.append((start, end))
             soft.append((start, end))
         if "relative" in values:
@@ -260,10 +261,10 @@ def _sides(
         return []
     if target is None and len(source.countries()) >= 2 and not reciprocal:
         return []
-    if target is None and len(source.countries()) < 2:
-        # The other country of the sentence, nearest before the trigger ("… memberitahunya akan …").
-        target = _first_other([g for g in reversed(groups) if g.end <= start and g is not source
-                               and not _roles_before(text, g.start, roles) & excluded], source)
+    if target is None and _told_someone(text, clause[0], roles):
+        # "X memberitahunya akan …": told him (the sentence's first subject) that X will ….
+        target = _first_other([g for g in groups if g.end <= start and g is not source
+                               and not _roles_before(text, g.start, roles) & _NOT_SUBJECT], source)
     symmetric = target is None and len(source.countries()) >= 2
     src, tgt = _sided(source.parties, target.parties if target else [])
     if not (src and tgt):
@@ -309,6 +310,11 @@ def _antecedent(text: str, clause_start: int, groups: list[Group], roles: Roles)
     return earlier[-1]
 
 
+def _told_someone(text: str, clause_start: int, roles: Roles) -> bool:
+    """The clause follows a reporting verb with an object pronoun ("memberitahunya", "told him")."""
+    return "addressee" in roles.cues.get(clause_start, ())
+
+
 def _fronted_subject(
     text: str, end: int, groups: list[Group], target: Group | None, sentence_end: int,
 ) -> Group | None:
@@ -352,8 +358,8 @@ def _sided(source: list[Party], target: list[Party]) -> tuple[list[Party], list[
 
 
 def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
-    """The roles of the cues among the three words right before `offset`."""
-    window = text[max(0, offset - 40):offset]
+    """The roles of the cues among the (up to three) words right before `offset` in its phrase."""
+    window = _PHRASE_START.split(text[max(0, offset - 40):offset])[-1]
     ends = [m.end() for m in _WORD.finditer(window)]
     found: set[str] = set()
     for back in range(1, min(3, len(ends)) + 1):
