@@ -15,7 +15,7 @@ from jalin.extract.cues import context_hits
 from jalin.model import CONTEXTS
 
 TITLE_WEIGHT = 3.0
-EVENT_WEIGHT = 0.5
+EVENT_WEIGHT = 0.25
 MIN_SCORE = 3.0
 SECOND_SHARE = 0.4
 OTHER_SHARE = 0.5
