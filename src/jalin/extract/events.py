@@ -29,6 +29,8 @@ _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic"
                           "recipient"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# Types whose target may be named as a place ("di sempadan Ukraine", "targets in Iran").
+PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "AID"})
 _NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
 _NOT_ANTECEDENT = _NOT_SUBJECT | {"oblique"}
 _NOT_TARGET = frozenset({"locative", "topic", "attribution"})
@@ -85,7 +87,8 @@ class Roles:
     """Role cues of one document, as sorted offsets."""
 
     hard: list[tuple[int, int]]      # clause breaks
-    soft: list[tuple[int, int]]      # breaks and relative words
+    soft: list[tuple[int, int]]      # breaks, relative words and the comma after a fronted clause
+    fronted: list[tuple[int, int]]   # the comma closing a fronted clause ("Jika …, …")
     cues: dict[int, set[str]]        # end offset of a cue -> its roles
 
     def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
@@ -129,6 +132,7 @@ def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tupl
 
     hard: list[tuple[int, int]] = [m.span() for m in _PUNCT_BREAK.finditer(doc.text)]
     soft = list(hard)
+    fronted: list[tuple[int, int]] = []
     cues: dict[int, set[str]] = {}
     for start, end, values in hits:
         if inside_trigger(start, end):
@@ -142,10 +146,12 @@ def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tupl
             comma = doc.text.find(",", end, doc.sentences[doc.sentence_index(start)].end)
             if comma >= 0:
                 soft.append((comma, comma + 1))
+                fronted.append((comma, comma + 1))
         cues.setdefault(end, set()).update(values)
     hard.sort()
     soft.sort()
-    return Roles(hard, soft, cues)
+    fronted.sort()
+    return Roles(hard, soft, fronted, cues)
 
 
 def _opens_sentence(doc: Doc, offset: int) -> bool:
@@ -170,21 +176,23 @@ def _sentence_events(
     groups = _groups(doc.text, parties)
     if not groups:
         return []
-    chosen: dict[tuple[int, int], tuple[int, int, TriggerSpec]] = {}
+    by_clause: dict[tuple[int, int], list[tuple[int, int, TriggerSpec]]] = {}
     for start, end, spec in hits:
         if _in_name(doc.text, start, span.start) or any(p.start < end and start < p.end for p in parties):
             continue
         clause = (roles.left(roles.soft, start, span.start), roles.right(roles.soft, end, span.end))
-        best = chosen.get(clause)
-        if best is None or spec.strength > best[2].strength:
-            chosen[clause] = (start, end, spec)
+        by_clause.setdefault(clause, []).append((start, end, spec))
     events: list[Event] = []
     seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
     joint: set[frozenset[str]] = set()  # country sets already acting together in this sentence
-    for clause in sorted(chosen):
-        start, end, spec = chosen[clause]
-        for source, target, symmetric in _sides(doc, start, end, spec, clause, groups, roles,
-                                                span.start, span.end):
+    for clause in sorted(by_clause):
+        # The clause's event: its strongest trigger (the first on a tie) that has both sides.
+        found: list[tuple[list[Party], list[Party], bool]] = []
+        for start, end, spec in sorted(by_clause[clause], key=lambda h: (-h[2].strength, h[0])):
+            found = _sides(doc, start, end, spec, clause, groups, roles, span.start, span.end)
+            if found:
+                break
+        for source, target, symmetric in found:
             src, tgt = frozenset(p.country for p in source), frozenset(p.country for p in target)
             if (spec.type, src, tgt) in seen or (spec.type, tgt, src) in seen or (
                 symmetric and src | tgt in joint
@@ -226,9 +234,11 @@ def _sides(
 ) -> list[tuple[list[Party], list[Party], bool]]:
     """(source, target, symmetric) of a trigger; several for a visit with several destinations."""
     text = doc.text
-    hard_right = roles.right(roles.hard, end, sentence_end)
+    hard_right = min(roles.right(roles.hard, end, sentence_end),
+                     roles.right(roles.fronted, end, sentence_end))
     visit = spec.cameo in VISIT_CAMEOS
-    excluded = _NOT_TARGET - {"locative"} if visit else _NOT_TARGET
+    # A place named after a visit, a deployment or an attack is where it is aimed.
+    excluded = _NOT_TARGET - {"locative"} if visit or spec.type in PLACE_TARGET_TYPES else _NOT_TARGET
     before = [g for g in groups if clause[0] <= g.start and g.end <= start]
     after = [g for g in groups if end <= g.start and g.end <= hard_right
              and not _roles_before(text, g.start, roles) & excluded]
@@ -246,7 +256,8 @@ def _sides(
         source = subjects[0] if subjects else None
         target = _first_other(after, source) or (None if weak else _first_other(
             [g for g in before[1:] if not _roles_before(text, g.start, roles) & excluded], source))
-        source, target = _nominal(text, end, after, roles, source, target)
+        if not subjects:
+            source, target = _nominal(text, end, after, roles, source, target)
     if source is None and target is not None and len(target.countries()) >= 2:
         if not reciprocal:
             return []
@@ -255,8 +266,9 @@ def _sides(
     if weak and (source is None or (target is None and len(source.countries()) < 2)):
         return []
     if source is None:
-        source = _antecedent(text, clause[0], groups, roles) or _fronted_subject(
-            text, end, groups, target, sentence_end)
+        source = _antecedent(text, clause[0], groups, roles)
+        if source is None and spec.strength >= 3:
+            source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
         return []
     if target is None and len(source.countries()) >= 2 and not reciprocal:
