@@ -5,8 +5,8 @@ from the sentence as "TYPE SOURCE>TARGET modality", countries by ISO3."""
 from __future__ import annotations
 
 import pytest
-from event_docs import country_of, make_doc
 
+from event_docs import country_of, make_doc
 from jalin.extract.events import extract
 
 MS = [
