@@ -56,7 +56,7 @@ def test_modes(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("Seminar itu membincangkan dasar kecerdasan buatan (AI) dalam industri pertahanan.",
-         ["defence_industry", "technology", "artificial_intelligence"]),
+         ["defence_industry", "artificial_intelligence"]),
         ("Rondaan di Laut China Selatan diperhebat oleh TLDM.", ["military", "security", "maritime"]),
         ("Japan pledged humanitarian aid after the floods.", ["humanitarian"]),
         ("The ministers discussed cybersecurity and bilateral trade.",
