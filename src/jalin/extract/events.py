@@ -78,6 +78,7 @@ def _build_roles(lexicon: Lexicon) -> PhraseMatcher[str]:
 # Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
 _PUNCT_BREAK = re.compile(r"[;:“”\"«»]|(?<!\w)'|'(?!\w)")
 _JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also)\b)*", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")
 
@@ -108,9 +109,10 @@ def extract(doc: Doc) -> list[Event]:
     triggers = list(doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text))
     role_hits = list(doc.lexicon.cached("events.roles", _build_roles).finditer(doc.text))
     trigger_spans = [(s, e) for s, e, _ in triggers]
-    pronouns = [(s, e, roles[0]) for s, e, roles in role_hits if roles[0] in ("self", "pronoun", "pair")]
-    index = party_index(doc, pronouns)
     roles = _roles(doc, role_hits, trigger_spans)
+    pronouns = [(s, e, _reference_kind(doc.text, s, kinds[0], roles)) for s, e, kinds in role_hits
+                if kinds[0] in ("self", "pronoun", "pair")]
+    index = party_index(doc, pronouns)
     skip_before = _dateline_end(doc)
     events: list[Event] = []
     by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
@@ -157,6 +159,20 @@ def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tupl
 def _opens_sentence(doc: Doc, offset: int) -> bool:
     sentence = doc.sentences[doc.sentence_index(offset)]
     return not _WORD.search(doc.text, sentence.start, offset)
+
+
+def _reference_kind(text: str, start: int, kind: str, roles: Roles) -> str:
+    """A third-person pronoun right after a reporting verb ("X berkata beliau …", "X said he …")
+    is the reporter: kind "reporter"; other references keep their kind."""
+    if kind != "pronoun":
+        return kind
+    window = _PHRASE_START.split(text[max(0, start - 30):start])[-1]
+    ends = [m.end() for m in _WORD.finditer(window)]
+    offset = start - len(window)
+    for end in ends[-2:]:
+        if roles.cues.get(offset + end, set()) & {"report", "addressee"}:
+            return "reporter"
+    return kind
 
 
 def _dateline_end(doc: Doc) -> int:
@@ -206,14 +222,29 @@ def _sentence_events(
 
 
 def _groups(text: str, parties: list[Party]) -> list[Group]:
-    groups: list[Group] = []
+    """Coordinated mentions as one group: "Malaysia dan Jepun", "Malaysia-Korea", "X, Y and Z". A
+    comma joins only inside a list that a conjunction closes, so in "Najib dan Trump, Anifah
+    berkata" the reporter stays apart."""
+    runs: list[list[tuple[Party, str]]] = []
+    end = -1
     for party in parties:
-        last = groups[-1] if groups else None
-        if last and (party.start < last.end or _JOIN.fullmatch(text, last.end, party.start)):
-            last.parties.append(party)
-            last.end = max(last.end, party.end)
+        if runs and (party.start < end or _JOIN.fullmatch(text, end, party.start)):
+            runs[-1].append((party, text[end:party.start] if party.start >= end else ""))
+            end = max(end, party.end)
         else:
-            groups.append(Group(party.start, party.end, [party]))
+            runs.append([(party, "")])
+            end = party.end
+    groups: list[Group] = []
+    for run in runs:
+        closed = len(run) > 1 and bool(_CONJUNCTION.search(run[-1][1]))
+        current: Group | None = None
+        for party, gap in run:
+            if current is not None and ("," not in gap or closed):
+                current.parties.append(party)
+                current.end = max(current.end, party.end)
+            else:
+                current = Group(party.start, party.end, [party])
+                groups.append(current)
     return groups
 
 

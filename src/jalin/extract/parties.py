@@ -21,7 +21,7 @@ class Party:
     end: int
     country: str
     actor: str
-    kind: str  # the actor's type, or "self" / "pronoun" / "pair" for resolved references
+    kind: str  # the actor's type, or "self" / "pronoun" / "reporter" / "pair" for resolved references
 
 
 @dataclass(slots=True)
@@ -72,14 +72,19 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
     persons = _person_mentions(doc)
     countries = [(p.start, p.country, p.actor) for p in kept]
     for start, end, kind in pronouns:
-        if any(s < end and start < e for s, e in taken):
-            continue
         if kind == "pair":
+            kept = [p for p in kept if not (start <= p.start and p.end <= end)]
             sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
             kept.extend(Party(start, end, country, actor_id, kind)
                         for country, actor_id in _salient_pair(countries, sentence_start, start))
             continue
-        actor_id = _speaker(doc, start) if kind == "self" else _salient_person(persons, start)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if kind == "self":
+            actor_id = _speaker(doc, start)
+        else:
+            sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
+            actor_id = _person_for(persons, sentence_start, start, reporter=kind == "reporter")
         actor = by_id.get(actor_id) if actor_id else None
         if actor is not None and actor.country:
             kept.append(Party(start, end, actor.country, actor.id, kind))
@@ -94,17 +99,26 @@ def _person_mentions(doc: Doc) -> list[tuple[int, str]]:
     )
 
 
-def _salient_person(persons: list[tuple[int, str]], offset: int) -> str | None:
-    """The person mentioned most often before `offset` (the earliest first on a tie)."""
+def _person_for(
+    persons: list[tuple[int, str]], sentence_start: int, offset: int, reporter: bool,
+) -> str | None:
+    """Who "beliau"/"he" at `offset` is. Right after a reporting verb ("X berkata beliau …") the
+    reporter: the nearest person before it in the sentence. Otherwise the person mentioned most
+    often before it (the earliest first on a tie), leaving out those named earlier in the same
+    sentence ("penghargaan Trump terhadap beliau" is not Trump)."""
+    before = [(start, actor_id) for start, actor_id in persons if start < offset]
+    in_sentence = [actor_id for start, actor_id in before if start >= sentence_start]
+    if reporter and in_sentence:
+        return in_sentence[-1]
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for start, actor_id in persons:
-        if start >= offset:
-            break
+    for start, actor_id in before:
+        if actor_id in in_sentence:
+            continue
         counts[actor_id] = counts.get(actor_id, 0) + 1
         first.setdefault(actor_id, start)
     if not counts:
-        return None
+        return in_sentence[-1] if in_sentence else None
     return min(counts, key=lambda a: (-counts[a], first[a]))
 
 
