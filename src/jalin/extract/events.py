@@ -27,6 +27,9 @@ VISIT_CAMEOS = frozenset({"042", "043"})
 # Roles of the words before a country that keep it from being a subject, an antecedent, a target.
 _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic", "attribution",
                           "recipient"})
+# Roles that shape clauses: ignored inside a trigger phrase ("yang" in "rakan yang dipercayai").
+_REFERENCES = frozenset({"self", "pronoun", "pair"})
+_PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 # Types whose target may be named as a place ("di sempadan Ukraine", "targets in Iran").
@@ -71,12 +74,15 @@ def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec]:
     return PhraseMatcher(entries)
 
 
-def _build_roles(lexicon: Lexicon) -> PhraseMatcher[str]:
-    return PhraseMatcher((row["cue"], row["role"]) for row in lexicon.table("event_roles"))
+def _build_roles(lexicon: Lexicon) -> PhraseMatcher[frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in lexicon.table("event_roles"):
+        roles.setdefault(" ".join(row["cue"].casefold().split()), set()).add(row["role"])
+    return PhraseMatcher((cue, frozenset(values)) for cue, values in roles.items())
 
 
 # Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
-_PUNCT_BREAK = re.compile(r"[;:“”\"«»]|(?<!\w)'|'(?!\w)")
+_PUNCT_BREAK = re.compile(r"[;:“”\"«»']")
 _JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also)\b)*", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -90,7 +96,7 @@ class Roles:
     hard: list[tuple[int, int]]      # clause breaks
     soft: list[tuple[int, int]]      # breaks, relative words and the comma after a fronted clause
     fronted: list[tuple[int, int]]   # the comma closing a fronted clause ("Jika …, …")
-    cues: dict[int, set[str]]        # end offset of a cue -> its roles
+    cues: dict[int, frozenset[str]]  # end offset of a cue -> its roles
 
     def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
         i = bisect.bisect_right(breaks, (offset, offset)) - 1
@@ -106,18 +112,22 @@ class Roles:
 def extract(doc: Doc) -> list[Event]:
     if not doc.text or not doc.sentences:
         return []
-    triggers = list(doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text))
-    role_hits = list(doc.lexicon.cached("events.roles", _build_roles).finditer(doc.text))
-    trigger_spans = [(s, e) for s, e, _ in triggers]
+    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
+    for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
+        by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+    if not by_sentence:
+        return []
+    # Role words matter only in the sentences that have a trigger.
+    role_matcher = doc.lexicon.cached("events.roles", _build_roles)
+    role_hits = [hit for number in sorted(by_sentence) for hit in role_matcher.finditer(
+        doc.text, doc.sentences[number].start, doc.sentences[number].end)]
+    trigger_spans = sorted((s, e) for hits in by_sentence.values() for s, e, _ in hits)
     roles = _roles(doc, role_hits, trigger_spans)
-    pronouns = [(s, e, _reference_kind(doc.text, s, kinds[0], roles)) for s, e, kinds in role_hits
-                if kinds[0] in ("self", "pronoun", "pair")]
+    pronouns = [(s, e, _reference_kind(doc.text, s, kind, roles)) for s, e, kinds in role_hits
+                for kind in sorted(kinds[0] & _REFERENCES)[:1]]
     index = party_index(doc, pronouns)
     skip_before = _dateline_end(doc)
     events: list[Event] = []
-    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
-    for start, end, specs in triggers:
-        by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
     for number in sorted(by_sentence):
         events.extend(_sentence_events(doc, number, by_sentence[number], index, roles, skip_before))
     for i, event in enumerate(events, 1):
@@ -125,19 +135,27 @@ def extract(doc: Doc) -> list[Event]:
     return events
 
 
-def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tuple[int, int]]) -> Roles:
+def _roles(
+    doc: Doc, hits: list[tuple[int, int, list[frozenset[str]]]], triggers: list[tuple[int, int]],
+) -> Roles:
     starts = [s for s, _ in triggers]
 
     def inside_trigger(start: int, end: int) -> bool:
         i = bisect.bisect_right(starts, start) - 1
         return i >= 0 and triggers[i][1] >= end
 
-    hard: list[tuple[int, int]] = [m.span() for m in _PUNCT_BREAK.finditer(doc.text)]
+    text = doc.text
+    hard: list[tuple[int, int]] = [
+        m.span() for m in _PUNCT_BREAK.finditer(text)
+        if m.group() != "'" or not (text[m.start() - 1:m.start()].isalnum()
+                                    and text[m.end():m.end() + 1].isalnum())
+    ]
     soft = list(hard)
     fronted: list[tuple[int, int]] = []
-    cues: dict[int, set[str]] = {}
-    for start, end, values in hits:
-        if inside_trigger(start, end):
+    cues: dict[int, frozenset[str]] = {}
+    for start, end, found in hits:
+        values = found[0]
+        if not _PASSIVE_ROLES.isdisjoint(values) and inside_trigger(start, end):
             continue
         if "break" in values or "report" in values or "addressee" in values:
             hard.append((start, end))
@@ -149,7 +167,7 @@ def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tupl
             if comma >= 0:
                 soft.append((comma, comma + 1))
                 fronted.append((comma, comma + 1))
-        cues.setdefault(end, set()).update(values)
+        cues[end] = values
     hard.sort()
     soft.sort()
     fronted.sort()
@@ -170,7 +188,7 @@ def _reference_kind(text: str, start: int, kind: str, roles: Roles) -> str:
     ends = [m.end() for m in _WORD.finditer(window)]
     offset = start - len(window)
     for end in ends[-2:]:
-        if roles.cues.get(offset + end, set()) & {"report", "addressee"}:
+        if roles.cues.get(offset + end, frozenset()) & {"report", "addressee"}:
             return "reporter"
     return kind
 
@@ -406,7 +424,7 @@ def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
     ends = [m.end() for m in _WORD.finditer(window)]
     found: set[str] = set()
     for back in range(1, min(3, len(ends)) + 1):
-        found |= roles.cues.get(offset - len(window) + ends[-back], set())
+        found |= roles.cues.get(offset - len(window) + ends[-back], frozenset())
     return found & _PLACE_ROLES
 
 
