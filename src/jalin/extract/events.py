@@ -26,7 +26,8 @@ from jalin.model import MODALITIES, PLOVER_TYPES, Event, TextSpan
 VISIT_CAMEOS = frozenset({"042", "043"})
 # Roles of the words before a country that keep it from being a subject, an antecedent, a target.
 _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic", "attribution",
-                          "recipient"})
+                          "recipient", "partner"})
+_COUNTERPART = frozenset({"recipient", "partner"})
 # Roles that shape clauses: ignored inside a trigger phrase ("yang" in "rakan yang dipercayai").
 _REFERENCES = frozenset({"self", "pronoun", "pair"})
 _PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
@@ -346,13 +347,14 @@ def _sides(
 def _nominal(
     text: str, end: int, after: list[Group], roles: Roles, source: Group | None, target: Group | None,
 ) -> tuple[Group | None, Group | None]:
-    """"sokongan Jepun terhadap Malaysia": the country right after a trigger is its doer when a
-    recipient ("terhadap", "kepada", "towards") follows."""
+    """"sokongan Jepun terhadap Malaysia", "kerjasama Malaysia dengan Vietnam": the country right
+    after a trigger is its doer when a recipient ("terhadap", "towards") or partner ("dengan",
+    "with") follows."""
     if not after or len(_WORD.findall(text, end, after[0].start)) > 1:
         return source, target
-    if "recipient" in _roles_before(text, after[0].start, roles):
+    if _roles_before(text, after[0].start, roles) & _COUNTERPART:
         return source, target
-    recipient = next((g for g in after[1:] if "recipient" in _roles_before(text, g.start, roles)), None)
+    recipient = next((g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
     if recipient is None or recipient.countries() == after[0].countries():
         return source, target
     return after[0], recipient
