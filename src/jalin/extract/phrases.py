@@ -1,7 +1,8 @@
 """Phrase matching for cue and trigger lexicons: one Aho-Corasick automaton per table.
 
-A phrase matches whole words only, case-insensitively, whatever punctuation or white space stands
-between its words ("co-production" also matches "co production"). A phrase written wholly in
+A phrase matches whole words only, case-insensitively, with one space or punctuation mark between
+its words ("co-production" also matches "co production"; the text layer has already folded runs of
+spaces). A phrase written wholly in
 capitals ("AI", "TLDM") matches only in capitals, so an acronym does not fire on an ordinary word.
 Overlapping hits resolve leftmost-longest ("bukan sahaja" before "bukan").
 
