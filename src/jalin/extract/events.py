@@ -84,7 +84,7 @@ def _build_roles(lexicon: Lexicon) -> PhraseMatcher[frozenset[str]]:
 
 # Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
 _PUNCT_BREAK = re.compile(r"[;:“”\"«»']")
-_JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also)\b)*", re.IGNORECASE)
+_JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also|the)\b)*", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")
@@ -317,7 +317,7 @@ def _sides(
         return []
     if source is None:
         source = _antecedent(text, clause[0], groups, roles)
-        if source is None and spec.strength >= 3:
+        if source is None and (spec.strength >= 3 or target is not None):
             source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
         return []
@@ -327,7 +327,8 @@ def _sides(
         # "X memberitahunya akan …": told him (the sentence's first subject) that X will ….
         target = _first_other([g for g in groups if g.end <= start and g is not source
                                and not _roles_before(text, g.start, roles) & _NOT_SUBJECT], source)
-    symmetric = target is None and len(source.countries()) >= 2
+    symmetric = (target is None and len(source.countries()) >= 2) or (
+        target is not None and any(p.kind == "pair" for p in target.parties))
     src, tgt = _sided(source.parties, target.parties if target else [])
     if not (src and tgt):
         return []

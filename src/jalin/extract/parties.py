@@ -9,6 +9,7 @@ give way to it. Built once per document and kept in `doc.notes`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
@@ -75,8 +76,8 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
         if kind == "pair":
             kept = [p for p in kept if not (start <= p.start and p.end <= end)]
             sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
-            kept.extend(Party(start, end, country, actor_id, kind)
-                        for country, actor_id in _salient_pair(countries, sentence_start, start))
+            pair = _salient_pair(countries, sentence_start, start, _recent_pair(doc.text, kept, start))
+            kept.extend(Party(start, end, country, actor_id, kind) for country, actor_id in pair)
             continue
         if any(s < end and start < e for s, e in taken):
             continue
@@ -122,11 +123,26 @@ def _person_for(
     return min(counts, key=lambda a: (-counts[a], first[a]))
 
 
+_COORDINATED = re.compile(r"\s*(?:dan|serta|and|&|-|–)\s*", re.IGNORECASE)
+
+
+def _recent_pair(text: str, parties: list[Party], offset: int) -> list[tuple[str, str]]:
+    """The last two countries named together before `offset` ("Malaysia dan Singapura",
+    "Rusia-Ukraine"), with an actor each; [] when none."""
+    before = [p for p in parties if p.end <= offset and p.kind not in ("pair", "self", "pronoun")]
+    for left, right in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if left.country != right.country and _COORDINATED.fullmatch(text, left.end, right.start):
+            return [(left.country, left.actor), (right.country, right.actor)]
+    return []
+
+
 def _salient_pair(
     countries: list[tuple[int, str, str]], sentence_start: int, offset: int,
+    recent: list[tuple[str, str]],
 ) -> list[tuple[str, str]]:
-    """The two countries meant by "both countries" at `offset`: those named earlier in the same
-    sentence first, then those mentioned most often before it; an actor each ([] if fewer)."""
+    """The two countries meant by "both countries" at `offset`: two named earlier in the same
+    sentence; else the last pair named together (if it includes the one named in the sentence);
+    else the sentence's and the most often mentioned before it. An actor each; [] if fewer."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
     local: set[str] = set()
@@ -137,6 +153,8 @@ def _salient_pair(
         first.setdefault(country, (start, actor_id))
         if start >= sentence_start:
             local.add(country)
+    if len(local) < 2 and recent and local <= {country for country, _ in recent}:
+        return recent
     if len(counts) < 2:
         return []
     top = sorted(counts, key=lambda c: (c not in local, -counts[c], first[c][0]))[:2]
