@@ -308,6 +308,9 @@ def _sides(
             [g for g in before[1:] if not _roles_before(text, g.start, roles) & excluded], source))
         if not subjects:
             source, target = _nominal(text, end, after, roles, source, target)
+    if source is None and not weak:
+        # "He added the ministry will strengthen ties with X and Y": the reporter acts.
+        source = _antecedent(text, clause[0], groups, roles)
     if source is None and target is not None and len(target.countries()) >= 2:
         if not reciprocal:
             return []
@@ -315,10 +318,8 @@ def _sides(
         return [(src, tgt, True)]
     if weak and (source is None or (target is None and len(source.countries()) < 2)):
         return []
-    if source is None:
-        source = _antecedent(text, clause[0], groups, roles)
-        if source is None and (spec.strength >= 3 or target is not None):
-            source = _fronted_subject(text, end, groups, target, sentence_end)
+    if source is None and (spec.strength >= 3 or target is not None):
+        source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
         return []
     if target is None and len(source.countries()) >= 2 and not reciprocal:
