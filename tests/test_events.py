@@ -173,3 +173,13 @@ def test_dev_golds(shared_dir: Path) -> None:
     events = _scores(gold)["events"]
     # 0.64 with country actors only; about 0.89 once persons and statements are on the doc.
     assert 2 * events.tp / (2 * events.tp + events.fp + events.fn) >= 0.6  # type: ignore[attr-defined]
+
+
+def test_event_time_is_the_time_of_its_clause() -> None:
+    from jalin.extract import times
+
+    doc = make_doc("Malaysia akan menandatangani perjanjian dengan Jepun pada 12 Oktober ini, "
+                   "kata menteri itu. Korea Selatan pula akan melawat Malaysia minggu depan")
+    doc.times = times.extract(doc)
+    found = [(e.type, next(t.value for t in doc.times if t.id == e.time)) for e in extract(doc)]
+    assert found == [("AGREE", "2025-10-12"), ("CONSULT", "2025-W40")]
