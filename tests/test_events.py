@@ -183,3 +183,14 @@ def test_event_time_is_the_time_of_its_clause() -> None:
     doc.times = times.extract(doc)
     found = [(e.type, next(t.value for t in doc.times if t.id == e.time)) for e in extract(doc)]
     assert found == [("AGREE", "2025-10-12"), ("CONSULT", "2025-W40")]
+
+
+def test_malay_noun_takes_the_doer_named_after_it() -> None:
+    assert sides(make_doc("Malaysia menyambut lawatan Prabowo ke Jepun dengan gembira.")) == [
+        "CONSULT IDN>JPN"]
+    assert sides(make_doc("Rakyat Malaysia terkorban dalam serangan dron Amerika Syarikat.")) == []
+
+
+def test_reporters_questions_are_not_requests() -> None:
+    assert sides(make_doc("When asked about Japan, Malaysia's minister declined to comment.")) == []
+    assert sides(make_doc("Ketika ditanya mengenai Jepun, menteri Malaysia enggan mengulas.")) == []

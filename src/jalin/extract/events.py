@@ -23,11 +23,13 @@ from jalin.extract.phrases import PhraseMatcher
 from jalin.lexicon import Lexicon, split_cell
 from jalin.model import MODALITIES, PLOVER_TYPES, Event, TextSpan
 
+_SHADOW = "-"
 VISIT_CAMEOS = frozenset({"042", "043"})
 # Roles of the words before a country that keep it from being a subject, an antecedent, a target.
 _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic", "attribution",
                           "recipient", "partner"})
-_COUNTERPART = frozenset({"recipient", "partner"})
+# Roles that introduce the other side of a noun trigger's act.
+_COUNTERPART = frozenset({"recipient", "partner", "destination"})
 # Roles that shape clauses: ignored inside a trigger phrase ("yang" in "rakan yang dipercayai").
 _REFERENCES = frozenset({"self", "pronoun", "pair"})
 _PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
@@ -47,6 +49,7 @@ class TriggerSpec:
     modality: str
     voice: str  # active | passive | stative
     strength: int
+    lang: str
 
 
 @dataclass(slots=True)
@@ -61,16 +64,20 @@ class Group:
         return sorted({p.country for p in self.parties})
 
 
-def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec]:
+def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec | None]:
     entries = []
     for row in lexicon.table("event_triggers"):
+        if row["type"] == _SHADOW:
+            entries.extend((form, None) for form in split_cell(row["trigger"]))
+            continue
         if row["type"] not in PLOVER_TYPES:
             raise ValueError(f"event_triggers.tsv: unknown PLOVER type {row['type']!r}")
         modality = row.get("modality") or "asserted"
         if modality not in MODALITIES:
             raise ValueError(f"event_triggers.tsv: unknown modality {modality!r}")
         spec = TriggerSpec(row["type"], row.get("cameo") or None, modality,
-                           row.get("voice") or "active", int(row.get("strength") or 2))
+                           row.get("voice") or "active", int(row.get("strength") or 2),
+                           row.get("lang") or "any")
         entries.extend((form, spec) for form in split_cell(row["trigger"]))
     return PhraseMatcher(entries)
 
@@ -115,7 +122,8 @@ def extract(doc: Doc) -> list[Event]:
         return []
     by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
     for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
-        by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+        if specs[0] is not None:
+            by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
     if not by_sentence:
         return []
     # Role words matter only in the sentences that have a trigger.
@@ -302,12 +310,16 @@ def _sides(
         target = subjects[0] if subjects else None
         if source is None and spec.voice != "stative":
             return []  # a passive that does not say who did it
+    if source is None and spec.strength < 3 and spec.lang == "ms" and _possessor(text, end, after, roles):
+        # A Malay noun with its doer after it: "serangan dron AS", "lawatan Prabowo ke Jepun".
+        source, target = after[0], next(
+            (g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
+        if target is None and len(source.countries()) < 2:
+            return []
     if source is None:
         source = subjects[0] if subjects else None
         target = _first_other(after, source) or (None if weak else _first_other(
             [g for g in before[1:] if not _roles_before(text, g.start, roles) & excluded], source))
-        if not subjects:
-            source, target = _nominal(text, end, after, roles, source, target)
     if source is None and not weak:
         # "He added the ministry will strengthen ties with X and Y": the reporter acts.
         source = _antecedent(text, clause[0], groups, roles)
@@ -346,20 +358,12 @@ def _sides(
     return sides
 
 
-def _nominal(
-    text: str, end: int, after: list[Group], roles: Roles, source: Group | None, target: Group | None,
-) -> tuple[Group | None, Group | None]:
-    """"sokongan Jepun terhadap Malaysia", "kerjasama Malaysia dengan Vietnam": the country right
-    after a trigger is its doer when a recipient ("terhadap", "towards") or partner ("dengan",
-    "with") follows."""
-    if not after or len(_WORD.findall(text, end, after[0].start)) > 1:
-        return source, target
-    if _roles_before(text, after[0].start, roles) & _COUNTERPART:
-        return source, target
-    recipient = next((g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
-    if recipient is None or recipient.countries() == after[0].countries():
-        return source, target
-    return after[0], recipient
+def _possessor(text: str, end: int, after: list[Group], roles: Roles) -> bool:
+    """A country right after a noun trigger (at most two words between, no preposition)."""
+    if not after:
+        return False
+    gap = [m.end() for m in _WORD.finditer(text, end, after[0].start)]
+    return len(gap) <= 2 and not any(roles.cues.get(e, frozenset()) & _PLACE_ROLES for e in gap)
 
 
 def _antecedent(text: str, clause_start: int, groups: list[Group], roles: Roles) -> Group | None:
