@@ -78,7 +78,10 @@ def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec | None]:
         spec = TriggerSpec(row["type"], row.get("cameo") or None, modality,
                            row.get("voice") or "active", int(row.get("strength") or 2),
                            row.get("lang") or "any")
-        entries.extend((form, spec) for form in split_cell(row["trigger"]))
+        for form in split_cell(row["trigger"]):
+            entries.append((form, spec))
+            if spec.lang != "en" and " " not in form and not form.casefold().endswith("nya"):
+                entries.append((form + "nya", spec))  # Malay enclitic: perbincangannya, lawatannya
     return PhraseMatcher(entries)
 
 
