@@ -21,7 +21,7 @@ from jalin.extract.cues import contexts_in, modality_at, modes_in
 from jalin.extract.parties import Party, PartyIndex, party_index
 from jalin.extract.phrases import PhraseMatcher
 from jalin.lexicon import Lexicon, split_cell
-from jalin.model import MODALITIES, PLOVER_TYPES, Event, TextSpan
+from jalin.model import MODALITIES, PLOVER_TYPES, Event, Span, TextSpan
 
 _SHADOW = "-"
 VISIT_CAMEOS = frozenset({"042", "043"})
@@ -134,7 +134,7 @@ def extract(doc: Doc) -> list[Event]:
     role_hits = [hit for number in sorted(by_sentence) for hit in role_matcher.finditer(
         doc.text, doc.sentences[number].start, doc.sentences[number].end)]
     trigger_spans = sorted((s, e) for hits in by_sentence.values() for s, e, _ in hits)
-    roles = _roles(doc, role_hits, trigger_spans)
+    roles = _roles(doc, [doc.sentences[n] for n in sorted(by_sentence)], role_hits, trigger_spans)
     pronouns = [(s, e, _reference_kind(doc.text, s, kind, roles)) for s, e, kinds in role_hits
                 for kind in sorted(kinds[0] & _REFERENCES)[:1]]
     index = party_index(doc, pronouns)
@@ -148,8 +148,10 @@ def extract(doc: Doc) -> list[Event]:
 
 
 def _roles(
-    doc: Doc, hits: list[tuple[int, int, list[frozenset[str]]]], triggers: list[tuple[int, int]],
+    doc: Doc, sentences: list[Span], hits: list[tuple[int, int, list[frozenset[str]]]],
+    triggers: list[tuple[int, int]],
 ) -> Roles:
+    """Clause breaks and role cues of the given sentences."""
     starts = [s for s, _ in triggers]
 
     def inside_trigger(start: int, end: int) -> bool:
@@ -158,7 +160,7 @@ def _roles(
 
     text = doc.text
     hard: list[tuple[int, int]] = [
-        m.span() for m in _PUNCT_BREAK.finditer(text)
+        m.span() for span in sentences for m in _PUNCT_BREAK.finditer(text, span.start, span.end)
         if m.group() != "'" or not (text[m.start() - 1:m.start()].isalnum()
                                     and text[m.end():m.end() + 1].isalnum())
     ]
