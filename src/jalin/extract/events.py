@@ -30,7 +30,7 @@ _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic"
                           "recipient", "partner"})
 # Roles that introduce the other side of a noun trigger's act.
 _COUNTERPART = frozenset({"recipient", "partner", "destination"})
-# Roles that shape clauses: ignored inside a trigger phrase ("yang" in "rakan yang dipercayai").
+# Roles that shape clauses: ignored when they fall inside a trigger phrase.
 _REFERENCES = frozenset({"self", "pronoun", "pair"})
 _PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
@@ -208,7 +208,7 @@ def _reference_kind(text: str, start: int, kind: str, roles: Roles) -> str:
 
 
 def _dateline_end(doc: Doc) -> int:
-    """Offset after the dateline ("KUALA LUMPUR:", "PHNOM PENH, Feb 24 —"): no party before it."""
+    """Offset after the dateline ("PUTRAJAYA:", "PHNOM PENH, Feb 24 —"): no party before it."""
     if not doc.info.dateline:
         return 0
     match = re.search(r"[:—–]|\s-\s", doc.text[:100])
@@ -281,7 +281,7 @@ def _groups(text: str, parties: list[Party]) -> list[Group]:
 
 
 def _in_name(text: str, start: int, sentence_start: int) -> bool:
-    """A capitalised trigger inside a capitalised name ("Seminar Kerjasama Industri …")."""
+    """A capitalised trigger inside a capitalised name ("Majlis Kerjasama Teluk", "Dialog Shangri-La")."""
     if not text[start].isupper() or start == sentence_start or not text[start + 1:start + 2].islower():
         return False
     before = re.search(r"(\w+)\W*$", text[max(sentence_start, start - 40):start])

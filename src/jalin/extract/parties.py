@@ -1,7 +1,7 @@
 """Where countries are referred to in the text, for the events layer: every actor mention that
 carries a country (countries, persons via their role, organisations), plus first-person words
 resolved to the speaker's country, third-person pronouns resolved to the person most talked
-about so far, and "kedua-dua negara" / "both countries" resolved to the two countries most talked
+about so far, and "both countries" (Malay or English) resolved to the two countries most talked
 about so far. Mentions nested inside a longer one (the "Malaysia" in "Perdana Menteri Malaysia")
 give way to it. Built once per document and kept in `doc.notes`.
 """

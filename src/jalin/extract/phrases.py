@@ -4,7 +4,7 @@ A phrase matches whole words only, case-insensitively, with one space or punctua
 its words ("co-production" also matches "co production"; the text layer has already folded runs of
 spaces). A phrase written wholly in
 capitals ("AI", "TLDM") matches only in capitals, so an acronym does not fire on an ordinary word.
-Overlapping hits resolve leftmost-longest ("bukan sahaja" before "bukan").
+Overlapping hits resolve leftmost-longest ("bukan hanya" before "bukan").
 
 The text is searched through a same-length copy in which every non-word character is a space, so
 offsets into the copy are offsets into the text and no per-token objects are made. The copy of the
