@@ -111,3 +111,8 @@ def test_garbage_and_long_text() -> None:
     long_text = "Malaysia akan membeli kapal selam. " * 5000
     assert modes(long_text) == ["procurement"]
     assert modality(long_text, "membeli") == "intended"
+
+
+def test_idioms_with_negation_words() -> None:
+    assert modality("Beliau tidak sabar untuk bertemu rakan sejawatnya.", "bertemu") == "intended"
+    assert modality("Malaysia bukan sekadar membeli aset.", "membeli") == "asserted"
