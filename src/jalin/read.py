@@ -29,6 +29,9 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
 FOLDER_SUFFIXES = frozenset(TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES)
 RECORD_FIELDS = ("id", "title", "published", "url", "text")
+# The legacy encodings Malay and English news files come in; detection picks among these only
+# (on short texts an open-ended guess lands on cp1250 or cp1257 as readily as on cp1252).
+LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
 
 
 class InputError(Exception):
@@ -65,15 +68,15 @@ def decode(data: bytes, origin: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
+    if b"\x00" in data[:8192]:
+        raise InputError(origin, "not UTF-8 and no encoding could be detected (binary data)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:8192]:
-        raise InputError(origin, "not UTF-8 and no encoding could be detected (binary data)")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:65536]).best()
+    best = from_bytes(data[:65536], cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None or best.encoding is None:
         raise InputError(origin, "not UTF-8 and no encoding could be detected")
     return data.decode(best.encoding, errors="replace")
@@ -134,16 +137,19 @@ def from_html(html: str, origin: str) -> RawDocument:
     """The article of an HTML page (trafilatura), with its title, date and url when the page gives them."""
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                        include_tables=False, as_dict=True)
-    text = (found or {}).get("text") if isinstance(found, dict) else None
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False)
+    found: dict[str, Any] = extracted.as_dict() if extracted is not None else {}
+    text = found.get("text")
     if not text or not text.strip():
         raise InputError(origin, "no article text found in the HTML page")
-    assert isinstance(found, dict)
     date = found.get("date")
+    title = found.get("title") or None
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1:]  # the page's headline, already kept as the title
     return _check_text(
         RawDocument(
-            text=text, origin=origin, title=found.get("title") or None,
+            text=text, origin=origin, title=title,
             published=str(date)[:10] if date else None, url=found.get("url") or None,
             metadata={k: found[k] for k in ("sitename", "author") if found.get(k)},
         )

@@ -108,7 +108,8 @@ def _ends_sentence(text: str, dot: int, after_dot: int, end: int, stop: int, tab
         if kind == "title" and word[:1].isupper():
             return False
         if kind in ("month", "other"):
-            return _next_word(text, end, stop).casefold() in tables.starters
+            following_word = _next_word(text, end, stop)
+            return following_word[:1].isupper() and following_word.casefold() in tables.starters
     following = text[end]
     if following.isspace():
         nxt = text[end + 1:end + 2]
