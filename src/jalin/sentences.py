@@ -1,6 +1,6 @@
 """Sentence segmentation for Malay and English wire copy, as spans of the normalised text.
 
-A line break always ends a sentence. Inside a line, a terminator (`.`, `!`, `?`, `…`, with the
+A line break ends a sentence (unless a soft wrap: one newline, then lower case). Inside a line, a terminator (`.`, `!`, `?`, `…`, with the
 closing quotes and brackets after it) ends a sentence when what follows opens one: a capital,
 a digit or an opening quote, after a space or run together as scraped text leaves it
 (`lancar.Beliau`, `."Kerjasama`). It does not end one:
@@ -22,6 +22,9 @@ from jalin.model import Span
 MAX_QUOTE = 1500
 _LINE = re.compile(r"[^\n]+")
 _TERMINATOR = re.compile(r"[.!?…]+")
+_LINE_ENDS = ".!?…:;\"'”’"
+# "1.", "(a).", "iv." opening a list item: not a sentence of its own.
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)?")
 _QUOTE_MARKS = re.compile("[\"“”'‘’]")
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
@@ -42,16 +45,29 @@ def split_sentences(text: str, lexicon: Lexicon, end: int | None = None) -> list
     tables: _Tables = lexicon.cached("sentences.tables", _Tables)
     limit = len(text) if end is None else end
     spans: list[Span] = []
-    for line in _LINE.finditer(text, 0, limit):
-        _split_line(text, line.start(), line.end(), tables, spans)
+    for start, stop in _blocks(text, limit):
+        _split_line(text, start, stop, tables, spans)
     return spans
+
+
+def _blocks(text: str, limit: int) -> list[tuple[int, int]]:
+    """Lines, with a line that a soft wrap broke off (one newline, then lower case) joined back."""
+    blocks: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text, 0, limit):
+        start, stop = line.span()
+        if (blocks and text[start].islower() and text[start - 2] != "\n"
+                and text[blocks[-1][1] - 1] not in _LINE_ENDS):
+            blocks[-1] = (blocks[-1][0], stop)
+        else:
+            blocks.append((start, stop))
+    return blocks
 
 
 def _split_line(text: str, start: int, stop: int, tables: _Tables, spans: list[Span]) -> None:
     closing, quiet = _quotes(text, start, stop)
     for match in _TERMINATOR.finditer(text, start, stop):
         dot, end = match.start(), match.end()
-        if any(first < dot < last for first, last in quiet):
+        if any(first < dot < last for first, last in quiet) or _LIST_MARKER.fullmatch(text, start, dot):
             continue
         while end < stop and text[end] in _CLOSERS and (text[end] not in "\"'" or end in closing):
             end += 1
