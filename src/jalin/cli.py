@@ -13,6 +13,8 @@ from typing import Annotated
 
 import typer
 
+from jalin import batch_cli
+from jalin.evaluate import command as evaluate_command
 from jalin.lexicon import LexiconError, load_lexicon
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_paths
@@ -102,3 +104,5 @@ def main() -> None:
 
 
 # Commands of other modules: one `register(app)` line each.
+evaluate_command.register(app)
+batch_cli.register(app)
