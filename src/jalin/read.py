@@ -37,8 +37,10 @@ LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
 class InputError(Exception):
     """Input that cannot be read; str() is one line naming the input and the reason."""
 
-    def __init__(self, origin: str, reason: str) -> None:
-        super().__init__(f"{origin}: {reason}")
+    def __init__(self, origin: str, reason: str | None = None) -> None:
+        if reason is None:  # one ready-made line "origin: reason"
+            origin, _, reason = origin.partition(": ")
+        super().__init__(f"{origin}: {reason}" if reason else origin)
         self.origin = origin
         self.reason = reason
 

@@ -1,10 +1,10 @@
 """Sentence segmentation for Malay and English wire copy, as spans of the normalised text.
 
-A line break ends a sentence (unless a soft wrap: one newline, then lower case). Inside a line, a terminator (`.`, `!`, `?`, `…`, with the
-closing quotes and brackets after it) ends a sentence when what follows opens one: a capital,
-a digit or an opening quote, after a space or run together as scraped text leaves it
-(`lancar.Beliau`, `."Kerjasama`). It does not end one:
-- inside a number (`2.5`, `RM1.4`, `1,896.18`);
+A line break ends a sentence, unless it is a soft wrap (one newline, then lower case). Inside a
+line, a terminator (`.`, `!`, `?`, `…`, with the closing quotes and brackets after it) ends a
+sentence when what follows opens one: a capital, a digit or an opening quote, after a space or run
+together as scraped text leaves it (`lancar.Beliau`, `."Kerjasama`). It does not end one:
+- inside a number (`2.5`, `RM1.4`, `1,896.18`), nor after a list marker opening a line (`1.`, `iv.`);
 - after a title abbreviation (`Dr.`, `Prof.`, `Mohd.`), nor after another abbreviation, a month
   or an initial (`Sdn. Bhd.`, `Sept.`, `U.S.`, `A. Samad`) unless the next word is one that
   opens sentences (tables `abbreviations` and `sentence_starters`);
