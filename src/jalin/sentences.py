@@ -29,7 +29,7 @@ _QUOTE_MARKS = re.compile("[\"“”'‘’]")
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
 _NEXT_WORD = re.compile(r"[\s\"'“‘(]*([^\W\d_]+)")
-_WORD_BEFORE = re.compile(r"((?:[^\W\d_]\.)*[\w'’-]+)$")
+_WORD_EDGE = "([\"'“‘"
 
 
 class _Tables:
@@ -67,7 +67,9 @@ def _split_line(text: str, start: int, stop: int, tables: _Tables, spans: list[S
     closing, quiet = _quotes(text, start, stop)
     for match in _TERMINATOR.finditer(text, start, stop):
         dot, end = match.start(), match.end()
-        if any(first < dot < last for first, last in quiet) or _LIST_MARKER.fullmatch(text, start, dot):
+        if quiet and any(first < dot < last for first, last in quiet):
+            continue
+        if dot - start <= 6 and _LIST_MARKER.fullmatch(text, start, dot):
             continue
         while end < stop and text[end] in _CLOSERS and (text[end] not in "\"'" or end in closing):
             end += 1
@@ -116,9 +118,11 @@ def _ends_sentence(text: str, dot: int, after_dot: int, end: int, stop: int, tab
     if mark == "." and after_dot - dot == 1:
         if dot > 0 and text[dot - 1].isdigit() and text[after_dot:after_dot + 1].isdigit():
             return False  # 2.5, RM1.4, 1,896.18
-        word_match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-        word = word_match.group(1) if word_match else ""
-        kind = tables.kinds.get(word.casefold().rstrip("."))
+        word = _word_before(text, dot)
+        kind = tables.kinds.get(word.casefold())
+        if kind is None and "." in word:
+            word = word.rsplit(".", 1)[1]  # "ini.Dr" run together: the last word
+            kind = tables.kinds.get(word.casefold())
         if kind is None and len(word) == 1 and word.isupper():
             kind = "other"  # an initial: "A. Samad", "M. N. Shaari"
         if kind == "title" and word[:1].isupper():
@@ -134,6 +138,13 @@ def _ends_sentence(text: str, dot: int, after_dot: int, end: int, stop: int, tab
         # run-together scraped text ("lancar.Beliau"), not a dotted name ("U.S.Navy" is handled above)
         return mark != "." or _word_chars_before(text, dot) >= 2 or text[dot - 1].isdigit()
     return following in "\"'"  # an opening straight quote run on after the stop: '."Kerjasama'
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word a full stop ends, without opening brackets or quotes ("U.S", "Dr", "ini.Dr")."""
+    low = max(0, dot - 24)
+    space = max(text.rfind(" ", low, dot), text.rfind("\n", low, dot))
+    return text[space + 1 if space >= 0 else low:dot].lstrip(_WORD_EDGE)
 
 
 def _word_chars_before(text: str, dot: int) -> int:
