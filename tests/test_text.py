@@ -73,11 +73,14 @@ def test_normalise_scraper_quirks() -> None:
         ("PEMBUKAAN semula sempadan akan merancakkan ekonomi.", None),
         ("THE Malaysian polls are not the only game.", None),
         ("Kerajaan: Tiada kenaikan harga minyak.", None),
+        ("PIC: Reuters\n\nThe ministers met in Hanoi.", None),
+        ("EKSKLUSIF - Menteri itu berkata.", None),
+        ("UTUSAN: Boleh komen cara kerajaan mengendalikan isu itu?", None),
         ("", None),
     ],
 )
 def test_dateline(text: str, place: str | None) -> None:
-    assert find_dateline(text) == place
+    assert find_dateline(text, LEX) == place
 
 
 @pytest.mark.parametrize(

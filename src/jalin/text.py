@@ -114,11 +114,17 @@ _DATELINE = re.compile(
 DATELINE_LINES = 3
 
 
-def _dateline_match(text: str) -> re.Match[str] | None:
+def _not_places(lexicon: Lexicon) -> frozenset[str]:
+    words = {row["word"].casefold() for row in lexicon.table("not_datelines")}
+    return frozenset(words | set(lexicon.cached("text.sources", _source_patterns)[1]))
+
+
+def _dateline_match(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    not_places = lexicon.cached("text.not_datelines", _not_places)
     start = 0
     for _ in range(DATELINE_LINES):
         match = _DATELINE.match(text, start, start + 120)
-        if match and sum(c.isalpha() for c in match["place"]) >= 3:
+        if match and len(match["place"]) >= 3 and match["place"].casefold() not in not_places:
             return match
         start = text.find("\n", start, start + 400) + 1
         if start <= 0:
@@ -128,9 +134,9 @@ def _dateline_match(text: str) -> re.Match[str] | None:
     return None
 
 
-def find_dateline(text: str) -> str | None:
+def find_dateline(text: str, lexicon: Lexicon) -> str | None:
     """The place of the opening "PLACE:" / "PLACE, Dec 8 —" / "PLACE 7 Sept. -" in its first lines."""
-    match = _dateline_match(text)
+    match = _dateline_match(text, lexicon)
     return match["place"].strip() if match else None
 
 
@@ -164,7 +170,7 @@ def find_source(text: str, lexicon: Lexicon) -> str | None:
     found = find_signoff(text, lexicon)
     if found:
         return found[0]
-    match = _dateline_match(text)
+    match = _dateline_match(text, lexicon)
     if match and match["agency"]:
         _, names = lexicon.cached("text.sources", _source_patterns)
         return names.get(match["agency"].strip().casefold())
@@ -228,7 +234,7 @@ def prepare(
         id=str(id) if id not in (None, "") else document_id(text),
         source=source or find_source(text, lexicon) or publisher_from_url(url, lexicon),
         published=pub.isoformat() if pub else None,
-        dateline=find_dateline(text),
+        dateline=find_dateline(text, lexicon),
         language=identify_language(text),
         title=title,
         url=url,
