@@ -210,6 +210,12 @@ def test_twenty_megabyte_document(tmp_path: Path) -> None:
     items = _items(jsonl)
     assert _errors(items) == [f"{jsonl}: line 1: document too large (6.0 MB; the limit is 5 MB)"]
     assert [i.id for i in items if isinstance(i, RawDocument)] == ["ok"]
+    collection = tmp_path / "many.json"  # a collection bigger than one document is fine
+    collection.write_text(json.dumps([{"id": str(n), "text": "kata " * 400_000} for n in range(4)]
+                                     + [{"id": "big", "text": "kata " * 1_200_000}]))
+    items = _items(collection)
+    assert [i.id for i in items if isinstance(i, RawDocument)] == ["0", "1", "2", "3"]
+    assert _errors(items) == [f"{collection}[4]: document too large (6.0 MB; the limit is 5 MB)"]
 
 
 def test_missing_and_unreadable_paths(tmp_path: Path) -> None:

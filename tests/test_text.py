@@ -317,3 +317,23 @@ def test_document_fields_of_every_dev_gold(shared_dir: Path) -> None:
         got = result.document.to_dict()
         wrong += [f"{name}: {k} {got[k]!r} != {v!r}" for k, v in expected.items() if got[k] != v]
     assert wrong == []
+
+
+def test_every_dev_gold_event_lies_inside_one_sentence(shared_dir: Path) -> None:
+    """The scorer matches an event when its sentence contains the gold `in`: no sentence may cut one."""
+    import re
+
+    from jalin.read import read_path
+
+    def fold(s: str) -> str:
+        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s).casefold())
+
+    cut = []
+    for name, _, path in _gold_documents(shared_dir):
+        gold = json.loads((shared_dir / "gold" / "dev" / name).read_text(encoding="utf-8"))
+        (raw,) = list(read_path(str(path)))
+        result = analyze(raw.text, published=raw.published, id=raw.id, url=raw.url)
+        spans = [fold(result.text[s.start:s.end]) for s in result.sentences]
+        wanted = [e["in"] for e in gold["events"]] + [s["contains"] for s in gold["statements"]]
+        cut += [f"{name}: {w}" for w in wanted if not any(fold(w) in s for s in spans)]
+    assert cut == []

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 MAX_DOCUMENT_BYTES = 5_000_000
+# A .json file holds a whole collection in memory (use .jsonl to stream): bounded separately.
+MAX_JSON_FILE_BYTES = 500_000_000
 TEXT_SUFFIXES = (".txt",)
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -84,10 +86,10 @@ def decode(data: bytes, origin: str) -> str:
     return data.decode(best.encoding, errors="replace")
 
 
-def _check_size(size: int, origin: str) -> None:
-    if size > MAX_DOCUMENT_BYTES:
-        limit = MAX_DOCUMENT_BYTES / 1e6
-        raise InputError(origin, f"document too large ({size / 1e6:.1f} MB; the limit is {limit:.0f} MB)")
+def _check_size(size: int, origin: str, limit: int = MAX_DOCUMENT_BYTES) -> None:
+    if size > limit:
+        what = "document" if limit == MAX_DOCUMENT_BYTES else "file"
+        raise InputError(origin, f"{what} too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
 
 
 def _check_text(doc: RawDocument) -> RawDocument:
@@ -118,6 +120,7 @@ def from_record(row: Any, origin: str) -> RawDocument:
     text = row.get("text")
     if text is not None and not isinstance(text, str):
         raise InputError(origin, f"\"text\" is {type(text).__name__}, not a string")
+    _check_size(len(text or ""), origin)
     for name in ("id", "title", "published", "url"):
         if row.get(name) is not None and not isinstance(row[name], str | int):
             raise InputError(origin, f"\"{name}\" is {type(row[name]).__name__}, not a string")
@@ -181,7 +184,7 @@ def _jsonl(stream: BinaryIO, origin: str) -> Iterator[Item]:
 
 def _whole(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
     try:
-        _check_size(len(data), origin)
+        _check_size(len(data), origin, _size_limit(suffix))
         if not data.strip():
             raise InputError(origin, "empty document")
         text = decode(data, origin)
@@ -206,6 +209,10 @@ def _whole(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
         yield exc
 
 
+def _size_limit(suffix: str) -> int:
+    return MAX_JSON_FILE_BYTES if suffix in JSON_SUFFIXES else MAX_DOCUMENT_BYTES
+
+
 def read_file(path: Path, origin: str | None = None) -> Iterator[Item]:
     """The documents of one file (JSONL streamed line by line)."""
     origin = origin or str(path)
@@ -215,9 +222,7 @@ def read_file(path: Path, origin: str | None = None) -> Iterator[Item]:
             with path.open("rb") as stream:
                 yield from _jsonl(stream, origin)
             return
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            _check_size(size, origin)
+        _check_size(path.stat().st_size, origin, _size_limit(suffix))
         data = path.read_bytes()
     except InputError as exc:
         yield exc
