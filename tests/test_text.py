@@ -47,6 +47,10 @@ def test_normalise_scraper_quirks() -> None:
     assert normalise("A- A+ (Ubah saiz teks)\n\nSHAH ALAM - Polis menahan dua lelaki.", LEX) == (
         "SHAH ALAM - Polis menahan dua lelaki.")
     assert normalise("A+ A-\n\nMenteri berkata demikian.", LEX) == "Menteri berkata demikian."
+    captioned = "Menteri melawat pasar. - Foto Ali\n\nA- A+ (Ubah saiz teks)\n\nIPOH - Harga ayam stabil."
+    assert normalise(captioned, LEX) == "Menteri melawat pasar. - Foto Ali\n\nIPOH - Harga ayam stabil."
+    grades = "Pelajar itu mendapat gred A- A+ dalam ujian."
+    assert normalise(grades, LEX) == grades
     tail = ("Kedua-dua negara akan bekerjasama. — Bernama Boleh follow media sosial Majoriti di Twitter, "
             "Facebook, Instagram dan Telegram   ")
     assert normalise(tail, LEX) == "Kedua-dua negara akan bekerjasama. — Bernama"

@@ -37,15 +37,18 @@ _LOST_DATELINE = re.compile(r"^[:\-–—]+\s*")
 TAIL_WINDOW = 600
 
 
-def _boilerplate(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    found: dict[str, list[str]] = {"head": [], "tail": []}
+_Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+def _boilerplate(lexicon: Lexicon) -> _Patterns:
+    found: dict[str, list[str]] = {"head": [], "tail": [], "line": []}
     for row in lexicon.table("boilerplate"):
         found.setdefault(row["where"], []).append(row["pattern"])
-    head = "|".join(f"(?:{p})" for p in found["head"])
-    tail = "|".join(f"(?:{p})" for p in found["tail"])
+    head, tail, line = ("|".join(f"(?:{p})" for p in found[k]) for k in ("head", "tail", "line"))
     return (
         re.compile(rf"^\s*(?:{head})\s*", re.IGNORECASE) if head else None,
         re.compile(rf"(?:{tail})\s*$", re.IGNORECASE) if tail else None,
+        re.compile(rf"^(?:{line})$\n*", re.IGNORECASE | re.MULTILINE) if line else None,
     )
 
 
@@ -67,7 +70,9 @@ def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
         text = _BLANK_LINES.sub("\n\n", text)
     text = text.strip()
     if lexicon is not None:
-        head, tail = lexicon.cached("text.boilerplate", _boilerplate)
+        head, tail, line = lexicon.cached("text.boilerplate", _boilerplate)
+        if line is not None:
+            text = line.sub("", text)
         if head is not None:
             text = head.sub("", text, count=1)
         while tail is not None:
