@@ -73,6 +73,7 @@ def test_normalise_scraper_quirks() -> None:
         ("KUALA LUMPUR (May 14): Nestle (Malaysia) Bhd today announced.", "KUALA LUMPUR"),
         ("KUALA LUMPUR, Sept 22 (Bernama) -- Malaysia will deepen ties.", "KUALA LUMPUR"),
         ("SHAH ALAM - Setiap pihak perlu memainkan peranan.", "SHAH ALAM"),
+        ("KOTA KINABALU:Sabah akan menerima peruntukan tambahan.", "KOTA KINABALU"),
         ("Menteri melawat pasar.\n\nTEMERLOH - Sebanyak 50 gerai dibuka.", "TEMERLOH"),
         ("PEMBUKAAN semula sempadan akan merancakkan ekonomi.", None),
         ("THE Malaysian polls are not the only game.", None),

@@ -136,7 +136,7 @@ def _ends_sentence(text: str, dot: int, after_dot: int, end: int, stop: int, tab
         return bool(nxt) and (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum())
     if following.isupper() or following in "“‘":
         # run-together scraped text ("lancar.Beliau"), not a dotted name ("U.S.Navy" is handled above)
-        return mark != "." or _word_chars_before(text, dot) >= 2 or text[dot - 1].isdigit()
+        return mark != "." or _word_chars_before(text, dot) >= 2 or (dot > 0 and text[dot - 1].isdigit())
     return following in "\"'"  # an opening straight quote run on after the stop: '."Kerjasama'
 
 

@@ -112,7 +112,7 @@ _DATELINE = re.compile(
           |\ \([A-Z][a-z]{2,8}\.?\ \d{1,2}\)                       #  (May 14)
         )?
         (?:\ ?\((?P<agency>[A-Za-z][\w .]{1,30})\))?             #  (Bernama)
-        (?::\ |\ ?[-–—]{1,2}\ )                                   # : or a dash
+        (?::\ ?(?=\S)|\ ?[-–—]{1,2}\ )                            # : or a dash
     """,
     re.VERBOSE,
 )
