@@ -12,6 +12,7 @@ import bisect
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors_groups import bare_mentions, find_groups
 from jalin.extract.actors_lexicon import Match, scan
 from jalin.extract.actors_persons import HOME_COUNTRY, Person, link_people, read_people
 from jalin.extract.names import stopwords
@@ -156,6 +157,24 @@ def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:
         registry.add("LOCATION", key, match.start, match.end, name=key, canonical=key, country=country)
 
 
+def _groups(doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]) -> None:
+    taken = list(covered)
+    keys_by_noun: dict[str, set[str]] = {}
+    for key, start, end, name, country, sector in find_groups(doc, matches):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        registry.add("GROUP", key, start, end, name=name, country=country, sector=sector)
+        taken.append((start, end))
+        noun = name.split(" ")[0] if name[:1].islower() or name.split(" ")[0].lower() != name.split(" ")[0] \
+            else name.split(" ")[-1]
+        keys_by_noun.setdefault(noun.lower(), set()).add(key)
+    nouns = {noun: next(iter(keys)) for noun, keys in keys_by_noun.items() if len(keys) == 1}
+    taken += [(m.start, m.end) for m in matches]
+    for key, start, end in bare_mentions(doc, nouns, taken):
+        registry.by_key[("GROUP", key)].mentions.append(TextSpan(start, end, doc.text[start:end]))
+    covered.extend(taken[len(covered):])
+
+
 def _name_organisations(registry: _Registry) -> None:
     """An organisation is named by its most frequent written-out form (acronyms last)."""
     for (type_, _), actor in registry.by_key.items():
@@ -198,6 +217,7 @@ def extract(doc: Doc) -> list[Actor]:
     _countries(doc, registry)
     covered = _organisations(doc, registry, matches)
     _places(doc, registry, matches)
+    _groups(doc, registry, matches, covered)
     _name_organisations(registry)
     _implicit_countries(doc, registry)
     mentions, bare = read_people(doc, matches)

@@ -33,7 +33,7 @@ _FILLER = re.compile(
     r" (?:yang (?:baharu|baru|juga|terdahulu|lalu|dilantik)|pada (?:waktu|masa|ketika) itu|ketika itu"
     r"|at the time|then),?"
 )
-_CAPITAL_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’-]*")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
 
