@@ -54,7 +54,9 @@ def find_groups(doc: Doc, matches: list[Match]) -> list[tuple[str, int, int, str
     return found
 
 
-def bare_mentions(doc: Doc, nouns: dict[str, str], taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def bare_mentions(
+    doc: Doc, nouns: dict[str, str], taken: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
     """(group key, start, end) of a group noun used alone ("kata sumber") outside `taken`."""
     if not nouns:
         return []

@@ -432,11 +432,15 @@ def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]])
         if name is None:
             continue
         end = min(name[1], limit)
-        key = frozenset(name_key(doc.text[start:end].split()))
-        owners = [p for p in people if key and key <= p.key]
-        if len(owners) == 1:
-            owners[0].mentions.append(TextSpan(start, end, text[start:end]))
         reach = end
+        words = list(re.finditer(r"\S+", text[start:end]))
+        for first in range(len(words)):  # "Tambah Wan Azizah": drop leading words that are not the name
+            key = frozenset(name_key([w.group() for w in words[first:]]))
+            owners = [p for p in people if key and key <= p.key]
+            if len(owners) == 1:
+                s = start + words[first].start()
+                owners[0].mentions.append(TextSpan(s, end, text[s:end]))
+                break
 
 
 def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None:

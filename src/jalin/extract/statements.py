@@ -29,8 +29,8 @@ _CLOSE_FOR = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’"}
 _QUOTE_CHARS = re.compile("[“”‘’\"']")
 _SPEAKER_TYPES = ("PERSON", "ORGANISATION", "GROUP")
 _MIN_WORDS = 4
-_LEADING = re.compile(r"^(?:[,:;]\s*)?(?:(?:bahawa|that)\b\s*)?(?:[,:]\s*)?", re.IGNORECASE)
-_DEMIKIAN = re.compile(r"^\s*(?:demikian|begitu|so\b|this\b|it\b)", re.IGNORECASE)
+_LEADING = re.compile(r"(?:[,:;]\s*)?(?:(?:bahawa|that)\b\s*)?(?:[,:]\s*)?", re.IGNORECASE)
+_DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
 
@@ -182,6 +182,8 @@ class _Speakers:
         if words and len(words) <= 2 and self.pronoun.fullmatch(words[-1]):
             return self.current_or_latest(cue)
         found = self.within(segment_start, cue)
+        if found and not text[found[-1][1]:cue].strip():
+            return found[-1][2]  # named right before the verb
         if found:
             return found[0][2]
         found = self.within(low, cue)
