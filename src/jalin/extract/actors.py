@@ -123,21 +123,27 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
     heads = doc.lexicon.cached("actors.heads", _heads)
     stop = stopwords(doc)
     taken = [(m.start, m.end) for m in matches]
+    titles = [(m.start, m.end) for m in matches
+              if m.first("role", "prefix", "honorific", "rank") and not m.first("organisation")]
     for body in _NAMED_BODY.finditer(text):
         words = body.group(1).split(" ")
-        while words and (words[0] in _CONNECTORS or words[0] in stop):
-            words.pop(0)
+        offset = body.start(1)
+        while words and (words[0] in _CONNECTORS or (words[0] in stop and words[0] not in heads)
+                         or any(s <= offset < e for s, e in titles)):
+            offset += len(words.pop(0)) + 1
         head = next((w for w in words if w in heads), None)
         start = body.end(1) - len(" ".join(words))
-        if head is None or len(words) < 2 or any(s < body.end() and start < e for s, e in taken):
+        if head is None or len(words) < 2 or any(s < body.end() and start < e for s, e in covered):
             continue
+        head_at = start + len(" ".join(words[:words.index(head)])) + (1 if words.index(head) else 0)
+        if any(s <= head_at < e for s, e in taken):
+            continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
         acronym = body.group("acronym")
         canonical = f"{' '.join(words)}"
         actor = registry.add("ORGANISATION", canonical, start, body.end(1), canonical=canonical,
                              country=HOME_COUNTRY if head[0].isupper() else None, sector=heads[head])
         actor.mentions.append(TextSpan(body.start("acronym"), body.end("acronym"), acronym))
         covered.append((start, body.end()))
-        taken.append((start, body.end()))
         for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[body.end():]):
             s = body.end() + later.start()
             actor.mentions.append(TextSpan(s, s + len(acronym), acronym))

@@ -34,6 +34,7 @@ _FILLER = re.compile(
     r"|at the time|then),?"
 )
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
+_DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
 
@@ -155,7 +156,7 @@ class _Reader:
         if hit is None or hit[1].kind != "role":
             return None
         entry = hit[1]
-        end = hit[0].end
+        end = self.portfolio_end(hit[0].end) if entry.portfolio else hit[0].end
         en = " ".join([*prefixes, entry.key])
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
@@ -163,6 +164,26 @@ class _Reader:
         if named is not None:
             end, country = named[0], country or named[1]
         return pos, end, role, entry.sector, country
+
+    def portfolio_end(self, pos: int) -> int:
+        """End of the portfolio after a generic title: "Menteri Tugas-Tugas Khas", "Minister of X"."""
+        text, stop = self.text, stopwords(self.doc)
+        end = pos
+        p = pos
+        while text[p:p + 1] == " ":
+            if self.blocked.get(p + 1) in ("honorific", "rank"):
+                break
+            word = re.compile(r"[^\W\d_][\w'’-]*").match(text, p + 1)
+            if not word:
+                break
+            token = word.group()
+            if token in ("dan", "and", "of", "&"):
+                p = word.end()
+                continue
+            if not token[0].isupper() or (token in stop and token not in self.heads):
+                break
+            end = p = word.end()
+        return end
 
     def people_words(self, pos: int) -> tuple[int, list[str], list[str], str | None] | None:
         """[rank]* [honorific]* NAME at `pos`: (end, name words, honorifics, rank sector)."""
@@ -197,8 +218,9 @@ class _Reader:
             if self.blocked.get(p) in ("honorific", "rank"):
                 found = self.people_words(p)
                 return (found[0], found[1], found[2], found[3], sector) if found else None
-            word = re.compile(r"[^\W\d_][\w'’-]*").match(text, p)
-            if not word or not (word.group()[0].isupper() or word.group() in ("dan", "and", "of", "&")):
+            word = _DESCRIPTOR_WORD.match(text, p)
+            if not word or not (word.group()[0] in "(" or word.group()[0].isupper()
+                                or word.group() in ("dan", "and", "of", "&")):
                 break
             words.append(word.span())
             p = word.end()

@@ -15,7 +15,10 @@ MAX_TOKENS = 7
 
 
 def _stopwords(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(row["word"] for row in lexicon.table("name_stopwords"))
+    """Words that are never part of a person's name: the stopword list and organisation heads."""
+    words = {row["word"] for row in lexicon.table("name_stopwords")}
+    words.update(row["word"] for row in lexicon.table("organisation_heads"))
+    return frozenset(words)
 
 
 def stopwords(doc: Doc) -> frozenset[str]:
@@ -52,6 +55,8 @@ def name_at(doc: Doc, pos: int, blocked: dict[int, str]) -> tuple[int, int, list
         end = match.end()
         if word.endswith(".") and len(word) > 2:
             word, end = word[:-1], end - 1  # sentence-final stop, not an initial
+        if word.endswith(("'", "’")) and len(word) > 2:
+            word, end = word[:-1], end - 1  # closing quote mark, not part of the name
         words.append((match.start(), end, word))
         if text[end:end + 1] != " " or end != match.end():
             break

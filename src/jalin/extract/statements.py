@@ -22,12 +22,15 @@ from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.lexicon import Lexicon
-from jalin.model import Statement
+from jalin.model import Actor, Statement
 
 _OPENERS = "“‘\"'"
 _CLOSE_FOR = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’"}
 _QUOTE_CHARS = re.compile("[“”‘’\"']")
-_SPEAKER_TYPES = ("PERSON", "ORGANISATION", "GROUP")
+_PREPOSITION = re.compile(
+    r"\b(?:di|dari|daripada|kepada|dengan|ke|untuk|bagi|terhadap|oleh|of|at|in|from|with|to|for|by)\s*$",
+    re.IGNORECASE,
+)
 _MIN_WORDS = 4
 _LEADING = re.compile(r"(?:[,:;]\s*)?(?:(?:bahawa|that)\b\s*)?(?:[,:]\s*)?", re.IGNORECASE)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
@@ -136,13 +139,16 @@ def _embedded(text: str, i: int) -> bool:
 # ---------------------------------------------------------------- speakers
 
 
+def _can_speak(actor: Actor) -> bool:
+    return actor.type in ("PERSON", "GROUP") or (actor.type == "ORGANISATION" and actor.sector is not None)
+
+
 class _Speakers:
     """Actor mentions by position, and the running record of who spoke."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        spans = sorted((m.start, m.end, a.id) for a in doc.actors if a.type in _SPEAKER_TYPES
-                       for m in a.mentions)
+        spans = sorted((m.start, m.end, a.id) for a in doc.actors if _can_speak(a) for m in a.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.types = {a.id: a.type for a in doc.actors}
@@ -181,7 +187,8 @@ class _Speakers:
         words = tail.split()
         if words and len(words) <= 2 and self.pronoun.fullmatch(words[-1]):
             return self.current_or_latest(cue)
-        found = self.within(segment_start, cue)
+        found = [f for f in self.within(segment_start, cue)
+                 if not _PREPOSITION.search(text[max(0, f[0] - 12):f[0]])]
         if found and not text[found[-1][1]:cue].strip():
             return found[-1][2]  # named right before the verb
         if found:
@@ -307,6 +314,8 @@ def _direct(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[Statement | N
     if len(words) < _MIN_WORDS:
         return None, False
     speaker, verb, found = _after_quote(doc, speakers, quote) if quote.closed else (None, None, False)
+    if found and quote.embedded and not re.match(r"\s*,|[,.!?]", text[quote.end - 1:quote.close_mark + 3]):
+        found = False  # a title or phrase quoted in running text, not words said
     if not found:
         speaker, verb, found = _before_quote(doc, speakers, quote)
     if not found and quote.embedded:
