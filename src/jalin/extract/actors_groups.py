@@ -11,8 +11,9 @@ from jalin.doc import Doc
 from jalin.extract.actors_lexicon import Match
 from jalin.lexicon import Lexicon
 
-# Up to three lower-case modifiers between a Malay group noun and its country.
-_MS_TAIL = r"((?: (?!dan\b|atau\b|di\b|ke\b|yang\b)[a-z][\w-]*){0,3}?) (?:(?:dari|daripada) (?:pihak )?)?"
+# Up to three lower-case modifiers between a Malay group noun and its country ("dari pihak" allowed).
+_MODIFIER = re.compile(r" (?!dan\b|atau\b|di\b|ke\b|yang\b|dari\b|daripada\b)[a-z][\w-]*")
+_FROM = re.compile(r" (?:dari|daripada) (?:pihak )?| ")
 
 
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
@@ -20,7 +21,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], dict[
     info = {row["noun"]: (row["en"], row.get("sector", "")) for row in rows}
     ms = "|".join(re.escape(r["noun"]) for r in rows if r["language"] == "ms")
     en = "|".join(re.escape(r["noun"]) for r in rows if r["language"] == "en")
-    malay = re.compile(rf"(?<![\w-])(?P<noun>{ms})(?=[ ])" + _MS_TAIL, re.IGNORECASE)
+    malay = re.compile(rf"(?<![\w-])(?P<noun>{ms})(?= )", re.IGNORECASE)
     english = re.compile(rf" ((?:[a-z][\w-]* ){{0,2}}?)(?P<noun>{en})(?![\w-])")
     return malay, english, info
 
@@ -35,7 +36,7 @@ def find_groups(doc: Doc, matches: list[Match]) -> list[tuple[str, int, int, str
     found: list[tuple[str, int, int, str, str, str]] = []
     text = doc.text
     for hit in malay.finditer(text):
-        country = at.get(hit.end())
+        country = _country_after(text, hit.end(), at)
         entry = country.first("country") if country else None
         if entry is None or country is None or country.first("organisation", "role"):
             continue
@@ -52,6 +53,19 @@ def find_groups(doc: Doc, matches: list[Match]) -> list[tuple[str, int, int, str
                       entry.key, sector))
     found.sort(key=lambda g: g[1])
     return found
+
+
+def _country_after(text: str, pos: int, at: dict[int, Match]) -> Match | None:
+    """The country match after at most three modifiers: "syarikat pertahanan utama Korea Selatan"."""
+    for _ in range(4):
+        link = _FROM.match(text, pos)
+        if link is not None and link.end() in at:
+            return at[link.end()]
+        modifier = _MODIFIER.match(text, pos)
+        if modifier is None:
+            return None
+        pos = modifier.end()
+    return None
 
 
 def bare_mentions(

@@ -263,7 +263,50 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
         else:
             bare.append(found)
         reach = found.end
+    people.extend(_names_first(doc, reader, people))
+    people.sort(key=lambda m: m.start)
     return people, bare
+
+
+_RUN_BEFORE = re.compile(r"((?:[^\W\d_][\w'’-]*\.?|a/[lp]|@)(?: (?:[^\W\d_][\w'’-]*\.?|a/[lp]|@)){1,6})$")
+
+
+def _speech_after(lexicon: Lexicon) -> re.Pattern[str]:
+    forms = [r["form"] for r in lexicon.table("speech_verbs") if r["position"] == "after"]
+    return re.compile(rf" (?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?![\w-])")
+
+
+def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[PersonMention]:
+    """Names with nothing before them: "X, Menteri Pertahanan, …" and "X Y berkata/said …"."""
+    text = doc.text
+    spans = [(m.start, m.end) for m in found]
+    anchors: list[tuple[int, int]] = []  # (end of name, kind) 0 = appositive role, 1 = speech verb
+    for match in reader.matches:
+        if match.start >= 2 and text[match.start - 2:match.start] == ", " and reader.role_at(match.start):
+            anchors.append((match.start - 2, 0))
+    verbs = doc.lexicon.cached("persons.speech_after", _speech_after)
+    anchors.extend((m.start(), 1) for m in verbs.finditer(text))
+    out: list[PersonMention] = []
+    for end, kind in sorted(anchors):
+        if any(s < end <= e for s, e in spans):
+            continue
+        run = _RUN_BEFORE.search(text, max(0, end - 80), end)
+        if run is None:
+            continue
+        start = run.start()
+        for word in re.finditer(r"\S+", run.group()):
+            name = name_at(doc, start + word.start(), reader.blocked)
+            if name is not None and name[1] == end and len(name[2]) >= 2:
+                mention = PersonMention(name[0], end, name[2])
+                if kind == 0:
+                    role = reader.role_at(end + 2)
+                    if role is not None:
+                        mention.roles.append(role[2])
+                        mention.sector, mention.country = role[3] or None, role[4]
+                out.append(mention)
+                spans.append((name[0], end))
+                break
+    return out
 
 
 _COUNTERPART_SCAN = re.compile(

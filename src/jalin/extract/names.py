@@ -8,7 +8,7 @@ from jalin.doc import Doc
 from jalin.lexicon import Lexicon
 
 # One word of a name: a capitalised word (inner hyphens and apostrophes), a particle, or "@".
-_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|a/[lp]\b|@")
+_WORD = re.compile(r"a/[lp]\b|[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|@")
 PARTICLES = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "@", "van", "von", "de", "der",
                        "da", "del", "al", "el", "le", "ibni"})
 MAX_TOKENS = 7
