@@ -33,6 +33,12 @@ _PREPOSITION = re.compile(
 )
 _MIN_WORDS = 4
 _LEADING = re.compile(r"(?:[,:;]\s*)?(?:(?:bahawa|that)\b\s*)?(?:[,:]\s*)?", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]{2,20}\))?"
+    r"\s*(?::|--|—|–|-)\s+"
+)
+# Between two speakers' clauses in one sentence: "…, manakala Y berkata …", "…, while Y said …".
+_SEPARATOR = re.compile(r"(?:,\s*|;\s*|\s)(?:manakala|sementara|sedangkan|while|whereas)\s+$", re.IGNORECASE)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -244,7 +250,13 @@ class _Speakers:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces, leading "bahawa"/"that" and a trailing comma or full stop."""
+    """Trim spaces, a dateline, leading "bahawa"/"that" and a trailing comma or full stop."""
+    while start < end and text[start].isspace():
+        start += 1
+    if start == 0:
+        dateline = _DATELINE.match(text, 0, end)
+        if dateline:
+            start = dateline.end()
     lead = _LEADING.match(text, start, end)
     if lead:
         start = lead.end()
@@ -325,8 +337,8 @@ def _direct(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[Statement | N
 
 
 def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
-              quoted: list[tuple[int, int]]) -> Statement | None:
-    """The reported statement of one sentence (outside quotes), if it has an attribution cue."""
+              quoted: list[tuple[int, int]]) -> list[Statement]:
+    """The reported statements of one sentence (outside quotes), from its attribution cues."""
     high = min([s for s, _ in quoted if low < s < high], default=high)
     cues = _cues(doc, low, high)
     attributions = set()
@@ -335,13 +347,39 @@ def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
             first = next((c.start for c in cues if c.start >= close), None)
             if first is not None and first - close <= 60:
                 attributions.add(first)
+    found: list[Statement] = []
     for cue in cues:
         if cue.start in attributions or any(s <= cue.start < e for s, e in quoted):
             continue  # the attribution of a quote in this sentence, or inside a quote
-        found = _reported_at(doc, speakers, cue, low, high, quoted)
-        if found is not None and not any(found.start < e and s < found.end for s, e in quoted):
-            return found
-    return None
+        if found:
+            second = _second_speaker(doc, speakers, cue, found[-1], high)
+            if second is not None:
+                found.append(second)
+            continue
+        statement = _reported_at(doc, speakers, cue, low, high, quoted)
+        if statement is not None and not any(statement.start < e and s < statement.end for s, e in quoted):
+            found.append(statement)
+    return found
+
+
+def _second_speaker(doc: Doc, speakers: _Speakers, cue: _Cue, first: Statement,
+                    high: int) -> Statement | None:
+    """A second speaker in the same sentence: "X berkata …, manakala Y berkata …" (first is cut)."""
+    if cue.position != "after" or not first.start < cue.start < first.end:
+        return None
+    named = [f for f in speakers.within(first.start, cue.start) if not doc.text[f[1]:cue.start].strip()]
+    if not named or named[-1][2] == first.speaker:
+        return None
+    subject_start = named[-1][0]
+    cut = _SEPARATOR.search(doc.text, first.start, subject_start)
+    if cut is None:
+        return None  # "X berkata, Y mengulangi …": Y's words are part of what X reported
+    end = _clean(doc.text, first.start, cut.start())[1]
+    if end - first.start < 12:
+        return None
+    first.end, first.text = end, doc.text[first.start:end]
+    span = _clean(doc.text, cue.end, high)
+    return _statement(named[-1][2], doc.text[cue.start:cue.end], doc.text, span)
 
 
 def _reported_at(doc: Doc, speakers: _Speakers, cue: _Cue, low: int, high: int,
@@ -428,10 +466,10 @@ def extract(doc: Doc) -> list[Statement]:
         low, high = item.start, item.end  # type: ignore[attr-defined]
         if any(s <= low and high <= e for s, e in quoted):
             continue
-        statement = _reported(doc, speakers, low, high, quoted)
-        if statement is not None:
+        for statement in _reported(doc, speakers, low, high, quoted):
             speakers.spoke(statement.speaker)
             statements.append(statement)
+    statements = [s for s in statements if s.speaker is not None or s.verb is not None]
     statements.sort(key=lambda s: (s.start, s.end))
     doc.notes["statements.spans"] = [(s.start, s.end, s.speaker) for s in statements]
     return statements
