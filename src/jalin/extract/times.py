@@ -110,6 +110,10 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
             return None, granularity, None, end
         return _shifted(pub, granularity, -count), granularity, None, end
     if m["pn"] is not None:
+        # "dalam masa empat bulan" counts from now only when the sentence looks ahead; otherwise
+        # it is a plain duration (a quantity), not a time.
+        if _tense(doc, words, m.start()) != "future":
+            return None
         return _period(doc, m), "day", "during", end
     if m["mu"] is not None or m["eu"] is not None:
         granularity = words.units[_fold(m["mu"] or m["eu"])]
@@ -330,4 +334,4 @@ def _followed_by_count(doc: Doc, end: int) -> bool:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(text.casefold().rstrip(".").split())
