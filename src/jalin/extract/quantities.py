@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value, number_words
+from jalin.extract.scan import trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
@@ -53,14 +54,14 @@ def _build(lexicon: Lexicon) -> QuantityWords:
                 nouns.setdefault((*head, form), row["unit"])
     classifiers = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "classifier"}
     qualifiers = {" ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")}
-    signs = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    signs = trie_regex(prefixes)
     body = number_words(lexicon).body
     pattern = re.compile(
         rf"(?:(?<![\w$€£¥₩])(?P<sign>{signs})\s?(?=\d)|(?<![\w\-.,/]))(?<![\d.,]){body}"
         rf"(?P<pct>\s?%)?(?![\w:]|\.\d|/\d|-\w)",
         re.IGNORECASE,
     )
-    quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True))
+    quals = trie_regex(qualifiers)
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
     longest = max((len(k) for k in nouns), default=1)
     return QuantityWords(pattern, prefixes, nouns, classifiers, longest, qualifiers, qualifier)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value
 from jalin.extract.quantities import unit_after
+from jalin.extract.scan import finditer
 from jalin.extract.timewords import TimeWords, time_words
 from jalin.model import TimeExpr
 
@@ -37,7 +38,7 @@ def extract(doc: Doc) -> list[TimeExpr]:
     skip_until = stamp.end() if stamp else 0
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
-    for match in words.pattern.finditer(text):
+    for match in finditer(words.pattern, text, words.anchors.windows(text)):
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
             continue
         resolved = _resolve(doc, words, match)
