@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from jalin.doc import Doc
+from jalin.extract.scan import Anchors
 from jalin.extract.times import times_in
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
@@ -38,8 +39,9 @@ _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 
 @dataclass(frozen=True, slots=True)
 class GatheringWords:
-    trigger: re.Pattern[str]
+    triggers: Anchors
     rows: dict[str, tuple[str, str, str]]  # folded phrase -> (kind, form, kind when named)
+    cased: frozenset[str]             # phrases that count only as written (LIMA, DSA)
     cues: dict[str, str]              # folded word -> role
     ordinals: dict[str, int]
 
@@ -62,20 +64,13 @@ class _Record:
 def _build(lexicon: Lexicon) -> GatheringWords:
     rows = lexicon.table("gatherings")
     table = {
-        " ".join(r["phrase"].split()).casefold(): (r["kind"], r["form"], r.get("named_kind") or r["kind"])
+        " ".join(r["phrase"].split()).lower(): (r["kind"], r["form"], r.get("named_kind") or r["kind"])
         for r in rows
     }
-
-    def alt(phrases: list[str]) -> str:
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-
-    loose = alt([r["phrase"] for r in rows if r.get("cased") != "yes"])
-    cased = alt([r["phrase"] for r in rows if r.get("cased") == "yes"])
-    body = f"(?i:{loose})" + (f"|{cased}" if cased else "")
-    trigger = re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])")
+    cased = frozenset(" ".join(r["phrase"].split()) for r in rows if r.get("cased") == "yes")
     cues = {" ".join(r["word"].split()).casefold(): r["role"] for r in lexicon.table("gathering_cues")}
     ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
-    return GatheringWords(trigger, table, cues, ordinals)
+    return GatheringWords(Anchors(table), table, cased, cues, ordinals)
 
 
 def extract(doc: Doc) -> list[Gathering]:
@@ -84,11 +79,11 @@ def extract(doc: Doc) -> list[Gathering]:
     records: list[_Record] = []
     mention_of: list[tuple[int, int, _Record]] = []  # (sentence, start, record) of each mention
     covered = 0
-    for match in words.trigger.finditer(text):
-        start, end = match.span()
+    for start, end, phrase in words.triggers.hits(text):
         if start < covered or not doc.sentences:
             continue
-        phrase = " ".join(match.group().split()).casefold()
+        if phrase.upper() in words.cased and text[start:end] != phrase.upper():
+            continue
         kind, form, named_kind = words.rows[phrase]
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]

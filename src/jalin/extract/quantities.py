@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value, number_words
-from jalin.extract.scan import trie_regex
+from jalin.extract.scan import Anchors, finditer, trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
@@ -34,7 +34,8 @@ _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 @dataclass(frozen=True, slots=True)
 class QuantityWords:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]          # run over `anchors` windows
+    anchors: Anchors
     prefixes: dict[str, str]           # currency sign -> unit
     nouns: dict[tuple[str, ...], str]  # folded word sequence -> unit
     classifiers: dict[str, str]
@@ -64,7 +65,9 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     quals = trie_regex(qualifiers)
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
     longest = max((len(k) for k in nouns), default=1)
-    return QuantityWords(pattern, prefixes, nouns, classifiers, longest, qualifiers, qualifier)
+    spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
+    anchors = Anchors(spelled, digits=(6, 30), before=0, after=60)
+    return QuantityWords(pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier)
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -85,7 +88,7 @@ def extract(doc: Doc) -> list[Quantity]:
     text = doc.text
     blocked = _time_spans(doc)
     found: list[Quantity] = []
-    for match in words.pattern.finditer(text):
+    for match in finditer(words.pattern, text, words.anchors.windows(text)):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
             continue
