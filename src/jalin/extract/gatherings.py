@@ -28,12 +28,13 @@ try:  # TEMPORARY until the actors layer lands on main (then: import it directly
 except ImportError:
     from jalin.extract._countries_tmp import countries_in
 
-_ATTENDING = frozenset(
-    "participants people delegates representatives companies exhibitors countries officers "
-    "officials students personnel".split()
-)
+_ATTENDING = frozenset({
+    "participants", "people", "delegates", "representatives", "companies", "exhibitors",
+    "countries", "officers", "officials", "students", "personnel",
+})
 _NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
+_PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 
 
@@ -184,13 +185,14 @@ def _latest(records: list[_Record], kind: str) -> _Record | None:
 def _parties(doc: Doc, start: int, end: int) -> set[str]:
     found = {code for code, *_ in countries_in(doc, start, end)}
     for actor in doc.actors:
-        if actor.country and actor.type != "LOCATION":
-            if any(start <= m.start < end for m in actor.mentions):
-                found.add(actor.country)
+        if actor.country and actor.type != "LOCATION" and any(start <= m.start < end for m in actor.mentions):
+            found.add(actor.country)
     return found
 
 
-def _destinations(words: GatheringWords, doc: Doc, end: int, hi: int, form: str) -> list[tuple[str, int, int]]:
+def _destinations(
+    words: GatheringWords, doc: Doc, end: int, hi: int, form: str
+) -> list[tuple[str, int, int]]:
     """The countries a visit goes to: "lawatan rasmi ke A, B dan C", "visited Japan"."""
     text = doc.text
     cue = re.search(r"(?<![\w-])(\w+)\s+", text[end:min(hi, end + 40)])
@@ -225,7 +227,7 @@ def _location(
         if role == "here":
             return doc.info.dateline
         if role == "venue":
-            place = re.match(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)", near[cue.end():])
+            place = _PLACE.match(near, cue.end())
             if place:
                 return place.group(1)
     return None

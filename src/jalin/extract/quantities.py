@@ -21,11 +21,13 @@ from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
 _UNIT_WINDOW = 6  # words looked at after a number for the noun it counts
-_STOP = frozenset(
-    "dan atau yang di ke dari daripada untuk bagi dengan pada dalam oleh telah akan ialah adalah "
-    "ini itu tersebut termasuk iaitu and or of in to for from with by at on which that who was "
-    "were is are will has have had the a an as than this these those its their".split()
-)
+_STOP = frozenset({
+    "dan", "atau", "yang", "di", "ke", "dari", "daripada", "untuk", "bagi", "dengan", "pada", "dalam",
+    "oleh", "telah", "akan", "ialah", "adalah", "ini", "itu", "tersebut", "termasuk", "iaitu",
+    "and", "or", "of", "in", "to", "for", "from", "with", "by", "at", "on", "which", "that", "who",
+    "was", "were", "is", "are", "will", "has", "have", "had", "the", "a", "an", "as", "than",
+    "this", "these", "those", "its", "their",
+})
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
@@ -54,7 +56,9 @@ def _build(lexicon: Lexicon) -> QuantityWords:
             for form in _plurals(last):
                 nouns.setdefault((*head, form), row["unit"])
     classifiers = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "classifier"}
-    qualifiers = {" ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")}
+    qualifiers = {
+        " ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")
+    }
     signs = trie_regex(prefixes)
     body = number_words(lexicon).body
     pattern = re.compile(

@@ -30,6 +30,7 @@ class TimeWords:
     deixis: dict[str, int]          # folded deictic word -> offset
     parts: dict[str, str]           # folded part phrase -> start | mid | end
     relations: dict[str, str]       # folded cue -> relation
+    cue_tenses: dict[str, str]      # folded cue -> the tense it implies (sejak: past, menjelang: future)
     ordinals: dict[str, int]
     tenses: dict[str, str]          # folded marker -> past | future
     pattern: re.Pattern[str]        # the main scanner (run over `anchors` windows)
@@ -50,19 +51,24 @@ def build(lexicon: Lexicon) -> TimeWords:
     full_months = [r["word"] for r in month_rows if r.get("abbreviation", "no") != "yes"]
     weekday_rows = lexicon.table("weekdays")
     weekdays = {r["word"].casefold(): int(r["weekday"]) for r in weekday_rows}
-    words = {r["phrase"].casefold(): (r["granularity"], int(r["offset"])) for r in lexicon.table("time_words")}
+    words = {
+        r["phrase"].casefold(): (r["granularity"], int(r["offset"])) for r in lexicon.table("time_words")
+    }
     units = {r["word"].casefold(): r["granularity"] for r in lexicon.table("time_units")}
     deixis_rows = lexicon.table("time_deixis")
     deixis = {r["word"].casefold(): int(r["offset"]) for r in deixis_rows}
     after = [r["word"] for r in deixis_rows if r["position"] == "after"]
     before = [r["word"] for r in deixis_rows if r["position"] == "before"]
     parts = {r["phrase"].casefold(): r["part"] for r in lexicon.table("time_parts")}
-    relations = {r["cue"].casefold(): r["relation"] for r in lexicon.table("time_relations")}
+    relation_rows = lexicon.table("time_relations")
+    relations = {r["cue"].casefold(): r["relation"] for r in relation_rows}
+    cue_tenses = {r["cue"].casefold(): r["tense"] for r in relation_rows if r.get("tense")}
     ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
     tenses = {r["word"].casefold(): r["tense"] for r in lexicon.table("tense_markers")}
     numbers = number_words(lexicon)
 
-    month_any = rf"(?:{_cased([r['word'] for r in month_rows])})\.?"
+    short_months = [r["word"] for r in month_rows if r.get("abbreviation", "no") == "yes"]
+    month_any = rf"(?:{_cased(full_months)}|{_cased(short_months)}\.?)(?!\w)"
     month_full = rf"(?:{_cased(full_months)})"
     weekday = rf"(?:{_cased([r['word'] for r in weekday_rows])})"
     unit = trie_regex(list(units))
@@ -118,14 +124,16 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"|\s+{year_deixis}(?!\w)"
         rf"|\s+(?i:(?P<mod>{trie_regex([*after, 'nanti'])}))(?!\w)"
     )
-    cue = re.compile(rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh)\s+)?$")
+    cue = re.compile(
+        rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh)\s+)?$"
+    )
     tense = re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(list(tenses))})(?![\w\-]))")
     anchor_words = [*months, *weekdays, *words, "suku", "q1", "q2", "q3", "q4"]
     for word in units:
         anchor_words += [word, word + "s"]
     anchor_words += ["hari", "days"]
     return TimeWords(
-        months, weekdays, words, units, deixis, parts, relations, ordinals, tenses,
+        months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
         pattern, Anchors(anchor_words, digits=(0, 40), before=40, after=40), tail, cue, tense,
     )
 
