@@ -39,7 +39,7 @@ class Anchors:
         self.after = after
 
     def hits(self, text: str) -> list[tuple[int, int, str]]:
-        """Whole-word anchor hits, leftmost-longest, not overlapping."""
+        """Whole-word anchor hits (hyphens separate words), leftmost-longest, not overlapping."""
         low = text.lower().replace("\n", " ")
         if len(low) != len(text):  # a rare character that changes length when lower-cased
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("\n", " ")
@@ -47,10 +47,8 @@ class Anchors:
         if not self.empty:
             for last, word in self.automaton.iter(low):
                 start, end = last - len(word) + 1, last + 1
-                if (start and (low[start - 1].isalnum() or low[start - 1] == "-")) or (
-                    end < len(low) and (low[end].isalnum() or low[end] == "-")
-                ):
-                    continue
+                if (start and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
+                    continue  # inside a word (a hyphen counts as a boundary: "twenty-four")
                 found.append((start, end, word))
         found.sort(key=lambda h: (h[0], -h[1]))
         chosen: list[tuple[int, int, str]] = []
