@@ -18,15 +18,11 @@ import re
 from dataclasses import dataclass, field
 
 from jalin.doc import Doc
+from jalin.extract.actors import countries_in
 from jalin.extract.scan import Anchors
 from jalin.extract.times import times_in
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
-
-try:  # TEMPORARY until the actors layer lands on main (then: import it directly).
-    from jalin.extract.actors import countries_in  # type: ignore[attr-defined]
-except ImportError:
-    from jalin.extract._countries_tmp import countries_in
 
 _ATTENDING = frozenset({
     "participants", "people", "delegates", "representatives", "companies", "exhibitors",
@@ -34,6 +30,10 @@ _ATTENDING = frozenset({
 })
 _NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
+_PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_BILATERAL = frozenset({"meeting", "visit", "talks"})
+_QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 
@@ -80,6 +80,7 @@ def extract(doc: Doc) -> list[Gathering]:
     records: list[_Record] = []
     mention_of: list[tuple[int, int, _Record]] = []  # (sentence, start, record) of each mention
     covered = 0
+    home = _home(doc)
     for start, end, phrase in words.triggers.hits(text):
         if start < covered or not doc.sentences:
             continue
@@ -88,10 +89,10 @@ def extract(doc: Doc) -> list[Gathering]:
         kind, form, named_kind = words.rows[phrase]
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]
-        name = _name(text, start, end, span.start, span.end)
+        name = _name(words, text, start, end, span.start, span.end)
         if name:
             covered = name[1]
-            kind = named_kind
+            kind = named_kind if text[start].isupper() else kind
         back = _points_back(words, text, start, end, span.end)
         earlier = _latest(records, kind) if back and not name else None
         if form == "named" and not (name or earlier or _after_session(words, text, start)):
@@ -100,7 +101,11 @@ def extract(doc: Doc) -> list[Gathering]:
             earlier.evidence.append(Span(start, end))
             mention_of.append((sentence, start, earlier))
             continue
-        parties = _parties(doc, span.start, span.end)
+        parties = _parties(doc, _clause_start(text, span.start, start), span.end)
+        if name:
+            parties |= _parties(doc, name[0], name[1])
+        if home is not None and kind in _BILATERAL and len(parties) <= 1:
+            parties.add(home)  # told from one side: the article's own country is the other
         name_text = text[name[0]:name[1]] if name else None
         destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
         record = _Record(
@@ -130,34 +135,47 @@ def extract(doc: Doc) -> list[Gathering]:
 # ---------------------------------------------------------------- one mention
 
 
-def _name(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
-    """The capitalised name a capitalised trigger heads or ends, as (start, end), else None."""
+def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The name a trigger heads or ends, as (start, end), else None: capitalised words around a
+    capitalised trigger ("Seminar Ketiga Kerjasama Industri Pertahanan Malaysia-Korea", "the
+    Shangri-La Dialogue"), or a lowercase trigger before a hyphenated pair ("dialog ASEAN-Amerika
+    Syarikat"). At a sentence's start, where every word is capitalised, the words after it must
+    look like a name (an ordinal, an acronym, a pair): "Pertemuan Najib dan Trump" is no name."""
+    last = _name_end(text, end, hi)
+    following = text[end:last]
+    paired = bool(_PAIR.match(following))
     if not text[start].isupper():
-        return None
-    first, last = start, end
-    cursor = end
-    while True:
-        gap = re.match(r"[ ]+", text[cursor:hi])
-        word = _NAME_WORD.match(text, cursor + gap.end()) if gap else None
-        if not word or word.end() > hi:
-            glue = re.match(r"[ ]+(\w+|&)(?=[ ])", text[cursor:hi])
-            if glue and glue.group(1).casefold() in _NAME_GLUE:
-                nxt = _NAME_WORD.match(text, cursor + glue.end() + 1)
-                if nxt and nxt.end() <= hi and text[nxt.start()].isupper():
-                    cursor = nxt.end()
-                    last = cursor
-                    continue
-            break
-        cursor = word.end()
-        last = cursor
+        return (start, last) if paired else None
+    first = start
+    lead = text[lo:start].rstrip()
+    opening = not lead or lead[-1] in ".!?\"“:'‘"
     left = re.search(r"((?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+)+)$", text[lo:start])
-    if left:
-        lead = text[lo:lo + left.start()].rstrip()
-        if lead and lead[-1] not in ".!?\"“:":  # not the sentence's first word
+    if left and not opening:
+        before = text[lo:lo + left.start()].rstrip()
+        if before and before[-1] not in ".!?\"“:'‘":
             first = lo + left.start()
+    looks_named = paired or _ACRONYM.search(following) or _ordinal(words, following)
+    if opening and first == start and not looks_named:
+        return None
     if first == start and last == end:
         return None
     return first, last
+
+
+def _name_end(text: str, cursor: int, hi: int) -> int:
+    """Where the capitalised words (joined by of, and, dan, bagi …) after `cursor` end."""
+    while True:
+        word = _NAME_WORD.match(text, cursor + 1) if text[cursor:cursor + 1] == " " else None
+        if word and word.end() <= hi:
+            cursor = word.end()
+            continue
+        glue = re.match(r"[ ]+(\w+|&)(?=[ ])", text[cursor:hi])
+        if glue and glue.group(1).casefold() in _NAME_GLUE:
+            nxt = _NAME_WORD.match(text, cursor + glue.end() + 1)
+            if nxt and nxt.end() <= hi and text[nxt.start()].isupper():
+                cursor = nxt.end()
+                continue
+        return cursor
 
 
 def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int) -> bool:
@@ -180,6 +198,24 @@ def _after_session(words: GatheringWords, text: str, start: int) -> bool:
 
 def _latest(records: list[_Record], kind: str) -> _Record | None:
     return next((r for r in reversed(records) if r.kind == kind), None)
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the words about a mention at `at` begin: after a quotation that ends before it
+    ('… Consensus,' he told a joint press conference: the quote's countries are not the
+    conference's), else the sentence start."""
+    ends = [m.end() for m in _QUOTE_END.finditer(text, lo, at)]
+    return ends[-1] if ends else lo
+
+
+def _home(doc: Doc) -> str | None:
+    """The country the article is most about (most mentioned; the first mentioned of a tie): the
+    implied other side of a meeting or visit told from one side ("received a courtesy call from
+    Singapore's deputy prime minister")."""
+    counts: dict[str, int] = {}
+    for code, *_ in countries_in(doc, 0, len(doc.text)):
+        counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _parties(doc: Doc, start: int, end: int) -> set[str]:
