@@ -32,7 +32,7 @@ _NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-_BILATERAL = frozenset({"meeting", "visit", "talks"})
+_HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
@@ -81,15 +81,23 @@ def extract(doc: Doc) -> list[Gathering]:
     mention_of: list[tuple[int, int, _Record]] = []  # (sentence, start, record) of each mention
     covered = 0
     home = _home(doc)
-    for start, end, phrase in words.triggers.hits(text):
+    hits = [
+        h for h in words.triggers.hits(text)
+        if h[2].upper() not in words.cased or text[h[0]:h[1]] == h[2].upper()
+    ]
+    for index, (start, end, phrase) in enumerate(hits):
         if start < covered or not doc.sentences:
             continue
-        if phrase.upper() in words.cased and text[start:end] != phrase.upper():
-            continue
+        if index + 1 < len(hits) and hits[index + 1][0] - end <= 1:
+            continue  # "mesyuarat sidang kemuncak": the second word says what it is
         kind, form, named_kind = words.rows[phrase]
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]
+        if _at_venue(words, text, start, span.start):
+            continue
         name = _name(words, text, start, end, span.start, span.end)
+        if name and _at_venue(words, text, name[1], name[0]):
+            continue
         if name:
             covered = name[1]
             kind = named_kind if text[start].isupper() else kind
@@ -104,7 +112,7 @@ def extract(doc: Doc) -> list[Gathering]:
         parties = _parties(doc, _clause_start(text, span.start, start), span.end)
         if name:
             parties |= _parties(doc, name[0], name[1])
-        if home is not None and kind in _BILATERAL and len(parties) <= 1:
+        if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1:
             parties.add(home)  # told from one side: the article's own country is the other
         name_text = text[name[0]:name[1]] if name else None
         destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
@@ -218,8 +226,28 @@ def _home(doc: Doc) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
+    """True when the words just before `at` name a building ("Pusat Dagangan dan Pameran …",
+    "… Congress Centre"): the trigger word is part of a venue's name, not a gathering."""
+    for word in reversed(re.findall(r"[\w'’]+", text[max(lo, at - 40):at])[-3:]):
+        if words.cues.get(word.casefold()) == "building" and word[0].isupper():
+            return True
+        if not word[0].isupper() and word.casefold() not in _NAME_GLUE:
+            return False
+    return False
+
+
 def _parties(doc: Doc, start: int, end: int) -> set[str]:
-    found = {code for code, *_ in countries_in(doc, start, end)}
+    """Countries represented: named in [start, end) or the country of a person or body named there.
+    A country written as the venue ("di Singapura", "in Singapore") counts only when fewer than two
+    others are found."""
+    found: set[str] = set()
+    venues: set[str] = set()
+    for code, m_start, _, _ in countries_in(doc, start, end):
+        word = re.search(r"(\w+)\s+$", doc.text[max(0, m_start - 6):m_start])
+        (venues if word and word.group(1).casefold() in ("di", "in", "at") else found).add(code)
+    if len(found) < 2:
+        found |= venues
     for actor in doc.actors:
         if actor.country and actor.type != "LOCATION" and any(start <= m.start < end for m in actor.mentions):
             found.add(actor.country)
