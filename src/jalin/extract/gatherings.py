@@ -34,6 +34,7 @@ _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
+_VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 
@@ -109,9 +110,9 @@ def extract(doc: Doc) -> list[Gathering]:
             earlier.evidence.append(Span(start, end))
             mention_of.append((sentence, start, earlier))
             continue
-        parties = _parties(doc, _clause_start(text, span.start, start), span.end)
+        parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
         if name:
-            parties |= _parties(doc, name[0], name[1])
+            parties |= _parties(doc, name[0], name[1], (start, end))
         if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1:
             parties.add(home)  # told from one side: the article's own country is the other
         name_text = text[name[0]:name[1]] if name else None
@@ -159,9 +160,11 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     opening = not lead or lead[-1] in ".!?\"“:'‘"
     left = re.search(r"((?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+)+)$", text[lo:start])
     if left and not opening:
-        before = text[lo:lo + left.start()].rstrip()
-        if before and before[-1] not in ".!?\"“:'‘":
-            first = lo + left.start()
+        first = lo + left.start()
+        before = text[lo:first].rstrip()
+        if not before or before[-1] in ".!?\"“:'‘":  # the sentence's first word is capitalised anyway
+            skip = re.match(r"\S+[ ]+", text[first:start])
+            first = first + skip.end() if skip else start
     looks_named = paired or _ACRONYM.search(following) or _ordinal(words, following)
     if opening and first == start and not looks_named:
         return None
@@ -237,19 +240,28 @@ def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
     return False
 
 
-def _parties(doc: Doc, start: int, end: int) -> set[str]:
+def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) -> set[str]:
     """Countries represented: named in [start, end) or the country of a person or body named there.
-    A country written as the venue ("di Singapura", "in Singapore") counts only when fewer than two
-    others are found."""
+    A country written as the venue ("di Manila, Filipina", "in Singapore") counts only when fewer
+    than two others are found; a country name that is the trigger itself (LIMA) never counts."""
     found: set[str] = set()
     venues: set[str] = set()
-    for code, m_start, _, _ in countries_in(doc, start, end):
-        word = re.search(r"(\w+)\s+$", doc.text[max(0, m_start - 6):m_start])
-        (venues if word and word.group(1).casefold() in ("di", "in", "at") else found).add(code)
+    venue_end = -1
+    for code, m_start, m_end, _ in countries_in(doc, start, end):
+        if m_start < trigger[1] and trigger[0] < m_end:
+            continue
+        at_venue = _VENUE_BEFORE.search(doc.text, max(0, m_start - 40), m_start)
+        if at_venue or re.fullmatch(r",\s*", doc.text[venue_end:m_start]):
+            venues.add(code)
+            venue_end = m_end
+        else:
+            found.add(code)
     if len(found) < 2:
         found |= venues
     for actor in doc.actors:
-        if actor.country and actor.type != "LOCATION" and any(start <= m.start < end for m in actor.mentions):
+        if actor.country and actor.type not in ("COUNTRY", "LOCATION") and any(
+            start <= m.start < end for m in actor.mentions
+        ):
             found.add(actor.country)
     return found
 
