@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from jalin import store_cli
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_path
 
@@ -35,6 +36,9 @@ def analyze_command(
                              title=item.title, url=item.url)
             print(result.to_json(pretty=pretty))
     raise typer.Exit(2 if failed else 0)
+
+
+store_cli.register(app)
 
 
 def main() -> None:
