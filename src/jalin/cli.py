@@ -6,7 +6,8 @@ import sys
 
 import typer
 
-from jalin import store_cli
+from jalin import batch_cli, store_cli
+from jalin.evaluate import command as evaluate_command
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_path
 
@@ -38,6 +39,8 @@ def analyze_command(
     raise typer.Exit(2 if failed else 0)
 
 
+evaluate_command.register(app)
+batch_cli.register(app)
 store_cli.register(app)
 
 
