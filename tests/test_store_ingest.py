@@ -64,8 +64,8 @@ def test_ingest_is_idempotent_and_reports_bad_documents(tmp_path):
     first = Ingest(store, batch_size=7, on_failure=failures.append).run([str(source)])
     assert (first.read, first.added, first.skipped, first.failed) == (42, 40, 0, 2)
     assert failures == [
-        f"{source}: line 41: invalid JSON (Expecting property name enclosed in double quotes)",
-        f"{source}:42: empty document"]
+        f"{source}: line 41: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f"{source}: line 42: empty document"]
     second = Ingest(store, jobs=2, on_failure=failures.append).run([str(source)])
     assert (second.added, second.skipped, second.failed) == (0, 40, 2)
     assert store.counts()["documents"] == 40

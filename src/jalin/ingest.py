@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jalin.pipeline import analyze
-from jalin.read import InputError, RawDocument, read_path
+from jalin.read import InputError, RawDocument, read_paths
 from jalin.store import Store, content_hash
 from jalin.text import normalise
 
 BATCH_SIZE = 500
 CHUNK_SIZE = 25  # documents per task sent to a worker process
-READABLE = (".txt", ".jsonl", ".html", ".htm", ".xml", ".rss", ".atom")
 
 
 @dataclass(slots=True)
@@ -45,32 +44,11 @@ def is_batch_result(path: Path) -> bool:
     return path.is_dir() and any((path / "analyses").glob("part-*.parquet"))
 
 
-def iter_documents(paths: Iterable[str]) -> Iterator[RawDocument | InputError]:
-    """Documents of files and folders (recursively, readable suffixes, sorted), in order."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE)
-        elif path.exists():
-            files = [path]
-        else:
-            yield InputError(f"{name}: no such file or directory")
-            continue
-        for file in files:
-            try:
-                yield from read_path(str(file))
-            except (OSError, UnicodeDecodeError, ValueError) as exc:
-                yield InputError(f"{file}: {exc}")
-
-
 def analyse_chunk(docs: list[RawDocument]) -> list[tuple[str, str | None, str | None]]:
     """(origin, analysis JSON or None, reason or None) per document; runs in a worker process."""
     out: list[tuple[str, str | None, str | None]] = []
     for doc in docs:
         try:
-            if not doc.text.strip():
-                out.append((doc.origin, None, "empty document"))
-                continue
             result = analyze(doc.text, published=doc.published, id=doc.id, title=doc.title, url=doc.url,
                              source=doc.source, metadata=doc.metadata)
             out.append((doc.origin, result.to_json(), None))
@@ -113,7 +91,7 @@ class Ingest:
             else:
                 documents.append(name)
         if documents:
-            self._analyse(iter_documents(documents))
+            self._analyse(read_paths(documents))
         self._flush()
         return self.report
 
