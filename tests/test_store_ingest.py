@@ -189,3 +189,6 @@ def test_seed_and_follow_ups_are_stored_and_searchable(tmp_path):
         assert store.search("Jemaah Menteri meluluskan")["published"].tolist() == ["2025-10-22"]
         assert store.search("Cabinet approved")["published"].tolist() == ["2025-10-23"]
         assert sorted(store.table("documents")["language"]) == ["en", "ms", "ms"]
+        countries = store.actors(type="COUNTRY")
+        assert countries[["name", "country", "documents"]].values.tolist() == [
+            ["Malaysia", "MYS", 3], ["South Korea", "KOR", 3], ["Türkiye", "TUR", 1]]
