@@ -75,14 +75,14 @@ def ingest_command(
             progress.update(task, completed=report.read, failed=report.failed)
 
         def fail(line: str) -> None:
-            err.print(line, markup=False, highlight=False)
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
 
         report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show).run(paths)
         progress.update(task, total=report.read, completed=report.read)
     store.close()
     err.print(f"read {report.read:,}  added {report.added:,}  already stored {report.skipped:,}  "
               f"near-duplicates {report.duplicates:,}  failed {report.failed:,}  "
-              f"{report.rate:,.0f} docs/s", highlight=False)
+              f"{report.rate:,.0f} docs/s", highlight=False, soft_wrap=True)
 
 
 def agreements_command(
