@@ -12,7 +12,8 @@ from jalin.store.status import current_status, overdue, visible
 STORY_MS = ("Kementerian Pertahanan akan memperoleh empat buah kapal misi pesisir baharu daripada sebuah "
             "syarikat tempatan dengan kerjasama rakan asing, kata seorang pegawai kanan hari ini. Beliau "
             "berkata kontrak itu dijangka ditandatangani sebelum hujung tahun depan dan kapal pertama akan "
-            "diserahkan dalam tempoh tiga tahun selepas itu, manakala latihan anak kapal akan bermula lebih awal.")
+            "diserahkan dalam tempoh tiga tahun selepas itu, manakala latihan anak kapal akan bermula "
+            "lebih awal.")
 
 
 def test_periods_and_due_dates():
@@ -79,7 +80,8 @@ def test_status_and_overdue_rules():
                  "value": "2025-12", "relation": "by"}]
     assert [m["kind"] for m in overdue(reports, expected, "2026-01-05")] == ["signing"]
     assert overdue(reports, expected, "2025-12-31") == []
-    assert overdue(reports + [{"date": "2025-12-01", "status": "cancelled"}], expected, "2026-01-05") == []
+    cancelled = [*reports, {"date": "2025-12-01", "status": "cancelled"}]
+    assert overdue(cancelled, expected, "2026-01-05") == []
     done = [*expected, {"kind": "signing", "state": "done", "due": None, "date": "2026-01-02"}]
     assert overdue(reports, done, "2026-01-05") == []
     later = [*expected, {"kind": "signing", "state": "expected", "due": "2026-03-31", "date": "2025-12-20"}]
