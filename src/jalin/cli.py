@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from jalin import batch_cli, plover_cli
+from jalin import batch_cli, plover_cli, store_cli
 from jalin.evaluate import command as evaluate_command
 from jalin.lexicon import LexiconError, load_lexicon
 from jalin.pipeline import analyze
@@ -107,3 +107,4 @@ def main() -> None:
 evaluate_command.register(app)
 batch_cli.register(app)
 plover_cli.register(app)
+store_cli.register(app)
