@@ -7,6 +7,7 @@ import sys
 import typer
 
 from jalin import batch_cli
+from jalin.evaluate import command as evaluate_command
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_path
 
@@ -38,6 +39,7 @@ def analyze_command(
     raise typer.Exit(2 if failed else 0)
 
 
+evaluate_command.register(app)
 batch_cli.register(app)
 
 
