@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import shutil
 import time
 import warnings
@@ -39,7 +38,7 @@ import pyarrow.parquet as pq
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis
 from jalin.pipeline import analyze
-from jalin.read import InputError, RawDocument, read_path
+from jalin.read import InputError, RawDocument, read_paths
 
 DEFAULT_PARTITION_SIZE = 250
 
@@ -94,15 +93,6 @@ class BatchSummary:
 # ---------------------------------------------------------------- reading (client side)
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[RawDocument | InputError]:
-    """Every document of every input, in order; an input that breaks the reader becomes one error."""
-    for path in paths:
-        try:
-            yield from read_path(path)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            yield InputError(f"{path}: {exc}")
-
-
 def partitions(items: Iterable[RawDocument | InputError], size: int) -> Iterator[Partition]:
     """Cut the stream into partitions of at most `size` documents (read failures ride along)."""
     if size < 1:
@@ -110,7 +100,7 @@ def partitions(items: Iterable[RawDocument | InputError], size: int) -> Iterator
     current = Partition(0)
     for item in items:
         if isinstance(item, InputError):
-            current.failures.append(_failure_of(item))
+            current.failures.append((item.origin, item.reason))
             continue
         current.documents.append(item)
         if len(current.documents) >= size:
@@ -118,18 +108,6 @@ def partitions(items: Iterable[RawDocument | InputError], size: int) -> Iterator
             current = Partition(current.index + 1)
     if current.documents or current.failures:
         yield current
-
-
-_ERROR = re.compile(r"(?P<path>.*?): (?:line (?P<line>\d+): )?(?P<reason>.*)", re.DOTALL)
-
-
-def _failure_of(error: InputError) -> tuple[str, str]:
-    """(origin, reason) from the reader's one-line message `path[: line N]: reason`."""
-    match = _ERROR.fullmatch(str(error))
-    if match is None:
-        return str(error), str(error)
-    origin = f"{match['path']}:{match['line']}" if match["line"] else match["path"]
-    return origin, match["reason"]
 
 
 # ---------------------------------------------------------------- analysing (worker side)
@@ -271,7 +249,7 @@ def run_batch(
                 summary.partitions += 1
                 future.release()
 
-            for partition in partitions(read_inputs(paths), partition_size):
+            for partition in partitions(read_paths(paths), partition_size):
                 future = client.submit(analyze_partition, partition, lexicon_dirs, pure=False,
                                        key=f"jalin-partition-{partition.index}-{time.time_ns()}")
                 in_flight[future.key] = partition
