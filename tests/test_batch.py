@@ -58,14 +58,18 @@ def read_table(out: Path, name: str) -> list[dict]:
 def test_batch_matches_analyze_on_two_workers(tmp_path: Path) -> None:
     inputs = write_inputs(tmp_path)
     out = tmp_path / "out"
-    summary = run_batch(inputs, out, workers=2, partition_size=2)
+    ran = CliRunner().invoke(app, ["batch", *inputs, "--out", str(out), "--workers", "2",
+                                   "--partition-size", "2"])
+    assert ran.exit_code == 2, ran.output  # two inputs failed
+    documents = 3 + len(inputs) - 1  # three good documents in own.jsonl, one per other file
+    assert ran.stderr.startswith(f"{documents} documents analysed, 2 failed, {-(-documents // 2)} partitions")
 
     expected = analyze_lines(inputs)
     analyses = read_table(out, "analyses")
     assert [row["analysis"] for row in analyses] == expected  # byte-identical, in input order
     assert [row["id"] for row in analyses] == [json.loads(line)["document"]["id"] for line in expected]
     assert [row["id"] for row in analyses][:3] == ["own-ms-1", "own-en-1", "own-ms-2"]
-    assert len(analyses) == 3 + len(inputs) - 1  # three good documents in own.jsonl, one per other file
+    assert len(analyses) == documents
     failures = read_table(out, "failures")
     own = tmp_path / "own.jsonl"
     assert failures == [
@@ -73,11 +77,10 @@ def test_batch_matches_analyze_on_two_workers(tmp_path: Path) -> None:
                                                "quotes at column 2)"},
         {"origin": f"{own}: line 5", "reason": "empty document"},
     ]
-    assert (summary.documents, summary.failures) == (len(expected), 2)
     for name, schema in SCHEMAS.items():
         parts = sorted((out / name).glob("part-*.parquet"))
         # [ms-1, en-1] [bad line, ms-2, empty line, plain] [seed]: two documents per partition
-        assert len(parts) == summary.partitions == -(-len(analyses) // 2)
+        assert len(parts) == -(-len(analyses) // 2)
         assert pq.read_schema(parts[0]).names == schema.names
 
 
@@ -151,3 +154,15 @@ def test_flat_rows_flatten_spans_and_lists() -> None:
     assert row["roles"] == '[{"text":"Menteri","en":"Minister"}]'
     assert row["honorifics"] == ["Datuk"]
     assert row["canonical"] is None
+
+
+def test_batch_on_a_running_scheduler(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    own = tmp_path / "own.jsonl"
+    own.write_text("".join(json.dumps(d) + "\n" for d in OWN_DOCUMENTS[:3]), encoding="utf-8")
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        summary = run_batch([str(own)], tmp_path / "out", scheduler=cluster.scheduler_address,
+                            partition_size=2)
+    assert (summary.documents, summary.failures, summary.partitions) == (3, 0, 2)
+    assert [r["id"] for r in read_table(tmp_path / "out", "analyses")] == ["own-ms-1", "own-en-1", "own-ms-2"]
