@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from jalin import batch_cli
+from jalin import batch_cli, serve_cli
 from jalin.evaluate import command as evaluate_command
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_path
@@ -41,6 +41,7 @@ def analyze_command(
 
 evaluate_command.register(app)
 batch_cli.register(app)
+serve_cli.register(app)
 
 
 def main() -> None:
