@@ -62,7 +62,7 @@ def timeline_chart(rows: list[dict[str, Any]], title: str) -> Chart:
     scale = plot_h / max(1, top + bottom)
     axis = _TOP + top * scale
     step = (_W - _LEFT - 8) / len(months)
-    bar = max(1.0, step * _BAR)
+    bar = min(48.0, max(1.0, step * _BAR))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" role="img" '
              f'class="chart" aria-label="{escape(title)}"><title>{escape(title)}</title>']
     tick = _nice(max(top, bottom, 1))

@@ -55,29 +55,28 @@ def snippet(text: str | None) -> Markup:
 def text_html(parts: list[Segment]) -> Markup:
     """The highlighted text: a link to its record for every marked segment, anchors at sentences."""
     out: list[str] = []
-    focused = False
+    inside = False
     for part in parts:
+        if part.focus != inside:  # the focused span is one contiguous run of segments
+            out.append('<span class="focus" id="focus">' if part.focus else "</span>")
+            inside = part.focus
         if part.sentence is not None:
             out.append(f'<span class="sent" id="s{part.sentence}"></span>')
-        classes = [f"l-{layer}" for layer in part.layers]
-        attrs = ""
-        if part.focus:
-            classes.append("focus")
-            if not focused:
-                attrs, focused = ' id="focus"', True
         text = escape(part.text)
         primary = part.primary
         if primary is None:
-            plain = f'<span class="{" ".join(classes)}"{attrs}>{text}</span>' if classes or attrs else text
-            out.append(plain)
+            out.append(str(text))
         else:
-            out.append(f'<a class="hl {" ".join(classes)}"{attrs} href="#r-{escape(primary.ref)}" '
+            classes = " ".join(f"l-{layer}" for layer in part.layers)
+            out.append(f'<a class="hl {classes}" href="#r-{escape(primary.ref)}" '
                        f'title="{escape(part.title)}">{text}</a>')
+    if inside:
+        out.append("</span>")
     return Markup("".join(out))
 
 
-templates.env.globals.update(doc_url=doc_url, sentence_url=sentence_url, label=label, snippet=snippet, join_names=join_names,
-                             colours=COLOURS, cooperative=COOPERATIVE)
+templates.env.globals.update(doc_url=doc_url, sentence_url=sentence_url, label=label, snippet=snippet,
+                             join_names=join_names, colours=COLOURS, cooperative=COOPERATIVE)
 
 
 def _q(request: Request) -> Queries:
