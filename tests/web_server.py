@@ -12,7 +12,7 @@ from pathlib import Path
 
 import uvicorn
 
-from jalin.model import Analysis
+from jalin.model import SCHEMA_ID, Actor, Analysis, DocumentInfo, Event, Span, TextSpan
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_path
 from jalin.store import open_store
@@ -46,10 +46,27 @@ def analyse_paths(*paths: Path) -> list[Analysis]:
     return out
 
 
+PROTEST_TEXT = ("MANILA, Nov 3 -- The Philippines lodged a diplomatic protest against China over the "
+                "latest incident near Second Thomas Shoal, the foreign ministry said on Monday.")
+
+
+def protest() -> Analysis:
+    """A hand-made conflictual report: the Philippines protests to China (one PROTEST event)."""
+    actors = [Actor("a1", "COUNTRY", "Philippines", "Philippines", "PHL", None, [], [],
+                    [TextSpan(21, 32, "Philippines")]),
+              Actor("a2", "COUNTRY", "China", "China", "CHN", None, [], [], [TextSpan(69, 74, "China")])]
+    return Analysis(
+        schema=SCHEMA_ID, document=DocumentInfo("protest-1", None, "2025-11-03", "MANILA", "en"),
+        text=PROTEST_TEXT, sentences=[Span(0, len(PROTEST_TEXT))], actors=actors,
+        events=[Event("e1", "PROTEST", "111", ["a1"], ["a2"], "asserted", [], ["diplomatic", "maritime"],
+                      None, TextSpan(33, 60, "lodged a diplomatic protest"), 0)],
+        topics=["diplomatic", "maritime"])
+
+
 def hand_made() -> list[Analysis]:
-    """Two hand-made reports of one G2G agreement (pending approval, then approved), with a minister."""
+    """Two reports of one G2G agreement (pending approval, then approved) by a minister, and a protest."""
     person = minister("a3", "Ahmad Faizal Rahman", ["Datuk"])
-    return [pending(person), approved(person)]
+    return [pending(person), approved(person), protest()]
 
 
 def build_store(db: Path, analyses: list[Analysis]) -> Path:

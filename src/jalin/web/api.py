@@ -11,7 +11,7 @@ import hmac
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
@@ -105,11 +105,13 @@ def get_document(q: Q, doc_id: str) -> dict[str, Any]:
 
 
 @router.post("/documents", response_model=Stored, status_code=201, dependencies=[Depends(require_token)])
-def post_document(q: Q, body: NewDocument) -> dict[str, Any]:
-    """Analyse a document and store it (needs the bearer token)."""
+def post_document(q: Q, body: NewDocument, response: Response) -> dict[str, Any]:
+    """Analyse a document and store it (needs the bearer token): 201 when stored, 200 when already there."""
     analysis = analyze(body.text, published=body.published, id=body.id, title=body.title, url=body.url,
                        source=body.source)
     result = q.add(analysis)
+    if not result.added:
+        response.status_code = 200
     return {"id": analysis.document.id, "added": result.added, "skipped": result.skipped,
             "replaced": result.replaced, "duplicates": result.duplicates}
 

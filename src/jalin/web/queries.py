@@ -229,7 +229,7 @@ class Queries:
             wanted = [c.upper() for c in (a, b) if c]
             keep = [_between(_countries(s), _countries(t), wanted)
                     for s, t in zip(frame["source_countries"], frame["target_countries"], strict=True)]
-            frame = frame[keep]
+            frame = frame[pd.Series(keep, index=frame.index, dtype=bool)]
         frame = frame.sort_values(["date", "event_id"], ascending=[False, True], na_position="last")
         return records(frame.drop(columns=["dup"]))
 
