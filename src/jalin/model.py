@@ -150,6 +150,8 @@ class Agreement(Record):
     exclusive: bool | None
     milestones: list[Milestone] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
+    # Additive: the subject matter (the `modes` vocabulary) of the sentences that name it.
+    modes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

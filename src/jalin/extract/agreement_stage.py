@@ -1,0 +1,79 @@
+"""An agreement's stage from the cues around a mention: status, milestones, tense.
+
+A stage cue ("ditandatangani", "signed", "kelulusan Jemaah Menteri") counts as done unless a marker
+before it in the same clause says otherwise: future ("akan", "will", "dijangka"), awaited ("untuk",
+"awaiting"), negation ("belum", "not") or an infinitive "to". The nearest marker decides; "telah",
+"has", "was" say done. A cue right after the agreement's own head only looks back to that head
+("the agreement signed last year"). In "the second country after X to sign", the tense is the main
+clause's ("akan menjadi", "will become"), read before the ordinal.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from jalin.extract.agreement_lexicon import Hit, Matchers
+
+# How many words a marker may sit before the cue it qualifies.
+_REACH = {"future": 8, "past": 8, "negation": 3, "awaited": 1, "infinitive": 0}
+_CLAUSE_MARKS = ",;:“”\"()"
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+@dataclass(slots=True)
+class StageCue:
+    start: int
+    end: int
+    key: str
+    done: bool           # happened (True) or still to come / negated (False)
+    status: str          # the status it implies, "" for none
+    milestone: str       # milestone kind, "" for none
+
+
+def clause_start(lowered: str, lo: int, offset: int) -> int:
+    """Start of the clause holding `offset`, not before `lo`."""
+    cut = max(lowered.rfind(mark, lo, offset) for mark in _CLAUSE_MARKS)
+    return max(lo, cut + 1)
+
+
+def is_done(lowered: str, cue: Hit, lo: int, markers: list[Hit], ordinals: list[Hit], m: Matchers) -> bool:
+    """Whether the stage cue `cue` is asserted as done, judged from markers in [lo, cue.start)."""
+    until = cue.start
+    for ordinal in ordinals:
+        if lo <= ordinal.start < cue.start:
+            until = ordinal.start
+            break
+    for marker in reversed(markers[:bisect_left(markers, until, key=_start)]):
+        if marker.end > until:
+            continue
+        if marker.start < lo:
+            break
+        distance = len(lowered[marker.end:until].split())
+        roles = m.cue_roles[marker.key]
+        for role, reach in _REACH.items():
+            if role in roles and distance <= reach:
+                return role == "past"
+    return True
+
+
+def stage_cues(
+    lowered: str, hits: list[Hit], scope: tuple[int, int], head: tuple[int, int],
+    markers: list[Hit], ordinals: list[Hit], m: Matchers, skip: tuple[int, int] = (0, 0),
+) -> list[StageCue]:
+    """The stage cues inside `scope` (outside the label span `skip`), each with its tense."""
+    found = []
+    for hit in hits[bisect_left(hits, scope[0], key=_start):]:
+        if hit.start >= scope[1]:
+            break
+        if hit.end > scope[1] or skip[0] <= hit.start < skip[1]:
+            continue
+        row = m.stage_rows[hit.key]
+        lo = head[1] if head[1] <= hit.start else scope[0]
+        done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), markers, ordinals, m)
+        found.append(StageCue(hit.start, hit.end, hit.key, done,
+                              row.done if done else row.expected, row.milestone))
+    return found
