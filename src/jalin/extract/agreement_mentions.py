@@ -11,6 +11,7 @@ one mention per named asset that follows them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,13 +46,15 @@ class Mention:
     anaphor: bool        # points back to an agreement already named
     such: bool           # "such an agreement": same type as the last one named
     sentence: int
+    asset: str = ""      # the named asset of a purchase ("Littoral Combat Ship (LCS)")
 
 
 def find_mentions(
     text: str, lowered: str, heads: list[Hit], cues: list[Hit], m: Matchers,
     sentence_of: Callable[[int], int], defence: Callable[[int], bool],
 ) -> list[Mention]:
-    """Mentions in text order; `defence(sentence)` says whether a sentence is about defence."""
+    """Mentions in text order; `defence(i)` says whether sentence i is about defence, `defence(-1)`
+    whether the document is (purchase nouns name an agreement only in a defence document)."""
     cue_at = {hit.start: hit for hit in cues}
     cue_end = {hit.end: hit for hit in cues}
     mentions: list[Mention] = []
@@ -68,11 +71,12 @@ def find_mentions(
             continue
         sentence = sentence_of(head.start)
         if row.kind == "purchase":
-            if not defence(sentence):
+            if not defence(-1):
                 continue
             for index, (start, end) in enumerate(_assets(text, head.end)):
                 mentions.append(Mention(head.start if index == 0 else start, end, head.start,
-                                        head.end, row.type, False, False, False, sentence))
+                                        head.end, row.type, False, False, False, sentence,
+                                        text[start:end]))
                 covered = end
             continue
         kind = row.type
@@ -95,6 +99,10 @@ def find_mentions(
                                 row.kind == "generic", anaphor, such, sentence))
         covered = end
     return mentions
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
 
 
 def _role_words(m: Matchers, role: str) -> frozenset[str]:
@@ -153,8 +161,9 @@ def _introduces_party(lowered: str, offset: int, cue_at: dict[int, Hit], m: Matc
 
 
 def _near_such(lowered: str, start: int, end: int, cues: list[Hit], m: Matchers) -> Hit | None:
-    """A "such" cue within three words before the label or after it."""
-    for hit in cues:
+    """A "such" cue within three words before the label or two after it."""
+    window = cues[bisect_left(cues, start - 60, key=_start):bisect_left(cues, end + 60, key=_start)]
+    for hit in window:
         if "such" not in m.cue_roles[hit.key]:
             continue
         if hit.end <= start and len(lowered[hit.end:start].split()) <= 3:

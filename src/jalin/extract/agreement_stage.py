@@ -18,6 +18,7 @@ from jalin.extract.agreement_lexicon import Hit, Matchers
 # How many words a marker may sit before the cue it qualifies.
 _REACH = {"future": 8, "past": 8, "negation": 3, "awaited": 1, "infinitive": 0}
 _CLAUSE_MARKS = ",;:“”\"()"
+_AHEAD = 2
 
 
 def _start(hit: Hit) -> int:
@@ -40,14 +41,18 @@ def clause_start(lowered: str, lo: int, offset: int) -> int:
     return max(lo, cut + 1)
 
 
-def is_done(lowered: str, cue: Hit, lo: int, markers: list[Hit], ordinals: list[Hit], m: Matchers) -> bool:
-    """Whether the stage cue `cue` is asserted as done, judged from markers in [lo, cue.start)."""
+def is_done(
+    lowered: str, cue: Hit, lo: int, hi: int, markers: list[Hit], ordinals: list[Hit], m: Matchers
+) -> bool:
+    """Whether the stage cue `cue` is asserted as done, judged from markers in [lo, cue.start), else
+    from a future marker right after it (before `hi`)."""
     until = cue.start
     for ordinal in ordinals:
         if lo <= ordinal.start < cue.start:
             until = ordinal.start
             break
-    for marker in reversed(markers[:bisect_left(markers, until, key=_start)]):
+    index = bisect_left(markers, until, key=_start)
+    for marker in reversed(markers[:index]):
         if marker.end > until:
             continue
         if marker.start < lo:
@@ -57,6 +62,12 @@ def is_done(lowered: str, cue: Hit, lo: int, markers: list[Hit], ordinals: list[
         for role, reach in _REACH.items():
             if role in roles and distance <= reach:
                 return role == "past"
+    if until == cue.start:  # a noun cue may take its tense after it: "delivery is expected in May"
+        for marker in markers[bisect_left(markers, cue.end, key=_start):index + 4]:
+            if len(lowered[cue.end:marker.start].split()) > _AHEAD or hi <= marker.start:
+                break
+            if "future" in m.cue_roles[marker.key]:
+                return False
     return True
 
 
@@ -73,7 +84,8 @@ def stage_cues(
             continue
         row = m.stage_rows[hit.key]
         lo = head[1] if head[1] <= hit.start else scope[0]
-        done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), markers, ordinals, m)
+        hi = head[0] if hit.end <= head[0] else scope[1]
+        done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), hi, markers, ordinals, m)
         found.append(StageCue(hit.start, hit.end, hit.key, done,
                               row.done if done else row.expected, row.milestone))
     return found

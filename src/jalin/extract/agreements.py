@@ -34,7 +34,8 @@ class _Draft:
     statuses: list[str] = field(default_factory=list)
     exclusive: bool | None = None
     milestones: list[Milestone] = field(default_factory=list)
-    evidence: list[tuple[int, int]] = field(default_factory=list)
+    evidence: set[tuple[int, int]] = field(default_factory=set)
+    asset: str = ""      # purchases of different named assets are different agreements
 
 
 @dataclass(slots=True)
@@ -67,7 +68,7 @@ def extract(doc: Doc) -> list[Agreement]:
 
     def defence(index: int) -> bool:
         if index not in defence_cache:
-            span = doc.sentences[index]
+            span = doc.sentences[index] if index >= 0 else Span(0, len(doc.text))
             contexts = _cues().contexts_in(doc, span.start, span.end)
             defence_cache[index] = bool(_DEFENCE_CONTEXTS.intersection(contexts))
         return defence_cache[index]
@@ -86,14 +87,17 @@ def _cues():  # the events helper's cue lexicons (modes, contexts)
 
 
 def _scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Each mention's clause: its sentence, cut between the full (non-anaphoric) mentions in it."""
+    """Each mention's clause: its sentence, cut between the other full (non-anaphoric) mentions in it."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
     scopes = []
     for mention in mentions:
         sentence = doc.sentences[mention.sentence]
         start, end = sentence.start, sentence.end
-        for other in mentions:
-            if other is mention or other.sentence != mention.sentence or other.anaphor:
-                continue
+        for other in by_sentence[mention.sentence]:
+            if other != mention.sentence or other.anaphor or other.head_start == mention.head_start:
+                continue  # assets listed after one purchase noun share its clause
             if other.end <= mention.start:
                 start = max(start, other.end)
             elif other.start >= mention.end:
@@ -129,7 +133,7 @@ def _read_mention(
     between_at = [s for s, r in roles.items() if "between" in r]
     first_person = any("first_person" in r for r in roles.values())
     codes = parties(doc, scope, mention.start, named, with_at, between_at, first_person)
-    draft = _draft(drafts, kind, doc.text[label[0]:label[1]], codes)
+    draft = _draft(drafts, kind, doc.text[label[0]:label[1]], codes, mention.asset)
     _apply(doc, draft, cues, scope, exclusive, evidence)
 
     counterpart = sorted({c[0] for c in named if with_at and c[1] > min(with_at)})
@@ -151,12 +155,13 @@ def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
     return drafts[-1] if drafts else None
 
 
-def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str]) -> _Draft:
-    """The record with this type and these parties, made when there is none yet."""
+def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset: str = "") -> _Draft:
+    """The record with this type, parties (and asset), made when there is none yet."""
+    asset = asset.casefold()
     for draft in drafts:
-        if draft.type == kind and draft.parties == codes:
+        if draft.type == kind and draft.parties == codes and draft.asset == asset:
             return draft
-    draft = _Draft(kind, label, codes)
+    draft = _Draft(kind, label, codes, asset=asset)
     drafts.append(draft)
     return draft
 
@@ -190,8 +195,7 @@ def _apply(
     doc: Doc, draft: _Draft, cues: list[StageCue], scope: tuple[int, int],
     exclusive: bool | None, evidence: tuple[int, int],
 ) -> None:
-    if evidence not in draft.evidence:
-        draft.evidence.append(evidence)
+    draft.evidence.add(evidence)
     if exclusive:
         draft.exclusive = True
     for cue in cues:
