@@ -1,10 +1,18 @@
 """Jalin: evidence-linked records of defence and diplomatic cooperation from Malay and English news.
 
-Public Python API: `analyze()` for one document.
+Public Python API: `analyze()` for one document, `open_store()` for the knowledge base.
 """
 
 from jalin.model import SCHEMA_ID, Analysis
 from jalin.pipeline import analyze
 
-__all__ = ["SCHEMA_ID", "Analysis", "analyze"]
+
+def open_store(path=None):  # type: ignore[no-untyped-def]
+    """Open the knowledge base (SQLite file; default `$JALIN_DB` or `./jalin.db`). See `jalin.store`."""
+    from jalin.store import open_store as _open
+
+    return _open(path)
+
+
+__all__ = ["SCHEMA_ID", "Analysis", "analyze", "open_store"]
 __version__ = "0.1.0"

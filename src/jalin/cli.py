@@ -6,6 +6,8 @@ import sys
 
 import typer
 
+from jalin import batch_cli
+from jalin.evaluate import command as evaluate_command
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_path
 
@@ -35,6 +37,10 @@ def analyze_command(
                              title=item.title, url=item.url)
             print(result.to_json(pretty=pretty))
     raise typer.Exit(2 if failed else 0)
+
+
+evaluate_command.register(app)
+batch_cli.register(app)
 
 
 def main() -> None:

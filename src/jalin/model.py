@@ -38,7 +38,9 @@ AGREEMENT_STATUSES = (
     "implemented", "stalled", "cancelled", "unknown",
 )
 MILESTONE_KINDS = ("cabinet_approval", "signing", "ratification", "delivery", "entry_into_force", "other")
-GATHERING_KINDS = ("seminar", "conference", "summit", "meeting", "visit", "exhibition", "exercise", "talks", "other")
+GATHERING_KINDS = (
+    "seminar", "conference", "summit", "meeting", "visit", "exhibition", "exercise", "talks", "other",
+)
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to")
 GRANULARITIES = ("day", "week", "month", "quarter", "year")
 RELATIONS = ("on", "by", "before", "after", "since", "during")
