@@ -7,11 +7,9 @@
 from __future__ import annotations
 
 import re
-import types
 
-import jalin.extract
 from jalin.doc import Doc
-from jalin.extract import actors, statements, times
+from jalin.extract import actors, cues, statements, times
 from jalin.lexicon import load_lexicon
 from jalin.model import Actor, DocumentInfo, TextSpan, TimeExpr
 from jalin.text import split_sentences
@@ -77,6 +75,5 @@ def install(monkeypatch) -> None:
     monkeypatch.setattr(actors, "countries_in", _countries_in, raising=False)
     monkeypatch.setattr(statements, "speaker_at", _speaker_at, raising=False)
     monkeypatch.setattr(times, "times_in", _times_in, raising=False)
-    cues = types.SimpleNamespace(modes_in=_modes_in, contexts_in=_contexts_in)
-    monkeypatch.setattr(jalin.extract, "cues", cues, raising=False)
-    monkeypatch.setitem(__import__("sys").modules, "jalin.extract.cues", cues)
+    monkeypatch.setattr(cues, "modes_in", _modes_in)
+    monkeypatch.setattr(cues, "contexts_in", _contexts_in)

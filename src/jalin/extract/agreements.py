@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from jalin.doc import Doc
+from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
 from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreement_mentions import Mention, find_mentions
@@ -57,33 +58,27 @@ def extract(doc: Doc) -> list[Agreement]:
     heads = scan(m.heads, lowered)
     if not heads:
         return []
-    cues = scan(m.cues, lowered)
+    words = scan(m.cues, lowered)
     found = _Found(
-        lowered, cues, scan(m.stages, lowered),
-        [h for h in cues if _TENSE_ROLES & m.cue_roles[h.key]],
-        [h for h in cues if "ordinal" in m.cue_roles[h.key]],
-        [h.start for h in cues],
+        lowered, words, scan(m.stages, lowered),
+        [h for h in words if _TENSE_ROLES & m.cue_roles[h.key]],
+        [h for h in words if "ordinal" in m.cue_roles[h.key]],
+        [h.start for h in words],
     )
     defence_cache: dict[int, bool] = {}
 
     def defence(index: int) -> bool:
         if index not in defence_cache:
             span = doc.sentences[index] if index >= 0 else Span(0, len(doc.text))
-            contexts = _cues().contexts_in(doc, span.start, span.end)
+            contexts = cue_layer.contexts_in(doc, span.start, span.end)
             defence_cache[index] = bool(_DEFENCE_CONTEXTS.intersection(contexts))
         return defence_cache[index]
 
-    mentions = find_mentions(doc.text, lowered, heads, cues, m, doc.sentence_index, defence)
+    mentions = find_mentions(doc.text, lowered, heads, words, m, doc.sentence_index, defence)
     drafts: list[_Draft] = []
     for mention, scope in zip(mentions, _scopes(doc, mentions), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts)
     return [_finish(doc, index, draft) for index, draft in enumerate(drafts, 1)]
-
-
-def _cues():  # the events helper's cue lexicons (modes, contexts)
-    from jalin.extract import cues
-
-    return cues
 
 
 def _scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -114,14 +109,14 @@ def _read_mention(
     exclusive = True if any("exclusive" in m.cue_roles[h.key] for h in whole) else None
     in_scope = [h for h in whole if not label[0] <= h.start < label[1]]
     roles = {h.start: m.cue_roles[h.key] for h in in_scope}
-    cues = stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m, label)
+    stage = stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m, label)
     sentence = doc.sentences[mention.sentence]
     evidence = (sentence.start, sentence.end)
 
     if mention.anaphor:
         antecedent = _antecedent(drafts, mention)
         if antecedent is not None:
-            _apply(doc, antecedent, cues, scope, exclusive, evidence)
+            _apply(doc, antecedent, stage, scope, exclusive, evidence)
             return
 
     kind = drafts[-1].type if mention.such and drafts else mention.type
@@ -134,13 +129,13 @@ def _read_mention(
     first_person = any("first_person" in r for r in roles.values())
     codes = parties(doc, scope, mention.start, named, with_at, between_at, first_person)
     draft = _draft(drafts, kind, doc.text[label[0]:label[1]], codes, mention.asset)
-    _apply(doc, draft, cues, scope, exclusive, evidence)
+    _apply(doc, draft, stage, scope, exclusive, evidence)
 
     counterpart = sorted({c[0] for c in named if with_at and c[1] > min(with_at)})
     if implied and not counterpart:
         side = own_side(doc, mention.start)
         counterpart = [side] if side else []
-    signed = [c for c in cues if implied[-1][2] <= c.start < mention.start] if implied else []
+    signed = [c for c in stage if implied[-1][2] <= c.start < mention.start] if implied else []
     for iso, _, _, _ in implied:
         other = _draft(drafts, kind, doc.text[label[0]:label[1]], sorted({iso, *counterpart}))
         done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone) for c in signed]
@@ -225,7 +220,7 @@ def _finish(doc: Doc, index: int, draft: _Draft) -> Agreement:
     status = max(draft.statuses, key=STATUS_RANK.__getitem__, default="unknown")
     modes: set[str] = set()
     for start, end in draft.evidence:
-        modes.update(_cues().modes_in(doc, start, end))
+        modes.update(cue_layer.modes_in(doc, start, end))
     return Agreement(
         id=f"g{index}", type=draft.type, label=draft.label, parties=draft.parties, status=status,
         exclusive=draft.exclusive, milestones=draft.milestones,
