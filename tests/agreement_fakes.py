@@ -24,6 +24,7 @@ _COUNTRY = re.compile(r"\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=Tru
 _MODES = {"pemindahan teknologi": "technology_transfer", "technology transfer": "technology_transfer",
           "perolehan": "procurement", "procurement": "procurement", "training": "training",
           "latihan": "training"}
+_RELATIONS = re.compile(r"(?i)\b(?:menteri|minister|kerajaan|government|kementerian|ministry)\b")
 _DEFENCE = re.compile(r"(?i)\b(?:pertahanan|ketenteraan|keselamatan|defence|military|security|navy|army)\b")
 
 
@@ -68,7 +69,10 @@ def _modes_in(doc: Doc, start: int, end: int) -> list[str]:
 
 
 def _contexts_in(doc: Doc, start: int, end: int) -> list[str]:
-    return ["military"] if _DEFENCE.search(doc.text, start, end) else []
+    found = ["military"] if _DEFENCE.search(doc.text, start, end) else []
+    if _RELATIONS.search(doc.text, start, end) or _COUNTRY.search(doc.text, start, end):
+        found.append("diplomatic")
+    return found
 
 
 def install(monkeypatch) -> None:

@@ -39,7 +39,7 @@ def brief(text: str, **kwargs) -> list[tuple]:
      ("mou", ["JPN", "MYS"], "signed")),
     ("Kementerian itu menyerahkan surat niat kepada sebuah syarikat dari Turkiye.",
      ("loi", ["MYS", "TUR"], "unknown")),
-    ("Kerajaan menganugerahkan kontrak bernilai RM1 bilion kepada syarikat tempatan.",
+    ("Kerajaan menganugerahkan kontrak pertahanan bernilai RM1 bilion kepada syarikat tempatan.",
      ("procurement_contract", ["MYS"], "unknown")),
     ("Malaysia sedang merundingkan perjanjian perolehan kerajaan dengan kerajaan (G2G) "
      "bersama Korea Selatan.",
@@ -56,7 +56,7 @@ def brief(text: str, **kwargs) -> list[tuple]:
      ("mou", ["JPN", "MYS"], "signed")),
     ("The ministry issued a letter of intent to a shipbuilder from Turkey.",
      ("loi", ["MYS", "TUR"], "unknown")),
-    ("The government awarded the contract to a local company.",
+    ("The government awarded the defence contract to a local company.",
      ("procurement_contract", ["MYS"], "unknown")),
     ("Malaysia is negotiating a government-to-government deal with South Korea.",
      ("g2g_procurement", ["KOR", "MYS"], "negotiating")),
@@ -105,8 +105,8 @@ def test_label_is_the_phrase_as_written_with_its_name_and_acronym():
     ("The agreement between Malaysia and Japan has been fully implemented.", "implemented"),
     ("Perjanjian antara Malaysia dan Jepun itu tergendala sejak tahun lalu.", "stalled"),
     ("The deal between Malaysia and Japan has stalled.", "stalled"),
-    ("Kerajaan membatalkan kontrak dengan syarikat Itali itu.", "cancelled"),
-    ("The government cancelled its contract with a firm from Italy.", "cancelled"),
+    ("Kerajaan membatalkan kontrak pertahanan dengan syarikat Itali itu.", "cancelled"),
+    ("The government cancelled its defence contract with a firm from Italy.", "cancelled"),
     ("Malaysia dan Jepun belum menandatangani perjanjian itu.", "negotiating"),
 ])
 def test_statuses(text, status):
@@ -159,8 +159,10 @@ def test_signing_done_with_its_date_english():
 @pytest.mark.parametrize(("text", "kind", "status"), [
     ("The treaty between Malaysia and Japan was ratified by both parliaments.", "ratification", "signed"),
     ("Perjanjian antara Malaysia dan Jepun itu diratifikasi semalam.", "ratification", "signed"),
-    ("Under the contract with France, the first delivery is expected next year.", "delivery", "signed"),
-    ("Penghantaran pertama di bawah kontrak dengan Perancis telah dibuat.", "delivery", "implemented"),
+    ("Under the defence contract with France, the first delivery is expected next year.",
+     "delivery", "signed"),
+    ("Penghantaran pertama di bawah kontrak pertahanan dengan Perancis telah dibuat.",
+     "delivery", "implemented"),
     ("The agreement between Malaysia and Japan takes effect today.", "entry_into_force", "in_force"),
 ])
 def test_other_milestones(text, kind, status):
@@ -225,6 +227,9 @@ def test_modes_come_from_the_evidence():
     "The North Atlantic Treaty Organization met in Brussels.",
     "There was a great deal of interest in the exhibition.",
     "Malaysia dan Jepun bersetuju mempertingkat hubungan.",
+    "The striker signed a new contract with the club on Monday.",
+    "Pemain itu menandatangani kontrak baharu dengan kelab tersebut.",
+    "Syarikat itu mencatat perolehan RM2 bilion dan perolehan AS$740 juta tahun ini, kata menteri.",
 ])
 def test_not_agreements(text):
     assert run(text) == []

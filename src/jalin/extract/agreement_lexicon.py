@@ -29,6 +29,7 @@ class HeadRow:
     kind: str            # head | generic | purchase
     defence_type: str    # type in a defence/security sentence, "" when the same
     noun_only: bool
+    domain: str          # "defence" | "relations" | "" (see agreement_types.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ def _build(lexicon: Lexicon) -> Matchers:
         _key(row["phrase"]): HeadRow(
             type=row["type"], kind=row.get("kind") or "head",
             defence_type=row.get("defence_type", ""), noun_only=row.get("noun", "") == "yes",
+            domain=row.get("domain", ""),
         )
         for row in lexicon.table("agreement_types") if row.get("phrase")
     }
@@ -109,12 +111,21 @@ def searchable(text: str) -> str:
     return lowered.replace("\n", " ")
 
 
-def scan(automaton: ahocorasick.Automaton, lowered: str) -> list[Hit]:
-    """Leftmost-longest whole-word matches, in text order."""
+def scan(
+    automaton: ahocorasick.Automaton, lowered: str, spans: list[tuple[int, int]] | None = None
+) -> list[Hit]:
+    """Leftmost-longest whole-word matches in text order, in the whole text or only in `spans`."""
     if not len(automaton):
         return []
+    hits: list[Hit] = []
+    for start, end in spans if spans is not None else [(0, len(lowered))]:
+        hits.extend(_scan(automaton, lowered, start, end))
+    return hits
+
+
+def _scan(automaton: ahocorasick.Automaton, lowered: str, lo: int, hi: int) -> list[Hit]:
     hits = []
-    for end, key in automaton.iter_long(lowered):
+    for end, key in automaton.iter_long(lowered, lo, hi):
         start = end - len(key) + 1
         if start > 0 and lowered[start - 1].isalnum():
             continue

@@ -27,6 +27,7 @@ _ASSET_LEAD = re.compile(
 _ASSET_NEXT = re.compile(
     rf"[ ]*(?:,|and|dan|serta)[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?P<item>{_ASSET})"
 )
+_MONEY = re.compile(r"(?:RM|USD?|AS|SGD?|EUR|Rp|RP)?[$\d]")
 _ACRONYM = re.compile(r"[A-Z]{2,}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*")
 _NAME_WORD = re.compile(r"[ ]+(?P<word>[A-Z][\w'’\-]*|\d{4})")
 _CONNECTOR = re.compile(r"[ ]+(?:dan|bagi|mengenai|tentang|on|of|the|and|for|in)(?=[ ]+[A-Z])")
@@ -52,9 +53,10 @@ class Mention:
 def find_mentions(
     text: str, lowered: str, heads: list[Hit], cues: list[Hit], m: Matchers,
     sentence_of: Callable[[int], int], defence: Callable[[int], bool],
+    in_domain: Callable[[str, int], bool],
 ) -> list[Mention]:
-    """Mentions in text order; `defence(i)` says whether sentence i is about defence, `defence(-1)`
-    whether the document is (purchase nouns name an agreement only in a defence document)."""
+    """Mentions in text order; `defence(i)` says whether sentence i is about defence, `in_domain(d, i)`
+    whether sentence i's neighbourhood is in a head's domain ("defence", "relations")."""
     cue_at = {hit.start: hit for hit in cues}
     cue_end = {hit.end: hit for hit in cues}
     mentions: list[Mention] = []
@@ -70,9 +72,9 @@ def find_mentions(
         if row.noun_only and _previous_word(lowered, head.start) in _role_words(m, "verbal"):
             continue
         sentence = sentence_of(head.start)
+        if row.domain and not in_domain(row.domain, sentence):
+            continue
         if row.kind == "purchase":
-            if not defence(-1):
-                continue
             for index, (start, end) in enumerate(_assets(text, head.end)):
                 mentions.append(Mention(head.start if index == 0 else start, end, head.start,
                                         head.end, row.type, False, False, False, sentence,
@@ -86,7 +88,7 @@ def find_mentions(
         anaphor = False
         such = False
         after = _next_cue(lowered, end, cue_at)
-        if after is not None and "demonstrative" in m.cue_roles[after.key] and not named:
+        if after is not None and "demonstrative" in m.cue_roles[after.key]:
             anaphor, end = True, after.end
         before = _prev_cue(lowered, start, cue_end)
         if before is not None and "determiner" in m.cue_roles[before.key] and not named:
@@ -176,17 +178,20 @@ def _near_such(lowered: str, start: int, end: int, cues: list[Hit], m: Matchers)
 def _assets(text: str, offset: int) -> list[tuple[int, int]]:
     """Spans of the named assets listed after a purchase noun; [] when none is named."""
     match = _ASSET_LEAD.match(text, offset)
-    if not match or not _is_asset(match["item"]):
+    if not match or not _is_asset(text, match):
         return []
     items = [(match.start("item"), match.end("item"))]
     while True:
         more = _ASSET_NEXT.match(text, items[-1][1])
-        if not more or not _is_asset(more["item"]):
+        if not more or not _is_asset(text, more):
             return items
         items.append((more.start("item"), more.end("item")))
 
 
-def _is_asset(item: str) -> bool:
-    """A named asset has an acronym, a model number or at least two capitalised words."""
+def _is_asset(text: str, match: re.Match[str]) -> bool:
+    """A named asset has an acronym, a model number or at least two capitalised words; not money."""
+    item = match["item"]
+    if _MONEY.match(item) or text[match.end("item"):match.end("item") + 1] == "$":
+        return False  # "perolehan RM2 bilion", "perolehan AS$740 juta" (revenue, not a purchase)
     words = item.split()
     return bool(_ACRONYM.search(item)) or len(words) >= 2

@@ -24,6 +24,8 @@ from jalin.model import Agreement, Milestone, Span
 
 _TENSE_ROLES = frozenset({"future", "past", "negation", "awaited", "infinitive"})
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry"})
+_DOMAINS = {"defence": _DEFENCE_CONTEXTS, "relations": _DEFENCE_CONTEXTS | {"diplomatic"}}
+_DOMAIN_REACH = 2  # sentences either side that may set a head's domain
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
 
@@ -58,27 +60,48 @@ def extract(doc: Doc) -> list[Agreement]:
     heads = scan(m.heads, lowered)
     if not heads:
         return []
-    words = scan(m.cues, lowered)
+    # Cue words only matter in the sentences that name an agreement.
+    indexes = sorted({doc.sentence_index(h.start) for h in heads})
+    spans = _merged([(doc.sentences[i].start, doc.sentences[i].end) for i in indexes])
+    words = scan(m.cues, lowered, spans)
     found = _Found(
-        lowered, words, scan(m.stages, lowered),
+        lowered, words, scan(m.stages, lowered, spans),
         [h for h in words if _TENSE_ROLES & m.cue_roles[h.key]],
         [h for h in words if "ordinal" in m.cue_roles[h.key]],
         [h.start for h in words],
     )
-    defence_cache: dict[int, bool] = {}
+    contexts: dict[int, frozenset[str]] = {}
+
+    def sentence_contexts(index: int) -> frozenset[str]:
+        if index not in contexts:
+            span = doc.sentences[index]
+            contexts[index] = frozenset(cue_layer.contexts_in(doc, span.start, span.end))
+        return contexts[index]
 
     def defence(index: int) -> bool:
-        if index not in defence_cache:
-            span = doc.sentences[index] if index >= 0 else Span(0, len(doc.text))
-            contexts = cue_layer.contexts_in(doc, span.start, span.end)
-            defence_cache[index] = bool(_DEFENCE_CONTEXTS.intersection(contexts))
-        return defence_cache[index]
+        return bool(_DEFENCE_CONTEXTS & sentence_contexts(index))
 
-    mentions = find_mentions(doc.text, lowered, heads, words, m, doc.sentence_index, defence)
+    def in_domain(domain: str, index: int) -> bool:
+        """Whether the sentence or one of its neighbours is about the head's domain."""
+        wanted = _DOMAINS[domain]
+        window = range(max(0, index - _DOMAIN_REACH), min(len(doc.sentences), index + _DOMAIN_REACH + 1))
+        return any(wanted & sentence_contexts(i) for i in window)
+
+    mentions = find_mentions(doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain)
     drafts: list[_Draft] = []
     for mention, scope in zip(mentions, _scopes(doc, mentions), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts)
     return [_finish(doc, index, draft) for index, draft in enumerate(drafts, 1)]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 2:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
