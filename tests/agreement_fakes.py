@@ -32,7 +32,8 @@ def make_doc(text: str, *, speaker: Actor | None = None, time_words: dict[str, t
     """A Doc over `text` with COUNTRY actors for every country named, one optional speaker, and a
     TimeExpr for each `time_words` entry (text -> (value, relation))."""
     lexicon = load_lexicon()
-    doc = Doc(text=text, info=DocumentInfo(id="t", language="ms"), lexicon=lexicon)
+    language = "en" if re.search(r"\b(?:the|and|of|with)\b", text) else "ms"
+    doc = Doc(text=text, info=DocumentInfo(id="t", language=language), lexicon=lexicon)
     doc.sentences = split_sentences(text, lexicon)
     by_code: dict[str, Actor] = {}
     for match in _COUNTRY.finditer(text):

@@ -30,6 +30,7 @@ class HeadRow:
     defence_type: str    # type in a defence/security sentence, "" when the same
     noun_only: bool
     domain: str          # "defence" | "relations" | "" (see agreement_types.tsv)
+    acronym: bool        # "MoU", "LOI": the text must be in capitals too ("Kampung Spang Loi" is not)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def _build(lexicon: Lexicon) -> Matchers:
         _key(row["phrase"]): HeadRow(
             type=row["type"], kind=row.get("kind") or "head",
             defence_type=row.get("defence_type", ""), noun_only=row.get("noun", "") == "yes",
-            domain=row.get("domain", ""),
+            domain=row.get("domain", ""), acronym=sum(c.isupper() for c in row["phrase"]) >= 2,
         )
         for row in lexicon.table("agreement_types") if row.get("phrase")
     }

@@ -53,22 +53,28 @@ class Mention:
 def find_mentions(
     text: str, lowered: str, heads: list[Hit], cues: list[Hit], m: Matchers,
     sentence_of: Callable[[int], int], defence: Callable[[int], bool],
-    in_domain: Callable[[str, int], bool],
+    in_domain: Callable[[str, int], bool], names_before: bool,
 ) -> list[Mention]:
     """Mentions in text order; `defence(i)` says whether sentence i is about defence, `in_domain(d, i)`
-    whether sentence i's neighbourhood is in a head's domain ("defence", "relations")."""
+    whether sentence i's neighbourhood is in a head's domain ("defence", "relations"); `names_before`
+    lets a name precede its head, as in English ("Paris Agreement"; a Malay name follows it)."""
     cue_at = {hit.start: hit for hit in cues}
     cue_end = {hit.end: hit for hit in cues}
     mentions: list[Mention] = []
     covered = -1
     function_words = frozenset(m.cue_roles)
-    for head in heads:
+    for index, head in enumerate(heads):
         if head.start < covered:
             continue
         row = m.head_rows[head.key]
         if row.type == "-":
             covered = head.end
             continue
+        if row.acronym and sum(c.isupper() for c in text[head.start:head.end]) < 2:
+            continue
+        following = heads[index + 1] if index + 1 < len(heads) else None
+        if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
+            continue  # "perjanjian memorandum persefahaman": the specific head names it
         if row.noun_only and _previous_word(lowered, head.start) in _role_words(m, "verbal"):
             continue
         sentence = sentence_of(head.start)
@@ -84,7 +90,7 @@ def find_mentions(
         kind = row.type
         if row.defence_type and defence(sentence):
             kind = row.defence_type
-        start, end, named = _label(text, head, function_words)
+        start, end, named = _label(text, head, function_words, names_before)
         anaphor = False
         such = False
         after = _next_cue(lowered, end, cue_at)
@@ -116,11 +122,11 @@ def _previous_word(lowered: str, offset: int) -> str:
     return match.group(1) if match else ""
 
 
-def _label(text: str, head: Hit, function_words: frozenset[str]) -> tuple[int, int, bool]:
+def _label(text: str, head: Hit, function_words: frozenset[str], names_before: bool) -> tuple[int, int, bool]:
     """The label span: the head, stretched over a proper name around a capitalised head, plus "(ABC)"."""
     start, end, named = head.start, head.end, False
     if text[head.start].isupper():
-        while True:
+        while names_before:
             prev = _PREV_NAME_WORD.search(text, max(0, start - 40), start)
             if not prev or prev["word"].lower() in function_words:
                 break

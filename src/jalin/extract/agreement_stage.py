@@ -1,11 +1,11 @@
 """An agreement's stage from the cues around a mention: status, milestones, tense.
 
 A stage cue ("ditandatangani", "signed", "kelulusan Jemaah Menteri") counts as done unless a marker
-before it in the same clause says otherwise: future ("akan", "will", "dijangka"), awaited ("untuk",
-"awaiting"), negation ("belum", "not") or an infinitive "to". The nearest marker decides; "telah",
-"has", "was" say done. A cue right after the agreement's own head only looks back to that head
-("the agreement signed last year"). In "the second country after X to sign", the tense is the main
-clause's ("akan menjadi", "will become"), read before the ordinal.
+before it in the same clause says otherwise: future ("akan", "will", "dijangka"), conditional
+("jika", "once"), awaited ("untuk", "awaiting"), negation ("belum", "not") or an infinitive "to".
+The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
+head only looks back to that head ("the agreement signed last year"). In "the second country after
+X to sign", the tense is the main clause's ("akan menjadi", "will become"), read before the ordinal.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from jalin.extract.agreement_lexicon import Hit, Matchers
 
 # How many words a marker may sit before the cue it qualifies.
-_REACH = {"future": 8, "past": 8, "negation": 3, "awaited": 1, "infinitive": 0}
+_REACH = {"future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0}
 _CLAUSE_MARKS = ",;:“”\"()"
 _AHEAD = 2
 

@@ -22,7 +22,7 @@ from jalin.extract.agreement_parties import countries, own_side, parties
 from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import Agreement, Milestone, Span
 
-_TENSE_ROLES = frozenset({"future", "past", "negation", "awaited", "infinitive"})
+_TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry"})
 _DOMAINS = {"defence": _DEFENCE_CONTEXTS, "relations": _DEFENCE_CONTEXTS | {"diplomatic"}}
 _DOMAIN_REACH = 2  # sentences either side that may set a head's domain
@@ -87,7 +87,9 @@ def extract(doc: Doc) -> list[Agreement]:
         window = range(max(0, index - _DOMAIN_REACH), min(len(doc.sentences), index + _DOMAIN_REACH + 1))
         return any(wanted & sentence_contexts(i) for i in window)
 
-    mentions = find_mentions(doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain)
+    mentions = find_mentions(
+        doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en"
+    )
     drafts: list[_Draft] = []
     for mention, scope in zip(mentions, _scopes(doc, mentions), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts)
