@@ -1,7 +1,8 @@
-"""Compiled matchers for the agreements layer, built once per lexicon from four tables.
+"""Compiled matchers for the agreements layer, built once per lexicon from five tables.
 
-`agreement_types` (head phrases), `agreement_status` and `milestones` (stage cues), and
-`agreement_cues` (function words: demonstratives, "such", tense markers, "with"/"between" ...).
+`agreement_types` (head phrases), `agreement_status` and `milestones` (stage cues),
+`agreement_cues` (function words: demonstratives, "such", tense markers, "with"/"between" ...) and
+`agreement_domains` (words that make a passage about defence or foreign relations).
 Each table becomes one Aho-Corasick automaton over the lower-cased text; a scan yields
 leftmost-longest whole-word matches as `Hit`s.
 """
@@ -55,6 +56,8 @@ class Matchers:
     stage_rows: dict[str, StageRow]
     cues: ahocorasick.Automaton
     cue_roles: dict[str, frozenset[str]]
+    domains: ahocorasick.Automaton
+    domain_of: dict[str, str]
 
 
 def _key(phrase: str) -> str:
@@ -93,10 +96,15 @@ def _build(lexicon: Lexicon) -> Matchers:
         if row.get("cue"):
             roles.setdefault(_key(row["cue"]), set()).update(split_cell(row.get("role", "")))
     cue_roles = {key: frozenset(value) for key, value in roles.items()}
+    domain_of = {
+        _key(row["cue"]): row.get("domain", "")
+        for row in lexicon.table("agreement_domains") if row.get("cue")
+    }
     return Matchers(
         heads=_automaton(sorted(head_rows)), head_rows=head_rows,
         stages=_automaton(sorted(stage_rows)), stage_rows=stage_rows,
         cues=_automaton(sorted(cue_roles)), cue_roles=cue_roles,
+        domains=_automaton(sorted(domain_of)), domain_of=domain_of,
     )
 
 

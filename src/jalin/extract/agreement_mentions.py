@@ -78,7 +78,8 @@ def find_mentions(
         if row.noun_only and _previous_word(lowered, head.start) in _role_words(m, "verbal"):
             continue
         sentence = sentence_of(head.start)
-        if row.domain and not in_domain(row.domain, sentence):
+        if row.domain and not in_domain(row.domain, sentence) and not _refers_back(
+                lowered, head, cues, cue_at, cue_end, m, mentions):
             continue
         if row.kind == "purchase":
             for index, (start, end) in enumerate(_assets(text, head.end)):
@@ -111,6 +112,22 @@ def find_mentions(
 
 def _start(hit: Hit) -> int:
     return hit.start
+
+
+def _refers_back(
+    lowered: str, head: Hit, cues: list[Hit], cue_at: dict[int, Hit], cue_end: dict[int, Hit],
+    m: Matchers, mentions: list[Mention],
+) -> bool:
+    """"Perjanjian itu", "the deal", "such an agreement" after an agreement already found: it needs no
+    domain of its own."""
+    if not mentions:
+        return False
+    roles = set()
+    for hit in (_next_cue(lowered, head.end, cue_at), _prev_cue(lowered, head.start, cue_end)):
+        if hit is not None:
+            roles |= m.cue_roles[hit.key]
+    return bool(roles & {"demonstrative", "determiner", "such"}) or _near_such(
+        lowered, head.start, head.end, cues, m) is not None
 
 
 def _role_words(m: Matchers, role: str) -> frozenset[str]:

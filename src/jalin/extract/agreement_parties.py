@@ -4,8 +4,8 @@ The countries named in the mention's clause (names, adjectives, compounds, meton
 actors layer's `countries_in`) are parties. The speaking side joins them when the clause names no
 country, when every country named follows "dengan/bersama/with" (the subject is the other party),
 or when the speaker says "kita/kami/we". The speaking side is the speaker's country, else the
-country of the first person or organisation named earlier in the sentence, else the country the
-document mentions most. "antara A dan B"/"between A and B" with only one country named takes the
+country of the first person or organisation named in the sentence, else the country the document
+mentions most. "antara A dan B"/"between A and B" with only one country named takes the
 countries of the sentence before (the other side was named there).
 """
 
@@ -45,7 +45,8 @@ def home_country(doc: Doc) -> str | None:
 
 
 def own_side(doc: Doc, offset: int) -> str | None:
-    """The country of whoever speaks at `offset`, else of the sentence's first affiliated actor."""
+    """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
+    with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
     by_id = {a.id: a for a in doc.actors}
     speaker_at = getattr(statements_layer, "speaker_at", None)  # absent until statements land
     speaker = speaker_at(doc, offset) if speaker_at is not None else None
@@ -54,12 +55,12 @@ def own_side(doc: Doc, offset: int) -> str | None:
     sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None
     if sentence is not None:
         named = [
-            (mention.start, actor.country)
+            (mention.start >= offset, mention.start, actor.country)
             for actor in doc.actors if actor.type in ("PERSON", "ORGANISATION") and actor.country
-            for mention in actor.mentions if sentence.start <= mention.start < offset
+            for mention in actor.mentions if sentence.start <= mention.start < sentence.end
         ]
         if named:
-            return min(named)[1]
+            return min(named)[2]
     return home_country(doc)
 
 

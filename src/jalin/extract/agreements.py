@@ -23,8 +23,8 @@ from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import Agreement, Milestone, Span
 
 _TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
-_DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry"})
-_DOMAINS = {"defence": _DEFENCE_CONTEXTS, "relations": _DEFENCE_CONTEXTS | {"diplomatic"}}
+_DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
+_DOMAINS = {"defence": _DEFENCE_CONTEXTS, "relations": _DEFENCE_CONTEXTS | {"diplomatic", "relations"}}
 _DOMAIN_REACH = 2  # sentences either side that may set a head's domain
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
@@ -73,9 +73,12 @@ def extract(doc: Doc) -> list[Agreement]:
     contexts: dict[int, frozenset[str]] = {}
 
     def sentence_contexts(index: int) -> frozenset[str]:
+        """The sentence's contexts (cue layer) and domains (agreement_domains)."""
         if index not in contexts:
             span = doc.sentences[index]
-            contexts[index] = frozenset(cue_layer.contexts_in(doc, span.start, span.end))
+            found = set(cue_layer.contexts_in(doc, span.start, span.end))
+            found.update(m.domain_of[h.key] for h in scan(m.domains, lowered, [(span.start, span.end)]))
+            contexts[index] = frozenset(found)
         return contexts[index]
 
     def defence(index: int) -> bool:
