@@ -274,3 +274,22 @@ def test_seed():
         "text": "dibentangkan untuk kelulusan Jemaah Menteri menjelang Oktober",
     }
     assert len(found[0]["evidence"]) == 3
+
+
+def test_speaker_side_from_a_minister_named_after_the_quote(monkeypatch):
+    from jalin.extract import statements
+    from jalin.model import TextSpan
+
+    monkeypatch.setattr(statements, "speaker_at", lambda doc, offset: None, raising=False)
+    text = "“Kita sedang merundingkan satu perjanjian pertahanan bersama Perancis,” kata Menteri itu."
+    minister = Actor(id="p2", type="PERSON", name="Menteri", country="MYS",
+                     mentions=[TextSpan(text.index("Menteri"), len(text) - 1, "Menteri itu")])
+    found = agreements.extract(make_doc(text, speaker=minister))
+    assert [(g.type, g.parties) for g in found] == [("defence_cooperation", ["FRA", "MYS"])]
+
+
+def test_reference_back_needs_no_domain_of_its_own():
+    text = ("Malaysia dan Jepun menandatangani memorandum persefahaman mengenai pertanian. "
+            "Perjanjian itu berkuat kuasa serta-merta.")
+    assert brief(text) == [("mou", ["JPN", "MYS"], "in_force")]
+
