@@ -32,3 +32,13 @@ def test_pipeline_on_the_seed(seed_analysis):
                      ("g2g_procurement", ["MYS", "TUR"], "signed", True)]
     [approval] = [x for x in seed_analysis.agreements[0].milestones if x.kind == "cabinet_approval"]
     assert (approval.state, times[approval.time]) == ("expected", ("2025-10", "by"))
+
+
+def test_dev_golds_meet_the_issue_targets(shared_dir):
+    from jalin.evaluate import evaluate_paths
+    from jalin.evaluate.report import layer_scores
+
+    golds = sorted((shared_dir / "gold" / "dev").glob("*.gold.json"))
+    scores = layer_scores(evaluate_paths(golds).totals()["agreements"])
+    assert scores["f1"] >= 0.75
+    assert scores["attributes"]["status"]["accuracy"] >= 0.75
