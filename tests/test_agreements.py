@@ -293,3 +293,20 @@ def test_reference_back_needs_no_domain_of_its_own():
             "Perjanjian itu berkuat kuasa serta-merta.")
     assert brief(text) == [("mou", ["JPN", "MYS"], "in_force")]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Details will be given once the defence agreement with Japan is signed in December.",
+    "Jika perjanjian pertahanan dengan Jepun itu ditandatangani, latihan bersama akan bermula.",
+])
+def test_conditional_signing_is_not_signed(text):
+    assert [g["status"] for g in run(text)] == ["negotiating"]
+
+
+@pytest.mark.parametrize("text", [
+    "The defence ministry completed the acquisition of Naval Systems Bhd last year.",
+    "Jawatankuasa Siasatan Tadbir Urus, Perolehan dan Kewangan Kerajaan menyiasat kementerian pertahanan.",
+    "The army said we cannot accord them protection.",
+])
+def test_not_purchases_or_agreements(text):
+    assert run(text) == []

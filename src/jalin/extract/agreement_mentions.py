@@ -21,8 +21,9 @@ from jalin.extract.agreement_lexicon import Hit, Matchers
 # "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal LCS").
 _ASSET_WORD = r"(?:[A-Z][\w\-/]*|\d[\w\-/]*[A-Za-z][\w\-/]*)"
 _ASSET = rf"{_ASSET_WORD}(?:[ ]+{_ASSET_WORD})*(?:[ ]*\([A-Z0-9][^()\n]{{0,40}}\))?"
+_CLASS_NOUN = r"(?!(?:dan|and|serta|atau|or|of|di|in|the|then)[ ])[a-z]+[ ]+"
 _ASSET_LEAD = re.compile(
-    rf"[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?:[a-z]+[ ]+){{0,2}}?(?P<item>{_ASSET})"
+    rf"[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?:{_CLASS_NOUN}){{0,2}}?(?P<item>{_ASSET})"
 )
 _ASSET_NEXT = re.compile(
     rf"[ ]*(?:,|and|dan|serta)[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?P<item>{_ASSET})"
@@ -82,7 +83,10 @@ def find_mentions(
                 lowered, head, cues, cue_at, cue_end, m, mentions):
             continue
         if row.kind == "purchase":
-            for index, (start, end) in enumerate(_assets(text, head.end)):
+            if text[head.start].isupper() and not _starts_sentence(text, head.start):
+                continue  # "Jawatankuasa ..., Perolehan dan Kewangan": part of a name
+            companies = _role_words(m, "company")
+            for index, (start, end) in enumerate(_assets(text, head.end, companies)):
                 mentions.append(Mention(head.start if index == 0 else start, end, head.start,
                                         head.end, row.type, False, False, False, sentence,
                                         text[start:end]))
@@ -108,6 +112,11 @@ def find_mentions(
                                 row.kind == "generic", anaphor, such, sentence))
         covered = end
     return mentions
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 4):offset].rstrip()
+    return not before or before[-1] in ".!?:\"“”'‘’\n"
 
 
 def _start(hit: Hit) -> int:
@@ -198,23 +207,25 @@ def _near_such(lowered: str, start: int, end: int, cues: list[Hit], m: Matchers)
     return None
 
 
-def _assets(text: str, offset: int) -> list[tuple[int, int]]:
+def _assets(text: str, offset: int, companies: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of the named assets listed after a purchase noun; [] when none is named."""
     match = _ASSET_LEAD.match(text, offset)
-    if not match or not _is_asset(text, match):
+    if not match or not _is_asset(text, match, companies):
         return []
     items = [(match.start("item"), match.end("item"))]
     while True:
         more = _ASSET_NEXT.match(text, items[-1][1])
-        if not more or not _is_asset(text, more):
+        if not more or not _is_asset(text, more, companies):
             return items
         items.append((more.start("item"), more.end("item")))
 
 
-def _is_asset(text: str, match: re.Match[str]) -> bool:
+def _is_asset(text: str, match: re.Match[str], companies: frozenset[str]) -> bool:
     """A named asset has an acronym, a model number or at least two capitalised words; not money."""
     item = match["item"]
     if _MONEY.match(item) or text[match.end("item"):match.end("item") + 1] == "$":
         return False  # "perolehan RM2 bilion", "perolehan AS$740 juta" (revenue, not a purchase)
     words = item.split()
+    if any(word.lower().strip(".") in companies for word in words):
+        return False  # "acquisition of RHB Capital Bhd": a takeover
     return bool(_ACRONYM.search(item)) or len(words) >= 2

@@ -71,6 +71,16 @@ def is_done(
     return True
 
 
+def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], m: Matchers) -> bool:
+    """A conditional marker ("if", "once", "jika") within three words before the agreement's label."""
+    for marker in reversed(markers[:bisect_left(markers, offset, key=_start)]):
+        if marker.start < lo or len(lowered[marker.end:offset].split()) > 3:
+            return False
+        if "conditional" in m.cue_roles[marker.key]:
+            return True
+    return False
+
+
 def stage_cues(
     lowered: str, hits: list[Hit], scope: tuple[int, int], head: tuple[int, int],
     markers: list[Hit], ordinals: list[Hit], m: Matchers, skip: tuple[int, int] = (0, 0),
@@ -86,6 +96,8 @@ def stage_cues(
         lo = head[1] if head[1] <= hit.start else scope[0]
         hi = head[0] if hit.end <= head[0] else scope[1]
         done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), hi, markers, ordinals, m)
+        if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
+            done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
         found.append(StageCue(hit.start, hit.end, hit.key, done,
                               row.done if done else row.expected, row.milestone))
     return found

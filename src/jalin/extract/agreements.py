@@ -78,6 +78,7 @@ def extract(doc: Doc) -> list[Agreement]:
             span = doc.sentences[index]
             found = set(cue_layer.contexts_in(doc, span.start, span.end))
             found.update(m.domain_of[h.key] for h in scan(m.domains, lowered, [(span.start, span.end)]))
+            found.discard("-")
             contexts[index] = frozenset(found)
         return contexts[index]
 
