@@ -310,3 +310,9 @@ def test_conditional_signing_is_not_signed(text):
 ])
 def test_not_purchases_or_agreements(text):
     assert run(text) == []
+
+
+def test_both_countries_are_the_two_the_document_is_about():
+    text = ("Hubungan Malaysia dan Jepun semakin erat, kata Jepun. Malaysia dan Jepun mengadakan rundingan. "
+            "Satu perjanjian pertahanan dimeterai antara kedua-dua negara.")
+    assert brief(text) == [("defence_cooperation", ["JPN", "MYS"], "signed")]

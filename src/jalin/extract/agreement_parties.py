@@ -6,7 +6,8 @@ country, when every country named follows "dengan/bersama/with" (the subject is 
 or when the speaker says "kita/kami/we". The speaking side is the speaker's country, else the
 country of the first person or organisation named in the sentence, else the country the document
 mentions most. "antara A dan B"/"between A and B" with only one country named takes the
-countries of the sentence before (the other side was named there).
+countries of the sentence before (the other side was named there); "kedua-dua negara"/"both
+countries" takes the two countries the document mentions most.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]
     ]
 
 
-def home_country(doc: Doc) -> str | None:
-    """The country the document mentions most (first mentioned wins a tie)."""
-    if "agreements.home" not in doc.notes:
+def ranked_countries(doc: Doc) -> list[str]:
+    """The countries the document mentions, most mentioned first (first mentioned wins a tie)."""
+    if "agreements.countries" not in doc.notes:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for actor in doc.actors:
@@ -39,9 +40,14 @@ def home_country(doc: Doc) -> str | None:
                 counts[actor.country] += len(actor.mentions) or 1
                 start = min((m.start for m in actor.mentions), default=len(doc.text))
                 first[actor.country] = min(first.get(actor.country, start), start)
-        ranked = sorted(counts, key=lambda iso: (-counts[iso], first[iso], iso))
-        doc.notes["agreements.home"] = ranked[0] if ranked else None
-    return doc.notes["agreements.home"]
+        doc.notes["agreements.countries"] = sorted(counts, key=lambda iso: (-counts[iso], first[iso], iso))
+    return doc.notes["agreements.countries"]
+
+
+def home_country(doc: Doc) -> str | None:
+    """The country the document mentions most."""
+    ranked = ranked_countries(doc)
+    return ranked[0] if ranked else None
 
 
 def own_side(doc: Doc, offset: int) -> str | None:
@@ -66,13 +72,16 @@ def own_side(doc: Doc, offset: int) -> str | None:
 
 def parties(
     doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country],
-    with_at: list[int], between_at: list[int], first_person: bool,
+    with_at: list[int], between_at: list[int], first_person: bool, both: bool = False,
 ) -> list[str]:
     """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names `found`.
 
-    `with_at` / `between_at`: offsets of "with" / "between" cues in the clause.
+    `with_at` / `between_at`: offsets of "with" / "between" cues in the clause; `both`: the clause
+    says "kedua-dua negara" / "both countries".
     """
     codes = {c[0] for c in found}
+    if both and len(codes) < 2:
+        codes.update(ranked_countries(doc)[:2])
     after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
     if not codes or after_with or first_person:
         side = own_side(doc, anchor)

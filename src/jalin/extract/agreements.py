@@ -156,7 +156,8 @@ def _read_mention(
     with_at = [s for s, r in roles.items() if "with" in r]
     between_at = [s for s, r in roles.items() if "between" in r]
     first_person = any("first_person" in r for r in roles.values())
-    codes = parties(doc, scope, mention.start, named, with_at, between_at, first_person)
+    both = any("both" in r for r in roles.values())
+    codes = parties(doc, scope, mention.start, named, with_at, between_at, first_person, both)
     draft = _draft(drafts, kind, doc.text[label[0]:label[1]], codes, mention.asset)
     _apply(doc, draft, stage, scope, exclusive, evidence)
 
