@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agreement_fakes import install, make_doc
 from jalin.extract import agreements
-from jalin.model import Actor
+from jalin.model import AGREEMENT_STATUSES, AGREEMENT_TYPES, Actor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")
@@ -316,3 +318,27 @@ def test_both_countries_are_the_two_the_document_is_about():
     text = ("Hubungan Malaysia dan Jepun semakin erat, kata Jepun. Malaysia dan Jepun mengadakan rundingan. "
             "Satu perjanjian pertahanan dimeterai antara kedua-dua negara.")
     assert brief(text) == [("defence_cooperation", ["JPN", "MYS"], "signed")]
+
+
+@pytest.mark.parametrize(("text", "exclusive"), [
+    ("Malaysia signed an exclusive defence agreement with Japan.", True),
+    ("Malaysia signed a non-exclusive defence agreement with Japan.", False),
+    ("Malaysia menandatangani perjanjian pertahanan eksklusif dengan Jepun.", True),
+    ("Perjanjian pertahanan dengan Jepun itu bukan eksklusif, kata Malaysia.", False),
+    ("Malaysia signed a defence agreement with Japan.", None),
+])
+def test_exclusivity(text, exclusive):
+    assert [g["exclusive"] for g in run(text)] == [exclusive]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "perjanjian", "itu", "MoU", "the deal", "signed", "ditandatangani", "akan", "will", "Malaysia",
+    "Jepun", "selepas", "kedua", "such", "seumpama itu", "(G2G)", "kontrak", "procurement of", "LCS",
+    ".", ",", "“", "”", "between", "antara", "dan", "eksklusif", "pertahanan", "\n\n", "x" * 30,
+]), max_size=40))
+def test_any_word_salad_gives_valid_records(words):
+    for g in run(" ".join(words)):
+        assert g["type"] in AGREEMENT_TYPES and g["status"] in AGREEMENT_STATUSES
+        assert g["parties"] == sorted(set(g["parties"]))
+        assert g["evidence"] and all(e["start"] < e["end"] for e in g["evidence"])

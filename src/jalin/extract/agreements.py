@@ -135,7 +135,8 @@ def _read_mention(
 ) -> None:
     label = (mention.start, mention.end)
     whole = found.cues[bisect_left(found.cue_starts, scope[0]):bisect_left(found.cue_starts, scope[1])]
-    exclusive = True if any("exclusive" in m.cue_roles[h.key] for h in whole) else None
+    said = {role for h in whole for role in m.cue_roles[h.key]} & {"exclusive", "nonexclusive"}
+    exclusive = False if "nonexclusive" in said else True if said else None
     in_scope = [h for h in whole if not label[0] <= h.start < label[1]]
     roles = {h.start: m.cue_roles[h.key] for h in in_scope}
     stage = stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m, label)
@@ -221,8 +222,8 @@ def _apply(
     exclusive: bool | None, evidence: tuple[int, int],
 ) -> None:
     draft.evidence.add(evidence)
-    if exclusive:
-        draft.exclusive = True
+    if exclusive is not None:
+        draft.exclusive = exclusive
     for cue in cues:
         if cue.status:
             draft.statuses.append(cue.status)
