@@ -342,3 +342,21 @@ def test_any_word_salad_gives_valid_records(words):
         assert g["type"] in AGREEMENT_TYPES and g["status"] in AGREEMENT_STATUSES
         assert g["parties"] == sorted(set(g["parties"]))
         assert g["evidence"] and all(e["start"] < e["end"] for e in g["evidence"])
+
+
+@pytest.mark.parametrize("text", [
+    "The defence contract for the procurement of 18 FA-50 jets from South Korea was signed on Friday.",
+    "Kontrak pertahanan bagi perolehan 18 pesawat FA-50 dari Korea Selatan ditandatangani semalam.",
+])
+def test_contract_for_a_purchase_is_one_agreement(text):
+    assert brief(text) == [("procurement_contract", ["KOR", "MYS"], "signed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Boustead received a letter of award from the Defence Ministry for six patrol vessels.",
+     [("procurement_contract", ["MYS"], "unknown")]),
+    ("Syarikat itu menerima surat setuju terima daripada Kementerian Pertahanan.",
+     [("procurement_contract", ["MYS"], "unknown")]),
+])
+def test_award_letters_are_procurement_contracts(text, expected):
+    assert brief(text) == expected

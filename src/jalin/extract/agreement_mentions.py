@@ -85,6 +85,8 @@ def find_mentions(
         if row.kind == "purchase":
             if text[head.start].isupper() and not _starts_sentence(text, head.start):
                 continue  # "Jawatankuasa ..., Perolehan dan Kewangan": part of a name
+            if _describes_previous(text, head, mentions):
+                continue  # "the contract for the procurement of ...": the contract already named
             companies = _role_words(m, "company")
             for index, (start, end) in enumerate(_assets(text, head.end, companies)):
                 mentions.append(Mention(head.start if index == 0 else start, end, head.start,
@@ -112,6 +114,17 @@ def find_mentions(
                                 row.kind == "generic", anaphor, such, sentence))
         covered = end
     return mentions
+
+
+_PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
+
+
+def _describes_previous(text: str, head: Hit, mentions: list[Mention]) -> bool:
+    """A purchase noun within three words after a procurement agreement's label describes it."""
+    if not mentions or mentions[-1].type not in _PURCHASE_TYPES or mentions[-1].end > head.start:
+        return False
+    gap = text[mentions[-1].end:head.start]
+    return len(gap.split()) <= 3 and not any(mark in gap for mark in ".;")
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
