@@ -185,9 +185,9 @@ def test_second_country_after_x_implies_a_signed_agreement_malay():
             "Jepun. Jepun akan menjadi negara kedua selepas Perancis yang menandatangani perjanjian "
             "eksklusif seumpama itu bersama Malaysia.")
     found = run(text)
-    assert [(g["type"], g["parties"], g["status"], g["exclusive"]) for g in found] == [
-        ("g2g_procurement", ["JPN", "MYS"], "negotiating", True),
-        ("g2g_procurement", ["FRA", "MYS"], "signed", True),
+    assert [(g["type"], g["parties"], g["status"], g["exclusive"], g["modes"]) for g in found] == [
+        ("g2g_procurement", ["JPN", "MYS"], "negotiating", True, ["procurement"]),
+        ("g2g_procurement", ["FRA", "MYS"], "signed", True, ["procurement"]),
     ]
 
 

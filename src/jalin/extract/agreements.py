@@ -20,7 +20,7 @@ from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers
 from jalin.extract.agreement_mentions import Mention, find_mentions
 from jalin.extract.agreement_parties import countries, own_side, parties
 from jalin.extract.agreement_stage import StageCue, stage_cues
-from jalin.model import Agreement, Milestone, Span
+from jalin.model import MODES, Agreement, Milestone, Span
 
 _TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
@@ -39,6 +39,7 @@ class _Draft:
     milestones: list[Milestone] = field(default_factory=list)
     evidence: set[tuple[int, int]] = field(default_factory=set)
     asset: str = ""      # purchases of different named assets are different agreements
+    like: _Draft | None = None  # "such an agreement": the agreement it is like (same subject matter)
 
 
 @dataclass(slots=True)
@@ -97,7 +98,11 @@ def extract(doc: Doc) -> list[Agreement]:
     drafts: list[_Draft] = []
     for mention, scope in zip(mentions, _scopes(doc, mentions), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts)
-    return [_finish(doc, index, draft) for index, draft in enumerate(drafts, 1)]
+    modes = {id(draft): _modes(doc, draft) for draft in drafts}
+    for draft in drafts:
+        if draft.like is not None:
+            modes[id(draft)] |= modes[id(draft.like)]
+    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(drafts, 1)]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -149,7 +154,8 @@ def _read_mention(
             _apply(doc, antecedent, stage, scope, exclusive, evidence)
             return
 
-    kind = drafts[-1].type if mention.such and drafts else mention.type
+    like = drafts[-1] if mention.such and drafts else None
+    kind = like.type if like is not None else mention.type
     earlier = [h for h in in_scope if h.start < mention.start]
     implied = _implied_countries(doc, found, m, earlier, mention)
     excluded = [(c[1], c[2]) for c in implied]
@@ -169,6 +175,8 @@ def _read_mention(
     signed = [c for c in stage if implied[-1][2] <= c.start < mention.start] if implied else []
     for iso, _, _, _ in implied:
         other = _draft(drafts, kind, doc.text[label[0]:label[1]], sorted({iso, *counterpart}))
+        if other is not like:
+            other.like = like
         done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone) for c in signed]
         _apply(doc, other, done, scope, exclusive, evidence)
 
@@ -247,13 +255,18 @@ def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int]) -> Milestone:
     return Milestone(cue.milestone, state, None, doc.text[cue.start:cue.end])
 
 
-def _finish(doc: Doc, index: int, draft: _Draft) -> Agreement:
-    status = max(draft.statuses, key=STATUS_RANK.__getitem__, default="unknown")
-    modes: set[str] = set()
+def _modes(doc: Doc, draft: _Draft) -> set[str]:
+    """The subject matter named in the agreement's evidence sentences."""
+    found: set[str] = set()
     for start, end in draft.evidence:
-        modes.update(cue_layer.modes_in(doc, start, end))
+        found.update(cue_layer.modes_in(doc, start, end))
+    return found
+
+
+def _finish(index: int, draft: _Draft, modes: set[str]) -> Agreement:
+    status = max(draft.statuses, key=STATUS_RANK.__getitem__, default="unknown")
     return Agreement(
         id=f"g{index}", type=draft.type, label=draft.label, parties=draft.parties, status=status,
         exclusive=draft.exclusive, milestones=draft.milestones,
-        evidence=[Span(s, e) for s, e in sorted(draft.evidence)], modes=sorted(modes),
+        evidence=[Span(s, e) for s, e in sorted(draft.evidence)], modes=[x for x in MODES if x in modes],
     )
