@@ -229,6 +229,17 @@ def test_sentence_spans_property(text: str) -> None:
         previous = span.end
 
 
+_PIECES = st.sampled_from([*"aB :-–—\n\t\u00a0\u00adÃ©â€", "A- A+", "\n\nA+ A-\n", "- Bernama",
+                           "Boleh follow media sosial X di Twitter"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_normalise_is_idempotent(text: str) -> None:
+    once = normalise(text, LEX)
+    assert normalise(once, LEX) == once
+
+
 # ---------------------------------------------------------------- tokens
 
 
