@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import assert_valid
-from jalin.language import identify_language
+from jalin.language import identify_language, malay_or_indonesian
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis
 from jalin.pipeline import analyze
@@ -270,6 +270,18 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
 )
 def test_language(text: str, language: str) -> None:
     assert identify_language(text) == language
+
+
+def test_malay_report_on_indonesia_stays_malay() -> None:
+    report = ("JAKARTA: Presiden Indonesia, Joko Widodo disifatkan boleh menjejaskan kedudukan parti "
+              "itu kerana sering masuk campur, kata penganalisis politik, Hendri Satrio kepada pemberita "
+              "semalam. Beliau berkata Jokowi perlu berhati-hati menjelang pemilihan presiden tahun depan.")
+    indonesian = ("JAKARTA: Presiden Joko Widodo mengatakan pemerintah akan segera membentuk tim khusus "
+                  "karena masalah tersebut sangat penting, kata juru bicara kepada wartawan kemarin.")
+    assert malay_or_indonesian(report, LEX) == "ms"
+    assert malay_or_indonesian(indonesian, LEX) == "id"
+    assert identify_language(report, LEX) == "ms"
+    assert identify_language(indonesian, LEX) == "id"
 
 
 def test_language_costs_well_under_a_millisecond() -> None:

@@ -249,7 +249,7 @@ def prepare(
         source=source or find_source(text, lexicon) or publisher_from_url(url, lexicon),
         published=pub.isoformat() if pub else None,
         dateline=find_dateline(text, lexicon),
-        language=identify_language(text),
+        language=identify_language(text, lexicon),
         title=title,
         url=url,
     )
