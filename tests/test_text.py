@@ -100,6 +100,8 @@ def test_dateline(text: str, place: str | None) -> None:
         ("Fokus juga diberikan kepada belia. - UTUSAN ONLINE", "Utusan Online"),
         ("Semoga masyarakat tidak ditipu. – HARAKAHDAILY 1/4/2018", "HarakahDaily"),
         ("The ministers met in Hanoi. — AFP", "AFP"),
+        ("The ministers met in Hanoi. — REUTERS/AFP", "Reuters"),
+        ("Semua perlawanan bermula jam 9 malam. — Agensi", None),
         ("Pertubuhan Berita Nasional Malaysia (Bernama) melaporkan perkara itu semalam.", None),
         ("Hubungan Malaysia-Singapura kekal kukuh.", None),
     ],

@@ -164,7 +164,8 @@ def _source_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]
             names[written.casefold()] = row["name"]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     signoff = re.compile(
-        rf"(?<![^\W\d_])[-–—]{{1,2}}\s*(?P<name>{alternation})(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}})?\s*$",
+        rf"(?<![^\W\d_])[-–—]{{1,2}}\s*(?P<name>{alternation})(?:\s*/\s*[^\W\d_][\w ]{{0,30}})?"
+        rf"(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}})?\s*$",
         re.IGNORECASE,
     )
     return signoff, names
