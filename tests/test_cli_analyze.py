@@ -41,7 +41,8 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
 
 
 def lines(out: bytes) -> list[dict]:
-    return [json.loads(line) for line in out.decode("utf-8").splitlines()]
+    """The printed analyses, each validated against the contract."""
+    return [assert_valid(json.loads(line)) for line in out.decode("utf-8").splitlines()]
 
 
 def test_seed_and_bundled_example(seed_path: Path) -> None:
@@ -95,7 +96,7 @@ def test_lexicon_option_adds_a_source(tmp_path: Path) -> None:
     (lexicon / "sources.tsv").write_text("name\taliases\nBerita Kampung\tBK\n")
     doc = tmp_path / "a.txt"
     doc.write_text("KUALA LUMPUR: Malaysia dan Thailand akan membuka sempadan. - BK")
-    assert analyze(doc.read_text()).document.source is None
+    assert assert_valid(analyze(doc.read_text()))["document"]["source"] is None
     result = run("analyze", "--lexicon", str(lexicon), str(doc))
     assert lines(result.stdout)[0]["document"]["source"] == "Berita Kampung"
     missing = run("analyze", "--lexicon", str(tmp_path / "nope"), str(doc))
