@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from jalin import batch_cli
+from jalin import batch_cli, plover_cli, serve_cli, store_cli
 from jalin.evaluate import command as evaluate_command
 from jalin.lexicon import LexiconError, load_lexicon
 from jalin.pipeline import analyze
@@ -106,3 +106,6 @@ def main() -> None:
 # Commands of other modules: one `register(app)` line each.
 evaluate_command.register(app)
 batch_cli.register(app)
+plover_cli.register(app)
+store_cli.register(app)
+serve_cli.register(app)
