@@ -263,6 +263,12 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
 
 # ---------------------------------------------------------------- language
 
+INDONESIAN_WIRE = (
+    "JAKARTA - Kementerian Pertahanan mengatakan Indonesia akan membeli 12 pesawat tempur baru. "
+    "Menurutnya, pengadaan tersebut merupakan bagian dari modernisasi alat utama sistem persenjataan "
+    "karena kontrak senilai 8,1 miliar dolar AS itu sudah ditandatangani di kantor kementerian pada Kamis."
+)
+
 
 @pytest.mark.parametrize(
     ("text", "language"),
@@ -272,6 +278,7 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
         ("JAKARTA: Presiden Joko Widodo mengatakan pemerintah akan segera membentuk tim khusus untuk "
          "menangani masalah tersebut. Menurutnya, kebijakan ini sangat penting bagi masyarakat dan "
          "karena itu harus dilaksanakan secepatnya oleh kementerian terkait.", "id"),
+        (INDONESIAN_WIRE, "id"),
         ("12345 67890 !!! ---", "other"),
         ("ok", "other"),
         ("", "other"),
@@ -279,6 +286,7 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
 )
 def test_language(text: str, language: str) -> None:
     assert identify_language(text) == language
+    assert identify_language(text, LEX) == language
 
 
 def test_malay_report_on_indonesia_stays_malay() -> None:
@@ -291,6 +299,11 @@ def test_malay_report_on_indonesia_stays_malay() -> None:
     assert malay_or_indonesian(indonesian, LEX) == "id"
     assert identify_language(report, LEX) == "ms"
     assert identify_language(indonesian, LEX) == "id"
+
+
+@pytest.mark.parametrize("text", [MALAY_WIRE, ENGLISH_WIRE, INDONESIAN_WIRE])
+def test_function_word_shortcut_agrees_with_the_detector(text: str) -> None:
+    assert identify_language(text, LEX) == identify_language(text)
 
 
 def test_language_costs_well_under_a_millisecond() -> None:

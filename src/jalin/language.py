@@ -1,11 +1,14 @@
 """Language identification: lingua, built for Malay, Indonesian and English only, on a sample.
 
-Cost is what matters here: lingua's time grows with the text, so it reads a short sample first
-(`SAMPLE_CHARS`) and a longer one (`LONG_SAMPLE_CHARS`) only when the short one is not confident
-or says Indonesian, the label that Malay news is most often confused with on little text.
-When the detector says Indonesian, marker words (table `language_markers`: `kerana`/`karena`,
-`Isnin`/`Senin` …) decide between Malay and Indonesian: a Malaysian report on Indonesia, full of
-Indonesian names, is still Malay. Measured on the corpus (2,000 articles): 0.13 ms a document.
+Cost is what matters here. Function words settle the clear cases first (table
+`language_markers`): a sample with only English function words is English; one with only
+Malay-family function words, whose opening holds Malaysian markers (`kerana`, `beliau`, `RM` …)
+and no Indonesian ones (`karena`, `bahwa`, `persen` …), is Malay. Everything else goes to lingua,
+which reads a short sample (`SAMPLE_CHARS`) and a longer one (`LONG_SAMPLE_CHARS`) only when the
+short one is not confident or says Indonesian; an "Indonesian" is then checked against the
+markers (a Malaysian report on Indonesia, full of Indonesian names, is still Malay).
+Measured on the corpus (2,058 articles): 0.08 ms a document (lingua alone: 0.16 ms), the same
+labels as lingua with the marker check on every document; four in five settled without lingua.
 """
 
 from __future__ import annotations
@@ -20,9 +23,12 @@ SAMPLE_CHARS = 300
 LONG_SAMPLE_CHARS = 900
 MIN_CONFIDENCE = 0.5
 SURE_CONFIDENCE = 0.9
+CLEAR_VOTES = 5
+CLEAR_MALAY_MARKERS = 2
 MIN_LETTERS = 20
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_]+")
 _CODES = {"MALAY": "ms", "INDONESIAN": "id", "ENGLISH": "en"}
 
 
@@ -44,17 +50,32 @@ def _best(sample: str) -> tuple[str, float]:
     return _CODES.get(values[0].language.name, "other"), values[0].value
 
 
-def _markers(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
-    languages = {row["word"].casefold(): row["language"] for row in lexicon.table("language_markers")}
-    alternation = "|".join(re.escape(w) for w in sorted(languages, key=lambda w: (-len(w), w)))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), languages
+def _markers(lexicon: Lexicon) -> dict[str, str]:
+    return {row["word"].casefold(): row["language"] for row in lexicon.table("language_markers")}
+
+
+def _votes(text: str, lexicon: Lexicon) -> Counter[str]:
+    languages = lexicon.cached("language.markers", _markers)
+    return Counter(languages.get(word) for word in _WORDS.findall(text.casefold()))
 
 
 def malay_or_indonesian(text: str, lexicon: Lexicon) -> str:
     """`ms` when the text holds more Malaysian Malay marker words than Indonesian ones, else `id`."""
-    pattern, languages = lexicon.cached("language.markers", _markers)
-    votes = Counter(languages[m.casefold()] for m in pattern.findall(text))
+    votes = _votes(text, lexicon)
     return "ms" if votes["ms"] > votes["id"] else "id"
+
+
+def _clear_case(sample: str, text: str, lexicon: Lexicon) -> str | None:
+    """`en` or `ms` when function words alone leave no doubt, else None (ask the detector)."""
+    votes = _votes(sample, lexicon)
+    malay_family = votes["malay"] + votes["ms"] + votes["id"]
+    if votes["en"] >= CLEAR_VOTES and malay_family == 0:
+        return "en"
+    if malay_family >= CLEAR_VOTES and votes["en"] == 0:
+        longer = _votes(text[:LONG_SAMPLE_CHARS], lexicon)
+        if longer["ms"] >= CLEAR_MALAY_MARKERS and longer["id"] == 0:
+            return "ms"
+    return None
 
 
 def identify_language(text: str, lexicon: Lexicon | None = None) -> str:
@@ -62,6 +83,9 @@ def identify_language(text: str, lexicon: Lexicon | None = None) -> str:
     sample = text[:SAMPLE_CHARS]
     if len(_NOT_LETTERS.sub("", sample)) < MIN_LETTERS:
         return "other"
+    clear = _clear_case(sample, text, lexicon) if lexicon is not None else None
+    if clear is not None:
+        return clear
     code, confidence = _best(sample)
     if (code == "id" or confidence < SURE_CONFIDENCE) and len(text) > SAMPLE_CHARS:
         code, confidence = _best(text[:LONG_SAMPLE_CHARS])
