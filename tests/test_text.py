@@ -265,6 +265,16 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
     assert tokens("") == []
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aB1 .,-'’\n\"RM")), max_size=120))
+def test_token_spans_property(text: str) -> None:
+    previous = 0
+    for start, end in tokens(text):
+        assert previous <= start < end <= len(text)
+        assert not text[start:end].isspace() and text[start:end] == text[start:end].strip()
+        previous = end
+
+
 # ---------------------------------------------------------------- language
 
 INDONESIAN_WIRE = (
