@@ -121,8 +121,8 @@ class Roles:
 
 
 def extract(doc: Doc) -> list[Event]:
-    if not doc.text or not doc.sentences:
-        return []
+    if not doc.text or not doc.sentences or not any(actor.country for actor in doc.actors):
+        return []  # every side of an event is a country, named or through a person
     by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
     for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
         if specs[0] is not None:

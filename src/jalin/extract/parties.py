@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalin.doc import Doc
 from jalin.model import Actor
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(NamedTuple):
     start: int
     end: int
     country: str
