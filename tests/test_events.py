@@ -143,6 +143,7 @@ def test_user_lexicon_with_an_unknown_type_is_refused(tmp_path: Path) -> None:
         encoding="utf-8")
     doc = prepare("Malaysia menari.", published=None, id=None, title=None, url=None, source=None,
                   metadata={}, lexicon=load_lexicon([tmp_path]))
+    doc.actors = make_doc("Malaysia menari.").actors
     with pytest.raises(ValueError, match="unknown PLOVER type 'DANCE'"):
         extract(doc)
 
