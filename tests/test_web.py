@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -14,10 +16,16 @@ from store_fixtures import PENDING_TEXT
 from web_server import EXAMPLES, analyse_paths, build_store, hand_made, serve
 
 
+@contextmanager
+def client_over(db: Path) -> Iterator[httpx.Client]:
+    with serve(db) as running, httpx.Client(base_url=running.url, trust_env=False, timeout=30) as c:
+        yield c
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    db = build_store(tmp_path_factory.mktemp("web") / "web.db", hand_made() + analyse_paths(EXAMPLES))
-    with serve(db) as running, httpx.Client(base_url=running.url, trust_env=False, timeout=30) as c:
+    """Hand-made analyses: exact values whatever the extraction layers find."""
+    with client_over(build_store(tmp_path_factory.mktemp("web") / "web.db", hand_made())) as c:
         yield c
 
 
@@ -64,15 +72,18 @@ def test_document_page_highlights_every_layer_and_the_focus(client: httpx.Client
     assert 'id="r-g1"' in page and 'id="r-a3"' in page   # the side list's records
 
 
-def test_document_page_of_the_bundled_examples_in_both_languages(client: httpx.Client) -> None:
-    documents = client.get("/api/documents").json()["items"]
-    languages = {d["language"]: d["id"] for d in documents if d["source"] == "Bernama" and len(d["id"]) == 16}
-    assert set(languages) == {"ms", "en"}
-    malay = html(client, f"/documents/{languages['ms']}?sentence=0")
-    assert 'title="Korea Selatan (COUNTRY, KOR)">Korea Selatan</a>' in malay
-    assert '<span class="focus" id="focus">' in malay
-    english = html(client, f"/documents/{languages['en']}")
-    assert ">South Korea</a>" in english
+def test_document_pages_of_the_bundled_examples_in_both_languages(tmp_path: Path) -> None:
+    with client_over(build_store(tmp_path / "examples.db", analyse_paths(EXAMPLES))) as client:
+        documents = client.get("/api/documents").json()["items"]
+        languages = {d["language"]: d["id"] for d in documents}
+        assert set(languages) == {"ms", "en"}
+        malay = html(client, f"/documents/{languages['ms']}?sentence=0")
+        assert re.search(r'title="[^"]*Korea Selatan \(COUNTRY, KOR\)[^"]*">Korea Selatan</a>', malay)
+        assert '<span class="focus" id="focus"><span class="sent" id="s0"></span>' in malay
+        english = html(client, f"/documents/{languages['en']}")
+        assert re.search(r'title="[^"]*South Korea \(COUNTRY, KOR\)[^"]*">South Korea</a>', english)
+        for page in ("/", "/agreements", "/actors", "/pairs/MYS/KOR", "/search?q=Korea"):
+            html(client, page)
 
 
 def test_pair_page_draws_the_chart(client: httpx.Client) -> None:
