@@ -205,11 +205,13 @@ class Queries:
 
     # ------------------------------------------------------------------ statements and events
 
-    def latest_statements(self, limit: int) -> list[dict[str, Any]]:
+    def latest_statements(self, limit: int, per_document: int = 2) -> list[dict[str, Any]]:
+        """The newest statements, at most `per_document` from any one document."""
         def build() -> list[dict[str, Any]]:
             frame = self.table("statements")
             frame = frame[frame["dup"] == 0].sort_values(["date", "document", "start"],
                                                          ascending=[False, True, True], na_position="last")
+            frame = frame[frame.groupby("document", sort=False).cumcount() < per_document]
             return records(frame.head(limit))
         return self._cached(("latest_statements", limit), build)
 
