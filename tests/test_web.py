@@ -10,6 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from jalin.store import open_store
+from jalin.web import queries
 from jalin.web.chart import timeline_chart
 from jalin.web.highlight import Mark, marks_of, segments
 from store_fixtures import PENDING_TEXT
@@ -160,3 +162,16 @@ def test_chart_months_fill_gaps_and_conflict_goes_below() -> None:
     assert chart.types == ["AGREE", "PROTEST"]
     assert chart.svg.count("<rect") == 2
     assert timeline_chart([], "t").svg == ""
+
+
+def test_cached_answers_follow_writes_by_another_process(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "RECHECK", 0.0)
+    db = build_store(tmp_path / "q.db", hand_made()[:1])
+    with open_store(db) as reader, open_store(db) as writer:
+        cached = queries.Queries(reader)
+        assert [a["status"] for a in cached.agreements()] == ["pending_approval"]
+        assert len(cached.table("documents")) == 1
+        writer.add_analyses(hand_made()[1:2])
+        assert [a["status"] for a in cached.agreements()] == ["approved"]
+        assert len(cached.table("documents")) == 2

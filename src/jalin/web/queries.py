@@ -1,8 +1,9 @@
 """The web layer's read model: the store's public queries, cached, plus the few lookups it lacks.
 
-The store's flat tables (`table(name)`) are loaded once and kept in memory; the cache is dropped when
-the store's row counts change (checked at most every `RECHECK` seconds, and at once after a write
-through this object). One lock serialises use of the store's connection across server threads.
+The store's flat tables (`table(name)`) are loaded once and kept in memory, with up to `MAX_ENTRIES`
+answers built from them; all of it is dropped when the store's row counts change (checked at most
+every `RECHECK` seconds, and at once after a write through this object). One lock serialises use of
+the store's connection across server threads.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from jalin.store import AddResult, Store
 from jalin.store.status import STAGES
 
 RECHECK = 2.0  # seconds between two checks of the store's counts
+MAX_ENTRIES = 2_000  # cached answers (documents, searches, filtered lists) kept at most
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST")
 CONFLICTUAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 BOARD_COLUMNS = (*STAGES, "stalled", "cancelled", "unknown")
@@ -61,6 +63,7 @@ class Queries:
         self.store = store
         self._lock = threading.RLock()
         self._cache: dict[Any, Any] = {}
+        self._tables: dict[str, pd.DataFrame] = {}
         self._counts: dict[str, int] = {}
         self._checked = 0.0
 
@@ -72,21 +75,22 @@ class Queries:
             return
         counts = self.store.counts()
         if counts != self._counts:
-            self._cache.clear()
+            self._drop()
             self._counts = counts
         self._checked = now
+
+    def _drop(self) -> None:
+        self._cache.clear()
+        self._tables.clear()
 
     def _cached(self, key: Any, build: Callable[[], Any]) -> Any:
         with self._lock:
             self._fresh()
             if key not in self._cache:
+                while len(self._cache) >= MAX_ENTRIES:  # oldest answers go first
+                    del self._cache[next(iter(self._cache))]
                 self._cache[key] = build()
             return self._cache[key]
-
-    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run a store method under the lock (uncached)."""
-        with self._lock:
-            return fn(*args, **kwargs)
 
     def counts(self) -> dict[str, int]:
         with self._lock:
@@ -94,14 +98,19 @@ class Queries:
             return dict(self._counts)
 
     def table(self, name: str) -> pd.DataFrame:
-        return self._cached(("table", name), lambda: self.store.table(name))
+        """A flat table of the store, kept in memory until the store changes."""
+        with self._lock:
+            self._fresh()
+            if name not in self._tables:
+                self._tables[name] = self.store.table(name)
+            return self._tables[name]
 
     # ------------------------------------------------------------------ writing
 
     def add(self, analysis: Analysis) -> AddResult:
         with self._lock:
             result = self.store.add_analyses([analysis])
-            self._cache.clear()
+            self._drop()
             self._checked = 0.0
             return result
 
