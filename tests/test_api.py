@@ -175,3 +175,14 @@ def test_writes_disabled_without_a_server_token(tmp_path: Path) -> None:
             assert refused.status_code == 403
             assert "disabled" in refused.json()["detail"]
         assert c.get("/api/health").json()["counts"]["documents"] == 1
+
+
+def test_document_ids_with_slashes(tmp_path: Path) -> None:
+    analysis = pending()
+    analysis.document.id = "https://example.org/news/2025/09/22/g2g"
+    with serve(build_store(tmp_path / "s.db", [analysis])) as running, \
+            httpx.Client(base_url=running.url, trust_env=False) as c:
+        body = c.get("/api/documents/https%3A%2F%2Fexample.org%2Fnews%2F2025%2F09%2F22%2Fg2g").json()
+        assert body["document"]["id"] == analysis.document.id
+        page = c.get("/documents/https%3A%2F%2Fexample.org%2Fnews%2F2025%2F09%2F22%2Fg2g")
+        assert page.status_code == 200 and "G2G procurement agreement" in page.text

@@ -98,7 +98,7 @@ def list_documents(q: Q, language: Annotated[str | None, Query(pattern="^(ms|en|
     return page(q.documents(language, source, date_from, date_to), limit, offset)
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id:path}")
 def get_document(q: Q, doc_id: str) -> dict[str, Any]:
     """A stored document: its full analysis (jalin.analysis/1) plus `duplicate_of`."""
     return _found(q.document(doc_id), "document")
