@@ -58,9 +58,10 @@ def page_paths(client, rng: random.Random) -> list[tuple[str, str]]:  # type: ig
 
     agreements, actors, documents = pick("/api/agreements", "id"), pick("/api/actors", "id"), pick(
         "/api/documents", "id")
-    pairs = {tuple(sorted(p.split("|")[:1] + q.split("|")[:1])) for p, q in
-             ((e["source_countries"] or "", e["target_countries"] or "") for e in
-              client.get("/api/events", params={"limit": 500}).json()["items"]) if p and q and p != q}
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    pairs = {tuple(sorted((e["source_countries"][0], e["target_countries"][0]))) for e in events
+             if e["source_countries"] and e["target_countries"]
+             and e["source_countries"][0] != e["target_countries"][0]}
     paths = [("home", "/"), ("board", "/agreements"), ("actors", "/actors"), ("documents", "/documents"),
              ("search", f"/search?q={rng.choice(WORDS)}")]
     if agreements:

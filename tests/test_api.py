@@ -85,7 +85,8 @@ def test_events_by_country_pair_type_and_dates(client: httpx.Client) -> None:
     pair = items(client.get("/api/events", params={"a": "KOR", "b": "MYS"}))
     assert [(e["document"], e["type"]) for e in pair] == [("follow-up", "AGREE"), ("seed-like", "AGREE")]
     (protest,) = items(client.get("/api/events", params={"type": "PROTEST"}))
-    assert (protest["source_countries"], protest["target_countries"]) == ("PHL", "CHN")
+    assert (protest["source_countries"], protest["target_countries"]) == (["PHL"], ["CHN"])
+    assert (protest["modes"], protest["context"]) == ([], ["diplomatic", "maritime"])
     assert items(client.get("/api/events", params={"a": "CHN", "b": "MYS"})) == []
     late = items(client.get("/api/events", params={"date_from": "2025-11-01"}))
     assert [e["document"] for e in late] == ["protest-1"]

@@ -26,6 +26,7 @@ RECHECK = 2.0  # seconds between two checks of the store's counts
 MAX_ENTRIES = 2_000  # cached answers (documents, searches, filtered lists) kept at most
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST")
 CONFLICTUAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+LIST_COLUMNS = ("modes", "context", "source_countries", "target_countries")  # "|"-joined in the table
 BOARD_COLUMNS = (*STAGES, "stalled", "cancelled", "unknown")
 
 
@@ -50,6 +51,10 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     """One page of a result list, with the total."""
     return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset:offset + limit]}
+
+
+def _split(cell: Any) -> list[str]:
+    return cell.split("|") if isinstance(cell, str) and cell else []
 
 
 def _countries(cell: Any) -> frozenset[str]:
@@ -242,7 +247,11 @@ class Queries:
                     for s, t in zip(frame["source_countries"], frame["target_countries"], strict=True)]
             frame = frame[pd.Series(keep, index=frame.index, dtype=bool)]
         frame = frame.sort_values(["date", "event_id"], ascending=[False, True], na_position="last")
-        return records(frame.drop(columns=["dup"]))
+        found = records(frame.drop(columns=["dup"]))
+        for event in found:
+            for key in LIST_COLUMNS:
+                event[key] = _split(event[key])
+        return found
 
     def timeline(self, a: str, b: str, by: str = "month") -> list[dict[str, Any]]:
         key = ("timeline", a.upper(), b.upper(), by)
