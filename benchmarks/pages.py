@@ -31,8 +31,10 @@ def ingest(db: Path) -> None:
     sources = sorted(str(p) for p in CORPUS.glob("*.jsonl"))
     if not sources:
         raise Skip(f"skipped: no corpus at {CORPUS}")
-    subprocess.run([sys.executable, "-m", "jalin", "ingest", *sources, "--db", str(db), "--jobs", "2"],
-                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "jalin", "ingest", *sources, "--db", str(db), "--jobs", "2"],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"jalin ingest failed: {done.stderr[-2000:]}")
 
 
 def serve(db: Path):  # type: ignore[no-untyped-def]
