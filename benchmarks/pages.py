@@ -10,6 +10,7 @@ request is reported as the cold figure). Prints one summary line. Target p95 < 2
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -31,8 +32,10 @@ def ingest(db: Path) -> None:
     sources = sorted(str(p) for p in CORPUS.glob("*.jsonl"))
     if not sources:
         raise Skip(f"skipped: no corpus at {CORPUS}")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT / "src"),
+                                                                      os.environ.get("PYTHONPATH"))))}
     done = subprocess.run([sys.executable, "-m", "jalin", "ingest", *sources, "--db", str(db), "--jobs", "2"],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=ROOT, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise RuntimeError(f"jalin ingest failed: {done.stderr[-2000:]}")
 
