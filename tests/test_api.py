@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +14,9 @@ import httpx
 import pytest
 
 from store_fixtures import APPROVED_TEXT, PENDING_TEXT, pending
-from web_server import TOKEN, Running, build_store, hand_made, serve
+from web_server import TOKEN, Running, build_store, free_port, hand_made, serve
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +194,32 @@ def test_document_ids_with_slashes(tmp_path: Path) -> None:
         assert body["document"]["id"] == analysis.document.id
         page = c.get("/documents/https%3A%2F%2Fexample.org%2Fnews%2F2025%2F09%2F22%2Fg2g")
         assert page.status_code == 200 and "G2G procurement agreement" in page.text
+
+
+def test_jalin_serve_binds_loopback_and_prints_its_url(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "cli.db", [pending()])
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+           "JALIN_TOKEN": ""}
+    process = subprocess.Popen([sys.executable, "-m", "jalin", "serve", "--db", str(db), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith(f"Jalin dashboard: http://127.0.0.1:{port}/"), line
+        assert "writes disabled" in line
+        with httpx.Client(trust_env=False) as c:
+            for _ in range(200):
+                try:
+                    health = c.get(f"http://127.0.0.1:{port}/api/health")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.05)
+            assert health.json()["counts"]["documents"] == 1
+        with socket.socket() as probe:   # nothing listens on the other interfaces
+            probe.settimeout(1)
+            other = socket.gethostbyname(socket.gethostname())
+            if not other.startswith("127."):
+                assert probe.connect_ex((other, port)) != 0
+    finally:
+        process.terminate()
+        process.wait(10)
