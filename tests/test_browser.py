@@ -45,12 +45,15 @@ def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def open_agreement_from_home(page, server: Running, prefix: str) -> None:  # type: ignore[no-untyped-def]
+    """From the home page, the Malaysia-Korea G2G procurement agreement's page."""
     page.goto(server.url + "/")
     expect = sync_api.expect
     expect(page.locator("h2", has_text="Latest agreements")).to_be_visible()
     shot(page, f"{prefix}-home")
-    page.locator("a.card.agreement", has_text="g2g procurement").first.click()
+    cards = page.locator("a.card.agreement").filter(has_text="g2g procurement")
+    cards.filter(has_text="KOR").filter(has_text="MYS").first.click()
     expect(page.locator("h1")).to_contain_text("g2g procurement agreement")
+    expect(page.locator(".facts")).to_contain_text("KOR")
 
 
 def test_home_to_agreement_to_evidence(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -86,8 +89,9 @@ def test_the_seed_g2g_agreement_in_the_browser(page, examples_store: Path) -> No
     with serve(examples_store) as server:
         open_agreement_from_home(page, server, "seed")
         steps = page.locator("ol.timeline li")
-        expect(steps.first.locator(".status")).to_have_text("pending approval")
-        expect(page.locator("h1 .status")).to_be_visible()
+        expect(steps.first.locator(".status")).to_have_text("pending approval")   # the seed's report
+        expect(steps.first.locator(".when")).to_have_text("2025-09-22")
+        expect(page.locator("h1 .status")).to_have_text("approved")   # the follow-up in examples/
         shot(page, "seed-agreement")
         steps.first.locator("a.evidence").click()
         focus = page.locator("#focus")
