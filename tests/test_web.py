@@ -175,3 +175,9 @@ def test_cached_answers_follow_writes_by_another_process(tmp_path: Path,
         writer.add_analyses(hand_made()[1:2])
         assert [a["status"] for a in cached.agreements()] == ["approved"]
         assert len(cached.table("documents")) == 2
+
+
+def test_agreement_milestones_link_to_their_words(client: httpx.Client) -> None:
+    page = html(client, "/agreements/1")
+    table = page.split("<h2>Milestones</h2>")[1]
+    assert f'<a href="/documents/seed-like?focus=20-60#focus">{PENDING_TEXT[20:60]}</a>' in table

@@ -87,13 +87,14 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, template, context)
 
 
-def _evidence_links(q: Queries, history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    steps = []
-    for step in history:
-        span = q.evidence_span(step["doc_id"], step.get("evidence"))
-        url = doc_url(step["doc_id"], *span) if span else doc_url(step["doc_id"])
-        steps.append({**step, "url": url})
-    return steps
+def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[dict[str, Any]]:
+    """The rows (history steps, milestones), each with the `url` of its evidence text in its document."""
+    linked = []
+    for row in rows:
+        span = q.evidence_span(row["doc_id"], row.get(field))
+        url = doc_url(row["doc_id"], *span) if span else doc_url(row["doc_id"])
+        linked.append({**row, "url": url})
+    return linked
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -122,7 +123,8 @@ def agreement(request: Request, agreement_id: int) -> HTMLResponse:
     found = q.agreement(agreement_id)
     if found is None:
         raise HTTPException(404, "no such agreement")
-    return _render(request, "agreement.html", a=found, steps=_evidence_links(q, found["history"]))
+    return _render(request, "agreement.html", a=found, steps=_evidence_links(q, found["history"], "evidence"),
+                   milestones=_evidence_links(q, found["milestones"], "text"))
 
 
 @router.get("/pairs", response_class=HTMLResponse)
