@@ -14,6 +14,7 @@ from jalin.store import open_store
 from jalin.web import queries
 from jalin.web.chart import timeline_chart
 from jalin.web.highlight import Mark, marks_of, segments
+from jalin.web.pages import snippet
 from store_fixtures import PENDING_TEXT
 from web_server import EXAMPLES, analyse_paths, build_store, hand_made, serve
 
@@ -181,3 +182,7 @@ def test_agreement_milestones_link_to_their_words(client: httpx.Client) -> None:
     page = html(client, "/agreements/1")
     table = page.split("<h2>Milestones</h2>")[1]
     assert f'<a href="/documents/seed-like?focus=20-60#focus">{PENDING_TEXT[20:60]}</a>' in table
+
+
+def test_snippet_marks_only_paired_hits() -> None:
+    assert str(snippet("…the [Cabinet] said <b>] [ok")) == "…the <mark>Cabinet</mark> said &lt;b&gt;] [ok"

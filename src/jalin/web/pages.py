@@ -21,6 +21,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PAGE_SIZE = 50
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
+_HIT = re.compile(r"\[([^\[\]]*)\]")
 _FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
@@ -48,8 +49,7 @@ def join_names(ids: list[str], names: dict[str, str]) -> str:
 
 def snippet(text: str | None) -> Markup:
     """An FTS snippet with its [ ] hit markers as <mark>, the rest escaped."""
-    safe = str(escape(text or ""))
-    return Markup(safe.replace("[", "<mark>").replace("]", "</mark>"))
+    return Markup(_HIT.sub(r"<mark>\1</mark>", str(escape(text or ""))))
 
 
 def text_html(parts: list[Segment]) -> Markup:

@@ -18,16 +18,15 @@ from typing import Any
 
 import pandas as pd
 
-from jalin.model import Analysis
+from jalin.model import AGREEMENT_STATUSES, Analysis
 from jalin.store import AddResult, Store
-from jalin.store.status import STAGES
 
 RECHECK = 2.0  # seconds between two checks of the store's counts
 MAX_ENTRIES = 2_000  # cached answers (documents, searches, filtered lists) kept at most
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST")
 CONFLICTUAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 LIST_COLUMNS = ("modes", "context", "source_countries", "target_countries")  # "|"-joined in the table
-BOARD_COLUMNS = (*STAGES, "stalled", "cancelled", "unknown")
+BOARD_COLUMNS = AGREEMENT_STATUSES  # the stages in order, then stalled, cancelled, unknown
 
 
 def plain(value: Any) -> Any:
