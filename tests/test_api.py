@@ -67,7 +67,7 @@ def test_agreement_history_and_current_status(client: httpx.Client) -> None:
     (found,) = items(client.get("/api/agreements", params={"country": "kor"}))
     assert (found["type"], found["status"]) == ("g2g_procurement", "approved")
     assert found["parties"] == ["KOR", "MYS"]
-    assert [(h["date"], h["status"], h["doc_id"]) for h in found["history"]] == [
+    assert [(h["date"], h["status"], h["document"]) for h in found["history"]] == [
         ("2025-09-22", "pending_approval", "seed-like"), ("2025-10-22", "approved", "follow-up")]
     assert found["overdue"] == []
     one = client.get(f"/api/agreements/{found['id']}").json()

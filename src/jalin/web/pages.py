@@ -91,8 +91,8 @@ def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[
     """The rows (history steps, milestones), each with the `url` of its evidence text in its document."""
     linked = []
     for row in rows:
-        span = q.evidence_span(row["doc_id"], row.get(field))
-        url = doc_url(row["doc_id"], *span) if span else doc_url(row["doc_id"])
+        span = q.evidence_span(row["document"], row.get(field))
+        url = doc_url(row["document"], *span) if span else doc_url(row["document"])
         linked.append({**row, "url": url})
     return linked
 

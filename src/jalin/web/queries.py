@@ -189,7 +189,8 @@ class Queries:
 
     def agreements(self, as_of: str | None = None) -> list[dict[str, Any]]:
         """Every agreement record (history, milestones, overdue) as of a date, latest reported first."""
-        return self._cached(("agreements", as_of), lambda: self.store.agreement_records(as_of=as_of))
+        return self._cached(("agreements", as_of),
+                            lambda: [_named(a) for a in self.store.agreement_records(as_of=as_of)])
 
     def agreement(self, agreement_id: int, as_of: str | None = None) -> dict[str, Any] | None:
         return next((a for a in self.agreements(as_of) if a["id"] == agreement_id), None)
@@ -270,6 +271,20 @@ class Queries:
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
             return [(x, y, n) for (x, y), n in ranked]
         return self._cached(("pairs", limit), build)
+
+
+def _named(record: dict[str, Any]) -> dict[str, Any]:
+    """An agreement record whose history steps and milestones name their source as "document" and
+    milestones their report date as "reported" (the store's newer naming; older stores said "doc_id"
+    and "date")."""
+    for step in record["history"]:
+        if "doc_id" in step:
+            step["document"] = step.pop("doc_id")
+    for mark in record["milestones"]:
+        if "doc_id" in mark:
+            mark["document"] = mark.pop("doc_id")
+            mark["reported"] = mark.pop("date", None)
+    return record
 
 
 def _date_range(frame: pd.DataFrame, column: str, date_from: date | None,
