@@ -186,3 +186,13 @@ def test_agreement_milestones_link_to_their_words(client: httpx.Client) -> None:
 
 def test_snippet_marks_only_paired_hits() -> None:
     assert str(snippet("…the [Cabinet] said <b>] [ok")) == "…the <mark>Cabinet</mark> said &lt;b&gt;] [ok"
+
+
+def test_document_links_only_web_urls(tmp_path: Path) -> None:
+    safe, hostile = hand_made()[:2]
+    safe.document.url = "https://www.bernama.com/en/news.php?id=1"
+    hostile.document.url = "javascript:alert(1)"
+    with client_over(build_store(tmp_path / "u.db", [safe, hostile])) as c:
+        page = html(c, "/documents/seed-like")
+        assert 'href="https://www.bernama.com/en/news.php?id=1" rel="noreferrer">original' in page
+        assert "javascript:" not in html(c, "/documents/follow-up")
