@@ -101,7 +101,7 @@ def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[
 def home(request: Request) -> HTMLResponse:
     q = _q(request)
     agreements = q.agreements()
-    overdue = [(a, m) for a in agreements for m in a["overdue"]]
+    overdue = [(a, linked) for a in agreements for linked in _evidence_links(q, a["overdue"], "text")]
     statements = q.latest_statements(10)
     speakers = {a["id"]: a["name"] for a in q.actors()}
     return _render(request, "home.html", agreements=agreements[:8], overdue=overdue, statements=statements,
