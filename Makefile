@@ -18,6 +18,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/jalin analyze $(EXAMPLE) --format text
+	$(BIN)/jalin ingest examples --db jalin-demo.db --jobs 1
+	$(BIN)/jalin serve --db jalin-demo.db --port $(or $(PORT),8000)
 
 lint: install
 	$(BIN)/ruff check src tests $(wildcard benchmarks)
