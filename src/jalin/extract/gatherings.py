@@ -220,13 +220,18 @@ def _clause_start(text: str, lo: int, at: int) -> int:
 
 
 def _home(doc: Doc) -> str | None:
-    """The country the article is most about (most mentioned; the first mentioned of a tie): the
-    implied other side of a meeting or visit told from one side ("received a courtesy call from
-    Singapore's deputy prime minister")."""
-    counts: dict[str, int] = {}
-    for code, *_ in countries_in(doc, 0, len(doc.text)):
-        counts[code] = counts.get(code, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+    """The country the article is most about (most mentions of it, its people and its bodies; the
+    first mentioned of a tie): the implied other side of a meeting or visit told from one side
+    ("received a courtesy call from Singapore's deputy prime minister")."""
+    counts: dict[str, list[int]] = {}
+    for actor in doc.actors:
+        if actor.country and actor.mentions:
+            seen = counts.setdefault(actor.country, [0, len(doc.text)])
+            seen[0] += len(actor.mentions)
+            seen[1] = min(seen[1], actor.mentions[0].start)
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code][0], counts[code][1]))
 
 
 def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
