@@ -11,12 +11,13 @@ countries" (a back reference, not a count) and numbers that count nothing we can
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value, number_words
-from jalin.extract.scan import Anchors, finditer, trie_regex
+from jalin.extract.scan import Anchors, trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
@@ -92,7 +93,7 @@ def extract(doc: Doc) -> list[Quantity]:
     text = doc.text
     blocked = _time_spans(doc)
     found: list[Quantity] = []
-    for match in finditer(words.pattern, text, words.anchors.windows(text)):
+    for match in words.anchors.matches(words.pattern, text):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
             continue
@@ -133,12 +134,13 @@ def unit_after(doc: Doc, end: int) -> tuple[str, int] | None:
             break
         tokens.append(token)
     fallback: tuple[str, int] | None = None
+    folded = [_singular(t.group()) for t in tokens]
     for i, token in enumerate(tokens[:_UNIT_WINDOW]):
         if i >= window:
             break
-        word = _singular(token.group())
+        word = folded[i]
         for size in range(min(words.longest, len(tokens) - i), 0, -1):
-            key = tuple(_singular(t.group()) for t in tokens[i:i + size])
+            key = tuple(folded[i:i + size])
             unit = words.nouns.get(key)
             if unit is not None:
                 return unit, tokens[i + size - 1].end()
@@ -185,7 +187,7 @@ def _time_spans(doc: Doc) -> list[tuple[int, int]]:
             spans.extend(_minus(t.start, t.end, inner))
         else:
             spans.append((t.start, t.end))
-    return spans
+    return sorted(spans)
 
 
 def _minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -198,5 +200,6 @@ def _minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping each other)."""
+    index = bisect.bisect_left(spans, (end,)) - 1
+    return index >= 0 and spans[index][1] > start

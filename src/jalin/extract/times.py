@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value
 from jalin.extract.quantities import unit_after
-from jalin.extract.scan import finditer
 from jalin.extract.timewords import TimeWords, time_words
 from jalin.model import TimeExpr
 
@@ -38,7 +37,7 @@ def extract(doc: Doc) -> list[TimeExpr]:
     skip_until = stamp.end() if stamp else 0
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
-    for match in finditer(words.pattern, text, words.anchors.windows(text)):
+    for match in words.anchors.matches(words.pattern, text):
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
             continue
         resolved = _resolve(doc, words, match)
