@@ -194,3 +194,22 @@ def test_garbage_and_long_text() -> None:
     long_text = "Mesyuarat itu diadakan pada 3 Oktober. " * 3000
     found = run(long_text)
     assert len(found) == 3000 and found[-1][1] == "2025-10-03"
+
+
+def test_names_inside_other_phrases() -> None:
+    assert run("Khutbah solat Jumaat akan dibacakan di semua masjid.") == []
+    assert run("Shops were busy on Good Friday.") == []
+
+
+def test_nearest_tense_marker_decides() -> None:
+    # "akan" belongs to the main clause; "sebelum ini" to the clause the date is in.
+    found = run("Anwar akan diiringi menteri yang sebelum ini mengadakan kunjungan hormat pada 30 Disember.",
+                published="2022-12-31")
+    assert found == [("pada 30 Disember", "2022-12-30", "day", "on")]
+
+
+def test_mixed_case_dateline_and_month_range_with_year() -> None:
+    assert run("KUALA Lumpur 9 Dis. - Angkatan Tentera menerima kapal itu.") == []
+    assert run("Pencen bagi bulan Julai hingga Disember 2023 dibayar.", published="2023-07-15") == [
+        ("Julai hingga Disember 2023", "2023-07/2023-12", "month", "during")
+    ]

@@ -22,7 +22,7 @@ from jalin.extract.timewords import TimeWords, time_words
 from jalin.model import TimeExpr
 
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{1,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"[A-Z]{2,}[A-Za-z.'’\- ]{0,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
 )
 _PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
@@ -39,6 +39,8 @@ def extract(doc: Doc) -> list[TimeExpr]:
     durations: list[tuple[int, int]] = []
     for match in words.anchors.matches(words.pattern, text):
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
+            continue
+        if (match["wd"] or match["mon"]) and _excluded(words, text, match.start(), match.end()):
             continue
         resolved = _resolve(doc, words, match)
         if resolved is None:
@@ -291,22 +293,24 @@ _ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
 
 def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
     """The tense an expression at `offset` is read in: its cue's (sejak/since look back, menjelang/by
-    ahead), else the sentence's markers, future winning a tie (the rarer, stronger cue); in
-    English a verb in -ed also marks the past."""
+    ahead), else that of the sentence's tense marker nearest to it ("… akan diiringi menteri yang
+    sebelum ini mengadakan kunjungan pada 30 Disember": past); in English, failing those, a verb
+    in -ed marks the past."""
     cue = words.cue.search(doc.text, max(0, offset - 40), offset)
     if cue and _fold(cue["cue"]) in words.cue_tenses:
         return words.cue_tenses[_fold(cue["cue"])]
     if not doc.sentences:
         return None
     span = doc.sentences[doc.sentence_index(offset)]
-    seen = {words.tenses[_fold(t.group())] for t in words.tense.finditer(doc.text, span.start, span.end)}
-    if doc.language == "en" and "future" not in seen and any(
+    marks = [(abs(t.start() - offset), words.tenses[_fold(t.group())])
+             for t in words.tense.finditer(doc.text, span.start, span.end)]
+    if marks:
+        return min(marks)[1]
+    if doc.language == "en" and any(
         _fold(w.group()) not in words.tenses for w in _ENGLISH_PAST.finditer(doc.text, span.start, span.end)
     ):
-        seen.add("past")
-    if "future" in seen:
-        return "future"
-    return "past" if "past" in seen else None
+        return "past"
+    return None
 
 
 def _shifted(pub: date, granularity: str, offset: int) -> str:
@@ -352,6 +356,14 @@ def _after_name(words: TimeWords, text: str, start: int) -> bool:
 def _followed_by_count(doc: Doc, end: int) -> bool:
     """A four-digit number that counts something ("2000 peserta") is no year."""
     return unit_after(doc, end) is not None
+
+
+def _excluded(words: TimeWords, text: str, start: int, end: int) -> bool:
+    """The name stands inside a phrase that is no time ("solat Jumaat", "Good Friday")."""
+    return any(
+        hit.start() <= start and end <= hit.end()
+        for hit in words.exclusions.finditer(text, max(0, start - 25), min(len(text), end + 25))
+    )
 
 
 def _fold(text: str) -> str:

@@ -38,6 +38,7 @@ class TimeWords:
     tail: re.Pattern[str]           # what may follow a month or a date: a year, "tahun ini", "lalu"
     cue: re.Pattern[str]            # a relation cue right before an expression (search the left text)
     tense: re.Pattern[str]          # tense markers in a sentence
+    exclusions: re.Pattern[str]     # phrases whose day or month name is no time (solat Jumaat)
 
 
 def _cased(words: list[str]) -> str:
@@ -83,7 +84,7 @@ def build(lexicon: Lexicon) -> TimeWords:
         # 31 Mei hingga 2 Jun
         rf"(?P<rx1>{DAY}){hb}\s*(?P<rxm1>{month_any}){RANGE_SEP}(?P<rx2>{DAY}){hb}\s*(?P<rxm2>{month_any})",
         # Mei hingga September
-        rf"(?P<rm1>{month_full}){RANGE_SEP}(?P<rm2>{month_full})(?!\s*\d)",
+        rf"(?P<rm1>{month_full}){RANGE_SEP}(?P<rm2>{month_full})(?!\w)",
         # 22 September · 22hb Oktober · 22 Sept
         rf"(?P<dd>{DAY}){hb}\s*(?P<ddm>{month_any})",
         # September 22 · Sept 22nd
@@ -128,6 +129,7 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh)\s+)?$"
     )
     tense = re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(list(tenses))})(?![\w\-]))")
+    exclusions = [r["phrase"] for r in lexicon.table("time_exclusions")]
     anchor_words = [*months, *weekdays, *words, "suku", "q1", "q2", "q3", "q4"]
     for word in units:
         anchor_words += [word, word + "s"]
@@ -135,6 +137,7 @@ def build(lexicon: Lexicon) -> TimeWords:
     return TimeWords(
         months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
         pattern, Anchors(anchor_words, digits=(0, 40), before=40, after=40), tail, cue, tense,
+        re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
     )
 
 
