@@ -121,3 +121,10 @@ def test_bad_input() -> None:
     found = run(long_text)
     assert brief(found) == [("meeting", None, None, ["JPN", "MYS"])]
     assert len(found[0].evidence) == 2000
+
+
+def test_name_runs_past_its_acronym_to_the_ordinal() -> None:
+    found = run("Menteri Pertahanan Malaysia merasmikan Persidangan dan Pameran Perkhidmatan Pertahanan Asia (DSA) ke-16 hari ini.")
+    assert brief(found) == [
+        ("conference", "Persidangan dan Pameran Perkhidmatan Pertahanan Asia (DSA) ke-16", 16, ["MYS"])
+    ]

@@ -213,3 +213,9 @@ def test_mixed_case_dateline_and_month_range_with_year() -> None:
     assert run("Pencen bagi bulan Julai hingga Disember 2023 dibayar.", published="2023-07-15") == [
         ("Julai hingga Disember 2023", "2023-07/2023-12", "month", "during")
     ]
+
+
+def test_prefixed_month_and_day() -> None:
+    assert run("Debris was found on Reunion Island last July 29.", published="2015-08-05") == [
+        ("last July 29", "2015-07-29", "day", "on")
+    ]

@@ -28,7 +28,7 @@ _ATTENDING = frozenset({
     "participants", "people", "delegates", "representatives", "companies", "exhibitors",
     "countries", "officers", "officials", "students", "personnel",
 })
-_NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|\([A-Z][\w&]{1,12}\)")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")

@@ -85,7 +85,7 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
     if m["dd"] is not None or m["mdm"] is not None:
         day = int(m["dd"] or m["mdd"])
         month = words.months[_fold(m["ddm"] or m["mdm"])]
-        year, end = _tail_year(doc, words, m, end, (month, day), "day")
+        year, end = _tail_year(doc, words, m, end, (month, day), "day", m["mdpre"])
     elif m["iy"] is not None:
         year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
     elif m["nd"] is not None:

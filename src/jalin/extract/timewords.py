@@ -88,7 +88,7 @@ def build(lexicon: Lexicon) -> TimeWords:
         # 22 September · 22hb Oktober · 22 Sept
         rf"(?P<dd>{DAY}){hb}\s*(?P<ddm>{month_any})",
         # September 22 · Sept 22nd
-        rf"(?P<mdm>{month_any})\s+(?P<mdd>{DAY})(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)",
+        rf"(?:(?i:(?P<mdpre>{trie_regex(before)}))\s+)?(?P<mdm>{month_any})\s+(?P<mdd>{DAY})(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)",
         # 2025-09-22
         rf"(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?!\d)",
         # 22/9 · 22/9/2025
