@@ -32,6 +32,7 @@ _STOP = frozenset({
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
+_BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both)\s+$")
 _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 
@@ -128,9 +129,10 @@ def unit_after(doc: Doc, end: int) -> tuple[str, int] | None:
     # Malay puts the counted noun right after the number (or after a classifier: "tiga buah
     # kapal"); English may put modifiers first ("seven Pendekar battle tanks").
     window = 1 if doc.language == "ms" else _UNIT_WINDOW
+    wanted = min(_UNIT_WINDOW, window + 2) + words.longest  # a classifier widens the window by 2
     tokens = []
     for token in _TOKEN.finditer(text, end, min(len(text), end + 120)):
-        if len(tokens) >= _UNIT_WINDOW + words.longest:
+        if len(tokens) >= wanted:
             break
         tokens.append(token)
     fallback: tuple[str, int] | None = None
@@ -175,7 +177,7 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 12):match.start()]
     if match["digits"] and _CODE.search(before):
         return True
-    return bool(re.search(r"(?i)(?<![\w\-])(?:the|kedua-dua|both)\s+$", before))
+    return bool(_BACK_REFERENCE.search(before))
 
 
 def _time_spans(doc: Doc) -> list[tuple[int, int]]:

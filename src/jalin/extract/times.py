@@ -25,6 +25,7 @@ _DATELINE = re.compile(
     r"[A-Z]{2,}[A-Za-z.'’\- ]{0,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
 )
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
 _PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
                  "month": "month", "tahun": "year", "year": "year"}
 _PART_MONTH = {"start": 1, "mid": 6, "end": 12}
@@ -346,7 +347,7 @@ def _day(year: int | None, month: int, day: int) -> str | None:
 
 def _after_name(words: TimeWords, text: str, start: int) -> bool:
     """True when a capitalised word other than a cue comes right before: "Theresa May", not "Pada Mei"."""
-    before = re.search(r"([A-Z][\w'’]*)\s+$", text[max(0, start - 30):start])
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
     if not before:
         return False
     word = _fold(before.group(1))

@@ -136,7 +136,7 @@ def build(lexicon: Lexicon) -> TimeWords:
     anchor_words += ["hari", "days"]
     return TimeWords(
         months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
-        pattern, Anchors(anchor_words, digits=(0, 40), before=40, after=40), tail, cue, tense,
+        pattern, Anchors(anchor_words, digits=(0, 40), before=35, after=25), tail, cue, tense,
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
     )
 
