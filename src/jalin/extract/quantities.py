@@ -46,6 +46,7 @@ class QuantityWords:
     longest: int                       # words in the longest noun entry
     qualifiers: dict[str, str]
     qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
+    blocker: re.Pattern[str]           # an age or label word right before a number (berusia, Fasa)
 
 
 def _build(lexicon: Lexicon) -> QuantityWords:
@@ -73,7 +74,11 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     longest = max((len(k) for k in nouns), default=1)
     spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
     anchors = Anchors(spelled, digits=(6, 30), before=0, after=60)
-    return QuantityWords(pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier)
+    blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
+    blocker = re.compile(rf"(?<![\w\-])(?:{blockers})\.?\s+$", re.IGNORECASE)
+    return QuantityWords(
+        pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier, blocker
+    )
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -97,6 +102,8 @@ def extract(doc: Doc) -> list[Quantity]:
     for match in words.anchors.matches(words.pattern, text):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
+            continue
+        if words.blocker.search(text, max(0, start - 12), start):
             continue
         number = match["digits"] or match["words"]
         value = number_value(doc.lexicon, number)
