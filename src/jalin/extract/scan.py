@@ -78,13 +78,15 @@ class Anchors:
         return merged
 
 
-    def matches(self, pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    def matches(
+        self, pattern: re.Pattern[str], text: str, at_digits: re.Pattern[str] | None = None
+    ) -> list[re.Match[str]]:
         """The pattern's matches around the anchors, in text order, not overlapping (the longest of
-        two that start together)."""
+        two that start together); `at_digits` (default: `pattern`) is what is tried at digit runs."""
         found = [m for lo, hi in self.windows(text) for m in pattern.finditer(text, lo, hi)]
         if self.digits and self.digits[0] == 0:
             for run in _DIGITS.finditer(text):
-                match = pattern.match(text, run.start())
+                match = (at_digits or pattern).match(text, run.start())
                 if match:
                     found.append(match)
             found.sort(key=lambda m: (m.start(), -m.end()))

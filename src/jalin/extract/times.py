@@ -38,7 +38,8 @@ def extract(doc: Doc) -> list[TimeExpr]:
     skip_until = stamp.end() if stamp else 0
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
-    for match in words.anchors.matches(words.pattern, text):
+    for found_match in words.anchors.matches(words.pattern, text, words.digit_pattern):
+        match = _Found(found_match)
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
             continue
         if (match["wd"] or match["mon"]) and _excluded(words, text, match.start(), match.end()):
@@ -71,7 +72,30 @@ def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
 Resolved = tuple[str | None, str, str | None, int]  # value, granularity, forced relation, end
 
 
-def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+class _Found:
+    """A match of either scanner (word-led or digit-led): a group the other one has reads None."""
+
+    __slots__ = ("groups", "match")
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self.match = match
+        self.groups = match.groupdict()
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self.match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self.match.end(name)
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self.match.lastgroup
+
+
+def _resolve(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     """Dates written with digits here; everything else in `_resolve_words`."""
     pub = doc.published
     end = m.end()
@@ -102,7 +126,7 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
     return (_day(year, month, day) if year else None), "day", None, end
 
 
-def _resolve_words(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     pub = doc.published
     end = m.end()
     group = m.lastgroup or ""
@@ -148,7 +172,7 @@ def _resolve_words(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | N
     return None
 
 
-def _day_range(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
+def _day_range(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
     if m["rd1"] is not None:
         first_day, last_day = int(m["rd1"]), int(m["rd2"])
         first_month = last_month = words.months[_fold(m["rdm"])]
@@ -164,7 +188,7 @@ def _day_range(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
     return value, "day", "during", end
 
 
-def _period(doc: Doc, m: re.Match[str]) -> str | None:
+def _period(doc: Doc, m: _Found) -> str | None:
     count = number_value(doc.lexicon, m["pn"])
     pub = doc.published
     if pub is None or not isinstance(count, int) or count <= 0:
@@ -190,7 +214,7 @@ def _unit(
     return _shifted(pub, granularity, offset), granularity
 
 
-def _weekday(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
+def _weekday(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
     pub = doc.published
     tail = words.tail.match(doc.text, m.end())
     marked = bool(m["wpre"] or (tail and tail["mod"]))
@@ -220,7 +244,7 @@ def _weekday(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
 def _tail_year(
     doc: Doc,
     words: TimeWords,
-    m: re.Match[str],
+    m: _Found,
     end: int,
     anchor: tuple[int, int] | None,
     granularity: str,
