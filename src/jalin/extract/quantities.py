@@ -73,7 +73,8 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
     longest = max((len(k) for k in nouns), default=1)
     spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
-    anchors = Anchors(spelled, digits=(6, 30), before=0, after=60)
+    sign_lead = re.compile(rf"(?<![\w$€£¥₩])(?:{signs})\s?$", re.IGNORECASE)
+    anchors = Anchors(spelled, digits=(0, 0), before=0, after=60, lead=sign_lead)
     blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
     blocker = re.compile(rf"(?<![\w\-])(?:{blockers})\.?\s+$", re.IGNORECASE)
     return QuantityWords(

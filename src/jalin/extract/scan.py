@@ -26,10 +26,12 @@ class Anchors:
         digits: tuple[int, int] | None = None,
         before: int = 40,
         after: int = 60,
+        lead: re.Pattern[str] | None = None,
     ) -> None:
         """`before`/`after`: characters around a word hit the pattern may need; `digits`: the same
         for a run of digits, or None when digits are no anchors ((0, _): a match starts at the
-        digits themselves, so the pattern is tried there once instead of over a window)."""
+        digits themselves, so the pattern is tried there once instead of over a window); `lead`:
+        what may stand right before such digits as part of the match (a currency sign: "RM1.4")."""
         self.automaton = ahocorasick.Automaton()
         for word in {" ".join(w.split()).lower() for w in words if w.strip()}:
             self.automaton.add_word(word, word)
@@ -37,6 +39,7 @@ class Anchors:
         if not self.empty:
             self.automaton.make_automaton()
         self.digits = digits
+        self.lead = lead
         self.before = before
         self.after = after
 
@@ -86,7 +89,9 @@ class Anchors:
         found = [m for lo, hi in self.windows(text) for m in pattern.finditer(text, lo, hi)]
         if self.digits and self.digits[0] == 0:
             for run in _DIGITS.finditer(text):
-                match = (at_digits or pattern).match(text, run.start())
+                start = run.start()
+                lead = self.lead.search(text, max(0, start - 6), start) if self.lead else None
+                match = (at_digits or pattern).match(text, lead.start() if lead else start)
                 if match:
                     found.append(match)
             found.sort(key=lambda m: (m.start(), -m.end()))
