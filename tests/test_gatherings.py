@@ -128,3 +128,9 @@ def test_name_runs_past_its_acronym_to_the_ordinal() -> None:
     assert brief(found) == [
         ("conference", "Persidangan dan Pameran Perkhidmatan Pertahanan Asia (DSA) ke-16", 16, ["MYS"])
     ]
+
+
+def test_english_gerund_and_conference_call_are_no_gatherings() -> None:
+    assert run("Police stopped her from meeting her clients in Malaysia.") == []
+    assert run("The Malaysian firm said on a conference call that sales rose.") == []
+    assert brief(run("Malaysia and Japan held a meeting in Tokyo.")) == [("meeting", None, None, ["JPN", "MYS"])]

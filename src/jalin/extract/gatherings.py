@@ -30,6 +30,7 @@ _ATTENDING = frozenset({
 })
 _NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|\([A-Z][\w&]{1,12}\)")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
@@ -44,7 +45,10 @@ class GatheringWords:
     triggers: Anchors
     rows: dict[str, tuple[str, str, str]]  # folded phrase -> (kind, form, kind when named)
     cased: frozenset[str]             # phrases that count only as written (LIMA, DSA)
-    cues: dict[str, str]              # folded word -> role
+    cues: dict[str, frozenset[str]]   # folded word -> its roles
+
+    def has(self, word: str, role: str) -> bool:
+        return role in self.cues.get(word, ())
     ordinals: dict[str, int]
 
 
@@ -70,7 +74,10 @@ def _build(lexicon: Lexicon) -> GatheringWords:
         for r in rows
     }
     cased = frozenset(" ".join(r["phrase"].split()) for r in rows if r.get("cased") == "yes")
-    cues = {" ".join(r["word"].split()).casefold(): r["role"] for r in lexicon.table("gathering_cues")}
+    cues: dict[str, frozenset[str]] = {}
+    for row in lexicon.table("gathering_cues"):
+        word = " ".join(row["word"].split()).casefold()
+        cues[word] = cues.get(word, frozenset()) | {row["role"]}
     ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
     return GatheringWords(Anchors(table), table, cased, cues, ordinals)
 
@@ -92,6 +99,8 @@ def extract(doc: Doc) -> list[Gathering]:
         if index + 1 < len(hits) and hits[index + 1][0] - end <= 1:
             continue  # "mesyuarat sidang kemuncak": the second word says what it is
         kind, form, named_kind = words.rows[phrase]
+        if form == "not" or (form == "gerund" and _verb_before(words, text, start)):
+            continue
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]
         if _at_venue(words, text, start, span.start):
@@ -194,7 +203,7 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
     after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
     for i, word in enumerate(after):
         folded = word.casefold()
-        if words.cues.get(folded) == "anaphor" and folded not in ("the", "this", "that"):
+        if words.has(folded, "anaphor") and folded not in ("the", "this", "that"):
             return True
         if i == 0 and not word[0].isupper():
             break
@@ -202,9 +211,14 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
     return bool(before) and before.group(1).casefold() in ("the", "this", "that")
 
 
+def _verb_before(words: GatheringWords, text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return bool(before) and words.has(before.group(1).casefold(), "verb_before")
+
+
 def _after_session(words: GatheringWords, text: str, start: int) -> bool:
     before = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
-    return bool(before) and words.cues.get(before.group(1).casefold()) == "session"
+    return bool(before) and words.has(before.group(1).casefold(), "session")
 
 
 def _latest(records: list[_Record], kind: str) -> _Record | None:
@@ -238,7 +252,7 @@ def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
     """True when the words just before `at` name a building ("Pusat Dagangan dan Pameran …",
     "… Congress Centre"): the trigger word is part of a venue's name, not a gathering."""
     for word in reversed(re.findall(r"[\w'’]+", text[max(lo, at - 40):at])[-3:]):
-        if words.cues.get(word.casefold()) == "building" and word[0].isupper():
+        if words.has(word.casefold(), "building") and word[0].isupper():
             return True
         if not word[0].isupper() and word.casefold() not in _NAME_GLUE:
             return False
@@ -278,7 +292,7 @@ def _destinations(
     text = doc.text
     cue = re.search(r"(?<![\w-])(\w+)\s+", text[end:min(hi, end + 40)])
     cursor = end
-    if cue and words.cues.get(cue.group(1).casefold()) == "destination":
+    if cue and words.has(cue.group(1).casefold(), "destination"):
         cursor = end + cue.end()
     elif form != "verb":
         return []
@@ -304,10 +318,9 @@ def _location(
         return text[destinations[0][1]:destinations[0][2]]
     near = text[end:min(hi, end + 80)]
     for cue in re.finditer(r"(?<![\w-])(\w+)(\s+sini\b)?", near):
-        role = words.cues.get(cue.group().casefold()) or words.cues.get(cue.group(1).casefold())
-        if role == "here":
+        if words.has(cue.group().casefold(), "here"):
             return doc.info.dateline
-        if role == "venue":
+        if words.has(cue.group(1).casefold(), "venue"):
             place = _PLACE.match(near, cue.end())
             if place:
                 return place.group(1)
@@ -388,7 +401,7 @@ def _name_key(name: str) -> str:
 def _attach_attendance(doc: Doc, words: GatheringWords, mentions: list[tuple[int, int, _Record]]) -> None:
     if not mentions:
         return
-    attend = [w for w, role in words.cues.items() if role == "attend"]
+    attend = [w for w, roles in words.cues.items() if "attend" in roles]
     verbs = re.compile(
         r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attend) + r")(?![\w-])"
     )
