@@ -219,3 +219,8 @@ def test_prefixed_month_and_day() -> None:
     assert run("Debris was found on Reunion Island last July 29.", published="2015-08-05") == [
         ("last July 29", "2015-07-29", "day", "on")
     ]
+
+
+def test_year_ranges() -> None:
+    assert run("Pelan itu meliputi tempoh 2021-2025.") == [("2021-2025", "2021/2025", "year", "during")]
+    assert run("The plan runs from 2026 to 2030.") == [("2026 to 2030", "2026/2030", "year", "during")]

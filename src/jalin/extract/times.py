@@ -101,6 +101,10 @@ def _resolve(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     end = m.end()
     if m["rd1"] is not None or m["rx1"] is not None:
         return _day_range(doc, words, m)
+    if m["ry1"] is not None:
+        if int(m["ry2"]) <= int(m["ry1"]):
+            return None
+        return f"{m['ry1']}/{m['ry2']}", "year", "during", end
     if m["rm1"] is not None:
         year, end = _tail_year(doc, words, m, end, (words.months[_fold(m["rm1"])], 1), "month", ranged=True)
         first, last = words.months[_fold(m["rm1"])], words.months[_fold(m["rm2"])]

@@ -94,6 +94,8 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?<![\d/.])(?P<nd>{DAY})/(?P<nm>1[0-2]|0?[1-9])(?:/(?P<ny>{YEAR}))?(?![\d/])",
         # 22hb (of the current month)
         rf"(?P<hbd>{DAY})\s*hb\b\.?",
+        # 2021-2025 · 2021 hingga 2025
+        rf"(?<![\w.,$/\-])(?P<ry1>{YEAR}){RANGE_SEP}(?P<ry2>{YEAR})(?![\w/]|[.,-]\d)",
         # 2 tahun lalu
         ago,
         # 2030 (pada tahun 2022: "tahun" goes with the cue)
