@@ -224,3 +224,12 @@ def test_prefixed_month_and_day() -> None:
 def test_year_ranges() -> None:
     assert run("Pelan itu meliputi tempoh 2021-2025.") == [("2021-2025", "2021/2025", "year", "during")]
     assert run("The plan runs from 2026 to 2030.") == [("2026 to 2030", "2026/2030", "year", "during")]
+
+
+def test_part_of_a_month() -> None:
+    assert run("Kapal itu akan tiba menjelang akhir Oktober.") == [
+        ("menjelang akhir Oktober", "2025-10", "month", "by")
+    ]
+    assert run("The report is due by the end of November.") == [
+        ("by the end of November", "2025-11", "month", "by")
+    ]

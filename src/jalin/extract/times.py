@@ -168,7 +168,7 @@ def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     if m["wd"] is not None:
         return _weekday(doc, words, m)
     if m["mon"] is not None:
-        if m["mpre"] is None and _after_name(words, doc.text, m.start()):
+        if m["mpre"] is None and m["mpart"] is None and _after_name(words, doc.text, m.start()):
             return None
         anchor = (words.months[_fold(m["mon"])], 1)
         year, end = _tail_year(doc, words, m, end, anchor, "month", m["mpre"])

@@ -123,8 +123,8 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?i:(?P<word>{trie_regex(list(words))})(?!\w))",
         # (last) Monday · Isnin (lepas)
         rf"(?:(?i:(?P<wpre>{trie_regex(before)}))\s+)?(?:(?i:hari)\s+)?(?P<wd>{weekday})(?!\w)",
-        # (last) May · Oktober
-        rf"(?:(?i:(?P<mpre>{trie_regex(before)}))\s+)?(?P<mon>{month_full})(?!\w)",
+        # (last) May · Oktober · akhir Oktober · the end of October
+        rf"(?:(?i:(?P<mpre>{trie_regex(before)})|(?P<mpart>{part}))\s+)?(?P<mon>{month_full})(?!\w)",
     ]
     digit_pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(digit_led) + ")")
     pattern = re.compile(r"(?<![\w\-])(?=[^\W\d_])(?:" + "|".join(word_led) + ")")
