@@ -27,6 +27,7 @@ def test_seed_times_quantities_gatherings(seed_analysis: Analysis) -> None:
         ["q1", "q2"],
     )
     assert [text[e.start:e.end] for e in seminar.evidence] == [seminar.name, "Seminar"]
+    assert seminar.location == "KUALA LUMPUR"  # nothing dates it away from the dateline's day
 
 
 def test_dev_golds_floor() -> None:

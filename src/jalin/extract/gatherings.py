@@ -126,13 +126,14 @@ def extract(doc: Doc) -> list[Gathering]:
             parties.add(home)  # told from one side: the article's own country is the other
         name_text = text[name[0]:name[1]] if name else None
         destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
+        time = _nearest_time(doc, start, span.start, span.end)
         record = _Record(
             kind=kind,
             phrase=phrase,
             name=name_text,
             ordinal=_ordinal(words, name_text) if name_text else None,
-            location=_location(words, doc, end, span.end, destinations),
-            time=_nearest_time(doc, start, span.start, span.end),
+            location=_location(words, doc, end, span.end, destinations, time),
+            time=time,
             parties=parties,
             sentences={sentence},
             evidence=[Span(*(name or (start, end)))],
@@ -311,8 +312,15 @@ def _destinations(
 
 
 def _location(
-    words: GatheringWords, doc: Doc, end: int, hi: int, destinations: list[tuple[str, int, int]]
+    words: GatheringWords,
+    doc: Doc,
+    end: int,
+    hi: int,
+    destinations: list[tuple[str, int, int]],
+    time: str | None,
 ) -> str | None:
+    """Where it is held: a visit's one destination, the place after "di"/"in"/"at", "di sini" /
+    "here" (the dateline), else the dateline when nothing dates it away from the report's day."""
     text = doc.text
     if len(destinations) == 1:
         return text[destinations[0][1]:destinations[0][2]]
@@ -324,6 +332,11 @@ def _location(
             place = _PLACE.match(near, cue.end())
             if place:
                 return place.group(1)
+    if destinations:
+        return None
+    today = doc.published.isoformat() if doc.published else None
+    if time is None or any(t.id == time and t.value == today for t in doc.times):
+        return doc.info.dateline
     return None
 
 
