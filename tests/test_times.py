@@ -233,3 +233,8 @@ def test_part_of_a_month() -> None:
     assert run("The report is due by the end of November.") == [
         ("by the end of November", "2025-11", "month", "by")
     ]
+
+
+def test_habits_are_no_dates() -> None:
+    assert run("He wrote his column every Friday night.") == []
+    assert run("Mesyuarat diadakan setiap hari Isnin.") == []

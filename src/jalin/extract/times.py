@@ -388,7 +388,10 @@ def _followed_by_count(doc: Doc, end: int) -> bool:
 
 
 def _excluded(words: TimeWords, text: str, start: int, end: int) -> bool:
-    """The name stands inside a phrase that is no time ("solat Jumaat", "Good Friday")."""
+    """The name stands inside a phrase that is no time ("solat Jumaat", "Good Friday") or after a
+    word that makes it a habit ("every Friday", "setiap Isnin")."""
+    if words.habit.search(text, max(0, start - 20), start):
+        return True
     return any(
         hit.start() <= start and end <= hit.end()
         for hit in words.exclusions.finditer(text, max(0, start - 25), min(len(text), end + 25))

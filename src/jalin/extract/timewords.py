@@ -40,6 +40,7 @@ class TimeWords:
     cue: re.Pattern[str]            # a relation cue right before an expression (search the left text)
     tense: re.Pattern[str]          # tense markers in a sentence
     exclusions: re.Pattern[str]     # phrases whose day or month name is no time (solat Jumaat)
+    habit: re.Pattern[str]          # a word before a day name that makes it a habit (every Friday)
 
 
 def _cased(words: list[str]) -> str:
@@ -140,7 +141,9 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh|tahun)\s+)?$"
     )
     tense = re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(list(tenses))})(?![\w\-]))")
-    exclusions = [r["phrase"] for r in lexicon.table("time_exclusions")]
+    exclusion_rows = lexicon.table("time_exclusions")
+    exclusions = [r["phrase"] for r in exclusion_rows if r.get("place", "around") != "before"]
+    habits = [r["phrase"] for r in exclusion_rows if r.get("place") == "before"]
     anchor_words = [*months, *weekdays, *words, "suku", "q1", "q2", "q3", "q4"]
     for word in units:
         anchor_words += [word, word + "s"]
@@ -149,6 +152,7 @@ def build(lexicon: Lexicon) -> TimeWords:
         months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
         pattern, digit_pattern, Anchors(anchor_words, digits=(0, 40), before=35, after=25), tail, cue, tense,
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
+        re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(habits)})\s+(?:hari\s+)?)$"),
     )
 
 
