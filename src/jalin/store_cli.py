@@ -95,7 +95,10 @@ def agreements_command(
 ) -> None:
     """Agreements with their status history, milestones and overdue milestones."""
     if as_of is not None:
-        date.fromisoformat(as_of)
+        try:
+            date.fromisoformat(as_of)
+        except ValueError:
+            raise typer.BadParameter(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
     store = _open(db)
     records = store.agreement_records(country, status, overdue, as_of)
     store.close()
