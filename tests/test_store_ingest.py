@@ -192,3 +192,23 @@ def test_seed_and_follow_ups_are_stored_and_searchable(tmp_path):
         countries = store.actors(type="COUNTRY")
         assert countries[["name", "country", "documents"]].values.tolist() == [
             ["Malaysia", "MYS", 3], ["South Korea", "KOR", 3], ["Türkiye", "TUR", 1]]
+
+
+def test_batch_runner_output_loads_the_same_as_direct_ingest(tmp_path):
+    from jalin.batch import analyze_partition, partitions, prepare_output, read_inputs, write_partition
+
+    rows = [wire_copy(i) for i in range(25)]
+    source = write_jsonl(tmp_path / "news.jsonl", rows)
+    with source.open("a", encoding="utf-8") as f:
+        f.write("{broken\n")
+    out = tmp_path / "run"
+    prepare_output(out)
+    for index, partition in enumerate(partitions(read_inputs([str(source)]), 10)):
+        write_partition(out, index, analyze_partition(partition))
+    failures: list[str] = []
+    with open_store(tmp_path / "from-batch.db") as loaded, open_store(tmp_path / "direct.db") as direct:
+        report = Ingest(loaded, on_failure=failures.append).run([str(out)])
+        assert (report.added, report.failed) == (25, 1)
+        assert failures[0].startswith(str(source)) and "invalid JSON" in failures[0]
+        Ingest(direct, on_failure=failures.append).run([str(source)])
+        assert list(loaded.iter_analyses()) == list(direct.iter_analyses())
