@@ -25,6 +25,7 @@ from datetime import date
 AGREEMENT_WINDOW_DAYS = 730
 RESTART_GAP_DAYS = 180
 COMMON_TOKEN_LIMIT = 2000
+RECENT_AGREEMENTS = 50  # of one type and parties, only the latest few can still be the same agreement
 EARLY_STATUSES = frozenset({"proposed", "negotiating"})
 CONCLUDED_STATUSES = frozenset({"signed", "in_force", "implemented", "cancelled"})
 # Forms of address and patronymic particles: not part of what identifies a person across reports.
@@ -189,7 +190,7 @@ class EntityIndex:
 
     def agreement(self, type_: str, parties: str, day: str | None, status: str) -> tuple[int, bool]:
         """(entity pk, whether it is new) for one report of an agreement on `day`."""
-        for entity in reversed(self.agreements.get((type_, parties), [])):
+        for entity in reversed(self.agreements.get((type_, parties), [])[-RECENT_AGREEMENTS:]):
             near = _days(day, entity.last_seen) <= AGREEMENT_WINDOW_DAYS or _days(
                 day, entity.first_seen) <= AGREEMENT_WINDOW_DAYS
             restart = (entity.concluded and status in EARLY_STATUSES

@@ -92,7 +92,7 @@ class SQLiteStore(Store):
         self.path = str(path)
         self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._con.row_factory = sqlite3.Row
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "temp_store=MEMORY", "cache_size=-65536",
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "temp_store=MEMORY", "cache_size=-262144",
                        "busy_timeout=30000"):
             self._con.execute(f"PRAGMA {pragma}")
         self._migrate()
@@ -270,16 +270,17 @@ class SQLiteStore(Store):
         for pk in pks:
             first, last = con.execute("SELECT min(date), max(date) FROM agreement_observations "
                                       "WHERE agreement = ?", (pk,)).fetchone()
-            latest = "SELECT status, date FROM agreement_observations WHERE agreement = ? AND dup = 0 " \
-                     "AND status != 'unknown' ORDER BY date DESC"
-            recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest + " LIMIT 50", (pk,))]
+            latest = "SELECT status, date, exclusive FROM agreement_observations WHERE agreement = ? " \
+                     "AND dup = 0 AND status != 'unknown' ORDER BY date DESC"
+            recent = [{"status": r[0], "date": r[1], "exclusive": r[2]}
+                      for r in con.execute(latest + " LIMIT 50", (pk,))]
             if len(recent) == 50 and recent[0]["date"] == recent[-1]["date"]:
-                recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest, (pk,))]
+                recent = [{"status": r[0], "date": r[1], "exclusive": r[2]}
+                          for r in con.execute(latest, (pk,))]
             status, when = agreement_status.current_status(recent)
-            exclusive = con.execute("SELECT exclusive FROM agreement_observations WHERE agreement = ? "
-                                    "AND dup = 0 AND exclusive IS NOT NULL ORDER BY date DESC LIMIT 1",
-                                    (pk,)).fetchone()
-            updates.append((status, when, first, last, exclusive[0] if exclusive else None, pk))
+            # The latest of the recent reports that says whether it is exclusive.
+            exclusive = next((r["exclusive"] for r in recent if r["exclusive"] is not None), None)
+            updates.append((status, when, first, last, exclusive, pk))
         self._con.executemany("UPDATE agreement_entities SET status = ?, status_date = ?, first_seen = ?, "
                               "last_seen = ?, exclusive = ? WHERE pk = ?", updates)
 
