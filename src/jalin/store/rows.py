@@ -8,13 +8,13 @@ a round trip per row.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
-import re
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from jalin.model import Analysis
 from jalin.store.dates import day_of, due_date
@@ -28,13 +28,13 @@ def _dumps(value: Any) -> str:
 def analysis_without_text(data: dict[str, Any]) -> bytes:
     """The stored form of an analysis: its contract JSON minus the "text" (kept in its own column),
     zlib-compressed (level 1: fast, and a quarter of the size or less)."""
-    return zlib.compress(_dumps({k: v for k, v in data.items() if k != "text"}).encode("utf-8"), 1)
+    return zlib.compress(orjson.dumps({k: v for k, v in data.items() if k != "text"}), 1)
 
 
 def analysis_with_text(stored: bytes, text: str) -> dict[str, Any]:
     """Rebuild the contract object from its stored form, "text" back in its place after "document"."""
     out: dict[str, Any] = {}
-    for key, value in json.loads(zlib.decompress(stored)).items():
+    for key, value in orjson.loads(zlib.decompress(stored)).items():
         out[key] = value
         if key == "document":
             out["text"] = text
@@ -190,31 +190,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-# Per record class: (field name, whether the field can hold records) - plain fields are used as they are.
-_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
-_PLAIN_TYPE = re.compile(r"(?:str|int|float|bool|None|list\[str\]|[ |])+")
+def as_dict(item: Analysis | dict[str, Any] | str | bytes) -> dict[str, Any]:
+    """An analysis as its contract dict, from a record, a dict or its JSON text.
 
-
-def _nested(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_record_dict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
-    return _record_dict(value) if hasattr(value, "__dataclass_fields__") else value
-
-
-def _record_dict(record: Any) -> dict[str, Any]:
-    """`record.to_dict()`, faster: per class, fields typed as plain values are not inspected."""
-    spec = _FIELDS.get(type(record))
-    if spec is None:
-        spec = _FIELDS[type(record)] = tuple(
-            (f.name, not _PLAIN_TYPE.fullmatch(str(f.type))) for f in dataclasses.fields(record))
-    return {name: _nested(getattr(record, name)) if nested else getattr(record, name)
-            for name, nested in spec}
-
-
-def as_dict(item: Analysis | dict[str, Any] | str) -> dict[str, Any]:
-    """An analysis as its contract dict, from a record, a dict or its JSON text."""
+    Records go through orjson, which encodes slotted dataclasses natively in field order: the same
+    JSON as `to_json()`, an order of magnitude faster."""
     if isinstance(item, Analysis):
-        return _record_dict(item)
-    if isinstance(item, str):
-        return json.loads(item)
+        return orjson.loads(orjson.dumps(item))
+    if isinstance(item, str | bytes):
+        return orjson.loads(item)
     return item
