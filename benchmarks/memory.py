@@ -62,8 +62,8 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
 def summary(result: dict[str, Any]) -> str:
     parts = []
     for command in ("analyze", "batch"):
-        sizes = ", ".join(f"{k} {v['peak_rss_mb']:.0f} MB" for k, v in result[command].items()
-                          if isinstance(v, dict))
+        sizes = ", ".join(f"{k} {v['peak_rss_mb']:.0f} MB" + (f" (EXIT {v['exit']})" if v["exit"] else "")
+                          for k, v in result[command].items() if isinstance(v, dict))
         parts.append(f"{command} {sizes} (growth {result[command]['growth_mb']:+.0f} MB)")
     return f"memory: peak RSS {'; '.join(parts)} (target < {TARGET_MB} MB, flat)"
 

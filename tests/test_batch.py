@@ -58,49 +58,56 @@ def read_table(out: Path, name: str) -> list[dict]:
 def test_batch_matches_analyze_on_two_workers(tmp_path: Path) -> None:
     inputs = write_inputs(tmp_path)
     out = tmp_path / "out"
-    summary = run_batch(inputs, out, workers=2, partition_size=2)
+    ran = CliRunner().invoke(app, ["batch", *inputs, "--out", str(out), "--workers", "2",
+                                   "--partition-size", "2"])
+    assert ran.exit_code == 2, ran.output  # two inputs failed
+    documents = 3 + len(inputs) - 1  # three good documents in own.jsonl, one per other file
+    assert ran.stderr.startswith(f"{documents} documents analysed, 2 failed, {-(-documents // 2)} partitions")
 
     expected = analyze_lines(inputs)
     analyses = read_table(out, "analyses")
     assert [row["analysis"] for row in analyses] == expected  # byte-identical, in input order
     assert [row["id"] for row in analyses] == [json.loads(line)["document"]["id"] for line in expected]
-    assert [row["id"] for row in analyses][:4] == ["own-ms-1", "own-en-1", "own-ms-2", "own-empty"]
-    assert len(analyses) == 4 + len(inputs) - 1  # four documents in own.jsonl, one per other file
+    assert [row["id"] for row in analyses][:3] == ["own-ms-1", "own-en-1", "own-ms-2"]
+    assert len(analyses) == documents
     failures = read_table(out, "failures")
-    assert failures == [{"origin": f"{tmp_path / 'own.jsonl'}:3",
-                         "reason": failures[0]["reason"]}]
-    assert "invalid JSON" in failures[0]["reason"]
-    assert (summary.documents, summary.failures) == (len(expected), 1)
+    own = tmp_path / "own.jsonl"
+    assert failures == [
+        {"origin": f"{own}: line 3", "reason": "invalid JSON (Expecting property name enclosed in double "
+                                               "quotes at column 2)"},
+        {"origin": f"{own}: line 5", "reason": "empty document"},
+    ]
     for name, schema in SCHEMAS.items():
         parts = sorted((out / name).glob("part-*.parquet"))
-        assert len(parts) == summary.partitions == 3  # [ms-1, en-1] [bad line, ms-2, empty] [plain, seed]
+        # [ms-1, en-1] [bad line, ms-2, empty line, plain] [seed]: two documents per partition
+        assert len(parts) == -(-len(analyses) // 2)
         assert pq.read_schema(parts[0]).names == schema.names
 
 
 def test_rerun_overwrites(tmp_path: Path) -> None:
     own = tmp_path / "own.jsonl"
-    own.write_text("".join(json.dumps(d) + "\n" for d in OWN_DOCUMENTS), encoding="utf-8")
+    own.write_text("".join(json.dumps(d) + "\n" for d in OWN_DOCUMENTS[:3]), encoding="utf-8")
     out = tmp_path / "out"
     (out / "analyses").mkdir(parents=True)
     (out / "analyses" / "part-99999999.parquet").write_bytes(b"stale")
-    run_batch([str(own)], out, workers=1, partition_size=3)
+    run_batch([str(own)], out, workers=1, partition_size=2)
     first = {p.name: p.read_bytes() for p in sorted((out / "analyses").iterdir())}
-    run_batch([str(own)], out, workers=1, partition_size=3)
+    run_batch([str(own)], out, workers=1, partition_size=2)
     second = {p.name: p.read_bytes() for p in sorted((out / "analyses").iterdir())}
     assert list(first) == ["part-00000000.parquet", "part-00000001.parquet"]
-    assert [r["id"] for r in read_table(out, "analyses")] == [d["id"] for d in OWN_DOCUMENTS]
+    assert [r["id"] for r in read_table(out, "analyses")] == ["own-ms-1", "own-en-1", "own-ms-2"]
     assert first == second
 
 
 def test_partitions_keep_order_and_carry_read_failures() -> None:
     docs = [RawDocument(text=str(i), origin=f"f:{i}") for i in range(5)]
-    stream = [docs[0], docs[1], InputError("f.jsonl: line 3: invalid JSON (x)"), docs[2], docs[3], docs[4]]
+    stream = [docs[0], docs[1], InputError("f.jsonl: line 3", "invalid JSON (x)"), docs[2], docs[3], docs[4]]
     cut = list(partitions(stream, 2))
     assert [[d.origin for d in p.documents] for p in cut] == [["f:0", "f:1"], ["f:2", "f:3"], ["f:4"]]
     assert [p.index for p in cut] == [0, 1, 2]
-    assert cut[1].failures == [("f.jsonl:3", "invalid JSON (x)")]
-    (alone,) = partitions([InputError("gone.txt: no such file")], 10)
-    assert alone.failures == [("gone.txt", "no such file")]
+    assert cut[1].failures == [("f.jsonl: line 3", "invalid JSON (x)")]
+    (alone,) = partitions([InputError("gone.txt", "no such file or directory")], 10)
+    assert alone.failures == [("gone.txt", "no such file or directory")]
     with pytest.raises(ValueError):
         next(partitions(stream, 0))
 
@@ -147,3 +154,15 @@ def test_flat_rows_flatten_spans_and_lists() -> None:
     assert row["roles"] == '[{"text":"Menteri","en":"Minister"}]'
     assert row["honorifics"] == ["Datuk"]
     assert row["canonical"] is None
+
+
+def test_batch_on_a_running_scheduler(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    own = tmp_path / "own.jsonl"
+    own.write_text("".join(json.dumps(d) + "\n" for d in OWN_DOCUMENTS[:3]), encoding="utf-8")
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        summary = run_batch([str(own)], tmp_path / "out", scheduler=cluster.scheduler_address,
+                            partition_size=2)
+    assert (summary.documents, summary.failures, summary.partitions) == (3, 0, 2)
+    assert [r["id"] for r in read_table(tmp_path / "out", "analyses")] == ["own-ms-1", "own-en-1", "own-ms-2"]

@@ -24,9 +24,9 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import shutil
 import time
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +38,7 @@ import pyarrow.parquet as pq
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis
 from jalin.pipeline import analyze
-from jalin.read import InputError, RawDocument, read_path
+from jalin.read import InputError, RawDocument, read_paths
 
 DEFAULT_PARTITION_SIZE = 250
 
@@ -93,15 +93,6 @@ class BatchSummary:
 # ---------------------------------------------------------------- reading (client side)
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[RawDocument | InputError]:
-    """Every document of every input, in order; an input that breaks the reader becomes one error."""
-    for path in paths:
-        try:
-            yield from read_path(path)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            yield InputError(f"{path}: {exc}")
-
-
 def partitions(items: Iterable[RawDocument | InputError], size: int) -> Iterator[Partition]:
     """Cut the stream into partitions of at most `size` documents (read failures ride along)."""
     if size < 1:
@@ -109,7 +100,7 @@ def partitions(items: Iterable[RawDocument | InputError], size: int) -> Iterator
     current = Partition(0)
     for item in items:
         if isinstance(item, InputError):
-            current.failures.append(_failure_of(item))
+            current.failures.append((item.origin, item.reason))
             continue
         current.documents.append(item)
         if len(current.documents) >= size:
@@ -117,18 +108,6 @@ def partitions(items: Iterable[RawDocument | InputError], size: int) -> Iterator
             current = Partition(current.index + 1)
     if current.documents or current.failures:
         yield current
-
-
-_ERROR = re.compile(r"(?P<path>.*?): (?:line (?P<line>\d+): )?(?P<reason>.*)", re.DOTALL)
-
-
-def _failure_of(error: InputError) -> tuple[str, str]:
-    """(origin, reason) from the reader's one-line message `path[: line N]: reason`."""
-    match = _ERROR.fullmatch(str(error))
-    if match is None:
-        return str(error), str(error)
-    origin = f"{match['path']}:{match['line']}" if match["line"] else match["path"]
-    return origin, match["reason"]
 
 
 # ---------------------------------------------------------------- analysing (worker side)
@@ -246,8 +225,10 @@ def run_batch(
     started = time.perf_counter()
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        with warnings.catch_warnings():  # "Port 8787 is already in use": any free port will do
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
     try:
         with Client(cluster if cluster is not None else scheduler) as client:
             client.run(warm_up, lexicon_dirs)
@@ -268,7 +249,7 @@ def run_batch(
                 summary.partitions += 1
                 future.release()
 
-            for partition in partitions(read_inputs(paths), partition_size):
+            for partition in partitions(read_paths(paths), partition_size):
                 future = client.submit(analyze_partition, partition, lexicon_dirs, pure=False,
                                        key=f"jalin-partition-{partition.index}-{time.time_ns()}")
                 in_flight[future.key] = partition
