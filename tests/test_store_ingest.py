@@ -154,7 +154,6 @@ def _seed() -> Path:
     return seeds[0]
 
 
-@pytest.mark.xfail(strict=False, reason="needs the agreements and times layers (not yet on main)")
 def test_seed_then_cabinet_approval_gives_one_agreement_history(tmp_path):
     seed = _seed()
     db = tmp_path / "kb.db"
@@ -172,7 +171,6 @@ def test_seed_then_cabinet_approval_gives_one_agreement_history(tmp_path):
                               env_db=db).stdout) == []
 
 
-@pytest.mark.xfail(strict=False, reason="needs the agreements layer (not yet on main)")
 def test_english_follow_up_joins_the_same_agreement(tmp_path):
     seed = _seed()
     with open_store(tmp_path / "kb.db") as store:
@@ -195,7 +193,8 @@ def test_seed_and_follow_ups_are_stored_and_searchable(tmp_path):
 
 
 def test_batch_runner_output_loads_the_same_as_direct_ingest(tmp_path):
-    from jalin.batch import analyze_partition, partitions, prepare_output, read_inputs, write_partition
+    from jalin.batch import analyze_partition, partitions, prepare_output, write_partition
+    from jalin.read import read_paths
 
     rows = [wire_copy(i) for i in range(25)]
     source = write_jsonl(tmp_path / "news.jsonl", rows)
@@ -203,7 +202,7 @@ def test_batch_runner_output_loads_the_same_as_direct_ingest(tmp_path):
         f.write("{broken\n")
     out = tmp_path / "run"
     prepare_output(out)
-    for index, partition in enumerate(partitions(read_inputs([str(source)]), 10)):
+    for index, partition in enumerate(partitions(read_paths([str(source)]), 10)):
         write_partition(out, index, analyze_partition(partition))
     failures: list[str] = []
     with open_store(tmp_path / "from-batch.db") as loaded, open_store(tmp_path / "direct.db") as direct:
