@@ -67,7 +67,7 @@ def test_ingest_is_idempotent_and_reports_bad_documents(tmp_path):
         f"{source}: line 41: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
         f"{source}: line 42: empty document"]
     second = Ingest(store, jobs=2, on_failure=failures.append).run([str(source)])
-    assert (second.added, second.skipped, second.failed) == (0, 40, 2)
+    assert (second.analysed, second.added, second.skipped, second.failed) == (0, 0, 40, 2)
     assert store.counts()["documents"] == 40
     assert store.document("wire-00003")["document"]["published"] == "2024-03-04"
     store.close()
@@ -184,6 +184,8 @@ def test_seed_and_follow_ups_are_stored_and_searchable(tmp_path):
     with open_store(tmp_path / "kb.db") as store:
         report = Ingest(store).run([str(seed), str(DATA)])
         assert (report.added, report.failed) == (3, 0)
+        again = Ingest(store).run([str(seed), str(DATA)])
+        assert (again.read, again.analysed, again.added, again.skipped) == (3, 0, 0, 3)
         assert store.search("Jemaah Menteri meluluskan")["published"].tolist() == ["2025-10-22"]
         assert store.search("Cabinet approved")["published"].tolist() == ["2025-10-23"]
         assert sorted(store.table("documents")["language"]) == ["en", "ms", "ms"]

@@ -80,7 +80,8 @@ def ingest_command(
         report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show).run(paths)
         progress.update(task, total=report.read, completed=report.read)
     store.close()
-    err.print(f"read {report.read:,}  added {report.added:,}  already stored {report.skipped:,}  "
+    err.print(f"read {report.read:,}  analysed {report.analysed:,}  added {report.added:,}  "
+              f"already stored {report.skipped:,}  "
               f"near-duplicates {report.duplicates:,}  failed {report.failed:,}  "
               f"{report.rate:,.0f} docs/s", highlight=False, soft_wrap=True)
 
