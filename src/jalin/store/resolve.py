@@ -21,10 +21,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
 AGREEMENT_WINDOW_DAYS = 730
 RESTART_GAP_DAYS = 180
-COMMON_TOKEN_LIMIT = 2000
+MAX_NAME_TOKENS = 8  # subsets of longer names are taken over their first 8 tokens (sorted)
 RECENT_AGREEMENTS = 50  # of one type and parties, only the latest few can still be the same agreement
 EARLY_STATUSES = frozenset({"proposed", "negotiating"})
 CONCLUDED_STATUSES = frozenset({"signed", "in_force", "implemented", "cancelled"})
@@ -51,6 +52,14 @@ def _days(a: str | None, b: str | None) -> int:
     if not a or not b:
         return 0
     return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def _subsets(tokens: frozenset[str]) -> list[frozenset[str]]:
+    """The token subsets a name is indexed under: all of two or more tokens, or the one token."""
+    if len(tokens) < 2:
+        return [tokens] if tokens else []
+    ordered = sorted(tokens)[:MAX_NAME_TOKENS]
+    return [frozenset(c) for size in range(2, len(ordered) + 1) for c in combinations(ordered, size)]
 
 
 @dataclass(slots=True)
@@ -95,7 +104,10 @@ class EntityIndex:
 
     keyed: dict[str, int] = field(default_factory=dict)
     persons: dict[int, Person] = field(default_factory=dict)
-    by_token: dict[str, set[int]] = field(default_factory=dict)
+    # token set -> persons whose tokens include it (all subsets of two or more tokens; a one-token
+    # name only under itself), and token set -> persons whose whole name it is (or was).
+    by_subset: dict[frozenset[str], set[int]] = field(default_factory=dict)
+    by_name: dict[frozenset[str], set[int]] = field(default_factory=dict)
     agreements: dict[tuple[str, str], list[AgreementEntity]] = field(default_factory=dict)
     gatherings: dict[str, int] = field(default_factory=dict)
     next_actor: int = 1
@@ -123,8 +135,12 @@ class EntityIndex:
 
     def _add_person(self, person: Person) -> None:
         self.persons[person.pk] = person
-        for token in person.tokens:
-            self.by_token.setdefault(token, set()).add(person.pk)
+        self._index_name(person.pk, person.tokens)
+
+    def _index_name(self, pk: int, tokens: frozenset[str]) -> None:
+        self.by_name.setdefault(tokens, set()).add(pk)
+        for subset in _subsets(tokens):
+            self.by_subset.setdefault(subset, set()).add(pk)
 
     # ------------------------------------------------------------------ actors
 
@@ -164,9 +180,8 @@ class EntityIndex:
             update = None
             if len(tokens) > len(best.tokens) or (not best.country and country):
                 fuller = len(tokens) > len(best.tokens)
-                for token in tokens - best.tokens:
-                    self.by_token.setdefault(token, set()).add(best.pk)
                 best.tokens = best.tokens | tokens
+                self._index_name(best.pk, best.tokens)
                 best.country = best.country or country
                 update = PersonUpdate(best.pk, name if fuller else None, " ".join(sorted(best.tokens)),
                                       best.country)
@@ -178,13 +193,12 @@ class EntityIndex:
         return pk, NewActor(pk, "PERSON", name, canonical, country, sector, key), None
 
     def _candidates(self, tokens: frozenset[str]) -> set[int]:
-        """Persons sharing a name token; tokens borne by very many persons ("Mohd") are not probed,
-        unless nothing else is: a match shares two tokens, so the rarer one finds it."""
-        sets = [s for s in (self.by_token.get(t) for t in tokens) if s]
-        if not sets:
-            return set()
-        small = [s for s in sets if len(s) <= COMMON_TOKEN_LIMIT]
-        return set().union(*small) if small else set(min(sets, key=len))
+        """Persons whose name holds all of these tokens, or whose whole name is two or more of them:
+        a few dictionary probes, however many persons are stored."""
+        found = set(self.by_subset.get(tokens, ()))
+        for subset in _subsets(tokens):
+            found.update(self.by_name.get(subset, ()))
+        return found
 
     # ------------------------------------------------------------------ agreements and gatherings
 
