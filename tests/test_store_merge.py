@@ -193,3 +193,10 @@ def test_two_connections_share_entities(tmp_path):
     assert len(first.agreement_records()[0]["history"]) == 2
     first.close()
     second.close()
+
+
+def test_agreement_records_limit(store):
+    store.add_analyses([pending(), approved()])
+    assert store.agreement_records(limit=0) == []
+    assert [r["status"] for r in store.agreement_records(limit=1)] == ["approved"]
+    assert store.agreements(country="MYS")["status"].tolist() == ["approved"]

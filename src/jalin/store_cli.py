@@ -91,6 +91,7 @@ def agreements_command(
     status: str | None = typer.Option(None, "--status"),
     overdue: bool = typer.Option(False, "--overdue", help="only agreements with overdue milestones"),
     as_of: str | None = typer.Option(None, "--as-of", help="ISO date (default today)"),
+    limit: int = typer.Option(1000, "--limit"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
@@ -101,7 +102,7 @@ def agreements_command(
         except ValueError:
             raise typer.BadParameter(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
     store = _open(db)
-    records = store.agreement_records(country, status, overdue, as_of)
+    records = store.agreement_records(country, status, overdue, as_of, limit)
     store.close()
     if as_json:
         _print_json(records)

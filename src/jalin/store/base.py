@@ -61,8 +61,10 @@ class Store(ABC):
 
     @abstractmethod
     def agreement_records(self, country: str | None = None, status: str | None = None,
-                          overdue: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
-        """Agreements with `history`, `milestones`, `overdue` (status and overdue as of `as_of`)."""
+                          overdue: bool = False, as_of: str | None = None,
+                          limit: int | None = None) -> list[dict[str, Any]]:
+        """Agreements, latest reported first, with `history`, `milestones` and `overdue` (status and
+        overdue as of `as_of`, default today); at most `limit` of them."""
 
     @abstractmethod
     def actor_record(self, name: str) -> dict[str, Any] | None:
@@ -95,8 +97,8 @@ class Store(ABC):
     # ------------------------------------------------------------------ shared conveniences
 
     def agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,
-                   as_of: str | None = None) -> pd.DataFrame:
-        return pd.DataFrame(self.agreement_records(country, status, overdue, as_of))
+                   as_of: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        return pd.DataFrame(self.agreement_records(country, status, overdue, as_of, limit))
 
     def arrow(self, name: str) -> pa.Table:
         """`table(name)` as an Arrow table."""

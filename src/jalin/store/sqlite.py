@@ -328,7 +328,8 @@ class SQLiteStore(Store):
             last = rows[-1][0]
 
     def agreement_records(self, country: str | None = None, status: str | None = None,
-                          overdue: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
+                          overdue: bool = False, as_of: str | None = None,
+                          limit: int | None = None) -> list[dict[str, Any]]:
         today = as_of or date.today().isoformat()
         where, params = [], []
         if country:
@@ -342,7 +343,15 @@ class SQLiteStore(Store):
             params.append(today)
         sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
-        entities = self._con.execute(sql, params).fetchall()
+        records: list[dict[str, Any]] = []
+        for chunk in _chunks(self._con.execute(sql, params).fetchall()):
+            records.extend(self._agreement_chunk(chunk, status, overdue, as_of, today))
+            if limit is not None and len(records) >= limit:
+                return records[:limit]
+        return records
+
+    def _agreement_chunk(self, entities: list[Any], status: str | None, overdue: bool, as_of: str | None,
+                         today: str) -> list[dict[str, Any]]:
         history, milestones = self._agreement_details([e[0] for e in entities])
         records = []
         for pk, type_, parties, label, exclusive in entities:
