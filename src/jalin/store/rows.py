@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from jalin import model
 from jalin.model import Analysis, Record
 from jalin.store.dates import day_of, due_date
 from jalin.store.resolve import EntityIndex, NewActor, PersonUpdate
@@ -206,10 +207,33 @@ def _record_json(record: Any) -> dict[str, Any]:
     return {name: getattr(record, name) for name in names}
 
 
+def _top_level_overrides() -> tuple[str, ...] | None:
+    """The Analysis list fields whose records override `to_dict()`, when only such top-level records
+    do (then orjson encodes the rest natively); None when a nested record does too."""
+    classes = {name: getattr(model, str(f.type)[5:-1], None) for f in dataclasses.fields(Analysis)
+               if (name := f.name) and str(f.type).startswith("list[")}
+    overriding = {c for c in Record.__subclasses__() if c.to_dict is not Record.to_dict}
+    if not overriding <= set(classes.values()):
+        return None
+    return tuple(sorted(name for name, cls in classes.items() if cls in overriding))
+
+
+_OVERRIDDEN = _top_level_overrides()
+
+
 def as_dict(item: Analysis | dict[str, Any] | str | bytes) -> dict[str, Any]:
-    """An analysis as its contract dict (what `to_dict()` gives), from a record, a dict or JSON text."""
+    """An analysis as its contract dict (what `to_dict()` gives), from a record, a dict or JSON text.
+
+    Records are encoded by orjson, natively (slotted dataclasses, field order) except for records
+    whose class overrides `to_dict()`, which give their own dict."""
     if isinstance(item, Analysis):
-        return orjson.loads(orjson.dumps(item, default=_record_json, option=orjson.OPT_PASSTHROUGH_DATACLASS))
+        if _OVERRIDDEN is None:
+            return orjson.loads(orjson.dumps(item, default=_record_json,
+                                             option=orjson.OPT_PASSTHROUGH_DATACLASS))
+        data = orjson.loads(orjson.dumps(item))
+        for name in _OVERRIDDEN:
+            data[name] = [record.to_dict() for record in getattr(item, name)]
+        return data
     if isinstance(item, str | bytes):
         return orjson.loads(item)
     return item
