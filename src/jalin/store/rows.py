@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +23,7 @@ from jalin.store.resolve import EntityIndex, NewActor, PersonUpdate
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else "[]"
+    return orjson.dumps(value).decode() if value else "[]"
 
 
 def analysis_without_text(data: dict[str, Any]) -> bytes:
