@@ -7,8 +7,10 @@ entities it returns. Rules:
 - countries are one entity per ISO3 code; organisations, groups and locations one per (type,
   country, folded canonical-or-name), named by the canonical (English) name when there is one;
 - persons match across documents by name tokens (case-folded, honorifics and patronymic particles
-  removed) with compatible countries: the same token set, or one set inside the other sharing at
-  least two tokens ("Khaled Nordin" and "Mohamed Khaled Nordin"); the entity keeps the fullest name;
+  removed) with compatible countries: the same token set as the entity's first name, or one set
+  inside the other sharing at least two tokens ("Khaled Nordin" and "Mohamed Khaled Nordin"). The
+  entity's tokens never grow (so a garbled long name cannot pull in others through it); its shown
+  name moves to a name one token fuller than its first;
 - agreements match by type and parties when their dates are compatible: seen within
   `AGREEMENT_WINDOW_DAYS` of the entity's last report, and not an early-stage report long after a
   concluded one (that is a new agreement of the same kind);
@@ -64,9 +66,13 @@ def _subsets(tokens: frozenset[str]) -> list[frozenset[str]]:
 
 @dataclass(slots=True)
 class Person:
+    """A person entity: `tokens` of the first name it was seen under (fixed, so matching does not
+    drift), `shown` the token count of its displayed name."""
+
     pk: int
     tokens: frozenset[str]
     country: str | None
+    shown: int
 
 
 @dataclass(slots=True)
@@ -94,7 +100,6 @@ class PersonUpdate:
 
     pk: int
     name: str | None
-    key: str
     country: str | None
 
 
@@ -105,7 +110,7 @@ class EntityIndex:
     keyed: dict[str, int] = field(default_factory=dict)
     persons: dict[int, Person] = field(default_factory=dict)
     # token set -> persons whose tokens include it (all subsets of two or more tokens; a one-token
-    # name only under itself), and token set -> persons whose whole name it is (or was).
+    # name only under itself), and token set -> persons whose whole (first) name it is.
     by_subset: dict[frozenset[str], set[int]] = field(default_factory=dict)
     by_name: dict[frozenset[str], set[int]] = field(default_factory=dict)
     agreements: dict[tuple[str, str], list[AgreementEntity]] = field(default_factory=dict)
@@ -116,9 +121,10 @@ class EntityIndex:
 
     # ------------------------------------------------------------------ loading
 
-    def load_actor(self, pk: int, type_: str, key: str, country: str | None) -> None:
+    def load_actor(self, pk: int, type_: str, key: str, country: str | None, name: str) -> None:
         if type_ == "PERSON":
-            self._add_person(Person(pk, frozenset(key.split(" ")) if key else frozenset(), country))
+            tokens = frozenset(key.split(" ")) if key else frozenset()
+            self._add_person(Person(pk, tokens, country, len(name_tokens(name))))
         else:
             self.keyed[key] = pk
         self.next_actor = max(self.next_actor, pk + 1)
@@ -135,12 +141,9 @@ class EntityIndex:
 
     def _add_person(self, person: Person) -> None:
         self.persons[person.pk] = person
-        self._index_name(person.pk, person.tokens)
-
-    def _index_name(self, pk: int, tokens: frozenset[str]) -> None:
-        self.by_name.setdefault(tokens, set()).add(pk)
-        for subset in _subsets(tokens):
-            self.by_subset.setdefault(subset, set()).add(pk)
+        self.by_name.setdefault(person.tokens, set()).add(person.pk)
+        for subset in _subsets(person.tokens):
+            self.by_subset.setdefault(subset, set()).add(person.pk)
 
     # ------------------------------------------------------------------ actors
 
@@ -177,18 +180,17 @@ class EntityIndex:
                 if (same or nested) and shared > best_shared:
                     best, best_shared = person, shared
         if best is not None:
-            update = None
-            if len(tokens) > len(best.tokens) or (not best.country and country):
-                fuller = len(tokens) > len(best.tokens)
-                best.tokens = best.tokens | tokens
-                self._index_name(best.pk, best.tokens)
+            fuller = (tokens > best.tokens and len(tokens) == len(best.tokens) + 1
+                      and len(tokens) > best.shown)
+            if fuller or (country and not best.country):
+                best.shown = max(best.shown, len(tokens)) if fuller else best.shown
                 best.country = best.country or country
-                update = PersonUpdate(best.pk, name if fuller else None, " ".join(sorted(best.tokens)),
-                                      best.country)
-            return best.pk, None, update
+                update = PersonUpdate(best.pk, name if fuller else None, best.country)
+                return best.pk, None, update
+            return best.pk, None, None
         pk = self.next_actor
         self.next_actor += 1
-        self._add_person(Person(pk, tokens, country))
+        self._add_person(Person(pk, tokens, country, len(tokens)))
         key = " ".join(sorted(tokens))
         return pk, NewActor(pk, "PERSON", name, canonical, country, sector, key), None
 

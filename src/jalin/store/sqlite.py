@@ -129,8 +129,9 @@ class SQLiteStore(Store):
         if self._index is not None and version == self._data_version:
             return self._index
         index = EntityIndex()
-        for pk, type_, key, country in self._con.execute("SELECT pk, type, key, country FROM actor_entities"):
-            index.load_actor(pk, type_, key, country)
+        for pk, type_, key, country, name in self._con.execute(
+                "SELECT pk, type, key, country, name FROM actor_entities"):
+            index.load_actor(pk, type_, key, country, name)
         for row in self._con.execute(
                 "SELECT pk, type, parties, first_seen, last_seen, status FROM agreement_entities "
                 "ORDER BY pk"):
@@ -244,8 +245,8 @@ class SQLiteStore(Store):
             "VALUES (?,?,?,?,?,?,?)",
             [(a.pk, a.type, a.name, a.canonical, a.country, a.sector, a.key) for a in rows.new_actors])
         con.executemany(
-            "UPDATE actor_entities SET name = coalesce(?, name), key = ?, country = ? WHERE pk = ?",
-            [(u.name, u.key, u.country, u.pk) for u in rows.person_updates.values()])
+            "UPDATE actor_entities SET name = coalesce(?, name), country = ? WHERE pk = ?",
+            [(u.name, u.country, u.pk) for u in rows.person_updates.values()])
         con.executemany(
             "UPDATE actor_entities SET documents = documents + ?, statements = statements + ?, "
             "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ?3 THEN ?3 ELSE first_seen END, "
