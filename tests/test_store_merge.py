@@ -26,7 +26,7 @@ def test_status_history_merges_two_reports_into_one_agreement(store):
     record = records[0]
     assert record["type"] == "g2g_procurement"
     assert record["parties"] == ["KOR", "MYS"]
-    assert [(h["date"], h["status"], h["document"]) for h in record["history"]] == [
+    assert [(h["date"], h["status"], h["doc_id"]) for h in record["history"]] == [
         ("2025-09-22", "pending_approval", "seed-like"), ("2025-10-22", "approved", "follow-up")]
     assert record["status"] == "approved"
     assert record["exclusive"] is True
@@ -139,7 +139,7 @@ def test_near_duplicate_is_linked_and_counted_once(store):
     assert (result.added, result.duplicates) == (2, 1)
     assert store.document("other-outlet")["duplicate_of"] == "seed-like"
     record = store.agreement_records()[0]
-    assert [h["document"] for h in record["history"]] == ["seed-like"]
+    assert [h["doc_id"] for h in record["history"]] == ["seed-like"]
     assert store.timeline("MYS", "KOR")["events"].tolist() == [1]
     unrelated = approved()
     assert store.add_analyses([unrelated]).duplicates == 0

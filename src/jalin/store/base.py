@@ -64,7 +64,12 @@ class Store(ABC):
                           overdue: bool = False, as_of: str | None = None,
                           limit: int | None = None) -> list[dict[str, Any]]:
         """Agreements, latest reported first, with `history`, `milestones` and `overdue` (status and
-        overdue as of `as_of`, default today); at most `limit` of them."""
+        overdue as of `as_of`, default today); at most `limit` of them.
+
+        Each record: id, type, parties (ISO3 list), label, status, status_date, exclusive, first_seen,
+        last_seen; `history`: [{date, status, doc_id, evidence}] oldest first (near-duplicates left
+        out); `milestones`: [{kind, state, value, relation, due, text, doc_id, date}];
+        `overdue`: [{kind, due, value, relation, text, document, reported}]."""
 
     @abstractmethod
     def actor_record(self, name: str) -> dict[str, Any] | None:

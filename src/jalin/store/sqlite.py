@@ -371,11 +371,8 @@ class SQLiteStore(Store):
                 "exclusive": bool(flags[-1]) if flags else (None if exclusive is None else bool(exclusive)),
                 "first_seen": seen[0]["date"] if seen else None,
                 "last_seen": seen[-1]["date"] if seen else None,
-                "history": [{"date": o["date"], "status": o["status"], "document": o["doc_id"],
-                             "evidence": o["evidence"]} for o in seen],
-                "milestones": [{"kind": m["kind"], "state": m["state"], "value": m["value"],
-                                "relation": m["relation"], "due": m["due"], "text": m["text"],
-                                "document": m["doc_id"], "reported": m["date"]} for m in marks],
+                "history": [{k: o[k] for k in ("date", "status", "doc_id", "evidence")} for o in seen],
+                "milestones": marks,
                 "overdue": late,
             })
         return records
