@@ -173,7 +173,8 @@ def test_failed_batch_leaves_nothing_behind(store):
 
 def test_schema_is_versioned_and_refuses_a_newer_database(tmp_path):
     path = tmp_path / "kb.db"
-    open_store(path).close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

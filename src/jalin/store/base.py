@@ -24,13 +24,6 @@ class AddResult:
     replaced: int = 0     # same document id, new content: the old version was removed
     duplicates: int = 0   # near-duplicates of a stored text, linked to it
 
-    def __iadd__(self, other: AddResult) -> AddResult:
-        self.added += other.added
-        self.skipped += other.skipped
-        self.replaced += other.replaced
-        self.duplicates += other.duplicates
-        return self
-
 
 class Store(ABC):
     """A knowledge base of analyses, with entities resolved across documents."""
