@@ -213,3 +213,24 @@ def test_batch_runner_output_loads_the_same_as_direct_ingest(tmp_path):
         assert failures[0].startswith(str(source)) and "invalid JSON" in failures[0]
         Ingest(direct, on_failure=failures.append).run([str(source)])
         assert list(loaded.iter_analyses()) == list(direct.iter_analyses())
+
+
+WIRE_MS = ("Malaysia dan Indonesia bersetuju mempergiat rondaan bersama di Selat Melaka bagi membanteras "
+           "penyeludupan dan lanun, kata Panglima Angkatan Tentera hari ini. Beliau berkata kedua-dua negara "
+           "akan berkongsi maklumat risikan secara masa nyata dan mengadakan latihan bersama setiap tahun. "
+           "Menurutnya, mesyuarat jawatankuasa sempadan bulan depan akan memuktamadkan prosedur operasi "
+           "standard bagi rondaan tersebut, termasuk penggunaan pesawat peronda maritim.")
+
+
+def test_same_wire_story_in_two_outlets_is_linked_once(tmp_path):
+    rows = [{"id": "outlet-a", "published": "2024-05-02", "text": "KUALA LUMPUR: " + WIRE_MS + " – Bernama"},
+            {"id": "outlet-b", "published": "2024-05-02",
+             "text": "KUALA LUMPUR, 2 Mei: " + WIRE_MS + " Ikuti berita terkini di laman web kami."},
+            wire_copy(1)]
+    source = write_jsonl(tmp_path / "news.jsonl", rows)
+    with open_store(tmp_path / "kb.db") as store:
+        report = Ingest(store).run([str(source)])
+        assert (report.added, report.duplicates) == (3, 1)
+        assert store.document("outlet-b")["duplicate_of"] == "outlet-a"
+        assert store.document(wire_copy(1)["id"])["duplicate_of"] is None
+        assert store.counts()["duplicates"] == 1
