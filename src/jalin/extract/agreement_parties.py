@@ -54,8 +54,7 @@ def own_side(doc: Doc, offset: int) -> str | None:
     """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
     with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
     by_id = {a.id: a for a in doc.actors}
-    speaker_at = getattr(statements_layer, "speaker_at", None)  # absent until statements land
-    speaker = speaker_at(doc, offset) if speaker_at is not None else None
+    speaker = statements_layer.speaker_at(doc, offset)
     if speaker is not None and speaker in by_id and by_id[speaker].country:
         return by_id[speaker].country
     sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None
