@@ -54,10 +54,12 @@ class Mention:
 def find_mentions(
     text: str, lowered: str, heads: list[Hit], cues: list[Hit], m: Matchers,
     sentence_of: Callable[[int], int], defence: Callable[[int], bool],
-    in_domain: Callable[[str, int], bool], names_before: bool,
+    in_domain: Callable[[str, int, int, tuple[int, int]], bool], names_before: bool,
 ) -> list[Mention]:
-    """Mentions in text order; `defence(i)` says whether sentence i is about defence, `in_domain(d, i)`
-    whether sentence i's neighbourhood is in a head's domain ("defence", "relations"); `names_before`
+    """Mentions in text order; `defence(i)` says whether sentence i is about defence,
+    `in_domain(d, i, r, head)` whether sentence i or one within r of it is in a head's domain
+    ("defence", "relations"): a purchase noun needs it in its own sentence, other words within two
+    sentences; `names_before`
     lets a name precede its head, as in English ("Paris Agreement"; a Malay name follows it)."""
     cue_at = {hit.start: hit for hit in cues}
     cue_end = {hit.end: hit for hit in cues}
@@ -79,8 +81,9 @@ def find_mentions(
         if row.noun_only and _previous_word(lowered, head.start) in _role_words(m, "verbal"):
             continue
         sentence = sentence_of(head.start)
-        if row.domain and not in_domain(row.domain, sentence) and not _refers_back(
-                lowered, head, cues, cue_at, cue_end, m, mentions):
+        reach = 0 if row.kind == "purchase" else _DOMAIN_REACH
+        in_place = not row.domain or in_domain(row.domain, sentence, reach, (head.start, head.end))
+        if not in_place and not _refers_back(lowered, head, cues, cue_at, cue_end, m, mentions):
             continue
         if row.kind == "purchase":
             if text[head.start].isupper() and not _starts_sentence(text, head.start):
@@ -116,6 +119,7 @@ def find_mentions(
     return mentions
 
 
+_DOMAIN_REACH = 2  # sentences either side that may put a common agreement word in its domain
 _PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
 
 

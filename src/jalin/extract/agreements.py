@@ -23,9 +23,15 @@ from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import MODES, Agreement, Milestone, Span
 
 _TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
+# A cooperation agreement in a sentence with these contexts is a defence cooperation agreement.
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
-_DOMAINS = {"defence": _DEFENCE_CONTEXTS, "relations": _DEFENCE_CONTEXTS | {"diplomatic", "relations"}}
-_DOMAIN_REACH = 2  # sentences either side that may set a head's domain
+# Where common words name an agreement (agreement_types.tsv `domain`); "security" alone is too broad
+# for a contract or a purchase (Malay "keselamatan" is also safety).
+_DEFENCE_DOMAIN = frozenset({"military", "defence_industry", "defence"})
+_DOMAINS = {
+    "defence": _DEFENCE_DOMAIN,
+    "relations": _DEFENCE_DOMAIN | {"security", "diplomatic", "relations"},
+}
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
 
@@ -73,24 +79,32 @@ def extract(doc: Doc) -> list[Agreement]:
     )
     contexts: dict[int, frozenset[str]] = {}
 
+    def passage_contexts(start: int, end: int) -> frozenset[str]:
+        """The contexts (cue layer) and domains (agreement_domains) named in [start, end)."""
+        found = set(cue_layer.contexts_in(doc, start, end))
+        found.update(m.domain_of[h.key] for h in scan(m.domains, lowered, [(start, end)]))
+        found.discard("-")
+        return frozenset(found)
+
     def sentence_contexts(index: int) -> frozenset[str]:
-        """The sentence's contexts (cue layer) and domains (agreement_domains)."""
         if index not in contexts:
             span = doc.sentences[index]
-            found = set(cue_layer.contexts_in(doc, span.start, span.end))
-            found.update(m.domain_of[h.key] for h in scan(m.domains, lowered, [(span.start, span.end)]))
-            found.discard("-")
-            contexts[index] = frozenset(found)
+            contexts[index] = passage_contexts(span.start, span.end)
         return contexts[index]
 
     def defence(index: int) -> bool:
         return bool(_DEFENCE_CONTEXTS & sentence_contexts(index))
 
-    def in_domain(domain: str, index: int) -> bool:
-        """Whether the sentence or one of its neighbours is about the head's domain."""
+    def in_domain(domain: str, index: int, reach: int, head: tuple[int, int]) -> bool:
+        """Whether sentence `index` or one within `reach` of it is about the head's domain; the
+        head's own words do not count in its sentence ("perolehan" alone is not defence)."""
         wanted = _DOMAINS[domain]
-        window = range(max(0, index - _DOMAIN_REACH), min(len(doc.sentences), index + _DOMAIN_REACH + 1))
-        return any(wanted & sentence_contexts(i) for i in window)
+        window = range(max(0, index - reach), min(len(doc.sentences), index + reach + 1))
+        if any(wanted & sentence_contexts(i) for i in window if i != index):
+            return True
+        span = doc.sentences[index]
+        return any(wanted & passage_contexts(start, end)
+                   for start, end in ((span.start, head[0]), (head[1], span.end)) if start < end)
 
     mentions = find_mentions(
         doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en"
