@@ -73,6 +73,16 @@ def test_types(text, expected):
     assert brief(text) == [expected]
 
 
+@pytest.mark.parametrize("text", [
+    "Malaysia dan Jepun menandatangani perjanjian kerjasama teknikal (MoU) semalam.",
+    "Malaysia and Japan signed a cooperation agreement (MoU) on Monday.",
+])
+def test_bracketed_acronym_gives_the_kind(text):
+    found = run(text)
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [("mou", ["JPN", "MYS"], "signed")]
+    assert found[0]["label"].endswith("(MoU)")
+
+
 def test_cooperation_agreement_is_defence_cooperation_only_in_a_defence_sentence():
     assert brief("Malaysia and Japan signed a cooperation agreement on tourism.") == [
         ("other", ["JPN", "MYS"], "signed")]
@@ -110,6 +120,10 @@ def test_label_is_the_phrase_as_written_with_its_name_and_acronym():
     ("Kerajaan membatalkan kontrak pertahanan dengan syarikat Itali itu.", "cancelled"),
     ("The government cancelled its defence contract with a firm from Italy.", "cancelled"),
     ("Malaysia dan Jepun belum menandatangani perjanjian itu.", "negotiating"),
+    ("Kerajaan menangguhkan kontrak pertahanan dengan syarikat Itali itu.", "stalled"),
+    ("The government called off the defence contract with a firm from Italy.", "cancelled"),
+    ("Malaysia dan Jepun memperbaharui perjanjian pertahanan itu semalam.", "signed"),
+    ("Malaysia and Japan will renew the defence pact next year.", "negotiating"),
 ])
 def test_statuses(text, status):
     assert [g["status"] for g in run(text)] == [status]

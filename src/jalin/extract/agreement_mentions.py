@@ -101,6 +101,9 @@ def find_mentions(
         if row.defence_type and defence(sentence):
             kind = row.defence_type
         start, end, named = _label(text, head, function_words, names_before)
+        glossed = _glossed(text, end, following, m) if row.kind == "generic" or row.type == "other" else None
+        if glossed is not None:  # "perjanjian persefahaman (MoU)": the acronym says which kind
+            kind, end = m.head_rows[glossed.key].type, max(end, glossed.end + 1)
         anaphor = False
         such = False
         after = _next_cue(lowered, end, cue_at)
@@ -129,6 +132,20 @@ def _describes_previous(text: str, head: Hit, mentions: list[Mention]) -> bool:
         return False
     gap = text[mentions[-1].end:head.start]
     return len(gap.split()) <= 3 and not any(mark in gap for mark in ".;")
+
+
+_GLOSS = re.compile(r"(?:[ ]+[\w\-]+){0,2}[ ]*\($")
+
+
+def _glossed(text: str, end: int, following: Hit | None, m: Matchers) -> Hit | None:
+    """A specific head in brackets within two words after a general one ("perjanjian ... (MoU)")."""
+    if following is None or following.start - end > 40 or text[following.end:following.end + 1] != ")":
+        return None
+    row = m.head_rows[following.key]
+    if row.kind == "generic" or row.type == "-":
+        return None
+    inside = following.end < end and text[following.start - 1:following.start] == "("  # label's own "(MoU)"
+    return following if inside or _GLOSS.fullmatch(text, end, following.start) else None
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
