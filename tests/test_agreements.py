@@ -145,6 +145,15 @@ def test_signed_after_the_head_is_done_even_after_a_future_verb():
     assert (g["status"], g["milestones"][0]["state"]) == ("signed", "done")
 
 
+@pytest.mark.parametrize("text", [
+    "Malaysia signed an MoU with Japan, while a defence contract with France was cancelled.",
+    "Malaysia menandatangani MoU dengan Jepun manakala kontrak pertahanan dengan Perancis dibatalkan.",
+])
+def test_two_agreements_in_one_sentence_keep_their_own_words(text):
+    assert brief(text) == [
+        ("mou", ["JPN", "MYS"], "signed"), ("procurement_contract", ["FRA", "MYS"], "cancelled")]
+
+
 def test_latest_stage_across_the_document_wins():
     text = ("Malaysia dan Jepun sedang merundingkan satu perjanjian perdagangan. "
             "Perjanjian itu ditandatangani pada Oktober. Perjanjian itu kemudian tergendala.")

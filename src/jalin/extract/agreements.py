@@ -110,7 +110,7 @@ def extract(doc: Doc) -> list[Agreement]:
         doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en"
     )
     drafts: list[_Draft] = []
-    for mention, scope in zip(mentions, _scopes(doc, mentions), strict=True):
+    for mention, scope in zip(mentions, _scopes(doc, mentions, found, m), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts)
     modes = {id(draft): _modes(doc, draft) for draft in drafts}
     for draft in drafts:
@@ -129,8 +129,9 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Each mention's clause: its sentence, cut between the other full (non-anaphoric) mentions in it."""
+def _scopes(doc: Doc, mentions: list[Mention], found: _Found, m: Matchers) -> list[tuple[int, int]]:
+    """Each mention's clause: its sentence, cut between it and the other full (non-anaphoric) mentions
+    in it, at the last clause break between the two (",", ";", "dan", "while") or else at the other."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -139,14 +140,23 @@ def _scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
         sentence = doc.sentences[mention.sentence]
         start, end = sentence.start, sentence.end
         for other in by_sentence[mention.sentence]:
-            if other != mention.sentence or other.anaphor or other.head_start == mention.head_start:
+            if other.anaphor or other.head_start == mention.head_start:
                 continue  # assets listed after one purchase noun share its clause
             if other.end <= mention.start:
-                start = max(start, other.end)
+                start = max(start, _clause_break(found, m, other.end, mention.start, other.end))
             elif other.start >= mention.end:
-                end = min(end, other.start)
+                end = min(end, _clause_break(found, m, mention.end, other.start, other.start))
         scopes.append((start, end))
     return scopes
+
+
+def _clause_break(found: _Found, m: Matchers, start: int, end: int, default: int) -> int:
+    """The offset of the last clause break in [start, end), else `default`."""
+    cut = max(found.lowered.rfind(",", start, end), found.lowered.rfind(";", start, end))
+    window = found.cues[bisect_left(found.cue_starts, start):bisect_left(found.cue_starts, end)]
+    joins = [h.start for h in window if "clause" in m.cue_roles[h.key]]
+    cut = max([cut, *joins])
+    return cut if cut >= start else default
 
 
 def _read_mention(
