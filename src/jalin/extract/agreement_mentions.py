@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jalin.extract.agreement_lexicon import Hit, Matchers
+from jalin.extract.agreement_lexicon import HeadRow, Hit, Matchers
 
 # A named asset after a purchase noun: capitalised words, acronyms or model numbers, an optional
 # "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal LCS").
@@ -51,22 +51,35 @@ class Mention:
     asset: str = ""      # the named asset of a purchase ("Littoral Combat Ship (LCS)")
 
 
+@dataclass(slots=True)
+class _Context:
+    """What every head of one document is read against."""
+    text: str
+    lowered: str
+    cues: list[Hit]
+    cue_at: dict[int, Hit]
+    cue_end: dict[int, Hit]
+    m: Matchers
+    names_before: bool
+
+
 def find_mentions(
     text: str, lowered: str, heads: list[Hit], cues: list[Hit], m: Matchers,
     sentence_of: Callable[[int], int], defence: Callable[[int], bool],
     in_domain: Callable[[str, int, int, tuple[int, int]], bool], names_before: bool,
 ) -> list[Mention]:
-    """Mentions in text order; `defence(i)` says whether sentence i is about defence,
-    `in_domain(d, i, r, head)` whether sentence i or one within r of it is in a head's domain
-    ("defence", "relations"): a purchase noun needs it in its own sentence, other words within two
-    sentences; `names_before`
-    lets a name precede its head, as in English ("Paris Agreement"; a Malay name follows it)."""
-    cue_at = {hit.start: hit for hit in cues}
-    cue_end = {hit.end: hit for hit in cues}
+    """Mentions in text order.
+
+    `defence(i)`: whether sentence i is about defence (a cooperation agreement there is a defence
+    cooperation agreement). `in_domain(d, i, r, head)`: whether sentence i or one within r of it is in
+    a head's domain ("defence", "relations"); a purchase noun needs it in its own sentence, other words
+    within two sentences. `names_before`: a name may precede its head, as in English ("Paris
+    Agreement"; a Malay name follows its head).
+    """
+    ctx = _Context(text, lowered, cues, {h.start: h for h in cues}, {h.end: h for h in cues}, m, names_before)
     mentions: list[Mention] = []
     covered = -1
-    function_words = frozenset(m.cue_roles)
-    for index, head in enumerate(heads):
+    for position, head in enumerate(heads):
         if head.start < covered:
             continue
         row = m.head_rows[head.key]
@@ -75,7 +88,7 @@ def find_mentions(
             continue
         if row.acronym and sum(c.isupper() for c in text[head.start:head.end]) < 2:
             continue
-        following = heads[index + 1] if index + 1 < len(heads) else None
+        following = heads[position + 1] if position + 1 < len(heads) else None
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
             continue  # "perjanjian memorandum persefahaman": the specific head names it
         if row.noun_only and _previous_word(lowered, head.start) in _role_words(m, "verbal"):
@@ -83,43 +96,57 @@ def find_mentions(
         sentence = sentence_of(head.start)
         reach = 0 if row.kind == "purchase" else _DOMAIN_REACH
         in_place = not row.domain or in_domain(row.domain, sentence, reach, (head.start, head.end))
-        if not in_place and not _refers_back(lowered, head, cues, cue_at, cue_end, m, mentions):
+        if not in_place and not _refers_back(ctx, head, mentions):
             continue
         if row.kind == "purchase":
-            if text[head.start].isupper() and not _starts_sentence(text, head.start):
-                continue  # "Jawatankuasa ..., Perolehan dan Kewangan": part of a name
-            if _describes_previous(text, head, mentions):
-                continue  # "the contract for the procurement of ...": the contract already named
-            companies = _role_words(m, "company")
-            for index, (start, end) in enumerate(_assets(text, head.end, companies)):
-                mentions.append(Mention(head.start if index == 0 else start, end, head.start,
-                                        head.end, row.type, False, False, False, sentence,
-                                        text[start:end]))
-                covered = end
-            continue
-        kind = row.type
-        if row.defence_type and defence(sentence):
-            kind = row.defence_type
-        start, end, named = _label(text, head, function_words, names_before)
-        glossed = _glossed(text, end, following, m) if row.kind == "generic" or row.type == "other" else None
-        if glossed is not None:  # "perjanjian persefahaman (MoU)": the acronym says which kind
-            kind, end = m.head_rows[glossed.key].type, max(end, glossed.end + 1)
-        anaphor = False
-        such = False
-        after = _next_cue(lowered, end, cue_at)
-        if after is not None and "demonstrative" in m.cue_roles[after.key]:
-            anaphor, end = True, after.end
-        before = _prev_cue(lowered, start, cue_end)
-        if before is not None and "determiner" in m.cue_roles[before.key] and not named:
-            anaphor = not _introduces_party(lowered, end, cue_at, m)
-        such_cue = _near_such(lowered, start, end, cues, m)
-        if such_cue is not None:
-            such, anaphor = True, False
-            end = max(end, such_cue.end)
-        mentions.append(Mention(start, end, head.start, head.end, kind,
-                                row.kind == "generic", anaphor, such, sentence))
-        covered = end
+            found = _purchases(ctx, head, row, sentence, mentions)
+        else:
+            kind = row.defence_type if row.defence_type and defence(sentence) else row.type
+            found = [_mention(ctx, head, row, kind, following, sentence)]
+        if found:
+            mentions.extend(found)
+            covered = found[-1].end
     return mentions
+
+
+def _purchases(
+    ctx: _Context, head: Hit, row: HeadRow, sentence: int, mentions: list[Mention]
+) -> list[Mention]:
+    """One mention per named asset after a purchase noun ("procurement of the X (ABC) and Y")."""
+    text = ctx.text
+    if text[head.start].isupper() and not _starts_sentence(text, head.start):
+        return []  # "Jawatankuasa ..., Perolehan dan Kewangan": part of a name
+    if _describes_previous(text, head, mentions):
+        return []  # "the contract for the procurement of ...": the contract already named
+    assets = _assets(text, head.end, _role_words(ctx.m, "company"))
+    return [
+        Mention(head.start if number == 0 else start, end, head.start, head.end, row.type,
+                False, False, False, sentence, text[start:end])
+        for number, (start, end) in enumerate(assets)
+    ]
+
+
+def _mention(
+    ctx: _Context, head: Hit, row: HeadRow, kind: str, following: Hit | None, sentence: int
+) -> Mention:
+    """The mention of an agreement head: its label, kind, and whether it points back."""
+    m = ctx.m
+    start, end, named = _label(ctx.text, head, frozenset(m.cue_roles), ctx.names_before)
+    glossed = _glossed(ctx.text, end, following, m) if row.kind == "generic" or row.type == "other" else None
+    if glossed is not None:  # "perjanjian persefahaman (MoU)": the acronym says which kind
+        kind, end = m.head_rows[glossed.key].type, max(end, glossed.end + 1)
+    anaphor = such = False
+    after = _next_cue(ctx.lowered, end, ctx.cue_at)
+    if after is not None and "demonstrative" in m.cue_roles[after.key]:
+        anaphor, end = True, after.end
+    before = _prev_cue(ctx.lowered, start, ctx.cue_end)
+    if before is not None and "determiner" in m.cue_roles[before.key] and not named:
+        anaphor = not _introduces_party(ctx.lowered, end, ctx.cue_at, m)
+    such_cue = _near_such(ctx.lowered, start, end, ctx.cues, m)
+    if such_cue is not None:
+        such, anaphor = True, False
+        end = max(end, such_cue.end)
+    return Mention(start, end, head.start, head.end, kind, row.kind == "generic", anaphor, such, sentence)
 
 
 _DOMAIN_REACH = 2  # sentences either side that may put a common agreement word in its domain
@@ -157,20 +184,18 @@ def _start(hit: Hit) -> int:
     return hit.start
 
 
-def _refers_back(
-    lowered: str, head: Hit, cues: list[Hit], cue_at: dict[int, Hit], cue_end: dict[int, Hit],
-    m: Matchers, mentions: list[Mention],
-) -> bool:
+def _refers_back(ctx: _Context, head: Hit, mentions: list[Mention]) -> bool:
     """"Perjanjian itu", "the deal", "such an agreement" after an agreement already found: it needs no
     domain of its own."""
     if not mentions:
         return False
-    roles = set()
-    for hit in (_next_cue(lowered, head.end, cue_at), _prev_cue(lowered, head.start, cue_end)):
+    roles: set[str] = set()
+    around = (_next_cue(ctx.lowered, head.end, ctx.cue_at), _prev_cue(ctx.lowered, head.start, ctx.cue_end))
+    for hit in around:
         if hit is not None:
-            roles |= m.cue_roles[hit.key]
+            roles |= ctx.m.cue_roles[hit.key]
     return bool(roles & {"demonstrative", "determiner", "such"}) or _near_such(
-        lowered, head.start, head.end, cues, m) is not None
+        ctx.lowered, head.start, head.end, ctx.cues, ctx.m) is not None
 
 
 def _role_words(m: Matchers, role: str) -> frozenset[str]:
