@@ -56,6 +56,7 @@ class Matchers:
     stage_rows: dict[str, StageRow]
     cues: ahocorasick.Automaton
     cue_roles: dict[str, frozenset[str]]
+    role_words: dict[str, frozenset[str]]   # role -> the cue words that have it
     domains: ahocorasick.Automaton
     domain_of: dict[str, str]
 
@@ -104,6 +105,10 @@ def _build(lexicon: Lexicon) -> Matchers:
         heads=_automaton(sorted(head_rows)), head_rows=head_rows,
         stages=_automaton(sorted(stage_rows)), stage_rows=stage_rows,
         cues=_automaton(sorted(cue_roles)), cue_roles=cue_roles,
+        role_words={
+            role: frozenset(k for k, r in cue_roles.items() if role in r)
+            for role in sorted({role for r in cue_roles.values() for role in r})
+        },
         domains=_automaton(sorted(domain_of)), domain_of=domain_of,
     )
 

@@ -91,7 +91,7 @@ def find_mentions(
         following = heads[position + 1] if position + 1 < len(heads) else None
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
             continue  # "perjanjian memorandum persefahaman": the specific head names it
-        if row.noun_only and _previous_word(lowered, head.start) in _role_words(m, "verbal"):
+        if row.noun_only and _previous_word(lowered, head.start) in m.role_words.get("verbal", frozenset()):
             continue
         sentence = sentence_of(head.start)
         reach = 0 if row.kind == "purchase" else _DOMAIN_REACH
@@ -118,7 +118,7 @@ def _purchases(
         return []  # "Jawatankuasa ..., Perolehan dan Kewangan": part of a name
     if _describes_previous(text, head, mentions):
         return []  # "the contract for the procurement of ...": the contract already named
-    assets = _assets(text, head.end, _role_words(ctx.m, "company"))
+    assets = _assets(text, head.end, ctx.m.role_words.get("company", frozenset()))
     return [
         Mention(head.start if number == 0 else start, end, head.start, head.end, row.type,
                 False, False, False, sentence, text[start:end])
@@ -196,10 +196,6 @@ def _refers_back(ctx: _Context, head: Hit, mentions: list[Mention]) -> bool:
             roles |= ctx.m.cue_roles[hit.key]
     return bool(roles & {"demonstrative", "determiner", "such"}) or _near_such(
         ctx.lowered, head.start, head.end, ctx.cues, ctx.m) is not None
-
-
-def _role_words(m: Matchers, role: str) -> frozenset[str]:
-    return frozenset(k for k, roles in m.cue_roles.items() if role in roles)
 
 
 def _previous_word(lowered: str, offset: int) -> str:
