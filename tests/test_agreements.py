@@ -225,6 +225,13 @@ def test_third_country_after_x_and_y_english():
     ]
 
 
+def test_second_after_x_after_an_anaphor():
+    text = ("Malaysia sedang merundingkan perjanjian pertahanan dengan Jepun. Jepun menandatangani "
+            "perjanjian itu semalam, menjadikannya negara kedua selepas Perancis berbuat demikian.")
+    assert brief(text) == [("defence_cooperation", ["JPN", "MYS"], "signed"),
+                           ("defence_cooperation", ["FRA", "MYS"], "signed")]
+
+
 def test_speaker_side_joins_a_with_party():
     assert brief("“Kita sedang merundingkan satu perjanjian bersama Korea Selatan,” katanya.") == [
         ("other", ["KOR", "MYS"], "negotiating")]

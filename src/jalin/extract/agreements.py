@@ -18,7 +18,7 @@ from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
 from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreement_mentions import Mention, find_mentions
-from jalin.extract.agreement_parties import countries, own_side, parties
+from jalin.extract.agreement_parties import Country, countries, own_side, parties
 from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import MODES, Agreement, Milestone, Span
 
@@ -32,6 +32,8 @@ _DOMAINS = {
     "defence": _DEFENCE_DOMAIN,
     "relations": _DEFENCE_DOMAIN | {"security", "diplomatic", "relations"},
 }
+# What "the second country after X to sign/ratify/implement such an agreement" says X has done.
+_IMPLIED_MILESTONES = frozenset({"signing", "ratification", "entry_into_force"})
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
 
@@ -159,50 +161,70 @@ def _clause_break(found: _Found, m: Matchers, start: int, end: int, default: int
     return cut if cut >= start else default
 
 
+@dataclass(slots=True)
+class _Clause:
+    """What one mention's clause says."""
+    scope: tuple[int, int]
+    words: str                        # the mention's label as written
+    stage: list[StageCue]
+    exclusive: bool | None
+    evidence: tuple[int, int]         # the sentence
+    named: list[Country]              # the countries named (not those of an "after X")
+    with_at: list[int]                # offsets of "dengan/bersama/with"
+
+
 def _read_mention(
     doc: Doc, m: Matchers, found: _Found, mention: Mention, scope: tuple[int, int], drafts: list[_Draft]
 ) -> None:
     label = (mention.start, mention.end)
     whole = found.cues[bisect_left(found.cue_starts, scope[0]):bisect_left(found.cue_starts, scope[1])]
     said = {role for h in whole for role in m.cue_roles[h.key]} & {"exclusive", "nonexclusive"}
-    exclusive = False if "nonexclusive" in said else True if said else None
     in_scope = [h for h in whole if not label[0] <= h.start < label[1]]
     roles = {h.start: m.cue_roles[h.key] for h in in_scope}
-    stage = stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m, label)
+    implied = _implied_countries(doc, found, m, in_scope, scope[1])
     sentence = doc.sentences[mention.sentence]
-    evidence = (sentence.start, sentence.end)
+    clause = _Clause(
+        scope=scope, words=doc.text[label[0]:label[1]],
+        stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m, label),
+        exclusive=False if "nonexclusive" in said else True if said else None,
+        evidence=(sentence.start, sentence.end),
+        named=countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied]),
+        with_at=[s for s, r in roles.items() if "with" in r],
+    )
+    antecedent = _antecedent(drafts, mention) if mention.anaphor else None
+    if antecedent is not None:
+        draft = like = antecedent
+    else:
+        like = drafts[-1] if mention.such and drafts else None
+        kind = like.type if like is not None else mention.type
+        between_at = [s for s, r in roles.items() if "between" in r]
+        first_person = any("first_person" in r for r in roles.values())
+        both = any("both" in r for r in roles.values())
+        codes = parties(doc, scope, mention.start, clause.named, clause.with_at, between_at,
+                        first_person, both)
+        draft = _draft(drafts, kind, clause.words, codes, mention.asset)
+    _apply(doc, draft, clause, clause.stage)
+    if implied:
+        _apply_implied(doc, m, drafts, draft, like, implied, clause)
 
-    if mention.anaphor:
-        antecedent = _antecedent(drafts, mention)
-        if antecedent is not None:
-            _apply(doc, antecedent, stage, scope, exclusive, evidence)
-            return
 
-    like = drafts[-1] if mention.such and drafts else None
-    kind = like.type if like is not None else mention.type
-    earlier = [h for h in in_scope if h.start < mention.start]
-    implied = _implied_countries(doc, found, m, earlier, mention)
-    excluded = [(c[1], c[2]) for c in implied]
-    named = countries(doc, scope[0], scope[1], excluded)
-    with_at = [s for s, r in roles.items() if "with" in r]
-    between_at = [s for s, r in roles.items() if "between" in r]
-    first_person = any("first_person" in r for r in roles.values())
-    both = any("both" in r for r in roles.values())
-    codes = parties(doc, scope, mention.start, named, with_at, between_at, first_person, both)
-    draft = _draft(drafts, kind, doc.text[label[0]:label[1]], codes, mention.asset)
-    _apply(doc, draft, stage, scope, exclusive, evidence)
-
-    counterpart = sorted({c[0] for c in named if with_at and c[1] > min(with_at)})
-    if implied and not counterpart:
-        side = own_side(doc, mention.start)
+def _apply_implied(
+    doc: Doc, m: Matchers, drafts: list[_Draft], draft: _Draft, like: _Draft | None,
+    implied: list[Country], clause: _Clause,
+) -> None:
+    """"the second country after X to sign such an agreement (with Malaysia)": X's agreement of the
+    same kind (like `like`, else `draft`) with the other side exists, at the stage the clause names."""
+    counterpart = sorted({c[0] for c in clause.named if clause.with_at and c[1] > min(clause.with_at)})
+    if not counterpart:
+        side = own_side(doc, clause.scope[0])
         counterpart = [side] if side else []
-    signed = [c for c in stage if implied[-1][2] <= c.start < mention.start] if implied else []
+    done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone)
+            for c in clause.stage if c.milestone in _IMPLIED_MILESTONES]
     for iso, _, _, _ in implied:
-        other = _draft(drafts, kind, doc.text[label[0]:label[1]], sorted({iso, *counterpart}))
-        if other is not like:
-            other.like = like
-        done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone) for c in signed]
-        _apply(doc, other, done, scope, exclusive, evidence)
+        other = _draft(drafts, draft.type, clause.words, sorted({iso, *counterpart}))
+        if other is not draft:
+            other.like = like or draft
+            _apply(doc, other, clause, done)
 
 
 def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
@@ -224,20 +246,18 @@ def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset:
     return draft
 
 
-def _implied_countries(
-    doc: Doc, found: _Found, m: Matchers, earlier: list[Hit], mention: Mention
-) -> list[tuple[str, int, int, str]]:
-    """Countries X in "<ordinal> ... after X" before the mention ("negara kedua selepas Turkiye")."""
-    for index, hit in enumerate(earlier):
+def _implied_countries(doc: Doc, found: _Found, m: Matchers, hits: list[Hit], end: int) -> list[Country]:
+    """Countries X in "<ordinal> ... after X" in a clause ("negara kedua selepas Turkiye")."""
+    for index, hit in enumerate(hits):
         if "ordinal" not in m.cue_roles[hit.key]:
             continue
-        for after in earlier[index + 1:index + 4]:
+        for after in hits[index + 1:index + 4]:
             if "after" in m.cue_roles[after.key] and len(found.lowered[hit.end:after.start].split()) <= 3:
-                return _listed(doc, found.lowered, after.end, mention.start)
+                return _listed(doc, found.lowered, after.end, end)
     return []
 
 
-def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
+def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[Country]:
     """The countries listed right from `start` ("Turkiye", "Turkiye dan Indonesia", "the Philippines")."""
     listed = []
     position = start
@@ -249,18 +269,16 @@ def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[tuple[str, int
     return listed
 
 
-def _apply(
-    doc: Doc, draft: _Draft, cues: list[StageCue], scope: tuple[int, int],
-    exclusive: bool | None, evidence: tuple[int, int],
-) -> None:
-    draft.evidence.add(evidence)
-    if exclusive is not None:
-        draft.exclusive = exclusive
+def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> None:
+    """Add what a clause says (stage cues, exclusivity, evidence) to an agreement."""
+    draft.evidence.add(clause.evidence)
+    if clause.exclusive is not None:
+        draft.exclusive = clause.exclusive
     for cue in cues:
         if cue.status:
             draft.statuses.append(cue.status)
         if cue.milestone:
-            milestone = _milestone(doc, cue, scope)
+            milestone = _milestone(doc, cue, clause.scope)
             if all((x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
                    for x in draft.milestones):
                 draft.milestones.append(milestone)
