@@ -70,23 +70,21 @@ def own_side(doc: Doc, offset: int) -> str | None:
 
 
 def parties(
-    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country],
-    with_at: list[int], between_at: list[int], first_person: bool, both: bool = False,
+    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country], roles: dict[int, frozenset[str]]
 ) -> list[str]:
-    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names `found`.
-
-    `with_at` / `between_at`: offsets of "with" / "between" cues in the clause; `both`: the clause
-    says "kedua-dua negara" / "both countries".
-    """
+    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names the countries `found`;
+    `roles`: the agreement_cues roles of the function words in the clause, by offset."""
     codes = {c[0] for c in found}
-    if both and len(codes) < 2:
+    with_at = [offset for offset, r in roles.items() if "with" in r]
+    said = set().union(*roles.values()) if roles else set()
+    if "both" in said and len(codes) < 2:
         codes.update(ranked_countries(doc)[:2])
     after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
-    if not codes or after_with or first_person:
+    if not codes or after_with or "first_person" in said:
         side = own_side(doc, anchor)
         if side:
             codes.add(side)
-    if len(codes) < 2 and between_at:
+    if len(codes) < 2 and "between" in said:
         index = doc.sentence_index(scope[0])
         if index > 0:
             previous = doc.sentences[index - 1]

@@ -197,11 +197,7 @@ def _read_mention(
     else:
         like = drafts[-1] if mention.such and drafts else None
         kind = like.type if like is not None else mention.type
-        between_at = [s for s, r in roles.items() if "between" in r]
-        first_person = any("first_person" in r for r in roles.values())
-        both = any("both" in r for r in roles.values())
-        codes = parties(doc, scope, mention.start, clause.named, clause.with_at, between_at,
-                        first_person, both)
+        codes = parties(doc, scope, mention.start, clause.named, roles)
         draft = _draft(drafts, kind, clause.words, codes, mention.asset)
     _apply(doc, draft, clause, clause.stage)
     if implied:
