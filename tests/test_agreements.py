@@ -390,3 +390,16 @@ def test_contract_for_a_purchase_is_one_agreement(text):
 ])
 def test_award_letters_are_procurement_contracts(text, expected):
     assert brief(text) == expected
+
+
+def test_specific_head_then_general_word_is_one_agreement():
+    [g] = run("Malaysia and South Korea are expected to sign a government-to-government (G2G) agreement "
+              "for the procurement of FA-50 fighter jets this year.")
+    assert (g["type"], g["label"], g["parties"], g["status"]) == (
+        "g2g_procurement", "government-to-government (G2G) agreement", ["KOR", "MYS"], "negotiating")
+
+
+def test_two_countries_make_a_general_agreement_word_count():
+    text = "Malaysia dan Indonesia bersetuju mempercepatkan rundingan perjanjian sempadan di Laut Sulawesi."
+    assert brief(text) == [("other", ["IDN", "MYS"], "negotiating")]
+    assert run("Syarikat itu menandatangani perjanjian sewa pejabat baharu semalam.") == []

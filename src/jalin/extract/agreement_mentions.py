@@ -88,6 +88,9 @@ def find_mentions(
             continue
         if row.acronym and sum(c.isupper() for c in text[head.start:head.end]) < 2:
             continue
+        if row.kind == "generic" and mentions and not text[mentions[-1].end:head.start].strip():
+            mentions[-1].end = covered = head.end  # "government-to-government (G2G) agreement"
+            continue
         following = heads[position + 1] if position + 1 < len(heads) else None
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
             continue  # "perjanjian memorandum persefahaman": the specific head names it
