@@ -104,9 +104,9 @@ def extract(doc: Doc) -> list[Agreement]:
         window = range(max(0, index - reach), min(len(doc.sentences), index + reach + 1))
         if any(wanted & sentence_contexts(i) for i in window if i != index):
             return True
-        if domain == "relations" and len({c[0] for c in countries(doc, *_span(doc, window))}) >= 2:
-            return True  # two countries named around it: foreign relations
         span = doc.sentences[index]
+        if domain == "relations" and len({c[0] for c in countries(doc, span.start, span.end)}) >= 2:
+            return True  # two countries named in its sentence: foreign relations
         return any(wanted & passage_contexts(start, end)
                    for start, end in ((span.start, head[0]), (head[1], span.end)) if start < end)
 
@@ -121,10 +121,6 @@ def extract(doc: Doc) -> list[Agreement]:
         if draft.like is not None:
             modes[id(draft)] |= modes[id(draft.like)]
     return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(drafts, 1)]
-
-
-def _span(doc: Doc, window: range) -> tuple[int, int]:
-    return doc.sentences[window.start].start, doc.sentences[window.stop - 1].end
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
