@@ -31,7 +31,7 @@ class HeadRow:
     defence_type: str    # type in a defence/security sentence, "" when the same
     noun_only: bool
     domain: str          # "defence" | "relations" | "" (see agreement_types.tsv)
-    acronym: bool        # "MoU", "LOI": the text must be in capitals too ("Kampung Spang Loi" is not)
+    acronym: bool        # "MoU", "LOI": the text must be in capitals too ("Kampung Loi" is a place)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,10 @@
 """Agreement mentions: where the text names an agreement, its type, label, and how it refers.
 
 A mention is a head phrase from `agreement_types` with its label stretched over a proper name
-("Trilateral Cooperative Arrangement", "Perjanjian ... (CPTPP)") and a trailing "(G2G)". It is
-anaphoric when a demonstrative follows a Malay head ("perjanjian itu", "MoU tersebut") or a
-determiner precedes an English one ("the deal"), and a "such" reference when "seumpama itu",
-"serupa", "such", "similar" sits next to it. Purchase nouns ("procurement of", "perolehan") make
+("Maritime Cooperation Arrangement", "Perjanjian Perdagangan Bebas ... (FTA)") and a trailing
+"(ABC)". It is anaphoric when a demonstrative follows a Malay head ("perjanjian itu", "MoU
+tersebut") or a determiner precedes an English one ("the deal"), and a "such" reference when
+"serupa", "sedemikian", "such", "similar" sits next to it. Purchase nouns ("procurement of", "perolehan") make
 one mention per named asset that follows them.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from jalin.extract.agreement_lexicon import HeadRow, Hit, Matchers
 
 # A named asset after a purchase noun: capitalised words, acronyms or model numbers, an optional
-# "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal LCS").
+# "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal OPV").
 _ASSET_WORD = r"(?:[A-Z][\w\-/]*|\d[\w\-/]*[A-Za-z][\w\-/]*)"
 _ASSET = rf"{_ASSET_WORD}(?:[ ]+{_ASSET_WORD})*(?:[ ]*\([A-Z0-9][^()\n]{{0,40}}\))?"
 _CLASS_NOUN = r"(?!(?:dan|and|serta|atau|or|of|di|in|the|then)[ ])[a-z]+[ ]+"
@@ -48,7 +48,7 @@ class Mention:
     anaphor: bool        # points back to an agreement already named
     such: bool           # "such an agreement": same type as the last one named
     sentence: int
-    asset: str = ""      # the named asset of a purchase ("Littoral Combat Ship (LCS)")
+    asset: str = ""      # the named asset of a purchase ("Offshore Patrol Vessel (OPV)")
 
 
 @dataclass(slots=True)
@@ -89,7 +89,7 @@ def find_mentions(
         if row.acronym and sum(c.isupper() for c in text[head.start:head.end]) < 2:
             continue
         if row.kind == "generic" and mentions and not text[mentions[-1].end:head.start].strip():
-            mentions[-1].end = covered = head.end  # "government-to-government (G2G) agreement"
+            mentions[-1].end = covered = head.end  # "government-to-government contract ... agreement"
             continue
         following = heads[position + 1] if position + 1 < len(heads) else None
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
@@ -118,7 +118,7 @@ def _purchases(
     """One mention per named asset after a purchase noun ("procurement of the X (ABC) and Y")."""
     text = ctx.text
     if text[head.start].isupper() and not _starts_sentence(text, head.start):
-        return []  # "Jawatankuasa ..., Perolehan dan Kewangan": part of a name
+        return []  # "Jawatankuasa Perolehan Kerajaan": part of a name
     if _describes_previous(text, head, mentions):
         return []  # "the contract for the procurement of ...": the contract already named
     assets = _assets(text, head.end, ctx.m.role_words.get("company", frozenset()))
@@ -282,8 +282,8 @@ def _is_asset(text: str, match: re.Match[str], companies: frozenset[str]) -> boo
     """A named asset has an acronym, a model number or at least two capitalised words; not money."""
     item = match["item"]
     if _MONEY.match(item) or text[match.end("item"):match.end("item") + 1] == "$":
-        return False  # "perolehan RM2 bilion", "perolehan AS$740 juta" (revenue, not a purchase)
+        return False  # "perolehan RM2 bilion", "perolehan US$5 juta" (revenue, not a purchase)
     words = item.split()
     if any(word.lower().strip(".") in companies for word in words):
-        return False  # "acquisition of RHB Capital Bhd": a takeover
+        return False  # "acquisition of Alpha Holdings Bhd": a takeover
     return bool(_ACRONYM.search(item)) or len(words) >= 2

@@ -1,11 +1,11 @@
 """An agreement's stage from the cues around a mention: status, milestones, tense.
 
-A stage cue ("ditandatangani", "signed", "kelulusan Jemaah Menteri") counts as done unless a marker
+A stage cue ("ditandatangani", "signed", "kelulusan Kabinet") counts as done unless a marker
 before it in the same clause says otherwise: future ("akan", "will", "dijangka"), conditional
 ("jika", "once"), awaited ("untuk", "awaiting"), negation ("belum", "not") or an infinitive "to".
 The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
 head only looks back to that head ("the agreement signed last year"). In "the second country after
-X to sign", the tense is the main clause's ("akan menjadi", "will become"), read before the ordinal.
+X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
 """
 
 from __future__ import annotations

@@ -245,7 +245,7 @@ def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset:
 
 
 def _implied_countries(doc: Doc, found: _Found, m: Matchers, hits: list[Hit], end: int) -> list[Country]:
-    """Countries X in "<ordinal> ... after X" in a clause ("negara kedua selepas Turkiye")."""
+    """Countries X in "<ordinal> ... after X" in a clause ("negara ketiga selepas Perancis")."""
     for index, hit in enumerate(hits):
         if "ordinal" not in m.cue_roles[hit.key]:
             continue
@@ -256,7 +256,7 @@ def _implied_countries(doc: Doc, found: _Found, m: Matchers, hits: list[Hit], en
 
 
 def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[Country]:
-    """The countries listed right from `start` ("Turkiye", "Turkiye dan Indonesia", "the Philippines")."""
+    """The countries listed right from `start` ("Perancis", "Perancis dan Itali", "the Philippines")."""
     listed = []
     position = start
     for country in countries(doc, start, end):
