@@ -181,6 +181,16 @@ def test_signing_done_with_its_date_english():
         {"kind": "signing", "state": "done", "time": "t1", "text": "signed the deal in March"}]
 
 
+def test_a_signing_dated_after_the_report_is_still_expected():
+    from datetime import date
+
+    text = "The ministry is proceeding with the signing of the defence agreement with Japan in December."
+    [g] = run(text, time_words={"in December": ("2025-12", "on")}, published=date(2025, 10, 24))
+    assert (g["status"], g["milestones"][0]["state"]) == ("negotiating", "expected")
+    [g] = run(text, time_words={"in December": ("2024-12", "on")}, published=date(2025, 10, 24))
+    assert (g["status"], g["milestones"][0]["state"]) == ("signed", "done")
+
+
 @pytest.mark.parametrize(("text", "kind", "status"), [
     ("The treaty between Malaysia and Japan was ratified by both parliaments.", "ratification", "signed"),
     ("Perjanjian antara Malaysia dan Jepun itu diratifikasi semalam.", "ratification", "signed"),
@@ -197,10 +207,30 @@ def test_other_milestones(text, kind, status):
 
 # ---------------------------------------------------------------- coreference and implied agreements
 
-def test_anaphors_join_the_agreement_already_found():
-    text = ("Malaysia menandatangani MoU dengan Jepun. MoU tersebut berkuat kuasa serta-merta. "
-            "Malaysia signed a deal with Japan. The deal takes effect in March.")
-    assert brief(text) == [("mou", ["JPN", "MYS"], "in_force"), ("other", ["JPN", "MYS"], "in_force")]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Malaysia menandatangani MoU dengan Jepun. MoU tersebut berkuat kuasa serta-merta.",
+     [("mou", ["JPN", "MYS"], "in_force")]),
+    ("Malaysia signed a deal with Japan. The deal takes effect immediately.",
+     [("other", ["JPN", "MYS"], "in_force")]),
+    ("Malaysia signed an MoU with Japan. The new agreement takes effect immediately.",
+     [("mou", ["JPN", "MYS"], "in_force")]),
+    ("Malaysia menandatangani MoU dengan Jepun. Perjanjian baharu itu berkuat kuasa serta-merta.",
+     [("mou", ["JPN", "MYS"], "in_force")]),
+])
+def test_anaphors_join_the_agreement_already_found(text, expected):
+    assert brief(text) == expected
+
+
+def test_general_word_with_the_same_parties_is_the_same_agreement():
+    text = ("The Cabinet has given its approval to the government-to-government (G2G) procurement agreement "
+            "between Malaysia and South Korea. The ministry will proceed with the signing of the agreement "
+            "with South Korea before the end of the year. Malaysia signed a similar G2G agreement with "
+            "Turkey last year.")
+    found = run(text, time_words={"before the end of the year": ("2025-12", "by")})
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [
+        ("g2g_procurement", ["KOR", "MYS"], "approved"), ("g2g_procurement", ["MYS", "TUR"], "signed")]
+    assert [(x["kind"], x["state"]) for x in found[0]["milestones"]] == [
+        ("cabinet_approval", "done"), ("signing", "expected")]
 
 
 def test_second_country_after_x_implies_a_signed_agreement_malay():

@@ -88,8 +88,13 @@ def find_mentions(
             continue
         if row.acronym and sum(c.isupper() for c in text[head.start:head.end]) < 2:
             continue
-        if row.kind == "generic" and mentions and not text[mentions[-1].end:head.start].strip():
-            mentions[-1].end = covered = head.end  # "government-to-government contract ... agreement"
+        previous = mentions[-1] if mentions else None
+        if previous is not None and not previous.asset and not text[previous.end:head.start].strip():
+            # "government-to-government (G2G) procurement agreement": one agreement; a general first
+            # word ("perjanjian", "agreement") takes the kind of the specific one after it.
+            if previous.type == "other" and row.type != "other":
+                previous.type, previous.generic = row.type, False
+            previous.end = covered = head.end
             continue
         following = heads[position + 1] if position + 1 < len(heads) else None
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
@@ -139,11 +144,10 @@ def _mention(
     if glossed is not None:  # "perjanjian persefahaman (MoU)": the acronym says which kind
         kind, end = m.head_rows[glossed.key].type, max(end, glossed.end + 1)
     anaphor = such = False
-    after = _next_cue(ctx.lowered, end, ctx.cue_at)
-    if after is not None and "demonstrative" in m.cue_roles[after.key]:
+    after = _demonstrative_after(ctx, end)
+    if after is not None:
         anaphor, end = True, after.end
-    before = _prev_cue(ctx.lowered, start, ctx.cue_end)
-    if before is not None and "determiner" in m.cue_roles[before.key] and not named:
+    if not named and _determiner_before(ctx, start):
         anaphor = not _introduces_party(ctx.lowered, end, ctx.cue_at, m)
     such_cue = _near_such(ctx.lowered, start, end, ctx.cues, m)
     if such_cue is not None:
@@ -230,6 +234,50 @@ def _label(text: str, head: Hit, function_words: frozenset[str], names_before: b
     if paren:
         end = paren.end()
     return start, end, named
+
+
+_ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
+_ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*)[ ]+$")
+_ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive"})  # cue words that may stand as adjectives
+
+
+def _is_adjective(ctx: _Context, word: str) -> bool:
+    """A lower-case word that is no function word (or only "exclusive"): may sit between a head and
+    its demonstrative or determiner ("perjanjian baharu itu", "the exclusive arrangement")."""
+    roles = ctx.m.cue_roles.get(word)
+    return roles is None or roles <= _ADJECTIVE_ROLES
+
+
+def _demonstrative_after(ctx: _Context, end: int) -> Hit | None:
+    """"itu", "tersebut" right after a Malay label or after up to two adjectives."""
+    for _ in range(3):
+        hit = _next_cue(ctx.lowered, end, ctx.cue_at)
+        if hit is not None and "demonstrative" in ctx.m.cue_roles[hit.key]:
+            return hit
+        word = _ADJECTIVE_AFTER.match(ctx.text, end)
+        if word is None or not _is_adjective(ctx, word.group(1)):
+            return None
+        end = word.end()
+    return None
+
+
+def _determiner_before(ctx: _Context, start: int) -> bool:
+    """"the", "this" right before an English label or before up to two adjectives."""
+    for _ in range(3):
+        hit = _prev_cue(ctx.lowered, start, ctx.cue_end)
+        if hit is not None:
+            roles = ctx.m.cue_roles[hit.key]
+            if "determiner" in roles:
+                return True
+            if not roles <= _ADJECTIVE_ROLES:
+                return False
+            start = hit.start
+            continue
+        word = _ADJECTIVE_BEFORE.search(ctx.text, max(0, start - 30), start)
+        if word is None or not _is_adjective(ctx, word.group(1)):
+            return False
+        start = word.start()
+    return False
 
 
 def _next_cue(lowered: str, offset: int, cue_at: dict[int, Hit]) -> Hit | None:

@@ -33,6 +33,7 @@ class StageCue:
     done: bool           # happened (True) or still to come / negated (False)
     status: str          # the status it implies, "" for none
     milestone: str       # milestone kind, "" for none
+    if_expected: str     # the status it implies when it turns out to be still to come
 
 
 def clause_start(lowered: str, lo: int, offset: int) -> int:
@@ -99,5 +100,5 @@ def stage_cues(
         if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
             done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
         found.append(StageCue(hit.start, hit.end, hit.key, done,
-                              row.done if done else row.expected, row.milestone))
+                              row.done if done else row.expected, row.milestone, row.expected))
     return found

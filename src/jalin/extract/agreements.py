@@ -10,8 +10,9 @@ sign such an agreement" adds the implied, already signed agreement with X.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jalin.doc import Doc
 from jalin.extract import cues as cue_layer
@@ -20,7 +21,7 @@ from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers
 from jalin.extract.agreement_mentions import Mention, find_mentions
 from jalin.extract.agreement_parties import Country, countries, own_side, parties
 from jalin.extract.agreement_stage import StageCue, stage_cues
-from jalin.model import MODES, Agreement, Milestone, Span
+from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
 _TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
 # A cooperation agreement in a sentence with these contexts is a defence cooperation agreement.
@@ -34,6 +35,8 @@ _DOMAINS = {
 }
 # What "the second country after X to sign/ratify/implement such an agreement" says X has done.
 _IMPLIED_MILESTONES = frozenset({"signing", "ratification", "entry_into_force"})
+_TIME_REACH = 8  # words between a milestone cue and its time ("said today" at a clause's end is not it)
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
 
@@ -198,9 +201,10 @@ def _read_mention(
         draft = like = antecedent
     else:
         like = drafts[-1] if mention.such and drafts else None
-        kind = like.type if like is not None else mention.type
+        kind = like.type if like is not None and mention.generic else mention.type
         codes = parties(doc, scope, mention.start, clause.named, roles)
-        draft = _draft(drafts, kind, clause.words, codes, mention.asset)
+        same = _same_parties(drafts, codes) if mention.generic and not mention.such else None
+        draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
     _apply(doc, draft, clause, clause.stage)
     if implied:
         _apply_implied(doc, m, drafts, draft, like, implied, clause)
@@ -216,7 +220,7 @@ def _apply_implied(
     if not counterpart:
         side = own_side(doc, clause.scope[0])
         counterpart = [side] if side else []
-    done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone)
+    done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone, c.if_expected)
             for c in clause.stage if c.milestone in _IMPLIED_MILESTONES]
     for iso, _, _, _ in implied:
         other = _draft(drafts, draft.type, clause.words, sorted({iso, *counterpart}))
@@ -231,6 +235,12 @@ def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
         if mention.generic or draft.type == mention.type:
             return draft
     return drafts[-1] if drafts else None
+
+
+def _same_parties(drafts: list[_Draft], codes: list[str]) -> _Draft | None:
+    """The latest agreement with these parties: "the agreement with Seoul" after the G2G agreement
+    between Malaysia and South Korea is that agreement (a general word names no kind of its own)."""
+    return next((d for d in reversed(drafts) if d.parties == codes and not d.asset), None)
 
 
 def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset: str = "") -> _Draft:
@@ -273,26 +283,37 @@ def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> No
     if clause.exclusive is not None:
         draft.exclusive = clause.exclusive
     for cue in cues:
+        milestone = _milestone(doc, cue, clause.scope) if cue.milestone else None
+        if milestone is not None and cue.done and milestone.state == "expected":
+            cue = replace(cue, done=False, status=cue.if_expected)  # its date is still to come
         if cue.status:
             draft.statuses.append(cue.status)
-        if cue.milestone:
-            milestone = _milestone(doc, cue, clause.scope)
-            if all((x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
-                   for x in draft.milestones):
-                draft.milestones.append(milestone)
+        if milestone is not None and all(
+            (x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
+            for x in draft.milestones
+        ):
+            draft.milestones.append(milestone)
 
 
 def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int]) -> Milestone:
-    """The milestone a cue marks, with the time in its clause (after the cue first, else before)."""
+    """The milestone a cue marks, with the nearest time in its clause within a few words (after the cue
+    first, else before); a done cue whose time is after the document's date is still expected."""
     times = times_layer.times_in(doc, scope[0], scope[1])
-    after = [t for t in times if t.start >= cue.end]
-    before = [t for t in times if t.end <= cue.start]
-    state = "done" if cue.done else "expected"
-    if after:
-        return Milestone(cue.milestone, state, after[0].id, doc.text[cue.start:after[0].end])
-    if before:
-        return Milestone(cue.milestone, state, before[-1].id, doc.text[cue.start:cue.end])
-    return Milestone(cue.milestone, state, None, doc.text[cue.start:cue.end])
+    text = doc.text
+    after = [t for t in times if t.start >= cue.end and len(text[cue.end:t.start].split()) <= _TIME_REACH]
+    before = [t for t in times if t.end <= cue.start and len(text[t.end:cue.start].split()) <= _TIME_REACH]
+    when = after[0] if after else before[-1] if before else None
+    state = "done" if cue.done and not (when and _after_publication(doc, when)) else "expected"
+    end = when.end if when is not None and when in after else cue.end
+    return Milestone(cue.milestone, state, when.id if when else None, doc.text[cue.start:end])
+
+
+def _after_publication(doc: Doc, when: TimeExpr) -> bool:
+    """Whether a time lies after the document's date ("signing ... before the end of the year")."""
+    if doc.published is None or when.value is None or not _ISO.match(when.value):
+        return False
+    value = when.value.split("/")[0]
+    return value > doc.published.isoformat()[:len(value)]
 
 
 def _modes(doc: Doc, draft: _Draft) -> set[str]:
