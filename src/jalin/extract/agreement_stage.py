@@ -84,14 +84,14 @@ def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], 
 
 def stage_cues(
     lowered: str, hits: list[Hit], scope: tuple[int, int], head: tuple[int, int],
-    markers: list[Hit], ordinals: list[Hit], m: Matchers, skip: tuple[int, int] = (0, 0),
+    markers: list[Hit], ordinals: list[Hit], m: Matchers,
 ) -> list[StageCue]:
-    """The stage cues inside `scope` (outside the label span `skip`), each with its tense."""
+    """The stage cues inside `scope` (outside the agreement's label `head`), each with its tense."""
     found = []
     for hit in hits[bisect_left(hits, scope[0], key=_start):]:
         if hit.start >= scope[1]:
             break
-        if hit.end > scope[1] or skip[0] <= hit.start < skip[1]:
+        if hit.end > scope[1] or head[0] <= hit.start < head[1]:
             continue
         row = m.stage_rows[hit.key]
         lo = head[1] if head[1] <= hit.start else scope[0]

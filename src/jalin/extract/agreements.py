@@ -190,7 +190,7 @@ def _read_mention(
     sentence = doc.sentences[mention.sentence]
     clause = _Clause(
         scope=scope, words=doc.text[label[0]:label[1]],
-        stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m, label),
+        stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m),
         exclusive=False if "nonexclusive" in said else True if said else None,
         evidence=(sentence.start, sentence.end),
         named=countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied]),
