@@ -221,6 +221,11 @@ def test_anaphors_join_the_agreement_already_found(text, expected):
     assert brief(text) == expected
 
 
+def test_an_agreement_is_a_new_one():
+    text = "Malaysia and Japan signed an MoU on defence. They also signed an agreement on trade with Japan."
+    assert brief(text) == [("mou", ["JPN", "MYS"], "signed"), ("other", ["JPN", "MYS"], "signed")]
+
+
 def test_general_word_with_the_same_parties_is_the_same_agreement():
     text = ("The Cabinet has given its approval to the government-to-government (G2G) procurement agreement "
             "between Malaysia and South Korea. The ministry will proceed with the signing of the agreement "

@@ -48,6 +48,7 @@ class Mention:
     anaphor: bool        # points back to an agreement already named
     such: bool           # "such an agreement": same type as the last one named
     sentence: int
+    indefinite: bool = False  # "an agreement", "satu perjanjian": a new one
     asset: str = ""      # the named asset of a purchase ("Offshore Patrol Vessel (OPV)")
 
 
@@ -129,7 +130,7 @@ def _purchases(
     assets = _assets(text, head.end, ctx.m.role_words.get("company", frozenset()))
     return [
         Mention(head.start if number == 0 else start, end, head.start, head.end, row.type,
-                False, False, False, sentence, text[start:end])
+                False, False, False, sentence, asset=text[start:end])
         for number, (start, end) in enumerate(assets)
     ]
 
@@ -147,13 +148,15 @@ def _mention(
     after = _demonstrative_after(ctx, end)
     if after is not None:
         anaphor, end = True, after.end
-    if not named and _determiner_before(ctx, start):
+    article = _article_before(ctx, start)
+    if not named and "determiner" in article:
         anaphor = not _introduces_party(ctx.lowered, end, ctx.cue_at, m)
     such_cue = _near_such(ctx.lowered, start, end, ctx.cues, m)
     if such_cue is not None:
         such, anaphor = True, False
         end = max(end, such_cue.end)
-    return Mention(start, end, head.start, head.end, kind, row.kind == "generic", anaphor, such, sentence)
+    return Mention(start, end, head.start, head.end, kind, row.kind == "generic", anaphor, such, sentence,
+                   indefinite="indefinite" in article)
 
 
 _DOMAIN_REACH = 2  # sentences either side that may put a common agreement word in its domain
@@ -239,6 +242,7 @@ def _label(text: str, head: Hit, function_words: frozenset[str], names_before: b
 _ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
 _ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*)[ ]+$")
 _ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive"})  # cue words that may stand as adjectives
+_ARTICLE_ROLES = frozenset({"determiner", "indefinite"})
 
 
 def _is_adjective(ctx: _Context, word: str) -> bool:
@@ -261,23 +265,24 @@ def _demonstrative_after(ctx: _Context, end: int) -> Hit | None:
     return None
 
 
-def _determiner_before(ctx: _Context, start: int) -> bool:
-    """"the", "this" right before an English label or before up to two adjectives."""
+def _article_before(ctx: _Context, start: int) -> frozenset[str]:
+    """The roles of the article ("the", "this", "an", "satu") right before a label or before up to two
+    adjectives; empty when there is none."""
     for _ in range(3):
         hit = _prev_cue(ctx.lowered, start, ctx.cue_end)
         if hit is not None:
             roles = ctx.m.cue_roles[hit.key]
-            if "determiner" in roles:
-                return True
+            if roles & _ARTICLE_ROLES:
+                return roles & _ARTICLE_ROLES
             if not roles <= _ADJECTIVE_ROLES:
-                return False
+                return frozenset()
             start = hit.start
             continue
         word = _ADJECTIVE_BEFORE.search(ctx.text, max(0, start - 30), start)
         if word is None or not _is_adjective(ctx, word.group(1)):
-            return False
+            return frozenset()
         start = word.start()
-    return False
+    return frozenset()
 
 
 def _next_cue(lowered: str, offset: int, cue_at: dict[int, Hit]) -> Hit | None:

@@ -203,7 +203,8 @@ def _read_mention(
         like = drafts[-1] if mention.such and drafts else None
         kind = like.type if like is not None and mention.generic else mention.type
         codes = parties(doc, scope, mention.start, clause.named, roles)
-        same = _same_parties(drafts, codes) if mention.generic and not mention.such else None
+        new = mention.such or mention.indefinite or not mention.generic
+        same = None if new else _same_parties(drafts, codes)
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
     _apply(doc, draft, clause, clause.stage)
     if implied:
