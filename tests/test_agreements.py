@@ -124,6 +124,8 @@ def test_label_is_the_phrase_as_written_with_its_name_and_acronym():
     ("The government called off the defence contract with a firm from Italy.", "cancelled"),
     ("Malaysia dan Jepun memperbaharui perjanjian pertahanan itu semalam.", "signed"),
     ("Malaysia and Japan will renew the defence pact next year.", "negotiating"),
+    ("Malaysia dan Jepun bertukar memorandum persefahaman (MoU) pertahanan semalam.", "signed"),
+    ("Malaysia and Japan exchanged a memorandum of understanding on defence.", "signed"),
 ])
 def test_statuses(text, status):
     assert [g["status"] for g in run(text)] == [status]
