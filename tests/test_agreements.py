@@ -96,6 +96,9 @@ def test_label_is_the_phrase_as_written_with_its_name_and_acronym():
     assert g["label"] == "perjanjian perolehan kerajaan dengan kerajaan (G2G)"
     [g] = run("He said Malaysia and Japan will strengthen the Maritime Cooperation Arrangement (MCA) soon.")
     assert g["label"] == "Maritime Cooperation Arrangement (MCA)"
+    [g] = run("Malaysia ratified the Comprehensive and Progressive Agreement for Trans-Pacific Partnership "
+              "(CPTPP) with Japan.")
+    assert g["label"] == "Comprehensive and Progressive Agreement for Trans-Pacific Partnership (CPTPP)"
 
 
 # ---------------------------------------------------------------- every status, both languages

@@ -33,6 +33,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*")
 _NAME_WORD = re.compile(r"[ ]+(?P<word>[A-Z][\w'’\-]*|\d{4})")
 _CONNECTOR = re.compile(r"[ ]+(?:dan|bagi|mengenai|tentang|on|of|the|and|for|in)(?=[ ]+[A-Z])")
 _PREV_NAME_WORD = re.compile(r"(?:^|(?<=[ ]))(?P<word>[A-Z][\w'’\-]*)[ ]+$")
+_PREV_CONNECTOR = re.compile(r"(?:^|(?<=[ ]))(?P<word>[A-Z][\w'’\-]*)[ ]+(?:and|of|on|for)[ ]+$")
 _PAREN = re.compile(r"[ ]*\((?P<inner>[A-Z0-9][^()\n]{0,60})\)")
 _PREV_WORD = re.compile(r"(\w+)[ ]*$")
 
@@ -213,12 +214,17 @@ def _previous_word(lowered: str, offset: int) -> str:
     return match.group(1) if match else ""
 
 
-def _label(text: str, head: Hit, function_words: frozenset[str], names_before: bool) -> tuple[int, int, bool]:
+def _label(
+    text: str, head: Hit, function_words: frozenset[str], names_before: bool
+) -> tuple[int, int, bool]:
     """The label span: the head, stretched over a proper name around a capitalised head, plus "(ABC)"."""
     start, end, named = head.start, head.end, False
     if text[head.start].isupper():
         while names_before:
             prev = _PREV_NAME_WORD.search(text, max(0, start - 40), start)
+            if prev is None:  # "Comprehensive and Progressive Agreement": a joining word inside a name
+                joint = _PREV_CONNECTOR.search(text, max(0, start - 60), start)
+                prev = joint if joint and joint["word"].lower() not in function_words else None
             if not prev or prev["word"].lower() in function_words:
                 break
             start, named = prev.start("word"), True
