@@ -9,6 +9,7 @@ Datuk Seri X", "Armed Forces chief General Tan Sri X", "X, Menteri Pertahanan".
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -474,38 +475,37 @@ def _absorb(person: Person, mention: PersonMention, text: str) -> None:
 
 
 def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]]) -> None:
-    """Later mentions by part of the name ("Mohamed Khaled", "Anwar", "Trump")."""
+    """Later mentions by part of the name ("Mohamed Khaled", "Anwar", "Trump"): a run of capitalised
+    words starting with a word of a known name, all of whose words belong to one person."""
     if not people:
         return
+    known = frozenset(word for person in people for word in person.key)
     taken = sorted(covered + [(m.start, m.end) for p in people for m in p.mentions])
-    text, stop = doc.text, stopwords(doc)
+    starts = [s for s, _ in taken]
+    reach_by_index = []  # furthest end of the spans up to each index
+    furthest = 0
+    for _, end in taken:
+        furthest = max(furthest, end)
+        reach_by_index.append(furthest)
+    text = doc.text
     reach = 0
-    index = 0
     for word in _CAPITAL_WORD.finditer(text):
         start = word.start()
-        if start < reach:
+        if start < reach or word.group().casefold().rstrip(".") not in known:
             continue
-        while index < len(taken) and taken[index][1] <= start:
-            index += 1
-        if index < len(taken) and taken[index][0] <= start:
-            reach = taken[index][1]
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and reach_by_index[index] > start:
             continue
-        if not is_name_word(word.group(), stop):
-            continue
-        limit = taken[index][0] if index < len(taken) else len(text)
+        limit = starts[index + 1] if index + 1 < len(starts) else len(text)
         name = name_at(doc, start, {})
         if name is None:
             continue
         end = min(name[1], limit)
         reach = end
-        words = list(re.finditer(r"\S+", text[start:end]))
-        for first in range(len(words)):  # "Tambah Wan Azizah": drop leading words that are not the name
-            key = frozenset(name_key([w.group() for w in words[first:]]))
-            owners = [p for p in people if key and key <= p.key]
-            if len(owners) == 1:
-                s = start + words[first].start()
-                owners[0].mentions.append(TextSpan(s, end, text[s:end]))
-                break
+        key = frozenset(name_key(text[start:end].split()))
+        owners = [p for p in people if key and key <= p.key]
+        if len(owners) == 1:
+            owners[0].mentions.append(TextSpan(start, end, text[start:end]))
 
 
 def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from jalin.doc import Doc
+from jalin.extract import actors_phrases as phrases
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
@@ -61,20 +63,34 @@ class _Quote:
     embedded: bool  # starts mid-sentence after a word: a phrase quoted in running text
 
 
-def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
-    rows = lexicon.table("speech_verbs")
-    positions = {row["form"].lower(): row["position"] for row in rows}
-    forms = sorted(positions, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
+def _cue_automaton(lexicon: Lexicon) -> Any:
+    return phrases.automaton((row["form"], row["position"]) for row in lexicon.table("speech_verbs"))
+
+
+def _pronoun_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pronouns = [row["form"] for row in lexicon.table("pronouns")]
-    pronoun = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), positions, pronoun
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
 
 
 def _cues(doc: Doc, start: int, end: int) -> list[_Cue]:
-    pattern, positions, _ = doc.lexicon.cached("statements.cues", _cue_pattern)
-    return [_Cue(m.start(), m.end(), m.group(), positions[m.group().lower()])
-            for m in pattern.finditer(doc.text, start, end)]
+    """The attribution cues in [start, end) (the document is scanned once)."""
+    found = doc.notes.get("statements.cues")
+    if found is None:
+        text = doc.text
+        hits = [(s, e, v[0]) for s, e, v in phrases.find(doc, doc.lexicon.cached("statements.cues",
+                                                                                 _cue_automaton))
+                if text[e:e + 1] != "-" and text[s - 1:s] != "-"]  # not "kata-kata"
+        found = doc.notes["statements.cues"] = [
+            _Cue(s, e, text[s:e], position) for s, e, position in phrases.longest(hits)]
+        doc.notes["statements.cue_starts"] = [c.start for c in found]
+    first = bisect.bisect_left(doc.notes["statements.cue_starts"], start)
+    out = []
+    for cue in found[first:]:
+        if cue.start >= end:
+            break
+        if cue.end <= end:
+            out.append(cue)
+    return out
 
 
 # ---------------------------------------------------------------- quotes
@@ -162,7 +178,7 @@ class _Speakers:
         self.last_end = 0  # end of the name `named_after` found
         self.counts: dict[str, int] = {}
         self.order: list[str] = []
-        _, _, self.pronoun = doc.lexicon.cached("statements.cues", _cue_pattern)
+        self.pronoun = doc.lexicon.cached("statements.pronouns", _pronoun_pattern)
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         first = bisect.bisect_left(self.starts, start)
