@@ -22,9 +22,9 @@ from jalin.model import Actor, Role, TextSpan
 # A capital or seat after one of these words is the place itself, not the country it stands for.
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
 # An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
-_NAMED_BODY = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’-]*|dan|and|of|for|the|&)(?: (?:[A-Z][\w'’-]*|dan|and|of|for|the|&)){1,9})"
-    r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
+_ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+_BODY_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’-]*|dan|and|of|for|the|&)(?: (?:[A-Z][\w'’-]*|dan|and|of|for|the|&)){1,9}$"
 )
 _CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 
@@ -120,34 +120,49 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
         registry.add("ORGANISATION", canonical, start, end, name=text[start:end], canonical=canonical,
                      country=country, sector=entry.sector)
         covered.append((start, end))
+    _named_bodies(doc, registry, matches, covered)
+    return covered
+
+
+def _named_bodies(
+    doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]
+) -> None:
+    """Organisations outside the lexicon: capitalised words with a head word, then "(ACRONYM)"."""
+    text = doc.text
     heads = doc.lexicon.cached("actors.heads", _heads)
     stop = stopwords(doc)
     taken = [(m.start, m.end) for m in matches]
     titles = [(m.start, m.end) for m in matches
               if m.first("role", "prefix", "honorific", "rank") and not m.first("organisation")]
-    for body in _NAMED_BODY.finditer(text):
-        words = body.group(1).split(" ")
-        offset = body.start(1)
+    for bracket in _ACRONYM.finditer(text):
+        body = _BODY_BEFORE.search(text, max(0, bracket.start() - 160), bracket.start())
+        if body is None:
+            continue
+        words = body.group().split(" ")
+        offset = body.start()
         while words and (words[0] in _CONNECTORS or (words[0] in stop and words[0] not in heads)
                          or any(s <= offset < e for s, e in titles)):
             offset += len(words.pop(0)) + 1
         head = next((w for w in words if w in heads), None)
-        start = body.end(1) - len(" ".join(words))
-        if head is None or len(words) < 2 or any(s < body.end() and start < e for s, e in covered):
+        start, end = offset, body.end()
+        if head is None or len(words) < 2 or any(s < bracket.end() and start < e for s, e in covered):
             continue
         head_at = start + len(" ".join(words[:words.index(head)])) + (1 if words.index(head) else 0)
         if any(s <= head_at < e for s, e in taken):
             continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
-        acronym = body.group("acronym")
-        canonical = f"{' '.join(words)}"
-        actor = registry.add("ORGANISATION", canonical, start, body.end(1), canonical=canonical,
-                             country=HOME_COUNTRY if head[0].isupper() else None, sector=heads[head])
-        actor.mentions.append(TextSpan(body.start("acronym"), body.end("acronym"), acronym))
-        covered.append((start, body.end()))
-        for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[body.end():]):
-            s = body.end() + later.start()
+        inside = [m.first("country", "adjective") for m in matches if start <= m.start < end]
+        country = next((e.key for e in inside if e is not None), None)
+        if country is None and doc.language == "ms":
+            country = HOME_COUNTRY
+        acronym = bracket.group("acronym")
+        canonical = " ".join(words)
+        actor = registry.add("ORGANISATION", canonical, start, end, canonical=canonical,
+                             country=country, sector=heads[head])
+        actor.mentions.append(TextSpan(bracket.start("acronym"), bracket.end("acronym"), acronym))
+        covered.append((start, bracket.end()))
+        for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[bracket.end():]):
+            s = bracket.end() + later.start()
             actor.mentions.append(TextSpan(s, s + len(acronym), acronym))
-    return covered
 
 
 def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:
