@@ -38,7 +38,9 @@ AGREEMENT_STATUSES = (
     "implemented", "stalled", "cancelled", "unknown",
 )
 MILESTONE_KINDS = ("cabinet_approval", "signing", "ratification", "delivery", "entry_into_force", "other")
-GATHERING_KINDS = ("seminar", "conference", "summit", "meeting", "visit", "exhibition", "exercise", "talks", "other")
+GATHERING_KINDS = (
+    "seminar", "conference", "summit", "meeting", "visit", "exhibition", "exercise", "talks", "other",
+)
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most", "up_to")
 GRANULARITIES = ("day", "week", "month", "quarter", "year")
 RELATIONS = ("on", "by", "before", "after", "since", "during")
@@ -150,6 +152,15 @@ class Agreement(Record):
     exclusive: bool | None
     milestones: list[Milestone] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
+    # Additive: the subject matter (the `modes` vocabulary) of the sentences that name it; left out
+    # of the JSON when empty, so contract-only agreements round-trip unchanged.
+    modes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = Record.to_dict(self)
+        if not self.modes:
+            del data["modes"]
+        return data
 
 
 @dataclass(slots=True)

@@ -1,7 +1,8 @@
-"""The text layer: normalisation, document fields found in the text, language, sentences, tokens.
+"""The text layer: normalisation, document fields found in the text, sentences, tokens.
 
 `prepare()` turns raw text and metadata into a `Doc` whose `text` is final: every later offset
-indexes it.
+indexes it. Language identification lives in `jalin.language`, sentence segmentation in
+`jalin.sentences`; this module ties them together.
 """
 
 from __future__ import annotations
@@ -11,33 +12,76 @@ import re
 import unicodedata
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from jalin.doc import Doc
 from jalin.language import identify_language
 from jalin.lexicon import Lexicon, split_cell
-from jalin.model import DocumentInfo, Span
+from jalin.model import DocumentInfo
+from jalin.sentences import split_sentences
 
-# Site furniture that scraped bodies carry (font-size widgets and the like).
-_WIDGETS = re.compile(r"(?:^|\s)A-\s+A\+(?=\s|$)")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
-_MOJIBAKE_HINT = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a€™œ]")
+__all__ = [
+    "document_id", "find_dateline", "find_signoff", "find_source", "normalise", "parse_published",
+    "prepare", "publisher_from_url", "split_sentences", "tokens",
+]
+
+_INVISIBLE = re.compile("[\ufeff\u00ad\u200b\u200c\u200d\u2060]")
+_SPACE_CLASS = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Runs of white space other than one plain space (most spaces match nothing: cheap).
+_SPACES = re.compile(rf"{_SPACE_CLASS}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACED_BREAK = re.compile(r" \n ?|\n ")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_MOJIBAKE_HINT = re.compile("[ÃÂâÅÄ][\u0080-\u00bf\u2018-\u203a€™œ]")
+# Crawled bodies that lost their dateline start with ": " (or a stray dash).
+_LOST_DATELINE = re.compile(r"^[:\-–—]+\s*")
+TAIL_WINDOW = 600
 
 
-def normalise(raw: str) -> str:
-    """NFC text with repaired mojibake, unified spaces and line breaks, scraper quirks removed."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    if _MOJIBAKE_HINT.search(text):
-        import ftfy
+_Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
 
-        text = ftfy.fix_text(text, normalization="NFC")
-    text = unicodedata.normalize("NFC", text)
-    text = _WIDGETS.sub(" ", text)
-    text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    text = _BLANK_LINES.sub("\n\n", text).strip()
-    # Crawled bodies that lost their dateline start with ": ".
-    text = re.sub(r"^[:\-–—]\s+", "", text)
-    return text
+
+def _boilerplate(lexicon: Lexicon) -> _Patterns:
+    found: dict[str, list[str]] = {"head": [], "tail": [], "line": []}
+    for row in lexicon.table("boilerplate"):
+        found.setdefault(row["where"], []).append(row["pattern"])
+    head, tail, line = ("|".join(f"(?:{p})" for p in found[k]) for k in ("head", "tail", "line"))
+    return (
+        re.compile(rf"^\s*(?:{head})\s*", re.IGNORECASE) if head else None,
+        re.compile(rf"(?:{tail})\s*$", re.IGNORECASE) if tail else None,
+        re.compile(rf"^(?:{line})$\n*", re.IGNORECASE | re.MULTILINE) if line else None,
+    )
+
+
+def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
+    """NFC text with repaired mojibake, unified spaces and line breaks, site furniture removed."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+        if _MOJIBAKE_HINT.search(text):
+            import ftfy  # only for texts that look broken: keeps ftfy off the hot path
+
+            text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+        text = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
+    elif "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    if "\n " in text or " \n" in text:
+        text = _SPACED_BREAK.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    text = text.strip()
+    if lexicon is not None:
+        head, tail, line = lexicon.cached("text.boilerplate", _boilerplate)
+        if line is not None:
+            text = line.sub("", text)
+        if head is not None:
+            text = head.sub("", text, count=1)
+        while tail is not None:
+            cut = max(0, len(text) - TAIL_WINDOW)
+            match = tail.search(text, cut)
+            if not match or match.start() == len(text):
+                break
+            text = text[:match.start()].rstrip()
+    return _LOST_DATELINE.sub("", text).strip()
 
 
 def document_id(text: str) -> str:
@@ -59,113 +103,118 @@ def parse_published(value: str | date | None) -> date | None:
         return None
 
 
-# ---------------------------------------------------------------- dateline and source agency
+# ---------------------------------------------------------------- dateline
 
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])      # PLACE in capitals
-        (?:\s*,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}\b)?     # , Dec 8
-        (?:\s*\((?:[A-Za-z ]{2,20})\))?                # (Bernama)
-        \s*(?::|--|—|–|-\s)""",
+    r"""(?P<place>[A-Z][A-Z'’.\-]*(?:\ [A-Z][A-Z'’.\-]*){0,3})   # PLACE, up to four words in capitals
+        (?:,?\ \d{1,2}\ [A-Z][a-z]{2,8}\.?                        #  7 Sept.   (Malay papers)
+          |,\ [A-Z][a-z]{2,8}\.?\ \d{1,2}                          # , Dec 8     (wires)
+          |\ \([A-Z][a-z]{2,8}\.?\ \d{1,2}\)                       #  (May 14)
+        )?
+        (?:\ ?\((?P<agency>[A-Za-z][\w .]{1,30})\))?             #  (Bernama)
+        (?::\ ?(?=\S)|\ ?[-–—]{1,2}\ )                            # : or a dash
+    """,
     re.VERBOSE,
 )
+DATELINE_LINES = 3
 
 
-def find_dateline(text: str) -> str | None:
-    match = _DATELINE.match(text[:80])
+def _not_places(lexicon: Lexicon) -> frozenset[str]:
+    words = {row["word"].casefold() for row in lexicon.table("not_datelines")}
+    return frozenset(words | set(lexicon.cached("text.sources", _source_patterns)[1]))
+
+
+def _dateline_match(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    not_places = lexicon.cached("text.not_datelines", _not_places)
+    start = 0
+    for _ in range(DATELINE_LINES):
+        match = _DATELINE.match(text, start, start + 120)
+        if match and len(match["place"]) >= 3 and match["place"].casefold() not in not_places:
+            return match
+        start = text.find("\n", start, start + 400) + 1
+        if start <= 0:
+            break
+        while text.startswith("\n", start):
+            start += 1
+    return None
+
+
+def find_dateline(text: str, lexicon: Lexicon) -> str | None:
+    """The place of the opening "PLACE:" / "PLACE, Dec 8 —" / "PLACE 7 Sept. -" in its first lines."""
+    match = _dateline_match(text, lexicon)
+    return match["place"].strip() if match else None
+
+
+# ---------------------------------------------------------------- source agency / publisher
+
+
+def _source_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    for row in lexicon.table("sources"):
+        for written in (row["name"], *split_cell(row.get("aliases", ""))):
+            names[written.casefold()] = row["name"]
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    signoff = re.compile(
+        rf"(?<![^\W\d_])[-–—]{{1,2}}\s*(?P<name>{alternation})(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}})?\s*$",
+        re.IGNORECASE,
+    )
+    return signoff, names
+
+
+def find_signoff(text: str, lexicon: Lexicon) -> tuple[str, int] | None:
+    """The agency of a closing sign-off ("– Bernama", "--BERNAMA") and where the sign-off starts."""
+    signoff, names = lexicon.cached("text.sources", _source_patterns)
+    match = signoff.search(text, max(0, len(text) - 80))
     if not match:
         return None
-    place = match["place"].strip()
-    return place if any(c.isalpha() for c in place) and place.upper() == place else None
-
-
-def _source_patterns(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
-    patterns = []
-    for row in lexicon.table("sources"):
-        names = [row["name"], *split_cell(row.get("aliases", ""))]
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        patterns.append(
-            (
-                re.compile(
-                    rf"(?:[-–—]{{1,2}}\s*(?:{alternation})\s*$"
-                    rf"|\((?:{alternation})\)"
-                    rf"|^(?:{alternation})\s*[:\-–—])",
-                    re.IGNORECASE | re.MULTILINE,
-                ),
-                row["name"],
-            )
-        )
-    return patterns
+    return names[match["name"].casefold()], match.start()
 
 
 def find_source(text: str, lexicon: Lexicon) -> str | None:
-    """The news agency or publisher the text names ("– Bernama", "(Bernama)"), else None."""
-    head, tail = text[:200], text[-200:]
-    for pattern, name in lexicon.cached("text.sources", _source_patterns):
-        if pattern.search(tail) or pattern.search(head):
+    """The news agency or publisher the text names: a sign-off, or "(Bernama)" in the dateline."""
+    found = find_signoff(text, lexicon)
+    if found:
+        return found[0]
+    match = _dateline_match(text, lexicon)
+    if match and match["agency"]:
+        _, names = lexicon.cached("text.sources", _source_patterns)
+        return names.get(match["agency"].strip().casefold())
+    return None
+
+
+def _publisher_hosts(lexicon: Lexicon) -> dict[str, str]:
+    return {row["host"].casefold(): row["name"] for row in lexicon.table("publishers")}
+
+
+def publisher_from_url(url: str | None, lexicon: Lexicon) -> str | None:
+    """The publisher of a URL's host (or of a parent domain) from table `publishers`."""
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url).hostname or "").casefold()
+    except ValueError:
+        return None
+    hosts = lexicon.cached("text.publishers", _publisher_hosts)
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        name = hosts.get(".".join(parts[i:]))
+        if name:
             return name
     return None
 
 
-# ---------------------------------------------------------------- sentences and tokens
+# ---------------------------------------------------------------- tokens
 
-_TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]]*")
-
-
-def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(row["abbreviation"].casefold() for row in lexicon.table("abbreviations"))
-
-
-def split_sentences(text: str, lexicon: Lexicon) -> list[Span]:
-    """Sentence spans for Malay and English wire copy (abbreviations, decimals, run-together text)."""
-    abbreviations = lexicon.cached("text.abbreviations", _abbreviations)
-    spans: list[Span] = []
-    for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        for match in _TERMINATOR.finditer(text, para.start(), para.end()):
-            end = match.end()
-            if not _is_boundary(text, match.start(), end, para.end(), abbreviations):
-                continue
-            _add(spans, text, start, end)
-            start = end
-        _add(spans, text, start, para.end())
-    return spans
-
-
-def _is_boundary(text: str, dot: int, end: int, limit: int, abbreviations: frozenset[str]) -> bool:
-    if end >= limit:
-        return True
-    following = text[end]
-    if text[dot] == "." and dot + 1 < len(text) and text[dot + 1].isdigit() and dot > 0 and text[dot - 1].isdigit():
-        return False  # 2.5, RM1.4
-    word = re.search(r"([\w'’.]+)$", text[max(0, dot - 20):dot])
-    token = word.group(1).casefold() if word else ""
-    if text[dot] == "." and token and (token in abbreviations or f"{token}." in abbreviations):
-        return False
-    if text[dot] == "." and len(token) == 1 and token.isalpha():
-        return False  # initials: "A. Samad", "U.S."
-    if following == " ":
-        nxt = text[end + 1:end + 2]
-        return bool(nxt) and (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘(")
-    # run-together scraped text: "lancar.Beliau", '."Kerjasama'
-    if following.isupper() or following in "\"“‘":
-        return not (text[dot] == "." and dot > 0 and text[dot - 1].isupper() and len(token) <= 4)
-    return False
-
-
-def _add(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
-
-
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_TOKEN = re.compile(
+    r"[^\W\d_]*\d+(?:[.,:/]\d+)*[^\W_]*"     # numbers and amounts: 2.5, RM1.4, 1,896.18, 22hb, 14:30
+    r"|(?:[^\W\d_]\.){2,}"                     # dotted abbreviations: U.S., e.g.
+    r"|\w+(?:[-'’]\w+)*"                      # words, with inner hyphens and apostrophes
+    r"|[^\w\s]"                                # any other mark, one at a time
+)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Token spans (words with inner hyphens/apostrophes, and single punctuation marks)."""
+    """Token spans in text[start:end]: words, numbers with their decimals, and single marks."""
     return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
@@ -183,13 +232,14 @@ def prepare(
     metadata: dict[str, Any],
     lexicon: Lexicon,
 ) -> Doc:
-    text = normalise(raw)
+    text = normalise(raw, lexicon)
     pub = parse_published(published)
+    signoff = find_signoff(text, lexicon)
     info = DocumentInfo(
         id=str(id) if id not in (None, "") else document_id(text),
-        source=source or find_source(text, lexicon),
+        source=source or find_source(text, lexicon) or publisher_from_url(url, lexicon),
         published=pub.isoformat() if pub else None,
-        dateline=find_dateline(text),
+        dateline=find_dateline(text, lexicon),
         language=identify_language(text),
         title=title,
         url=url,
@@ -199,6 +249,6 @@ def prepare(
         info=info,
         lexicon=lexicon,
         published=pub,
-        sentences=split_sentences(text, lexicon),
+        sentences=split_sentences(text, lexicon, end=signoff[1] if signoff else None),
         metadata=metadata,
     )

@@ -1,11 +1,202 @@
-"""The quantities layer (not yet built: its issue fills this in)."""
+"""The quantities layer: counted and measured amounts with their qualifier and unit.
+
+A quantity is a number (digits or Malay / English words, with an optional scale word) that counts
+something: its unit is a currency sign before it (RM, US$), or the noun it counts after it, possibly
+past a few modifiers ("150 peserta", "seven Pendekar battle tanks"). A qualifier just before it
+(kira-kira, lebih, at least …) sets `qualifier`. Left out: numbers inside dates and years (the
+times layer's spans, except the durations of its periods), ordinals (ke-3, 3rd), times of day,
+numbers that are part of a name or code (5PC, MH17, AW 139), "satu"/"one" as an article, "the two
+countries" (a back reference, not a count) and numbers that count nothing we can name.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from dataclasses import dataclass
 
 from jalin.doc import Doc
+from jalin.extract.numbers import number_value, number_words
+from jalin.extract.scan import Anchors, finditer, trie_regex
+from jalin.lexicon import Lexicon
+from jalin.model import Quantity
+
+_UNIT_WINDOW = 6  # words looked at after a number for the noun it counts
+_STOP = frozenset({
+    "dan", "atau", "yang", "di", "ke", "dari", "daripada", "untuk", "bagi", "dengan", "pada", "dalam",
+    "oleh", "telah", "akan", "ialah", "adalah", "ini", "itu", "tersebut", "termasuk", "iaitu",
+    "and", "or", "of", "in", "to", "for", "from", "with", "by", "at", "on", "which", "that", "who",
+    "was", "were", "is", "are", "will", "has", "have", "had", "the", "a", "an", "as", "than",
+    "this", "these", "those", "its", "their",
+})
+_ARTICLES = frozenset({"satu", "one", "se"})
+_DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
+_CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 
-def extract(doc: Doc) -> list[Any]:
-    return []
+@dataclass(frozen=True, slots=True)
+class QuantityWords:
+    pattern: re.Pattern[str]          # run over `anchors` windows
+    anchors: Anchors
+    prefixes: dict[str, str]           # currency sign -> unit
+    nouns: dict[tuple[str, ...], str]  # folded word sequence -> unit
+    classifiers: dict[str, str]
+    longest: int                       # words in the longest noun entry
+    qualifiers: dict[str, str]
+    qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
+
+
+def _build(lexicon: Lexicon) -> QuantityWords:
+    rows = lexicon.table("units")
+    prefixes = {r["word"]: r["unit"] for r in rows if r["position"] == "prefix"}
+    nouns: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        if row["position"] == "after":
+            *head, last = row["word"].casefold().split()
+            for form in _plurals(last):
+                nouns.setdefault((*head, form), row["unit"])
+    classifiers = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "classifier"}
+    qualifiers = {
+        " ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")
+    }
+    signs = trie_regex(prefixes)
+    body = number_words(lexicon).body
+    pattern = re.compile(
+        rf"(?:(?<![\w$€£¥₩])(?P<sign>{signs})\s?(?=\d)|(?<![\w\-.,/]))(?<![\d.,]){body}"
+        rf"(?P<pct>\s?%)?(?![\w:]|\.\d|/\d|-\w)",
+        re.IGNORECASE,
+    )
+    quals = trie_regex(qualifiers)
+    qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
+    longest = max((len(k) for k in nouns), default=1)
+    spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
+    anchors = Anchors(spelled, digits=(6, 30), before=0, after=60)
+    return QuantityWords(pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier)
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """The word with its English plural forms (vessel → vessels, company → companies)."""
+    if not word[-1].isalpha():
+        return (word,)
+    if word.endswith("y"):
+        return word, word + "s", word[:-1] + "ies"
+    return word, word + "s", word + "es"
+
+
+def quantity_words(lexicon: Lexicon) -> QuantityWords:
+    return lexicon.cached("quantities.words", _build)
+
+
+def extract(doc: Doc) -> list[Quantity]:
+    words = quantity_words(doc.lexicon)
+    text = doc.text
+    blocked = _time_spans(doc)
+    found: list[Quantity] = []
+    for match in finditer(words.pattern, text, words.anchors.windows(text)):
+        start, end = match.span()
+        if _inside(blocked, start, end) or _is_label(text, match):
+            continue
+        number = match["digits"] or match["words"]
+        value = number_value(doc.lexicon, number)
+        if value is None:
+            continue
+        unit: str | None = None
+        if match["sign"]:
+            unit = words.prefixes.get(match["sign"]) or words.prefixes.get(match["sign"].upper())
+        elif match["pct"]:
+            unit = "percent"
+        if unit is None:
+            after = unit_after(doc, end)
+            if after is not None:
+                unit, end = after
+        if unit is None or not _counts(number, unit):
+            continue
+        qualifier = "exact"
+        left = words.qualifier.search(text, max(0, start - 30), start)
+        if left:
+            qualifier = words.qualifiers[" ".join(left["q"].casefold().split())]
+            start = left.start()
+        found.append(Quantity(f"q{len(found) + 1}", value, qualifier, unit, text[start:end], start, end))
+    return found
+
+
+def unit_after(doc: Doc, end: int) -> tuple[str, int] | None:
+    """The unit named by the words right after a number ending at `end`, and where it ends."""
+    words = quantity_words(doc.lexicon)
+    text = doc.text
+    # Malay puts the counted noun right after the number (or after a classifier: "tiga buah
+    # kapal"); English may put modifiers first ("seven Pendekar battle tanks").
+    window = 1 if doc.language == "ms" else _UNIT_WINDOW
+    tokens = []
+    for token in _TOKEN.finditer(text, end, min(len(text), end + 120)):
+        if len(tokens) >= _UNIT_WINDOW + words.longest:
+            break
+        tokens.append(token)
+    fallback: tuple[str, int] | None = None
+    for i, token in enumerate(tokens[:_UNIT_WINDOW]):
+        if i >= window:
+            break
+        word = _singular(token.group())
+        for size in range(min(words.longest, len(tokens) - i), 0, -1):
+            key = tuple(_singular(t.group()) for t in tokens[i:i + size])
+            unit = words.nouns.get(key)
+            if unit is not None:
+                return unit, tokens[i + size - 1].end()
+        if word in words.classifiers and fallback is None:
+            fallback = words.classifiers[word], token.end()
+            window = i + 2
+            continue
+        if word in _STOP or not (token.group()[0].isalnum() or token.group() == "%"):
+            break
+        if i == 0 and word[0].isdigit():
+            break
+    return fallback
+
+
+def _singular(token: str) -> str:
+    word = token.casefold()
+    head, dash, rest = word.partition("-")
+    if dash and head == rest:
+        return head  # syarikat-syarikat
+    return word
+
+
+def _counts(number: str, unit: str) -> bool:
+    """"satu perjanjian" / "one of them" is an article, not a count; durations may use it."""
+    return number.casefold() not in _ARTICLES or unit in _DURATIONS
+
+
+def _is_label(text: str, match: re.Match[str]) -> bool:
+    """Numbers that are part of a name or code (AW 139), or a back reference (the two countries)."""
+    if match["sign"]:
+        return False
+    before = text[max(0, match.start() - 12):match.start()]
+    if match["digits"] and _CODE.search(before):
+        return True
+    return bool(re.search(r"(?i)(?<![\w\-])(?:the|kedua-dua|both)\s+$", before))
+
+
+def _time_spans(doc: Doc) -> list[tuple[int, int]]:
+    durations = doc.notes.get("times.durations", [])
+    spans = []
+    for t in doc.times:
+        inner = [d for d in durations if t.start <= d[0] and d[1] <= t.end]
+        if inner:
+            spans.extend(_minus(t.start, t.end, inner))
+        else:
+            spans.append((t.start, t.end))
+    return spans
+
+
+def _minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
+    for hole_start, hole_end in sorted(holes):
+        spans.append((start, hole_start))
+        start = hole_end
+    spans.append((start, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+

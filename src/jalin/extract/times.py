@@ -1,11 +1,359 @@
-"""The times layer (not yet built: its issue fills this in)."""
+"""The times layer: every temporal expression, resolved against the publication date.
+
+One compiled scanner (see `timewords`) finds the expressions; each is resolved to an ISO 8601
+value at its own granularity (`2025-10-22`, `2025-W43`, `2025-10`, `2025-Q3`, `2025`, or an
+interval `2025-05-29/2025-05-31` for ranges and periods) and given the relation its cue word says
+(menjelang / by → by, sejak / since → since …). A month or a day written without a year goes the
+way of the sentence's tense (SCHEMA.md). Without a publication date, relative expressions keep
+`value` null. A date inside the opening dateline ("PUTRAJAYA 7 Sept. -") is the report's own
+stamp, not something the article talks about, and is left out.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import calendar
+import re
+from datetime import date, timedelta
 
 from jalin.doc import Doc
+from jalin.extract.numbers import number_value
+from jalin.extract.quantities import unit_after
+from jalin.extract.scan import finditer
+from jalin.extract.timewords import TimeWords, time_words
+from jalin.model import TimeExpr
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\- ]{1,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
+)
+_PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
+                 "month": "month", "tahun": "year", "year": "year"}
+_PART_MONTH = {"start": 1, "mid": 6, "end": 12}
 
 
-def extract(doc: Doc) -> list[Any]:
-    return []
+def extract(doc: Doc) -> list[TimeExpr]:
+    words = time_words(doc.lexicon)
+    text = doc.text
+    stamp = _DATELINE.match(text[:80])
+    skip_until = stamp.end() if stamp else 0
+    found: list[TimeExpr] = []
+    durations: list[tuple[int, int]] = []
+    for match in finditer(words.pattern, text, words.anchors.windows(text)):
+        if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
+            continue
+        resolved = _resolve(doc, words, match)
+        if resolved is None:
+            continue
+        value, granularity, relation, end = resolved
+        start = match.start()
+        cue = words.cue.search(text, max(0, start - 40), start)
+        if match["pn"] is not None:
+            durations.append((match.start("pn"), match.end("pu")))
+        elif cue and relation is None:
+            relation = words.relations[_fold(cue["cue"])]
+            start = cue.start()
+        found.append(
+            TimeExpr(f"t{len(found) + 1}", text[start:end], value, granularity, relation or "on", start, end)
+        )
+    doc.notes["times.durations"] = durations
+    return found
+
+
+def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
+    """The document's time expressions that lie inside [start, end), in text order."""
+    return [t for t in doc.times if t.start >= start and t.end <= end]
+
+
+# ---------------------------------------------------------------- resolution
+
+Resolved = tuple[str | None, str, str | None, int]  # value, granularity, forced relation, end
+
+
+def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+    """Dates written with digits here; everything else in `_resolve_words`."""
+    pub = doc.published
+    end = m.end()
+    if m["rd1"] is not None or m["rx1"] is not None:
+        return _day_range(doc, words, m)
+    if m["rm1"] is not None:
+        year, end = _tail_year(doc, words, m, end, (words.months[_fold(m["rm1"])], 1), "month", ranged=True)
+        first, last = words.months[_fold(m["rm1"])], words.months[_fold(m["rm2"])]
+        if year is None:
+            return None, "month", "during", end
+        return f"{year}-{first:02d}/{year + (last < first)}-{last:02d}", "month", "during", end
+    if m["dd"] is not None or m["mdm"] is not None:
+        day = int(m["dd"] or m["mdd"])
+        month = words.months[_fold(m["ddm"] or m["mdm"])]
+        year, end = _tail_year(doc, words, m, end, (month, day), "day")
+    elif m["iy"] is not None:
+        year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+    elif m["nd"] is not None:
+        day, month = int(m["nd"]), int(m["nm"])
+        year = int(m["ny"]) if m["ny"] else _year_by_tense(doc, words, m.start(), (month, day), "day")
+    elif m["hbd"] is not None:
+        year, month, day = (pub.year, pub.month, int(m["hbd"])) if pub else (None, 1, int(m["hbd"]))
+    else:
+        return _resolve_words(doc, words, m)
+    value = _day(year or 2000, month, day)  # 2000: a leap year, so 29 Feb stays possible
+    if value is None:
+        return None  # 31 Februari: not a date
+    return (_day(year, month, day) if year else None), "day", None, end
+
+
+def _resolve_words(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+    pub = doc.published
+    end = m.end()
+    group = m.lastgroup or ""
+    if m["q"] is not None or m["qo"] is not None or m["qe"] is not None:
+        quarter = int(m["q"]) if m["q"] else words.ordinals[_fold(m["qo"] or m["qe"])]
+        if not 1 <= quarter <= 4:
+            return None
+        year, end = _tail_year(doc, words, m, end, None, "quarter")
+        return (f"{year}-Q{quarter}" if year else None), "quarter", None, end
+    if m["agon"] is not None:
+        count = number_value(doc.lexicon, m["agon"])
+        granularity = _PERIOD_UNITS[_fold(m["agou"]).rstrip("s")]
+        if pub is None or not isinstance(count, int):
+            return None, granularity, None, end
+        return _shifted(pub, granularity, -count), granularity, None, end
+    if m["pn"] is not None:
+        # "dalam masa empat bulan" counts from now only when the sentence looks ahead; otherwise
+        # it is a plain duration (a quantity), not a time.
+        if _tense(doc, words, m.start()) != "future":
+            return None
+        return _period(doc, m), "day", "during", end
+    if m["mu"] is not None or m["eu"] is not None:
+        granularity = words.units[_fold(m["mu"] or m["eu"])]
+        offset = words.deixis[_fold(m["md"] or m["ed"])]
+        return (*_unit(pub, granularity, offset, m["part"], words), None, end)
+    if m["bu"] is not None:
+        return (*_unit(pub, words.units[_fold(m["bu"])], 0, m["bpart"], words), None, end)
+    if group == "word":
+        granularity, offset = words.words[_fold(m["word"])]
+        return (_shifted(pub, granularity, offset) if pub else None), granularity, None, end
+    if m["year"] is not None:
+        if _followed_by_count(doc, end):
+            return None
+        return m["year"], "year", None, end
+    if m["wd"] is not None:
+        return _weekday(doc, words, m)
+    if m["mon"] is not None:
+        if m["mpre"] is None and _after_name(words, doc.text, m.start()):
+            return None
+        anchor = (words.months[_fold(m["mon"])], 1)
+        year, end = _tail_year(doc, words, m, end, anchor, "month", m["mpre"])
+        return (f"{year}-{anchor[0]:02d}" if year else None), "month", None, end
+    return None
+
+
+def _day_range(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
+    if m["rd1"] is not None:
+        first_day, last_day = int(m["rd1"]), int(m["rd2"])
+        first_month = last_month = words.months[_fold(m["rdm"])]
+    else:
+        first_day, last_day = int(m["rx1"]), int(m["rx2"])
+        first_month, last_month = words.months[_fold(m["rxm1"])], words.months[_fold(m["rxm2"])]
+    year, end = _tail_year(doc, words, m, m.end(), (first_month, first_day), "day")
+    if year is None:
+        return None, "day", "during", end
+    first = _day(year, first_month, first_day)
+    last = _day(year + (last_month < first_month), last_month, last_day)
+    value = f"{first}/{last}" if first and last else None
+    return value, "day", "during", end
+
+
+def _period(doc: Doc, m: re.Match[str]) -> str | None:
+    count = number_value(doc.lexicon, m["pn"])
+    pub = doc.published
+    if pub is None or not isinstance(count, int) or count <= 0:
+        return None
+    unit = _PERIOD_UNITS[_fold(m["pu"]).rstrip("s")]
+    days = {"day": 1, "week": 7}.get(unit)
+    if days:
+        last = pub + timedelta(days=days * count)
+    else:
+        months = count * (12 if unit == "year" else 1)
+        last = _add_months(pub, months)
+    return f"{pub.isoformat()}/{last.isoformat()}"
+
+
+def _unit(
+    pub: date | None, granularity: str, offset: int, part: str | None, words: TimeWords
+) -> tuple[str | None, str]:
+    if pub is None:
+        return None, ("month" if part and granularity == "year" else granularity)
+    if part and granularity == "year":
+        month = _PART_MONTH[words.parts[_fold(part)]]
+        return f"{pub.year + offset}-{month:02d}", "month"
+    return _shifted(pub, granularity, offset), granularity
+
+
+def _weekday(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
+    pub = doc.published
+    tail = words.tail.match(doc.text, m.end())
+    marked = bool(m["wpre"] or (tail and tail["mod"]))
+    end = tail.end() if tail and tail["mod"] else m.end()
+    if pub is None:
+        return None, "day", None, end
+    target = words.weekdays[_fold(m["wd"])]
+    back = (pub.weekday() - target) % 7
+    forward = (target - pub.weekday()) % 7
+    if marked:
+        # "last Monday", "Isnin lepas": strictly before (after); "Isnin ini": this week's.
+        direction = words.deixis[_fold(m["wpre"])] if m["wpre"] else words.deixis.get(_fold(tail["mod"]), 1)
+        if direction < 0:
+            day = pub - timedelta(days=back or 7)
+        elif direction > 0:
+            day = pub + timedelta(days=forward or 7)
+        else:
+            day = pub + timedelta(days=target - pub.weekday())
+        return day.isoformat(), "day", None, end
+    # "on Monday": the sentence's tense picks the side (today counts), else the nearer one.
+    tense = _tense(doc, words, m.start())
+    if tense == "past" or (tense is None and back <= forward):
+        return (pub - timedelta(days=back)).isoformat(), "day", None, end
+    return (pub + timedelta(days=forward)).isoformat(), "day", None, end
+
+
+def _tail_year(
+    doc: Doc,
+    words: TimeWords,
+    m: re.Match[str],
+    end: int,
+    anchor: tuple[int, int] | None,
+    granularity: str,
+    prefix: str | None = None,
+    ranged: bool = False,
+) -> tuple[int | None, int]:
+    """The year written after the expression (2025, tahun ini, lalu …) or else the tense's."""
+    tail = words.tail.match(doc.text, end)
+    pub = doc.published
+    if tail and tail["year"]:
+        return int(tail["year"]), tail.end()
+    if tail and (tail["ydm"] or tail["yde"]):
+        offset = words.deixis[_fold(tail["ydm"] or tail["yde"])]
+        return (pub.year + offset if pub else None), tail.end()
+    if pub is None or anchor is None:
+        return (pub.year if pub else None), end
+    direction = None
+    if prefix:
+        direction = words.deixis[_fold(prefix)]
+    elif tail and tail["mod"]:
+        direction = words.deixis.get(_fold(tail["mod"]), 1)
+        end = tail.end()
+    if direction is not None:
+        return _year_towards(pub, anchor, granularity, direction), end
+    return _year_by_tense(doc, words, m.start(), anchor, granularity, ranged), end
+
+
+def _year_by_tense(
+    doc: Doc, words: TimeWords, offset: int, anchor: tuple[int, int], granularity: str, ranged: bool = False
+) -> int | None:
+    """SCHEMA: a bare month goes back in a past sentence, else forward; a day or a range without
+    tense goes to the nearer of the two."""
+    pub = doc.published
+    if pub is None:
+        return None
+    tense = _tense(doc, words, offset)
+    if tense == "past":
+        return _year_towards(pub, anchor, granularity, -1)
+    if tense == "future" or (granularity == "month" and not ranged):
+        return _year_towards(pub, anchor, granularity, 1)
+    before = _year_towards(pub, anchor, granularity, -1)
+    after = _year_towards(pub, anchor, granularity, 1)
+    nearer_before = _gap(before, anchor, granularity, pub) <= _gap(after, anchor, granularity, pub)
+    return before if nearer_before else after
+
+
+def _year_towards(pub: date, anchor: tuple[int, int], granularity: str, direction: int) -> int:
+    month, day = anchor
+    here = (pub.month, pub.day if granularity == "day" else 1)
+    there = (month, day if granularity == "day" else 1)
+    if direction < 0:
+        return pub.year if there <= here else pub.year - 1
+    if direction > 0:
+        return pub.year if there >= here else pub.year + 1
+    return pub.year
+
+
+def _gap(year: int, anchor: tuple[int, int], granularity: str, pub: date) -> int:
+    """How far (in months, or in days for a day) a month or day of `year` lies from publication."""
+    month, day = anchor
+    if granularity != "day":
+        return abs(year * 12 + month - (pub.year * 12 + pub.month))
+    try:
+        return abs((date(year, month, day) - pub).days)
+    except ValueError:
+        return 1 << 30
+
+
+_ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
+
+
+def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
+    """The tense an expression at `offset` is read in: its cue's (sejak/since look back, menjelang/by
+    ahead), else the sentence's markers, future winning a tie (the rarer, stronger cue); in
+    English a verb in -ed also marks the past."""
+    cue = words.cue.search(doc.text, max(0, offset - 40), offset)
+    if cue and _fold(cue["cue"]) in words.cue_tenses:
+        return words.cue_tenses[_fold(cue["cue"])]
+    if not doc.sentences:
+        return None
+    span = doc.sentences[doc.sentence_index(offset)]
+    seen = {words.tenses[_fold(t.group())] for t in words.tense.finditer(doc.text, span.start, span.end)}
+    if doc.language == "en" and "future" not in seen and any(
+        _fold(w.group()) not in words.tenses for w in _ENGLISH_PAST.finditer(doc.text, span.start, span.end)
+    ):
+        seen.add("past")
+    if "future" in seen:
+        return "future"
+    return "past" if "past" in seen else None
+
+
+def _shifted(pub: date, granularity: str, offset: int) -> str:
+    if granularity == "day":
+        return (pub + timedelta(days=offset)).isoformat()
+    if granularity == "week":
+        year, week, _ = (pub + timedelta(weeks=offset)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if granularity == "month":
+        moved = _add_months(pub.replace(day=1), offset)
+        return f"{moved.year}-{moved.month:02d}"
+    if granularity == "quarter":
+        index = pub.year * 4 + (pub.month - 1) // 3 + offset
+        return f"{index // 4}-Q{index % 4 + 1}"
+    return str(pub.year + offset)
+
+
+def _add_months(when: date, months: int) -> date:
+    index = when.year * 12 + when.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(when.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+def _day(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _after_name(words: TimeWords, text: str, start: int) -> bool:
+    """True when a capitalised word other than a cue comes right before: "Theresa May", not "Pada Mei"."""
+    before = re.search(r"([A-Z][\w'’]*)\s+$", text[max(0, start - 30):start])
+    if not before:
+        return False
+    word = _fold(before.group(1))
+    return word not in words.relations and word not in words.deixis and word not in words.parts
+
+
+def _followed_by_count(doc: Doc, end: int) -> bool:
+    """A four-digit number that counts something ("2000 peserta") is no year."""
+    return unit_after(doc, end) is not None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().rstrip(".").split())

@@ -1,0 +1,49 @@
+"""The `jalin evaluate` command.
+
+    jalin evaluate ../shared/gold/dev/*.gold.json                    # P/R/F1 per layer, attribute accuracies
+    jalin evaluate GOLD... --per-file                               # plus one table per file
+    jalin evaluate GOLD... --explain --layer events                 # what was missed / spurious, and why
+    jalin evaluate GOLD... --json [--per-file] [--explain]          # the same as JSON
+
+Exit status 2 when a gold file was unusable or an analysis raised (listed on stderr); 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from jalin.evaluate import evaluate_paths, to_json
+from jalin.evaluate.report import explain_lines, print_report
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("evaluate")
+    def evaluate_command(
+        gold: Annotated[list[str], typer.Argument(metavar="GOLD.json", help="jalin.gold/1 files")],
+        as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+        per_file: Annotated[bool, typer.Option("--per-file", help="Also give each file's scores.")] = False,
+        explain: Annotated[bool, typer.Option(
+            "--explain", help="List per file and layer the missed gold items (FN, with near misses), "
+                              "the false positives (FP) and the matched pairs with wrong attributes.",
+        )] = False,
+        layer: Annotated[list[str] | None, typer.Option(
+            "--layer", help="With --explain: only these layers (repeatable).")] = None,
+        lexicon: Annotated[list[str] | None, typer.Option(
+            "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
+    ) -> None:
+        """Score the analyses of the gold files' documents: P/R/F1 per layer and attribute accuracies."""
+        report = evaluate_paths(gold, lexicon_dirs=lexicon or [])
+        for failure in report.failures:
+            print(failure, file=sys.stderr)
+        if as_json:
+            print(json.dumps(to_json(report, per_file=per_file, explain=explain), ensure_ascii=False))
+        else:
+            if explain:
+                print("\n".join(explain_lines(report, layer or ())))
+            print_report(report, Console(), per_file=per_file)
+        raise typer.Exit(2 if report.failures else 0)

@@ -1,0 +1,142 @@
+"""The compiled matchers for temporal expressions, built once per lexicon from its tables.
+
+Tables: `months`, `weekdays`, `time_words` (semalam, today …), `time_units` + `time_deixis`
+(minggu depan, next year …), `time_parts` (akhir, the end of …), `time_relations` (menjelang, by,
+sejak …), `tense_markers`, `ordinals` (suku ketiga, third quarter) and `numbers` (dalam tempoh dua
+minggu). Month and day names are matched case-sensitively (capitalised or in capitals) so that
+"may", "march" and "jun" as ordinary words stay out; everything else ignores case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jalin.extract.numbers import number_words
+from jalin.extract.scan import Anchors, trie_regex
+from jalin.lexicon import Lexicon
+
+YEAR = r"(?:19|20)\d{2}"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?i:hingga|sehingga|sampai|to|until|through|and|dan)\s+)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWords:
+    months: dict[str, int]          # folded name -> 1..12
+    weekdays: dict[str, int]        # folded name -> 0..6
+    words: dict[str, tuple[str, int]]  # folded phrase -> (granularity, offset)
+    units: dict[str, str]           # folded unit word -> granularity
+    deixis: dict[str, int]          # folded deictic word -> offset
+    parts: dict[str, str]           # folded part phrase -> start | mid | end
+    relations: dict[str, str]       # folded cue -> relation
+    cue_tenses: dict[str, str]      # folded cue -> the tense it implies (sejak: past, menjelang: future)
+    ordinals: dict[str, int]
+    tenses: dict[str, str]          # folded marker -> past | future
+    pattern: re.Pattern[str]        # the main scanner (run over `anchors` windows)
+    anchors: Anchors                # words every expression contains (or digits)
+    tail: re.Pattern[str]           # what may follow a month or a date: a year, "tahun ini", "lalu"
+    cue: re.Pattern[str]            # a relation cue right before an expression (search the left text)
+    tense: re.Pattern[str]          # tense markers in a sentence
+
+
+def _cased(words: list[str]) -> str:
+    """Names as written and in capitals, matched case-sensitively."""
+    return trie_regex([form for w in words for form in (w, w.upper())])
+
+
+def build(lexicon: Lexicon) -> TimeWords:
+    month_rows = lexicon.table("months")
+    months = {r["word"].casefold(): int(r["month"]) for r in month_rows}
+    full_months = [r["word"] for r in month_rows if r.get("abbreviation", "no") != "yes"]
+    weekday_rows = lexicon.table("weekdays")
+    weekdays = {r["word"].casefold(): int(r["weekday"]) for r in weekday_rows}
+    words = {
+        r["phrase"].casefold(): (r["granularity"], int(r["offset"])) for r in lexicon.table("time_words")
+    }
+    units = {r["word"].casefold(): r["granularity"] for r in lexicon.table("time_units")}
+    deixis_rows = lexicon.table("time_deixis")
+    deixis = {r["word"].casefold(): int(r["offset"]) for r in deixis_rows}
+    after = [r["word"] for r in deixis_rows if r["position"] == "after"]
+    before = [r["word"] for r in deixis_rows if r["position"] == "before"]
+    parts = {r["phrase"].casefold(): r["part"] for r in lexicon.table("time_parts")}
+    relation_rows = lexicon.table("time_relations")
+    relations = {r["cue"].casefold(): r["relation"] for r in relation_rows}
+    cue_tenses = {r["cue"].casefold(): r["tense"] for r in relation_rows if r.get("tense")}
+    ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
+    tenses = {r["word"].casefold(): r["tense"] for r in lexicon.table("tense_markers")}
+    numbers = number_words(lexicon)
+
+    short_months = [r["word"] for r in month_rows if r.get("abbreviation", "no") == "yes"]
+    month_any = rf"(?:{_cased(full_months)}|{_cased(short_months)}\.?)(?!\w)"
+    month_full = rf"(?:{_cased(full_months)})"
+    weekday = rf"(?:{_cased([r['word'] for r in weekday_rows])})"
+    unit = trie_regex(list(units))
+    part = trie_regex(list(parts))
+    ordinal = trie_regex(list(ordinals))
+    hb = r"(?:\s*hb\.?)?"
+    number = numbers.body.replace("?P<digits>", "?:").replace("?P<words>", "?:")
+    duration_unit = r"(?:hari|minggu|bulan|tahun|days?|weeks?|months?|years?)"
+    branches = [
+        # 29 hingga 31 Mei (2018) · 29-31 May
+        rf"(?P<rd1>{DAY}){hb}{RANGE_SEP}(?P<rd2>{DAY}){hb}\s*(?P<rdm>{month_any})",
+        # 31 Mei hingga 2 Jun
+        rf"(?P<rx1>{DAY}){hb}\s*(?P<rxm1>{month_any}){RANGE_SEP}(?P<rx2>{DAY}){hb}\s*(?P<rxm2>{month_any})",
+        # Mei hingga September
+        rf"(?P<rm1>{month_full}){RANGE_SEP}(?P<rm2>{month_full})(?!\s*\d)",
+        # 22 September · 22hb Oktober · 22 Sept
+        rf"(?P<dd>{DAY}){hb}\s*(?P<ddm>{month_any})",
+        # September 22 · Sept 22nd
+        rf"(?P<mdm>{month_any})\s+(?P<mdd>{DAY})(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)",
+        # 2025-09-22
+        rf"(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?!\d)",
+        # 22/9 · 22/9/2025
+        rf"(?<![\d/.])(?P<nd>{DAY})/(?P<nm>1[0-2]|0?[1-9])(?:/(?P<ny>{YEAR}))?(?![\d/])",
+        # 22hb (of the current month)
+        rf"(?P<hbd>{DAY})\s*hb\b\.?",
+        # Q3 · suku ketiga · third quarter
+        rf"(?:Q(?P<q>[1-4])(?!\w)|(?i:suku(?:\s+tahun)?\s+(?P<qo>{ordinal})|(?:the\s+)?(?P<qe>{ordinal})\s+quarter)(?!\w))",
+        # two years ago · dua tahun lalu
+        rf"(?i:(?P<agon>{number})\s+(?P<agou>{duration_unit})\s+(?:ago|yang\s+lalu|lalu|lepas)(?!\w))",
+        # dalam tempoh dua minggu · within two weeks
+        rf"(?i:(?P<pcue>dalam\s+tempoh|dalam\s+masa|dalam\s+jangka\s+masa|within|in\s+the\s+next)\s+"
+        rf"(?P<pn>{number})\s+(?P<pu>{duration_unit})(?!\w))",
+        # akhir tahun ini · the end of next year · minggu depan · next month
+        rf"(?i:(?:(?P<part>{part})\s+)?(?:(?P<mu>{unit})\s+(?P<md>{trie_regex(after)})"
+        rf"|(?P<ed>{trie_regex(before)})\s+(?P<eu>{unit}))(?!\w))",
+        # the end of the year · akhir tahun (bare: the current one)
+        rf"(?i:(?P<bpart>{part})\s+(?:the\s+)?(?P<bu>{unit})(?!\w)(?!\s+\d))",
+        # hari ini · semalam · tomorrow
+        rf"(?i:(?P<word>{trie_regex(list(words))})(?!\w))",
+        # pada tahun 2022 · 2030
+        rf"(?<![\w.,$/\-])(?i:tahun\s+)?(?P<year>{YEAR})(?![\w/]|[.,-]\d)",
+        # (last) Monday · Isnin (lepas)
+        rf"(?:(?i:(?P<wpre>{trie_regex(before)}))\s+)?(?:(?i:hari)\s+)?(?P<wd>{weekday})(?!\w)",
+        # (last) May · Oktober
+        rf"(?:(?i:(?P<mpre>{trie_regex(before)}))\s+)?(?P<mon>{month_full})(?!\w)",
+    ]
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(branches) + ")")
+    year_deixis = (
+        rf"(?i:tahun\s+(?P<ydm>{trie_regex(after)})|(?P<yde>{trie_regex(before)})\s+year)"
+    )
+    tail = re.compile(
+        rf",?\s+(?:(?i:tahun|of|in)\s+)?(?P<year>{YEAR})(?!\d)"
+        rf"|\s+{year_deixis}(?!\w)"
+        rf"|\s+(?i:(?P<mod>{trie_regex([*after, 'nanti'])}))(?!\w)"
+    )
+    cue = re.compile(
+        rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh)\s+)?$"
+    )
+    tense = re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(list(tenses))})(?![\w\-]))")
+    anchor_words = [*months, *weekdays, *words, "suku", "q1", "q2", "q3", "q4"]
+    for word in units:
+        anchor_words += [word, word + "s"]
+    anchor_words += ["hari", "days"]
+    return TimeWords(
+        months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
+        pattern, Anchors(anchor_words, digits=(0, 40), before=40, after=40), tail, cue, tense,
+    )
+
+
+def time_words(lexicon: Lexicon) -> TimeWords:
+    return lexicon.cached("times.words", build)

@@ -1,0 +1,53 @@
+"""The knowledge base: analyses stored, entities resolved across documents, queries and exports.
+
+    from jalin import open_store
+    store = open_store("jalin.db")                # SQLite file (WAL, FTS5), created and migrated
+    store.add_analyses([analysis, ...])           # Analysis | contract dict | JSON line; one transaction
+    store.known_hashes([...]); store.has_document("id")
+    store.agreement_records(country="KOR", status=None, overdue=False, as_of="2025-11-15")  # list[dict]
+    store.agreements(...)                         # the same as a pandas DataFrame
+    store.actors(country="MYS", type=None, limit=100)   # DataFrame of actor entities
+    store.actor_record("Khaled Nordin")           # dict: names, roles over time, statements
+    store.timeline("MYS", "KOR", by="month")      # DataFrame: period, type, events
+    store.search("pemindahan teknologi")          # DataFrame: id, published, title, snippet
+    store.document("id")                          # the stored analysis (contract dict) + duplicate_of
+    store.iter_analyses()                         # every analysis, storage order
+    store.table("events")                         # flat DataFrames: documents actors statements events
+                                                  #   agreements agreement_observations gatherings
+    store.arrow("events")                         # the same as a pyarrow Table
+    store.counts(); store.close()
+
+These methods are the stable interface (`Store` in `base.py`); `SQLiteStore` implements it, and a
+PostgreSQL backend implements the same class. Backend-independent parts: `rows` (analysis -> table
+rows), `resolve` (cross-document entities), `status` (agreement history and overdue milestones),
+`neardup` (SimHash), `dates`, and `schema` (versioned DDL with its migrations).
+
+Identity: a document is its content (`content_hash`: sha256 of the normalised text); adding content
+already stored does nothing, so re-running an ingest adds nothing. A new text under a stored id
+replaces the old version. Near-duplicate texts are linked to the first one (`duplicate_of`) and their
+events, statements, agreement reports and gatherings are flagged `dup`, so queries count them once.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jalin.store.base import AddResult, Store
+from jalin.store.rows import content_hash
+from jalin.store.sqlite import SQLiteStore
+
+DEFAULT_DB = "jalin.db"
+
+
+def default_path() -> str:
+    """`$JALIN_DB` when set, else `./jalin.db`."""
+    return os.environ.get("JALIN_DB") or DEFAULT_DB
+
+
+def open_store(path: str | Path | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at `path` (default: `default_path()`)."""
+    return SQLiteStore(path if path is not None else default_path())
+
+
+__all__ = ["AddResult", "SQLiteStore", "Store", "content_hash", "default_path", "open_store"]

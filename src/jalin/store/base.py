@@ -1,0 +1,109 @@
+"""The store interface: what every backend (SQLite now, PostgreSQL later) provides."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from jalin.model import Analysis
+
+AnalysisLike = Analysis | dict[str, Any] | str
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What one `add_analyses` call did."""
+
+    added: int = 0
+    skipped: int = 0      # same content already stored
+    replaced: int = 0     # same document id, new content: the old version was removed
+    duplicates: int = 0   # near-duplicates of a stored text, linked to it
+
+    def __iadd__(self, other: AddResult) -> AddResult:
+        self.added += other.added
+        self.skipped += other.skipped
+        self.replaced += other.replaced
+        self.duplicates += other.duplicates
+        return self
+
+
+class Store(ABC):
+    """A knowledge base of analyses, with entities resolved across documents."""
+
+    # ------------------------------------------------------------------ writing
+
+    @abstractmethod
+    def add_analyses(self, analyses: Iterable[AnalysisLike]) -> AddResult:
+        """Store a batch in one transaction: all of it or none. Content already stored is skipped."""
+
+    @abstractmethod
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The content hashes (see `content_hash`) among `hashes` that are stored."""
+
+    @abstractmethod
+    def has_document(self, id: str) -> bool:
+        """Whether a document with this id is stored."""
+
+    # ------------------------------------------------------------------ reading
+
+    @abstractmethod
+    def document(self, id: str) -> dict[str, Any] | None:
+        """The stored analysis (contract dict) of a document, plus `"duplicate_of"`, or None."""
+
+    @abstractmethod
+    def iter_analyses(self) -> Iterator[dict[str, Any]]:
+        """Every stored analysis, in storage order."""
+
+    @abstractmethod
+    def agreement_records(self, country: str | None = None, status: str | None = None,
+                          overdue: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
+        """Agreements with `history`, `milestones`, `overdue` (status and overdue as of `as_of`)."""
+
+    @abstractmethod
+    def actor_record(self, name: str) -> dict[str, Any] | None:
+        """The best-matching actor entity with its names, roles over time and statements."""
+
+    @abstractmethod
+    def actors(self, country: str | None = None, type: str | None = None, limit: int = 100) -> pd.DataFrame:
+        """Actor entities, most reported first."""
+
+    @abstractmethod
+    def timeline(self, a: str, b: str, by: str = "month") -> pd.DataFrame:
+        """Counts of events between two countries per period and event type."""
+
+    @abstractmethod
+    def search(self, text: str, limit: int = 20) -> pd.DataFrame:
+        """Full-text search over documents, best first."""
+
+    @abstractmethod
+    def table(self, name: str) -> pd.DataFrame:
+        """A flat table: documents, actors, statements, events, agreements, gatherings."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
+
+    # ------------------------------------------------------------------ shared conveniences
+
+    def agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,
+                   as_of: str | None = None) -> pd.DataFrame:
+        return pd.DataFrame(self.agreement_records(country, status, overdue, as_of))
+
+    def arrow(self, name: str) -> pa.Table:
+        """`table(name)` as an Arrow table."""
+        return pa.Table.from_pandas(self.table(name), preserve_index=False)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,221 @@
+"""Cross-document resolution, independent of the database: which stored entity a new record is.
+
+`EntityIndex` holds, in memory, what resolution needs of every entity (keys, name tokens, dates) and
+hands out primary keys for new ones; a backend loads it from its tables once and writes the new
+entities it returns. Rules:
+
+- countries are one entity per ISO3 code; organisations, groups and locations one per (type,
+  country, folded canonical-or-name), named by the canonical (English) name when there is one;
+- persons match across documents by name tokens (case-folded, honorifics and patronymic particles
+  removed) with compatible countries: the same token set, or one set inside the other sharing at
+  least two tokens ("Khaled Nordin" and "Mohamed Khaled Nordin"); the entity keeps the fullest name;
+- agreements match by type and parties when their dates are compatible: seen within
+  `AGREEMENT_WINDOW_DAYS` of the entity's last report, and not an early-stage report long after a
+  concluded one (that is a new agreement of the same kind);
+- gatherings match by kind, parties, ordinal and folded name (or, without a name, the month).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+AGREEMENT_WINDOW_DAYS = 730
+RESTART_GAP_DAYS = 180
+COMMON_TOKEN_LIMIT = 2000
+EARLY_STATUSES = frozenset({"proposed", "negotiating"})
+CONCLUDED_STATUSES = frozenset({"signed", "in_force", "implemented", "cancelled"})
+# Forms of address and patronymic particles: not part of what identifies a person across reports.
+# Single letters ("a/l", "b.") are dropped too.
+NAME_FILLERS = frozenset({
+    "tun", "tan", "sri", "datuk", "dato", "dato'", "datin", "seri", "dr", "haji", "hajah", "puan", "encik",
+    "tuan", "yb", "ybhg", "yab", "yang", "berhormat", "amat", "mulia", "mr", "mrs", "ms", "sir", "prof",
+    "bin", "binti", "bt",
+})
+_TOKEN = re.compile(r"[\w']+")
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text or "").casefold()).strip()
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    return frozenset(t for t in _TOKEN.findall(fold(name)) if len(t) > 1 and t not in NAME_FILLERS)
+
+
+def _days(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+@dataclass(slots=True)
+class Person:
+    pk: int
+    tokens: frozenset[str]
+    country: str | None
+
+
+@dataclass(slots=True)
+class AgreementEntity:
+    pk: int
+    first_seen: str | None
+    last_seen: str | None
+    concluded: bool
+
+
+@dataclass(slots=True)
+class NewActor:
+    pk: int
+    type: str
+    name: str
+    canonical: str | None
+    country: str | None
+    sector: str | None
+    key: str
+
+
+@dataclass(slots=True)
+class PersonUpdate:
+    """A person entity seen under a fuller name or with a country it lacked."""
+
+    pk: int
+    name: str | None
+    key: str
+    country: str | None
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """What resolution needs of the stored entities; `next_*` are the next free primary keys."""
+
+    keyed: dict[str, int] = field(default_factory=dict)
+    persons: dict[int, Person] = field(default_factory=dict)
+    by_token: dict[str, set[int]] = field(default_factory=dict)
+    agreements: dict[tuple[str, str], list[AgreementEntity]] = field(default_factory=dict)
+    gatherings: dict[str, int] = field(default_factory=dict)
+    next_actor: int = 1
+    next_agreement: int = 1
+    next_gathering: int = 1
+
+    # ------------------------------------------------------------------ loading
+
+    def load_actor(self, pk: int, type_: str, key: str, country: str | None) -> None:
+        if type_ == "PERSON":
+            self._add_person(Person(pk, frozenset(key.split(" ")) if key else frozenset(), country))
+        else:
+            self.keyed[key] = pk
+        self.next_actor = max(self.next_actor, pk + 1)
+
+    def load_agreement(self, pk: int, type_: str, parties: str, first: str | None, last: str | None,
+                       status: str | None) -> None:
+        self.agreements.setdefault((type_, parties), []).append(
+            AgreementEntity(pk, first, last, status in CONCLUDED_STATUSES))
+        self.next_agreement = max(self.next_agreement, pk + 1)
+
+    def load_gathering(self, pk: int, key: str) -> None:
+        self.gatherings[key] = pk
+        self.next_gathering = max(self.next_gathering, pk + 1)
+
+    def _add_person(self, person: Person) -> None:
+        self.persons[person.pk] = person
+        for token in person.tokens:
+            self.by_token.setdefault(token, set()).add(person.pk)
+
+    # ------------------------------------------------------------------ actors
+
+    def actor(self, type_: str, name: str, canonical: str | None, country: str | None,
+              sector: str | None) -> tuple[int, NewActor | None, PersonUpdate | None]:
+        """(entity pk, the entity if new, the change to an existing person entity if any)."""
+        if type_ == "PERSON":
+            return self._person(name, canonical, country, sector)
+        if type_ == "COUNTRY" and country:
+            key = f"COUNTRY|{country}"
+        else:
+            key = f"{type_}|{country or ''}|{fold(canonical or name)}"
+        pk = self.keyed.get(key)
+        if pk is not None:
+            return pk, None, None
+        pk = self.next_actor
+        self.next_actor += 1
+        self.keyed[key] = pk
+        return pk, NewActor(pk, type_, canonical or name, canonical, country, sector, key), None
+
+    def _person(self, name: str, canonical: str | None, country: str | None,
+                sector: str | None) -> tuple[int, NewActor | None, PersonUpdate | None]:
+        tokens = name_tokens(canonical or name)
+        best: Person | None = None
+        best_shared = 0
+        if tokens:
+            for pk in sorted(self._candidates(tokens)):
+                person = self.persons[pk]
+                if country and person.country and country != person.country:
+                    continue
+                shared = len(tokens & person.tokens)
+                same = tokens == person.tokens
+                nested = shared >= 2 and (tokens <= person.tokens or person.tokens <= tokens)
+                if (same or nested) and shared > best_shared:
+                    best, best_shared = person, shared
+        if best is not None:
+            update = None
+            if len(tokens) > len(best.tokens) or (not best.country and country):
+                fuller = len(tokens) > len(best.tokens)
+                for token in tokens - best.tokens:
+                    self.by_token.setdefault(token, set()).add(best.pk)
+                best.tokens = best.tokens | tokens
+                best.country = best.country or country
+                update = PersonUpdate(best.pk, name if fuller else None, " ".join(sorted(best.tokens)),
+                                      best.country)
+            return best.pk, None, update
+        pk = self.next_actor
+        self.next_actor += 1
+        self._add_person(Person(pk, tokens, country))
+        key = " ".join(sorted(tokens))
+        return pk, NewActor(pk, "PERSON", name, canonical, country, sector, key), None
+
+    def _candidates(self, tokens: frozenset[str]) -> set[int]:
+        """Persons sharing a name token; tokens borne by very many persons ("Mohd") are not probed,
+        unless nothing else is: a match shares two tokens, so the rarer one finds it."""
+        sets = [s for s in (self.by_token.get(t) for t in tokens) if s]
+        if not sets:
+            return set()
+        small = [s for s in sets if len(s) <= COMMON_TOKEN_LIMIT]
+        return set().union(*small) if small else set(min(sets, key=len))
+
+    # ------------------------------------------------------------------ agreements and gatherings
+
+    def agreement(self, type_: str, parties: str, day: str | None, status: str) -> tuple[int, bool]:
+        """(entity pk, whether it is new) for one report of an agreement on `day`."""
+        for entity in reversed(self.agreements.get((type_, parties), [])):
+            near = _days(day, entity.last_seen) <= AGREEMENT_WINDOW_DAYS or _days(
+                day, entity.first_seen) <= AGREEMENT_WINDOW_DAYS
+            restart = (entity.concluded and status in EARLY_STATUSES
+                       and bool(day and entity.last_seen and day > entity.last_seen)
+                       and _days(day, entity.last_seen) > RESTART_GAP_DAYS)
+            if near and not restart:
+                if day:
+                    entity.first_seen = min(filter(None, (entity.first_seen, day)))
+                    entity.last_seen = max(filter(None, (entity.last_seen, day)))
+                entity.concluded = entity.concluded or status in CONCLUDED_STATUSES
+                return entity.pk, False
+        pk = self.next_agreement
+        self.next_agreement += 1
+        self.agreements.setdefault((type_, parties), []).append(
+            AgreementEntity(pk, day, day, status in CONCLUDED_STATUSES))
+        return pk, True
+
+    def gathering(self, kind: str, name: str | None, ordinal: int | None, parties: str,
+                  day: str | None) -> tuple[int, str, bool]:
+        """(entity pk, its key, whether it is new)."""
+        label = fold(name) if name else f"@{(day or '')[:7]}"
+        key = f"{kind}|{parties}|{ordinal if ordinal is not None else ''}|{label}"
+        pk = self.gatherings.get(key)
+        if pk is not None:
+            return pk, key, False
+        pk = self.next_gathering
+        self.next_gathering += 1
+        self.gatherings[key] = pk
+        return pk, key, True

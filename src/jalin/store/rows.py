@@ -1,0 +1,218 @@
+"""Flattening analyses into table rows, independent of the database.
+
+`BatchRows` collects, for one batch of new documents, the rows of every per-document table plus the
+new and changed cross-document entities; a backend inserts each list with one `executemany`. Primary
+keys are assigned here (from the backend's next free values) so rows can refer to each other without
+a round trip per row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jalin.model import Analysis
+from jalin.store.dates import day_of, due_date
+from jalin.store.resolve import EntityIndex, NewActor, PersonUpdate
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else "[]"
+
+
+def analysis_without_text(data: dict[str, Any]) -> str:
+    """The stored form of an analysis: its contract JSON minus the "text" (kept in its own column)."""
+    return _dumps({k: v for k, v in data.items() if k != "text"})
+
+
+def analysis_with_text(stored: str, text: str) -> dict[str, Any]:
+    """Rebuild the contract object from its stored form, "text" back in its place after "document"."""
+    out: dict[str, Any] = {}
+    for key, value in json.loads(stored).items():
+        out[key] = value
+        if key == "document":
+            out["text"] = text
+    return out
+
+
+def _evidence(text: str, spans: list[dict[str, int]]) -> str:
+    return " … ".join(text[s["start"]:s["end"]] for s in spans)
+
+
+@dataclass(slots=True)
+class BatchRows:
+    """Rows for one batch. `next_event` / `next_observation` are the next free primary keys."""
+
+    index: EntityIndex
+    next_event: int
+    next_observation: int
+    documents: list[tuple] = field(default_factory=list)
+    fts: list[tuple] = field(default_factory=list)
+    bands: list[tuple] = field(default_factory=list)
+    actors: list[tuple] = field(default_factory=list)
+    actor_roles: list[tuple] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)
+    statements: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
+    event_pairs: list[tuple] = field(default_factory=list)
+    observations: list[tuple] = field(default_factory=list)
+    milestones: list[tuple] = field(default_factory=list)
+    gatherings: list[tuple] = field(default_factory=list)
+    quantities: list[tuple] = field(default_factory=list)
+    times: list[tuple] = field(default_factory=list)
+    topics: list[tuple] = field(default_factory=list)
+    new_actors: list[NewActor] = field(default_factory=list)
+    person_updates: dict[int, PersonUpdate] = field(default_factory=dict)
+    # entity pk -> [documents, statements, first seen, last seen] added by this batch
+    actor_counts: dict[int, list[Any]] = field(default_factory=dict)
+    new_agreements: list[tuple] = field(default_factory=list)
+    touched_agreements: set[int] = field(default_factory=set)
+    new_gatherings: list[tuple] = field(default_factory=list)
+
+    def add(self, pk: int, data: dict[str, Any], content_hash: str, minhash: bytes | None,
+            keys: list[int], duplicate_of: int | None) -> None:
+        """All rows of one analysis (contract dict) stored as document `pk`."""
+        info = data["document"]
+        text = data["text"]
+        day = info.get("published")
+        dup = int(duplicate_of is not None)
+        self.documents.append((
+            pk, info["id"], content_hash, day, info.get("source"), info.get("url"), info.get("title"),
+            info.get("language"), info.get("dateline"), minhash, duplicate_of, text,
+            analysis_without_text(data),
+        ))
+        self.fts.append((pk, info.get("title") or "", text))
+        self.bands.extend((key, pk) for key in keys)
+        times = {t["id"]: t for t in data["times"]}
+        actors = self._actors(pk, data["actors"], day, dup)
+        for s in data["statements"]:
+            speaker = actors.get(s["speaker"]) if s["speaker"] else None
+            entity = speaker[0] if speaker else None
+            self.statements.append((pk, s["speaker"], entity, s["kind"], s["text"], s["verb"], s["start"],
+                                    s["end"], day, dup))
+            if entity is not None and not dup:
+                self.actor_counts[entity][1] += 1
+        self._events(pk, data["events"], actors, times, day, dup)
+        self._agreements(pk, data["agreements"], text, times, day, dup)
+        for g in data["gatherings"]:
+            parties = "|".join(sorted(g["parties"]))
+            entity, key, new = self.index.gathering(g["kind"], g["name"], g["ordinal"], parties, day)
+            if new:
+                self.new_gatherings.append((entity, g["kind"], g["name"], g["ordinal"], parties, key, day))
+            value = times.get(g["time"], {}).get("value") if g["time"] else None
+            self.gatherings.append((pk, entity, g["kind"], g["name"], g["ordinal"], g["location"], g["time"],
+                                    value, parties, _dumps(g["attendance"]), _evidence(text, g["evidence"]),
+                                    day, dup))
+        self.quantities.extend((pk, q["id"], q["value"], q["qualifier"], q["unit"], q["text"], q["start"],
+                                q["end"]) for q in data["quantities"])
+        self.times.extend((pk, t["id"], t["text"], t["value"], t["granularity"], t["relation"], t["start"],
+                           t["end"]) for t in data["times"])
+        self.topics.extend((pk, topic) for topic in data["topics"])
+
+    def _actors(self, pk: int, actors: list[dict[str, Any]], day: str | None,
+                dup: int) -> dict[str, tuple[int, str | None]]:
+        """Resolve the document's actors; actor id -> (entity pk, country)."""
+        found: dict[str, tuple[int, str | None]] = {}
+        for a in actors:
+            entity, new, update = self.index.actor(a["type"], a["name"], a.get("canonical"), a.get("country"),
+                                                   a.get("sector"))
+            if new is not None:
+                self.new_actors.append(new)
+            if update is not None:
+                previous = self.person_updates.get(update.pk)
+                if previous is not None and update.name is None:
+                    update.name = previous.name
+                self.person_updates[update.pk] = update
+            found[a["id"]] = (entity, a.get("country"))
+            self.actors.append((pk, a["id"], entity, a["type"], a["name"], a.get("canonical"),
+                                a.get("country"), a.get("sector"), _dumps(a["roles"]),
+                                _dumps(a["honorifics"])))
+            self.actor_roles.extend((entity, pk, day, r["text"], r.get("en")) for r in a["roles"])
+            self.mentions.extend((pk, a["id"], m["start"], m["end"], m["text"]) for m in a["mentions"])
+            counts = self.actor_counts.setdefault(entity, [0, 0, day, day])
+            if not dup:
+                counts[0] += 1
+            if day:
+                counts[2] = min(filter(None, (counts[2], day)))
+                counts[3] = max(filter(None, (counts[3], day)))
+        return found
+
+    def _events(self, pk: int, events: list[dict[str, Any]], actors: dict[str, tuple[int, str | None]],
+                times: dict[str, dict[str, Any]], day: str | None, dup: int) -> None:
+        for e in events:
+            event_pk = self.next_event
+            self.next_event += 1
+            sources = [actors[a] for a in e["source"] if a in actors]
+            targets = [actors[a] for a in e["target"] if a in actors]
+            src = sorted({c for _, c in sources if c})
+            tgt = sorted({c for _, c in targets if c})
+            value = times.get(e["time"], {}).get("value") if e["time"] else None
+            when = day_of(value) or day
+            trigger = e["trigger"]
+            self.events.append((
+                event_pk, pk, e["id"], e["type"], e["cameo"], "|".join(e["source"]), "|".join(e["target"]),
+                "|".join(src), "|".join(tgt), e["modality"], "|".join(e["modes"]), "|".join(e["context"]),
+                e["time"], when, trigger["text"], trigger["start"], trigger["end"], e["sentence"],
+                sources[0][0] if sources else None, targets[0][0] if targets else None, dup,
+            ))
+            if not dup:
+                pairs = {(min(s, t), max(s, t)) for s in src for t in tgt if s != t}
+                self.event_pairs.extend((a, b, when or "", e["type"], event_pk) for a, b in sorted(pairs))
+
+    def _agreements(self, pk: int, agreements: list[dict[str, Any]], text: str,
+                    times: dict[str, dict[str, Any]], day: str | None, dup: int) -> None:
+        for g in agreements:
+            parties = "|".join(sorted(g["parties"]))
+            entity, new = self.index.agreement(g["type"], parties, day, g["status"])
+            if new:
+                self.new_agreements.append((entity, g["type"], parties, g["label"]))
+            self.touched_agreements.add(entity)
+            obs = self.next_observation
+            self.next_observation += 1
+            exclusive = None if g["exclusive"] is None else int(g["exclusive"])
+            self.observations.append((obs, pk, g["id"], entity, g["type"], g["label"], parties, g["status"],
+                                      exclusive, day, _evidence(text, g["evidence"]), dup))
+            for m in g["milestones"]:
+                time = times.get(m["time"], {}) if m["time"] else {}
+                value, relation = time.get("value"), time.get("relation")
+                self.milestones.append((obs, entity, pk, m["kind"], m["state"], m["time"], value, relation,
+                                        due_date(value, relation), m["text"], day))
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document's content: sha256 of its normalised text (32 hex)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+# Per record class: (field name, whether the field can hold records) - plain fields are used as they are.
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_PLAIN_TYPE = re.compile(r"(?:str|int|float|bool|None|list\[str\]|[ |])+")
+
+
+def _nested(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_record_dict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+    return _record_dict(value) if hasattr(value, "__dataclass_fields__") else value
+
+
+def _record_dict(record: Any) -> dict[str, Any]:
+    """`record.to_dict()`, faster: per class, fields typed as plain values are not inspected."""
+    spec = _FIELDS.get(type(record))
+    if spec is None:
+        spec = _FIELDS[type(record)] = tuple(
+            (f.name, not _PLAIN_TYPE.fullmatch(str(f.type))) for f in dataclasses.fields(record))
+    return {name: _nested(getattr(record, name)) if nested else getattr(record, name)
+            for name, nested in spec}
+
+
+def as_dict(item: Analysis | dict[str, Any] | str) -> dict[str, Any]:
+    """An analysis as its contract dict, from a record, a dict or its JSON text."""
+    if isinstance(item, Analysis):
+        return _record_dict(item)
+    if isinstance(item, str):
+        return json.loads(item)
+    return item

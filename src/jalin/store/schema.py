@@ -1,0 +1,116 @@
+"""The store's relational schema, versioned: `MIGRATIONS[i]` takes a database from version i to i+1.
+
+SQLite records the version in `PRAGMA user_version`. A later version appends a migration (a list of
+statements) and never edits an earlier one, so every existing database has a path forward. The DDL
+is plain SQL that PostgreSQL also accepts, except the FTS5 table and `INTEGER PRIMARY KEY` rowids,
+which a PostgreSQL backend spells as a tsvector column and `BIGSERIAL`.
+"""
+
+from __future__ import annotations
+
+V1: tuple[str, ...] = (
+    # One row per stored document. `analysis` is the contract JSON without its "text" (kept in `text`).
+    """CREATE TABLE documents (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        published TEXT, source TEXT, url TEXT, title TEXT, language TEXT, dateline TEXT,
+        minhash BLOB, duplicate_of INTEGER,
+        text TEXT NOT NULL,
+        analysis TEXT NOT NULL)""",
+    "CREATE INDEX documents_published ON documents(published)",
+    "CREATE INDEX documents_duplicate ON documents(duplicate_of)",
+    # MinHash LSH band keys (see neardup.py): similar texts share at least one key.
+    "CREATE TABLE minhash_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL)",
+    "CREATE INDEX minhash_bands_key ON minhash_bands(key)",
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')""",
+    # Cross-document entities.
+    """CREATE TABLE actor_entities (
+        pk INTEGER PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, canonical TEXT,
+        country TEXT, sector TEXT, key TEXT NOT NULL, documents INTEGER NOT NULL DEFAULT 0,
+        statements INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT)""",
+    "CREATE INDEX actor_entities_key ON actor_entities(key)",
+    "CREATE INDEX actor_entities_country ON actor_entities(country, type, documents)",
+    "CREATE INDEX actor_entities_documents ON actor_entities(documents)",
+    """CREATE TABLE agreement_entities (
+        pk INTEGER PRIMARY KEY, type TEXT NOT NULL, parties TEXT NOT NULL, label TEXT,
+        status TEXT, status_date TEXT, first_seen TEXT, last_seen TEXT, exclusive INTEGER)""",
+    "CREATE INDEX agreement_entities_key ON agreement_entities(type, parties)",
+    "CREATE INDEX agreement_entities_status ON agreement_entities(status)",
+    "CREATE TABLE agreement_parties (agreement INTEGER NOT NULL, country TEXT NOT NULL)",
+    "CREATE INDEX agreement_parties_country ON agreement_parties(country, agreement)",
+    """CREATE TABLE gathering_entities (
+        pk INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT, ordinal INTEGER, parties TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE, first_seen TEXT)""",
+    # Per-document records (the contract's lists), each keyed by its document.
+    """CREATE TABLE actors (
+        pk INTEGER PRIMARY KEY, doc INTEGER NOT NULL, aid TEXT NOT NULL, entity INTEGER NOT NULL,
+        type TEXT, name TEXT, canonical TEXT, country TEXT, sector TEXT, roles TEXT, honorifics TEXT)""",
+    "CREATE INDEX actors_doc ON actors(doc)",
+    "CREATE INDEX actors_entity ON actors(entity)",
+    """CREATE TABLE actor_roles (
+        entity INTEGER NOT NULL, doc INTEGER NOT NULL, date TEXT, text TEXT, en TEXT)""",
+    "CREATE INDEX actor_roles_entity ON actor_roles(entity, date)",
+    "CREATE INDEX actor_roles_doc ON actor_roles(doc)",
+    """CREATE TABLE mentions (
+        doc INTEGER NOT NULL, aid TEXT NOT NULL, start INTEGER, end INTEGER, text TEXT)""",
+    "CREATE INDEX mentions_doc ON mentions(doc)",
+    """CREATE TABLE statements (
+        pk INTEGER PRIMARY KEY, doc INTEGER NOT NULL, speaker TEXT, speaker_entity INTEGER, kind TEXT,
+        text TEXT, verb TEXT, start INTEGER, end INTEGER, date TEXT, dup INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX statements_doc ON statements(doc)",
+    "CREATE INDEX statements_speaker ON statements(speaker_entity, date)",
+    """CREATE TABLE events (
+        pk INTEGER PRIMARY KEY, doc INTEGER NOT NULL, eid TEXT NOT NULL, type TEXT, cameo TEXT,
+        source TEXT, target TEXT, source_countries TEXT, target_countries TEXT, modality TEXT,
+        modes TEXT, context TEXT, time TEXT, date TEXT, trigger TEXT, start INTEGER, end INTEGER,
+        sentence INTEGER, source_entity INTEGER, target_entity INTEGER, dup INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX events_doc ON events(doc)",
+    # events.source / target: the event's actor ids in its document, "|"-separated.
+    # Country pairs of an event (a < b), for timelines between two countries; near-duplicates' events
+    # get no pairs, so a wire story carried by several outlets counts once.
+    # One b-tree that covers the timeline query (no rowid, no second index).
+    """CREATE TABLE event_pairs (a TEXT NOT NULL, b TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL,
+        event INTEGER NOT NULL, PRIMARY KEY (a, b, date, type, event)) WITHOUT ROWID""",
+    """CREATE TABLE agreement_observations (
+        pk INTEGER PRIMARY KEY, doc INTEGER NOT NULL, gid TEXT, agreement INTEGER NOT NULL,
+        type TEXT, label TEXT, parties TEXT, status TEXT, exclusive INTEGER, date TEXT,
+        evidence TEXT, dup INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX agreement_observations_agreement ON agreement_observations(agreement, date)",
+    "CREATE INDEX agreement_observations_doc ON agreement_observations(doc)",
+    """CREATE TABLE milestones (
+        observation INTEGER NOT NULL, agreement INTEGER NOT NULL, doc INTEGER NOT NULL, kind TEXT,
+        state TEXT, time TEXT, value TEXT, relation TEXT, due TEXT, text TEXT, date TEXT)""",
+    "CREATE INDEX milestones_agreement ON milestones(agreement)",
+    "CREATE INDEX milestones_due ON milestones(state, due)",
+    "CREATE INDEX milestones_doc ON milestones(doc)",
+    """CREATE TABLE gatherings (
+        doc INTEGER NOT NULL, entity INTEGER NOT NULL, kind TEXT, name TEXT, ordinal INTEGER,
+        location TEXT, time TEXT, value TEXT, parties TEXT, attendance TEXT, evidence TEXT, date TEXT,
+        dup INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE INDEX gatherings_doc ON gatherings(doc)",
+    "CREATE INDEX gatherings_entity ON gatherings(entity)",
+    """CREATE TABLE quantities (
+        doc INTEGER NOT NULL, qid TEXT, value REAL, qualifier TEXT, unit TEXT, text TEXT,
+        start INTEGER, end INTEGER)""",
+    "CREATE INDEX quantities_doc ON quantities(doc)",
+    """CREATE TABLE times (
+        doc INTEGER NOT NULL, tid TEXT, text TEXT, value TEXT, granularity TEXT, relation TEXT,
+        start INTEGER, end INTEGER)""",
+    "CREATE INDEX times_doc ON times(doc)",
+    "CREATE TABLE topics (doc INTEGER NOT NULL, topic TEXT NOT NULL)",
+    "CREATE INDEX topics_doc ON topics(doc)",
+    "CREATE INDEX topics_topic ON topics(topic)",
+)
+
+# MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Per-document tables, deleted when a document is replaced (same id, new content).
+DOCUMENT_TABLES: tuple[tuple[str, str], ...] = (
+    ("actors", "doc"), ("actor_roles", "doc"), ("mentions", "doc"), ("statements", "doc"),
+    ("agreement_observations", "doc"), ("milestones", "doc"), ("gatherings", "doc"),
+    ("quantities", "doc"), ("times", "doc"), ("topics", "doc"), ("minhash_bands", "doc"),
+)

@@ -1,0 +1,457 @@
+"""The SQLite backend: one file, WAL, FTS5 over document text, one transaction per batch."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from jalin.store import status as agreement_status
+from jalin.store.base import AddResult, AnalysisLike, Store
+from jalin.store.neardup import THRESHOLD, bands, signature, similarity
+from jalin.store.resolve import EntityIndex, fold, name_tokens
+from jalin.store.rows import BatchRows, analysis_with_text, as_dict, content_hash
+from jalin.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION
+
+_CHUNK = 500  # bound parameters per IN (...) list
+
+_INSERTS: tuple[tuple[str, str], ...] = (
+    ("documents", "INSERT INTO documents (pk, id, content_hash, published, source, url, title, language, "
+                  "dateline, minhash, duplicate_of, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+    ("fts", "INSERT INTO documents_fts (rowid, title, text) VALUES (?,?,?)"),
+    ("bands", "INSERT INTO minhash_bands (key, doc) VALUES (?,?)"),
+    ("actors", "INSERT INTO actors (doc, aid, entity, type, name, canonical, country, sector, roles, "
+               "honorifics) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+    ("actor_roles", "INSERT INTO actor_roles (entity, doc, date, text, en) VALUES (?,?,?,?,?)"),
+    ("mentions", "INSERT INTO mentions (doc, aid, start, end, text) VALUES (?,?,?,?,?)"),
+    ("statements", "INSERT INTO statements (doc, speaker, speaker_entity, kind, text, verb, start, end, "
+                   "date, dup) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+    ("events", "INSERT INTO events (pk, doc, eid, type, cameo, source, target, source_countries, "
+               "target_countries, modality, modes, context, time, date, trigger, start, end, sentence, "
+               "source_entity, target_entity, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+    ("event_pairs", "INSERT INTO event_pairs (a, b, date, type, event) VALUES (?,?,?,?,?)"),
+    ("observations", "INSERT INTO agreement_observations (pk, doc, gid, agreement, type, label, parties, "
+                     "status, exclusive, date, evidence, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+    ("milestones", "INSERT INTO milestones (observation, agreement, doc, kind, state, time, value, "
+                   "relation, due, text, date) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+    ("gatherings", "INSERT INTO gatherings (doc, entity, kind, name, ordinal, location, time, value, "
+                   "parties, attendance, evidence, date, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+    ("quantities", "INSERT INTO quantities (doc, qid, value, qualifier, unit, text, start, end) "
+                   "VALUES (?,?,?,?,?,?,?,?)"),
+    ("times", "INSERT INTO times (doc, tid, text, value, granularity, relation, start, end) "
+              "VALUES (?,?,?,?,?,?,?,?)"),
+    ("topics", "INSERT INTO topics (doc, topic) VALUES (?,?)"),
+)
+
+# Flat tables for `table()` and the exports.
+_TABLES: dict[str, str] = {
+    "documents": """SELECT d.id, d.published, d.source, d.url, d.title, d.language, d.dateline,
+        d.content_hash, o.id AS duplicate_of FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of
+        ORDER BY d.pk""",
+    "actors": """SELECT pk AS id, type, name, canonical, country, sector, documents, statements, first_seen,
+        last_seen FROM actor_entities ORDER BY pk""",
+    "statements": """SELECT d.id AS document, s.date, a.name AS speaker, s.speaker_entity, s.kind, s.text,
+        s.verb, s.start, s.end, s.dup FROM statements s JOIN documents d ON d.pk = s.doc
+        LEFT JOIN actor_entities a ON a.pk = s.speaker_entity ORDER BY s.pk""",
+    "events": """SELECT e.pk AS event_id, d.id AS document, e.eid, e.date, e.type, e.cameo, e.modality,
+        e.modes, e.context, e.source_countries, e.target_countries,
+        sa.name AS source_name, sa.country AS source_country, sa.sector AS source_sector,
+        ta.name AS target_name, ta.country AS target_country, ta.sector AS target_sector,
+        e.trigger, e.sentence, d.published, d.source AS publisher, d.url, d.title, d.language, e.dup
+        FROM events e JOIN documents d ON d.pk = e.doc
+        LEFT JOIN actor_entities sa ON sa.pk = e.source_entity
+        LEFT JOIN actor_entities ta ON ta.pk = e.target_entity ORDER BY e.pk""",
+    "agreements": """SELECT pk AS id, type, parties, label, status, status_date, first_seen, last_seen,
+        exclusive FROM agreement_entities ORDER BY pk""",
+    "agreement_observations": """SELECT o.agreement, d.id AS document, o.date, o.type, o.parties, o.status,
+        o.exclusive, o.label, o.evidence, o.dup FROM agreement_observations o JOIN documents d ON d.pk = o.doc
+        ORDER BY o.pk""",
+    "gatherings": """SELECT g.entity AS gathering, d.id AS document, g.date, g.kind, g.name, g.ordinal,
+        g.location, g.value AS time, g.parties, g.evidence, g.dup FROM gatherings g
+        JOIN documents d ON d.pk = g.doc ORDER BY g.rowid""",
+}
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i:i + _CHUNK]
+
+
+def _marks(values: list[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+class SQLiteStore(Store):
+    """The embedded store. One writer at a time (SQLite's rule); readers never block it (WAL)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._con.row_factory = sqlite3.Row
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "temp_store=MEMORY", "cache_size=-65536",
+                       "busy_timeout=30000"):
+            self._con.execute(f"PRAGMA {pragma}")
+        self._migrate()
+        self._index: EntityIndex | None = None
+        self._data_version = -1
+
+    # ------------------------------------------------------------------ schema
+
+    def _migrate(self) -> None:
+        version = self._con.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path}: store schema version {version} is newer than this jalin "
+                               f"({SCHEMA_VERSION}); upgrade jalin")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self._con.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[target - 1]:
+                    self._con.execute(statement)
+                self._con.execute(f"PRAGMA user_version = {target}")
+                self._con.execute("COMMIT")
+            except BaseException:
+                self._con.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self._con.execute("PRAGMA user_version").fetchone()[0]
+
+    # ------------------------------------------------------------------ writing
+
+    def _entity_index(self) -> EntityIndex:
+        """The in-memory resolution index, reloaded when another connection has committed since."""
+        version = self._con.execute("PRAGMA data_version").fetchone()[0]
+        if self._index is not None and version == self._data_version:
+            return self._index
+        index = EntityIndex()
+        for pk, type_, key, country in self._con.execute("SELECT pk, type, key, country FROM actor_entities"):
+            index.load_actor(pk, type_, key, country)
+        for row in self._con.execute(
+                "SELECT pk, type, parties, first_seen, last_seen, status FROM agreement_entities "
+                "ORDER BY pk"):
+            index.load_agreement(*row)
+        for pk, key in self._con.execute("SELECT pk, key FROM gathering_entities"):
+            index.load_gathering(pk, key)
+        self._index, self._data_version = index, version
+        return index
+
+    def _next(self, table: str) -> int:
+        return self._con.execute(f"SELECT coalesce(max(pk), 0) + 1 FROM {table}").fetchone()[0]
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(hashes)):
+            found.update(r[0] for r in self._con.execute(
+                f"SELECT content_hash FROM documents WHERE content_hash IN ({_marks(chunk)})", chunk))
+        return found
+
+    def _ids(self, ids: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(ids):
+            found.update((r[0], r[1]) for r in self._con.execute(
+                f"SELECT id, pk FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+        return found
+
+    def has_document(self, id: str) -> bool:
+        return self._con.execute("SELECT 1 FROM documents WHERE id = ?", (id,)).fetchone() is not None
+
+    def add_analyses(self, analyses: Iterable[AnalysisLike]) -> AddResult:
+        items = [as_dict(a) for a in analyses]
+        result = AddResult()
+        if not items:
+            return result
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            index = self._entity_index()
+            hashes = [content_hash(d["text"]) for d in items]
+            known = self.known_hashes(hashes)
+            stored_ids = self._ids([d["document"]["id"] for d in items])
+            rows = BatchRows(index, self._next("events"), self._next("agreement_observations"))
+            pk = self._next("documents")
+            seen_hashes: set[str] = set()
+            seen_ids: set[str] = set()
+            batch_signatures: dict[int, tuple[bytes, int | None]] = {}
+            signatures = [signature(d["text"]) for d in items]
+            keys = [bands(sig) if sig is not None else [] for sig in signatures]
+            stored_keys = self._stored_keys([k for ks in keys for k in ks])
+            batch_keys: dict[int, list[int]] = {}
+            for data, digest, sig, sig_keys in zip(items, hashes, signatures, keys, strict=True):
+                doc_id = data["document"]["id"]
+                if digest in known or digest in seen_hashes or doc_id in seen_ids:
+                    result.skipped += 1
+                    continue
+                seen_hashes.add(digest)
+                seen_ids.add(doc_id)
+                if doc_id in stored_ids:
+                    self._delete_document(stored_ids[doc_id])
+                    result.replaced += 1
+                duplicate_of = None
+                if sig is not None:
+                    candidates = {doc for k in sig_keys
+                                  for doc in (*stored_keys.get(k, ()), *batch_keys.get(k, ()))}
+                    if candidates:
+                        duplicate_of = self._near_duplicate(sig, candidates, batch_signatures)
+                    batch_signatures[pk] = (sig, duplicate_of)
+                    for key in sig_keys:
+                        batch_keys.setdefault(key, []).append(pk)
+                result.duplicates += duplicate_of is not None
+                rows.add(pk, data, digest, sig, sig_keys, duplicate_of)
+                result.added += 1
+                pk += 1
+            self._write(rows)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            self._index = None
+            raise
+        return result
+
+    def _stored_keys(self, keys: list[int]) -> dict[int, tuple[int, ...]]:
+        """MinHash band key -> stored documents having it, for the keys of a batch."""
+        found: dict[int, tuple[int, ...]] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            for key, doc in self._con.execute(
+                    f"SELECT key, doc FROM minhash_bands WHERE key IN ({_marks(chunk)})", chunk):
+                found[key] = (*found.get(key, ()), doc)
+        return found
+
+    def _near_duplicate(self, sig: bytes, candidates: set[int],
+                        batch: dict[int, tuple[bytes, int | None]]) -> int | None:
+        """The original (first stored document) this text nearly duplicates, among candidates."""
+        known = {pk: batch[pk] for pk in candidates if pk in batch}
+        rest = sorted(candidates - known.keys())
+        if rest:
+            known.update((r[0], (r[1], r[2])) for r in self._con.execute(
+                f"SELECT pk, minhash, duplicate_of FROM documents WHERE pk IN ({_marks(rest)})", rest))
+        close = [original or pk for pk, (other, original) in known.items()
+                 if similarity(sig, other) >= THRESHOLD]
+        return min(close) if close else None
+
+    def _write(self, rows: BatchRows) -> None:
+        con = self._con
+        for attr, sql in _INSERTS:
+            values = getattr(rows, attr)
+            if values:
+                con.executemany(sql, values)
+        con.executemany(
+            "INSERT INTO actor_entities (pk, type, name, canonical, country, sector, key) "
+            "VALUES (?,?,?,?,?,?,?)",
+            [(a.pk, a.type, a.name, a.canonical, a.country, a.sector, a.key) for a in rows.new_actors])
+        con.executemany(
+            "UPDATE actor_entities SET name = coalesce(?, name), key = ?, country = ? WHERE pk = ?",
+            [(u.name, u.key, u.country, u.pk) for u in rows.person_updates.values()])
+        con.executemany(
+            "UPDATE actor_entities SET documents = documents + ?, statements = statements + ?, "
+            "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ?3 THEN ?3 ELSE first_seen END, "
+            "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?4 THEN ?4 ELSE last_seen END "
+            "WHERE pk = ?5",
+            [(c[0], c[1], c[2], c[3], pk) for pk, c in rows.actor_counts.items()])
+        con.executemany("INSERT INTO agreement_entities (pk, type, parties, label) VALUES (?,?,?,?)",
+                        rows.new_agreements)
+        con.executemany("INSERT INTO agreement_parties (agreement, country) VALUES (?,?)",
+                        [(a[0], c) for a in rows.new_agreements for c in a[2].split("|") if c])
+        con.executemany("INSERT INTO gathering_entities (pk, kind, name, ordinal, parties, key, first_seen) "
+                        "VALUES (?,?,?,?,?,?,?)", rows.new_gatherings)
+        self._refresh_agreements(sorted(rows.touched_agreements))
+
+    def _refresh_agreements(self, pks: list[int]) -> None:
+        """Recompute the summary columns (status, dates, exclusive) of agreements from their reports.
+
+        Reads only the latest reports through the (agreement, date) index, so an agreement reported
+        thousands of times costs no more than one reported twice."""
+        updates = []
+        con = self._con
+        for pk in pks:
+            first, last = con.execute("SELECT min(date), max(date) FROM agreement_observations "
+                                      "WHERE agreement = ?", (pk,)).fetchone()
+            latest = "SELECT status, date FROM agreement_observations WHERE agreement = ? AND dup = 0 " \
+                     "AND status != 'unknown' ORDER BY date DESC"
+            recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest + " LIMIT 50", (pk,))]
+            if len(recent) == 50 and recent[0]["date"] == recent[-1]["date"]:
+                recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest, (pk,))]
+            status, when = agreement_status.current_status(recent)
+            exclusive = con.execute("SELECT exclusive FROM agreement_observations WHERE agreement = ? "
+                                    "AND dup = 0 AND exclusive IS NOT NULL ORDER BY date DESC LIMIT 1",
+                                    (pk,)).fetchone()
+            updates.append((status, when, first, last, exclusive[0] if exclusive else None, pk))
+        self._con.executemany("UPDATE agreement_entities SET status = ?, status_date = ?, first_seen = ?, "
+                              "last_seen = ?, exclusive = ? WHERE pk = ?", updates)
+
+    def _delete_document(self, pk: int) -> None:
+        """Remove a stored document and its rows (it is being replaced by a new version)."""
+        con = self._con
+        row = con.execute("SELECT title, text FROM documents WHERE pk = ?", (pk,)).fetchone()
+        con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
+                    "VALUES ('delete', ?, ?, ?)", (pk, row[0] or "", row[1]))
+        con.execute("UPDATE actor_entities SET documents = max(documents - 1, 0) "
+                    "WHERE pk IN (SELECT DISTINCT entity FROM actors WHERE doc = ?)", (pk,))
+        touched = [r[0] for r in con.execute(
+            "SELECT DISTINCT agreement FROM agreement_observations WHERE doc = ?", (pk,))]
+        # event_pairs has no index by event (it is one covering b-tree for timelines): replacing a
+        # document, which is rare, scans it.
+        con.execute("DELETE FROM event_pairs WHERE event IN (SELECT pk FROM events WHERE doc = ?)", (pk,))
+        con.execute("DELETE FROM events WHERE doc = ?", (pk,))
+        for table, column in DOCUMENT_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE {column} = ?", (pk,))
+        con.execute("DELETE FROM documents WHERE pk = ?", (pk,))
+        self._refresh_agreements(touched)
+
+    # ------------------------------------------------------------------ reading
+
+    def document(self, id: str) -> dict[str, Any] | None:
+        row = self._con.execute(
+            "SELECT d.analysis, d.text, o.id FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of "
+            "WHERE d.id = ?", (id,)).fetchone()
+        if row is None:
+            return None
+        data = analysis_with_text(row[0], row[1])
+        data["duplicate_of"] = row[2]
+        return data
+
+    def iter_analyses(self) -> Iterator[dict[str, Any]]:
+        last = 0
+        while True:
+            rows = self._con.execute(
+                "SELECT pk, analysis, text FROM documents WHERE pk > ? ORDER BY pk LIMIT 1000",
+                (last,)).fetchall()
+            if not rows:
+                return
+            for _, stored, text in rows:
+                yield analysis_with_text(stored, text)
+            last = rows[-1][0]
+
+    def agreement_records(self, country: str | None = None, status: str | None = None,
+                          overdue: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
+        today = as_of or date.today().isoformat()
+        where, params = [], []
+        if country:
+            where.append("pk IN (SELECT agreement FROM agreement_parties WHERE country = ?)")
+            params.append(country.upper())
+        if status and as_of is None:
+            where.append("status = ?")
+            params.append(status)
+        if overdue:
+            where.append("pk IN (SELECT agreement FROM milestones WHERE state = 'expected' AND due < ?)")
+            params.append(today)
+        sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
+        entities = self._con.execute(sql, params).fetchall()
+        history, milestones = self._agreement_details([e[0] for e in entities])
+        records = []
+        for pk, type_, parties, label, exclusive in entities:
+            seen = agreement_status.visible(history.get(pk, []), as_of)
+            marks = agreement_status.visible(milestones.get(pk, []), as_of)
+            if as_of is not None and not seen:
+                continue
+            current, since = agreement_status.current_status(seen)
+            late = agreement_status.overdue(seen, marks, today)
+            if (status and current != status) or (overdue and not late):
+                continue
+            flags = [o["exclusive"] for o in seen if o["exclusive"] is not None]
+            records.append({
+                "id": pk, "type": type_, "parties": parties.split("|") if parties else [], "label": label,
+                "status": current, "status_date": since,
+                "exclusive": bool(flags[-1]) if flags else (None if exclusive is None else bool(exclusive)),
+                "first_seen": seen[0]["date"] if seen else None,
+                "last_seen": seen[-1]["date"] if seen else None,
+                "history": [{k: o[k] for k in ("date", "status", "doc_id", "evidence")} for o in seen],
+                "milestones": marks, "overdue": late,
+            })
+        return records
+
+    def _agreement_details(self, pks: list[int]) -> tuple[dict[int, list[dict[str, Any]]],
+                                                            dict[int, list[dict[str, Any]]]]:
+        history: dict[int, list[dict[str, Any]]] = {}
+        milestones: dict[int, list[dict[str, Any]]] = {}
+        for chunk in _chunks(pks):
+            for row in self._con.execute(
+                    "SELECT o.agreement, o.date, o.status, d.id, o.evidence, o.exclusive "
+                    "FROM agreement_observations o JOIN documents d ON d.pk = o.doc "
+                    f"WHERE o.agreement IN ({_marks(chunk)}) AND o.dup = 0 "
+                    "ORDER BY o.date, d.id", chunk):
+                history.setdefault(row[0], []).append({"date": row[1], "status": row[2], "doc_id": row[3],
+                                                       "evidence": row[4], "exclusive": row[5]})
+            for row in self._con.execute(
+                    "SELECT m.agreement, m.kind, m.state, m.value, m.relation, m.due, m.text, d.id, m.date "
+                    "FROM milestones m JOIN documents d ON d.pk = m.doc "
+                    f"WHERE m.agreement IN ({_marks(chunk)}) "
+                    "ORDER BY m.date, d.id", chunk):
+                milestones.setdefault(row[0], []).append(
+                    {"kind": row[1], "state": row[2], "value": row[3], "relation": row[4], "due": row[5],
+                     "text": row[6], "doc_id": row[7], "date": row[8]})
+        return history, milestones
+
+    def actor_record(self, name: str) -> dict[str, Any] | None:
+        tokens = sorted(name_tokens(name)) or [fold(name)]
+        sql = ("SELECT pk, type, name, canonical, country, sector, documents, statements, first_seen, "
+               "last_seen FROM actor_entities WHERE " + " AND ".join("key LIKE ?" for _ in tokens)
+               + " ORDER BY documents DESC, pk LIMIT 10")
+        matches = [dict(r) for r in self._con.execute(sql, [f"%{t}%" for t in tokens])]
+        if not matches:
+            return None
+        best = matches[0]
+        pk = best["pk"]
+        best["names"] = [r[0] for r in self._con.execute(
+            "SELECT name FROM actors WHERE entity = ? GROUP BY name ORDER BY count(*) DESC, name", (pk,))]
+        best["roles"] = [dict(r) for r in self._con.execute(
+            "SELECT en, text, min(date) AS first_seen, max(date) AS last_seen, count(*) AS reports "
+            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en", (pk,))]
+        best["statements"] = [dict(r) for r in self._con.execute(
+            "SELECT s.date, d.id AS document, s.kind, s.verb, s.text FROM statements s "
+            "JOIN documents d ON d.pk = s.doc WHERE s.speaker_entity = ? AND s.dup = 0 "
+            "ORDER BY s.date, s.pk LIMIT 1000", (pk,))]
+        best["others"] = [{"pk": m["pk"], "name": m["name"], "country": m["country"]} for m in matches[1:]]
+        return best
+
+    def actors(self, country: str | None = None, type: str | None = None, limit: int = 100) -> pd.DataFrame:
+        where, params = [], []
+        if country:
+            where.append("country = ?")
+            params.append(country.upper())
+        if type:
+            where.append("type = ?")
+            params.append(type.upper())
+        sql = ("SELECT pk AS id, type, name, canonical, country, sector, documents, statements, first_seen, "
+               "last_seen FROM actor_entities" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY documents DESC, pk LIMIT ?")
+        return pd.read_sql_query(sql, self._con, params=[*params, limit])
+
+    def timeline(self, a: str, b: str, by: str = "month") -> pd.DataFrame:
+        width = {"day": 10, "month": 7, "year": 4}[by]
+        first, second = sorted((a.upper(), b.upper()))
+        return pd.read_sql_query(
+            f"SELECT substr(date, 1, {width}) AS period, type, count(*) AS events FROM event_pairs "
+            "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
+            self._con, params=[first, second])
+
+    def search(self, text: str, limit: int = 20) -> pd.DataFrame:
+        words = [w.replace('"', '""') for w in text.split()]
+        if not words:
+            return pd.DataFrame(columns=["id", "published", "title", "snippet"])
+        query = " ".join(f'"{w}"' for w in words)
+        return pd.read_sql_query(
+            "SELECT d.id, d.published, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
+            "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ? "
+            "ORDER BY rank LIMIT ?", self._con, params=[query, limit])
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in _TABLES:
+            raise ValueError(f"unknown table {name!r}; one of {', '.join(_TABLES)}")
+        return pd.read_sql_query(_TABLES[name], self._con)
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "actor_entities", "statements", "events", "agreement_entities",
+                  "agreement_observations", "gathering_entities")
+        out = {t: self._con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        out["duplicates"] = self._con.execute(
+            "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        return out
+
+    def close(self) -> None:
+        self._con.close()
