@@ -41,6 +41,7 @@ _DATELINE = re.compile(
 )
 # Between two speakers' clauses in one sentence: "…, manakala Y berkata …", "…, while Y said …".
 _SEPARATOR = re.compile(r"(?:,\s*|;\s*|\s)(?:manakala|sementara|sedangkan|while|whereas)\s+$", re.IGNORECASE)
+_RUN_ON = re.compile(r"(?<=[.!?])[\"”’']?\s*$")
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -384,10 +385,12 @@ def _second_speaker(doc: Doc, speakers: _Speakers, cue: _Cue, first: Statement,
     if cue.position != "after" or not first.start < cue.start < first.end:
         return None
     named = [f for f in speakers.within(first.start, cue.start) if not doc.text[f[1]:cue.start].strip()]
-    if not named or named[-1][2] == first.speaker:
+    if not named:
         return None
     subject_start = named[-1][0]
-    cut = _SEPARATOR.search(doc.text, first.start, subject_start)
+    cut = _RUN_ON.search(doc.text, first.start, subject_start)  # "….Anifah berkata …" run together
+    if cut is None and named[-1][2] != first.speaker:
+        cut = _SEPARATOR.search(doc.text, first.start, subject_start)
     if cut is None:
         return None  # "X berkata, Y mengulangi …": Y's words are part of what X reported
     end = _clean(doc.text, first.start, cut.start())[1]
