@@ -162,3 +162,17 @@ def test_seed_gold_actors() -> None:
     got = (person.name, person.country, person.sector, person.roles[0].en, person.honorifics)
     assert got == tuple(expected[k] for k in ("name", "country", "sector", "role_en", "honorifics"))
     assert [m.text for m in person.mentions][1:] == ["Mohamed Khaled", "Mohamed Khaled"]
+
+
+def test_designate_role_and_abbreviated_name_word() -> None:
+    text = ("Deputy Prime Minister-designate Dr Nurul Ain Hassan met the troops led by Major Mohd. Asri "
+            "Che Wil.")
+    assert _summary(_person(text, "Nurul Ain Hassan"))[3:] == (["Deputy Prime Minister"], ["Dr"])
+    assert _summary(_person(text, "Mohd. Asri Che Wil"))[:3] == ("Mohd. Asri Che Wil", None, "MIL")
+
+
+def test_generic_minister_portfolio_is_not_a_name() -> None:
+    text = "Menteri Tugas-Tugas Khas Datuk Seri Ahmad Faizal Hamdan hadir."
+    people = [a for a in _actors(text) if a.type == "PERSON"]
+    assert [(a.name, [r.text for r in a.roles]) for a in people] == [
+        ("Ahmad Faizal Hamdan", ["Menteri Tugas-Tugas Khas"])]

@@ -142,3 +142,13 @@ def test_seed_gold_statements() -> None:
     assert got == [(g["speaker"], g["kind"]) for g in gold["statements"]]
     for statement, expected in zip(analysis.statements, gold["statements"], strict=True):
         assert expected["contains"] in statement.text
+
+
+def test_run_together_sentences_keep_their_own_attributions() -> None:
+    text = ("Menteri Luar Datuk Ali Hassan berkata lawatan itu berjaya.Ali berkata kedua-dua negara akan "
+            "menubuhkan jawatankuasa bersama.")
+    said = _said(text)
+    assert [(s[0], s[3]) for s in said] == [
+        ("Ali Hassan", "lawatan itu berjaya"),
+        ("Ali Hassan", "kedua-dua negara akan menubuhkan jawatankuasa bersama"),
+    ]

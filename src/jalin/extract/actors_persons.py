@@ -36,6 +36,7 @@ _FILLER = re.compile(
 )
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
 _DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
+_ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
 
@@ -159,6 +160,9 @@ class _Reader:
         entry = hit[1]
         end = self.portfolio_end(hit[0].end) if entry.portfolio else hit[0].end
         en = " ".join([*prefixes, entry.key])
+        suffix = _ROLE_SUFFIX.match(self.text, end)
+        if suffix:
+            end = suffix.end()
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
         named = self.country_after(end)

@@ -155,8 +155,9 @@ def _sentence_start(text: str, low: int, i: int) -> int:
 
 
 def _embedded(text: str, i: int) -> bool:
+    """A quote opening right after a word: a phrase quoted in running text."""
     before = text[max(0, i - 2):i]
-    return bool(before) and before[-1:] == " " and before[:1].isalpha()
+    return len(before) == 2 and before[1] == " " and before[0].isalnum()
 
 
 # ---------------------------------------------------------------- speakers
