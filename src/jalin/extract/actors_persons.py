@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from jalin.doc import Doc
 from jalin.extract.actors_lexicon import Entry, Match
+from jalin.extract.actors_speech import all_cues
 from jalin.extract.names import is_name_word, name_at, name_key, stopwords
 from jalin.lexicon import Lexicon
 from jalin.model import Role, TextSpan
@@ -246,6 +247,15 @@ class _Reader:
         return _COUNTERPART.match(self.text, pos)
 
 
+def _may_open_chain(match: Match, reader: _Reader) -> bool:
+    """A title starts a chain; a country only when a title follows it ("US Secretary of State")."""
+    if match.first("role", "prefix", "rank", "honorific") is not None:
+        return True
+    if match.first("adjective", "country") is None:
+        return False
+    return reader.match(reader.skip(match.end), *_ROLE_KINDS) is not None
+
+
 def _kind(match: Match) -> str:
     return match.entries[0].kind
 
@@ -256,7 +266,8 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     people: list[PersonMention] = []
     bare: list[RoleMention] = []
     reach = 0
-    starts = sorted({m.start for m in matches} | {m.start() for m in _COUNTERPART_SCAN.finditer(doc.text)})
+    starts = sorted({m.start for m in matches if _may_open_chain(m, reader)}
+                    | {m.start() for m in _COUNTERPART_SCAN.finditer(doc.text)})
     for start in starts:
         if start < reach:
             continue
@@ -273,12 +284,9 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     return people, bare
 
 
-_RUN_BEFORE = re.compile(r"((?:[^\W\d_][\w'’-]*\.?|a/[lp]|@)(?: (?:[^\W\d_][\w'’-]*\.?|a/[lp]|@)){1,6})$")
-
-
-def _speech_after(lexicon: Lexicon) -> re.Pattern[str]:
-    forms = [r["form"] for r in lexicon.table("speech_verbs") if r["position"] == "after"]
-    return re.compile(rf" (?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?![\w-])")
+_RUN_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[^\W\d_a-z][\w'’-]*\.?)(?: (?:[^\W\d_a-z][\w'’-]*\.?|bin|binti|a/[lp]|@)){1,6}$"
+)
 
 
 def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[PersonMention]:
@@ -289,8 +297,8 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     for match in reader.matches:
         if match.start >= 2 and text[match.start - 2:match.start] == ", " and reader.role_at(match.start):
             anchors.append((match.start - 2, 0))
-    verbs = doc.lexicon.cached("persons.speech_after", _speech_after)
-    anchors.extend((m.start(), 1) for m in verbs.finditer(text))
+    anchors.extend((c.start - 1, 1) for c in all_cues(doc) if c.position == "after" and c.start > 0
+                   and text[c.start - 1] == " ")
     out: list[PersonMention] = []
     for end, kind in sorted(anchors):
         if any(s < end <= e for s, e in spans):
@@ -483,7 +491,6 @@ def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]])
     words starting with a word of a known name, all of whose words belong to one person."""
     if not people:
         return
-    known = frozenset(word for person in people for word in person.key)
     taken = sorted(covered + [(m.start, m.end) for p in people for m in p.mentions])
     starts = [s for s, _ in taken]
     reach_by_index = []  # furthest end of the spans up to each index
@@ -493,9 +500,8 @@ def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]])
         reach_by_index.append(furthest)
     text = doc.text
     reach = 0
-    for word in _CAPITAL_WORD.finditer(text):
-        start = word.start()
-        if start < reach or word.group().casefold().rstrip(".") not in known:
+    for start in _occurrences(text, people):
+        if start < reach:
             continue
         index = bisect.bisect_right(starts, start) - 1
         if index >= 0 and reach_by_index[index] > start:
@@ -510,6 +516,22 @@ def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]])
         owners = [p for p in people if key and key <= p.key]
         if len(owners) == 1:
             owners[0].mentions.append(TextSpan(start, end, text[start:end]))
+
+
+def _occurrences(text: str, people: list[Person]) -> list[int]:
+    """Start offsets of the known name words written as whole, capitalised words."""
+    words = {w for p in people for w in p.words if w[:1].isupper()}
+    found = set()
+    for word in words:
+        bare = word.rstrip(".")
+        at = text.find(bare)
+        while at >= 0:
+            after = at + len(bare)
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and not (
+                    after < len(text) and (text[after].isalnum() or text[after] in "'’")):
+                found.add(at)
+            at = text.find(bare, after)
+    return sorted(found)
 
 
 def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None:

@@ -19,10 +19,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from jalin.doc import Doc
-from jalin.extract import actors_phrases as phrases
+from jalin.extract.actors_speech import Cue, cues_in
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
@@ -47,14 +46,6 @@ _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
 
 @dataclass(slots=True)
-class _Cue:
-    start: int
-    end: int
-    form: str
-    position: str  # after | inverted | alone | prep
-
-
-@dataclass(slots=True)
 class _Quote:
     open_mark: int  # offset of the opening mark (or where the quote starts when it has none)
     start: int  # first character inside
@@ -64,34 +55,9 @@ class _Quote:
     embedded: bool  # starts mid-sentence after a word: a phrase quoted in running text
 
 
-def _cue_automaton(lexicon: Lexicon) -> Any:
-    return phrases.automaton((row["form"], row["position"]) for row in lexicon.table("speech_verbs"))
-
-
 def _pronoun_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pronouns = [row["form"] for row in lexicon.table("pronouns")]
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
-
-
-def _cues(doc: Doc, start: int, end: int) -> list[_Cue]:
-    """The attribution cues in [start, end) (the document is scanned once)."""
-    found = doc.notes.get("statements.cues")
-    if found is None:
-        text = doc.text
-        hits = [(s, e, v[0]) for s, e, v in phrases.find(doc, doc.lexicon.cached("statements.cues",
-                                                                                 _cue_automaton))
-                if text[e:e + 1] != "-" and text[s - 1:s] != "-"]  # not "kata-kata"
-        found = doc.notes["statements.cues"] = [
-            _Cue(s, e, text[s:e], position) for s, e, position in phrases.longest(hits)]
-        doc.notes["statements.cue_starts"] = [c.start for c in found]
-    first = bisect.bisect_left(doc.notes["statements.cue_starts"], start)
-    out = []
-    for cue in found[first:]:
-        if cue.start >= end:
-            break
-        if cue.end <= end:
-            out.append(cue)
-    return out
 
 
 # ---------------------------------------------------------------- quotes
@@ -304,7 +270,7 @@ def _after_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | No
     pos = quote.close_mark + (lead.end() if lead else 0)
     stop = re.search(r"[.!?](?:\s|$|[A-Z])|[“\"‘]", text[pos:tail_end])
     limit = pos + stop.start() if stop else tail_end
-    cues = [c for c in _cues(doc, pos, limit) if c.position != "prep"]
+    cues = [c for c in cues_in(doc, pos, limit) if c.position != "prep"]
     if not cues:
         return None, None, False
     cue = cues[0]
@@ -327,7 +293,7 @@ def _before_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | N
     head = text[low:quote.open_mark].rstrip()
     if not head.endswith((":", ",")):
         return None, None, False
-    cues = [c for c in _cues(doc, low, quote.open_mark) if c.position in ("after", "alone")]
+    cues = [c for c in cues_in(doc, low, quote.open_mark) if c.position in ("after", "alone")]
     if not cues:
         return None, None, False
     cue = cues[-1]
@@ -358,7 +324,7 @@ def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
               quoted: list[tuple[int, int]]) -> list[Statement]:
     """The reported statements of one sentence (outside quotes), from its attribution cues."""
     high = min([s for s, _ in quoted if low < s < high], default=high)
-    cues = _cues(doc, low, high)
+    cues = cues_in(doc, low, high)
     attributions = set()
     for _, close in quoted:
         if low - 1 <= close < high:
@@ -380,7 +346,7 @@ def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
     return found
 
 
-def _second_speaker(doc: Doc, speakers: _Speakers, cue: _Cue, first: Statement,
+def _second_speaker(doc: Doc, speakers: _Speakers, cue: Cue, first: Statement,
                     high: int) -> Statement | None:
     """A second speaker in the same sentence: "X berkata …, manakala Y berkata …" (first is cut)."""
     if cue.position != "after" or not first.start < cue.start < first.end:
@@ -402,7 +368,7 @@ def _second_speaker(doc: Doc, speakers: _Speakers, cue: _Cue, first: Statement,
     return _statement(named[-1][2], doc.text[cue.start:cue.end], doc.text, span)
 
 
-def _reported_at(doc: Doc, speakers: _Speakers, cue: _Cue, low: int, high: int,
+def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
                  quoted: list[tuple[int, int]]) -> Statement | None:
     """The reported statement around one cue of a sentence [low, high), or None."""
     text = doc.text
