@@ -46,7 +46,10 @@ def _is_place_use(doc: Doc, match: Match) -> bool:
 
 
 def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
-    """(ISO3, start, end, kind) of every country reference, in text order."""
+    """(ISO3, start, end, kind) of every country reference, in text order (cached on the doc)."""
+    cached = doc.notes.get("actors.country_mentions")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     found: list[tuple[str, int, int, str]] = []
     for match in scan(doc):
         entry = match.first("organisation", "role", "country", "adjective", "metonym")
@@ -55,6 +58,7 @@ def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
         if entry.kind == "metonym" and _is_place_use(doc, match):
             continue
         found.append((entry.key, match.start, match.end, entry.kind))
+    doc.notes["actors.country_mentions"] = found
     return found
 
 
