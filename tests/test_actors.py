@@ -176,3 +176,16 @@ def test_generic_minister_portfolio_is_not_a_name() -> None:
     people = [a for a in _actors(text) if a.type == "PERSON"]
     assert [(a.name, [r.text for r in a.roles]) for a in people] == [
         ("Ahmad Faizal Hamdan", ["Menteri Tugas-Tugas Khas"])]
+
+
+def test_seats_and_parties_are_not_person_names() -> None:
+    text = ("Ahli Parlimen Lembah Pantai itu berkata demikian manakala Naib Presiden Parti Keadilan Rakyat "
+            "hadir bersama Datuk Seri Ahmad Faizal Hamdan.")
+    assert [a.name for a in _actors(text) if a.type == "PERSON"] == ["Ahmad Faizal Hamdan"]
+
+
+def test_unlisted_body_country_follows_its_language() -> None:
+    text = ("Laporan itu menyebut Arakan Liberation Army (ALA) dan Lembaga Penggalakan Pelancongan Negeri "
+            "(LPPN).")
+    orgs = {a.name: a.country for a in _actors(text) if a.type == "ORGANISATION"}
+    assert orgs == {"Arakan Liberation Army": None, "Lembaga Penggalakan Pelancongan Negeri": "MYS"}

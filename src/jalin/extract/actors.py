@@ -33,8 +33,9 @@ def _country_names(lexicon: Lexicon) -> dict[str, str]:
     return {row["iso3"]: row["name"] for row in lexicon.table("countries")}
 
 
-def _heads(lexicon: Lexicon) -> dict[str, str]:
-    return {row["word"]: row["sector"] for row in lexicon.table("organisation_heads")}
+def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    rows = lexicon.table("organisation_heads")
+    return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
 
 
 def _is_place_use(doc: Doc, match: Match) -> bool:
@@ -156,12 +157,13 @@ def _named_bodies(
             continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
         inside = [m.first("country", "adjective") for m in matches if start <= m.start < end]
         country = next((e.key for e in inside if e is not None), None)
-        if country is None and doc.language == "ms":
-            country = HOME_COUNTRY
+        sector, language = heads[head]
+        if country is None and language == "ms":
+            country = HOME_COUNTRY  # a Malay-named body is Malaysian unless it names another country
         acronym = bracket.group("acronym")
         canonical = " ".join(words)
         actor = registry.add("ORGANISATION", canonical, start, end, canonical=canonical,
-                             country=country, sector=heads[head])
+                             country=country, sector=sector)
         actor.mentions.append(TextSpan(bracket.start("acronym"), bracket.end("acronym"), acronym))
         covered.append((start, bracket.end()))
         for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[bracket.end():]):

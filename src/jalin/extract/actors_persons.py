@@ -236,10 +236,11 @@ class _Reader:
             if text[p:p + 1] != " ":
                 break
             p += 1
+        # No comma: "… Kelantan Zainal Madasin": the body ends with a place, the last two words name.
         tail = [text[s:e] for s, e in words[-2:]]
-        if len(words) >= 4 and all(is_name_word(w, stop) and w not in self.heads for w in tail) and not any(
-            self.blocked.get(s) for s, _ in words[-2:]
-        ):
+        if (len(words) >= 4 and self.blocked.get(words[-3][0]) in ("place", "country", "metonym")
+                and all(is_name_word(w, stop) and w not in self.heads for w in tail)
+                and not any(self.blocked.get(s) for s, _ in words[-2:])):
             return words[-1][1], tail, [], None, sector
         return None
 
@@ -544,15 +545,15 @@ def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None
         elif holders:
             before = [p for p in holders if p.mentions and p.mentions[0].start < role.start]
             holder = before[-1] if before else holders[0]
-        elif role.anaphoric or _opens_sentence(doc, role.start):
+        elif not role.anaphoric and _opens_sentence(doc, role.start):
+            # "Timbalan Perdana Menteri menjelaskan, …" right after a person named without a title
             holder = _latest_before(people, role.start)
-            if holder is not None and not role.anaphoric:
-                if holder.roles:
-                    holder = None
-                else:
-                    holder.roles.append(Role(doc.text[role.start:role.end], role.en))
-                    holder.sector = holder.sector or "GOV"
-                    holder.country = holder.country or role.country
+            if holder is not None and holder.roles:
+                holder = None
+            elif holder is not None:
+                holder.roles.append(Role(doc.text[role.start:role.end], role.en))
+                holder.sector = holder.sector or "GOV"
+                holder.country = holder.country or role.country
         if holder is not None:
             holder.mentions.append(TextSpan(role.start, role.end, doc.text[role.start:role.end]))
 
