@@ -488,7 +488,7 @@ def _absorb(person: Person, mention: PersonMention, text: str) -> None:
 
 
 def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]]) -> None:
-    """Later mentions by part of the name ("Mohamed Khaled", "Anwar", "Trump"): a run of capitalised
+    """Later mentions by part of the name ("Ahmad Faizal", "Anwar", "Trump"): a run of capitalised
     words starting with a word of a known name, all of whose words belong to one person."""
     if not people:
         return
