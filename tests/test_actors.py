@@ -189,3 +189,16 @@ def test_unlisted_body_country_follows_its_language() -> None:
             "(LPPN).")
     orgs = {a.name: a.country for a in _actors(text) if a.type == "ORGANISATION"}
     assert orgs == {"Arakan Liberation Army": None, "Lembaga Penggalakan Pelancongan Negeri": "MYS"}
+
+
+def test_ministry_with_several_portfolios_and_lists_of_ministries() -> None:
+    text = ("Kementerian Pendidikan, Kebudayaan, Sukan dan Teknologi akan berbincang dengan Kementerian "
+            "Pertahanan, Kementerian Kewangan dan Jemaah Menteri.")
+    orgs = [(a.name, a.canonical) for a in _actors(text) if a.type == "ORGANISATION"]
+    assert orgs == [
+        ("Kementerian Pendidikan, Kebudayaan, Sukan dan Teknologi",
+         "Kementerian Pendidikan, Kebudayaan, Sukan dan Teknologi"),
+        ("Kementerian Pertahanan", "Ministry of Defence (Malaysia)"),
+        ("Kementerian Kewangan", "Ministry of Finance (Malaysia)"),
+        ("Jemaah Menteri", "Cabinet of Malaysia"),
+    ]

@@ -3,7 +3,7 @@ every mention listed.
 
 Country references, organisations and places come from the one lexicon matcher (`actors_lexicon`);
 persons from honorific/rank/role chains around capitalised names (`actors_persons`); organisations
-outside the lexicon from a head word plus an acronym in brackets ("Agensi ... (Nadma)").
+outside the lexicon from a head word plus an acronym in brackets ("Agensi Keselamatan Siber Negara (NACSA)").
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ _ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 _BODY_BEFORE = re.compile(
     r"(?<![\w'’-])(?:[A-Z][\w'’-]*|dan|and|of|for|the|&)(?: (?:[A-Z][\w'’-]*|dan|and|of|for|the|&)){1,9}$"
 )
+# More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
+_PORTFOLIOS = re.compile(r"(?:, [A-Z][\w-]*)+,? (?:dan|and|&) [A-Z][\w-]*")
 _CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 
 
@@ -100,6 +102,7 @@ def _countries(doc: Doc, registry: _Registry) -> None:
 
 
 def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[tuple[int, int]]:
+    """Organisations of the lexicon, as written; a national body takes the country named with it."""
     names = doc.lexicon.cached("actors.country_names", _country_names)
     text = doc.text
     at = {m.start: m for m in matches}
@@ -110,23 +113,35 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
             continue
         start, end = match.start, match.end
         canonical, country = entry.key, entry.country
-        national = canonical.endswith(f"({names.get(entry.country, '')})") and entry.country
-        if national:
-            after = at.get(end + 1) if text[end:end + 1] == " " else None
-            before = matches[index - 1] if index and matches[index - 1].end == start - 1 else None
-            other = None
-            if after is not None and after.first("country") and after.first("country").kind == "country":
-                other, end = after.first("country"), after.end
-            elif before is not None and before.first("adjective", "country") is not None:
-                other, start = before.first("adjective", "country"), before.start
-            if other is not None and other.key != entry.country:
-                base = canonical.rsplit(" (", 1)[0]
-                canonical, country = f"{base} ({names.get(other.key, other.key)})", other.key
+        longer = _PORTFOLIOS.match(text, end)  # "Kementerian Pendidikan, Kebudayaan dan Sukan"
+        if longer and entry.national and not any(end < m.start < longer.end() for m in matches):
+            end = longer.end()
+            canonical = text[start:end]
+        if entry.national:
+            other = _named_country(text, start, end, at, matches[index - 1] if index else None)
+            if other is not None and other[0] != entry.country:
+                base = canonical.rsplit(" (", 1)[0] if canonical.endswith(")") else canonical
+                canonical, country = f"{base} ({names.get(other[0], other[0])})", other[0]
+                start, end = min(start, other[1]), max(end, other[2])
         registry.add("ORGANISATION", canonical, start, end, name=text[start:end], canonical=canonical,
                      country=country, sector=entry.sector)
         covered.append((start, end))
     _named_bodies(doc, registry, matches, covered)
     return covered
+
+
+def _named_country(text: str, start: int, end: int, at: dict[int, Match],
+                   before: Match | None) -> tuple[str, int, int] | None:
+    """(ISO3, start, end) of the country named right after ("… Jepun") or before ("Japanese …")."""
+    after = at.get(end + 1) if text[end:end + 1] == " " else None
+    entry = after.first("country") if after is not None else None
+    if after is not None and entry is not None and entry.kind == "country":
+        return entry.key, after.start, after.end
+    if before is not None and before.end == start - 1:
+        entry = before.first("adjective", "country")
+        if entry is not None:
+            return entry.key, before.start, before.end
+    return None
 
 
 def _named_bodies(

@@ -1,5 +1,5 @@
 """GROUP actors: a group noun tied to a country, in Malay word order ("syarikat pertahanan utama
-Korea Selatan", "Sumber dari pihak Rusia") or English ("Malaysian defence companies"); later bare uses
+Korea Selatan", "sumber dari pihak Jepun") or English ("Malaysian defence companies"); later bare uses
 of the same noun ("kata sumber") are mentions of the same group.
 """
 

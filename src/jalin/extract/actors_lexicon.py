@@ -31,6 +31,7 @@ class Entry:
     country: str = ""
     sector: str = ""
     portfolio: bool = False  # roles: capitalised words after the title name its portfolio
+    national: bool = False  # organisations: a generic national body that takes a named country
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,8 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
         for row in lexicon.table(table):
             for form in [row["name"], *split_cell(row.get("forms", ""))]:
                 out.append(Entry("organisation", row["name"], _case_of(form, "cap"), form,
-                                 row.get("country", ""), row.get("sector", "")))
+                                 row.get("country", ""), row.get("sector", ""),
+                                 national=row.get("national") == "yes"))
     for row in lexicon.table("places"):
         for form in [row["name"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("place", row["name"], _case_of(form, "cap"), form, row.get("country", "")))

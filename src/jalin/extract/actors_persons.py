@@ -3,7 +3,7 @@ before attribution verbs; then one person per referent with every mention (short
 
 A chain is read left to right over the lexicon matches that touch each other:
   [country adjective] [prefix]* role [country] [organisation] [,] [rank]* [honorific]* NAME [, role]
-"Menteri Luar Jepun, Taro Kono", "US Secretary of State Rex Tillerson", "Timbalan Menteri Pertahanan
+"Menteri Luar Jepun, Kenji Sato", "US Secretary of State John Barrow", "Timbalan Menteri Pertahanan
 Datuk Seri X", "Armed Forces chief General Tan Sri X", "X, Menteri Pertahanan".
 """
 
@@ -23,7 +23,7 @@ from jalin.model import Role, TextSpan
 # The country of the publication (the corpus is Malaysian press): a role with no country belongs here.
 HOME_COUNTRY = "MYS"
 
-_ROLE_KINDS = ("prefix", "role", "counterpart")
+_ROLE_KINDS = ("prefix", "role")
 _COUNTERPART = re.compile(
     r"(?:rakan sejawat(?:an)?(?:nya)?"
     r"|(?:his|her|their) (?:(?P<adj>[A-Z][\w-]*(?: [A-Z][\w-]*)?) )?counterpart"
@@ -51,7 +51,7 @@ class PersonMention:
     country: str | None = None
     sector: str | None = None
     honorific_country: str | None = None
-    # A bare "role + one word" ("Presiden Trump", "Menteri Kuartet") names a person only when that
+    # A bare "role + one word" ("Presiden Barrow", "Menteri Kewangan") names a person only when that
     # word is part of the name of someone named in full.
     weak: bool = False
 
@@ -212,7 +212,7 @@ class _Reader:
 
     def descriptor_name(self, pos: int) -> tuple[int, list[str], list[str], str | None, str] | None:
         """After a role, an organisation not in the lexicon then the name: "Komander Pangkalan Udara
-        Butterworth, Brigedier Jeneral X", "Pengarah Jabatan Kerja Raya Kelantan Ir X"."""
+        Gong Kedak, Brigedier Jeneral X", "Pengarah Jabatan Kerja Raya Perak Ir X"."""
         text, stop = self.text, stopwords(self.doc)
         first = _CAPITAL_WORD.match(text, pos)
         if not first or first.group() not in self.heads:
@@ -236,7 +236,7 @@ class _Reader:
             if text[p:p + 1] != " ":
                 break
             p += 1
-        # No comma: "… Kelantan Zainal Madasin": the body ends with a place, the last two words name.
+        # No comma: "… Perak Ahmad Zaki": the body ends with a place, the last two words name.
         tail = [text[s:e] for s, e in words[-2:]]
         if (len(words) >= 4 and self.blocked.get(words[-3][0]) in ("place", "country", "metonym")
                 and all(is_name_word(w, stop) and w not in self.heads for w in tail)
@@ -488,7 +488,7 @@ def _absorb(person: Person, mention: PersonMention, text: str) -> None:
 
 
 def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]]) -> None:
-    """Later mentions by part of the name ("Ahmad Faizal", "Anwar", "Trump"): a run of capitalised
+    """Later mentions by part of the name ("Ahmad Faizal", "Faizal", "Barrow"): a run of capitalised
     words starting with a word of a known name, all of whose words belong to one person."""
     if not people:
         return

@@ -355,7 +355,7 @@ def _second_speaker(doc: Doc, speakers: _Speakers, cue: Cue, first: Statement,
     if not named:
         return None
     subject_start = named[-1][0]
-    cut = _RUN_ON.search(doc.text, first.start, subject_start)  # "….Anifah berkata …" run together
+    cut = _RUN_ON.search(doc.text, first.start, subject_start)  # "….Ali berkata …" run together
     if cut is None and named[-1][2] != first.speaker:
         cut = _SEPARATOR.search(doc.text, first.start, subject_start)
     if cut is None:
