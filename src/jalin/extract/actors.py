@@ -293,11 +293,3 @@ def countries_in(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, st
             out.append((iso, m_start, m_end, actor_id))
     return out
 
-
-def actor_at(doc: Doc, offset: int) -> Actor | None:
-    """The actor with a mention covering `offset`, else None."""
-    for actor in doc.actors:
-        for mention in actor.mentions:
-            if mention.start <= offset < mention.end:
-                return actor
-    return None
