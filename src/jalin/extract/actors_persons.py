@@ -25,7 +25,7 @@ HOME_COUNTRY = "MYS"
 
 _ROLE_KINDS = ("prefix", "role")
 _COUNTERPART = re.compile(
-    r"(?:rakan sejawat(?:an)?(?:nya)?"
+    r"\b(?:rakan sejawat(?:an)?(?:nya)?"
     r"|(?:his|her|their) (?:(?P<adj>[A-Z][\w-]*(?: [A-Z][\w-]*)?) )?counterpart"
     r"|(?P<deputy>(?:his|her) deputy|timbalannya))\b,? "
 )
@@ -179,8 +179,8 @@ class _Reader:
         while text[p:p + 1] == " ":
             if self.blocked.get(p + 1) in ("honorific", "rank"):
                 break
-            word = re.compile(r"[^\W\d_][\w'’-]*").match(text, p + 1)
-            if not word:
+            word = _DESCRIPTOR_WORD.match(text, p + 1)
+            if not word or word.group()[0] == "(":
                 break
             token = word.group()
             if token in ("dan", "and", "of", "&"):
@@ -268,7 +268,7 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     bare: list[RoleMention] = []
     reach = 0
     starts = sorted({m.start for m in matches if _may_open_chain(m, reader)}
-                    | {m.start() for m in _COUNTERPART_SCAN.finditer(doc.text)})
+                    | {m.start() for m in _COUNTERPART.finditer(doc.text)})
     for start in starts:
         if start < reach:
             continue
@@ -321,11 +321,6 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
                 spans.append((name[0], end))
                 break
     return out
-
-
-_COUNTERPART_SCAN = re.compile(
-    r"\b(?:rakan sejawat|(?:his|her|their) (?:[A-Z][\w-]* ){0,2}counterpart|(?:his|her) deputy|timbalannya)"
-)
 
 
 def _chain(
