@@ -202,3 +202,10 @@ def test_ministry_with_several_portfolios_and_lists_of_ministries() -> None:
         ("Kementerian Kewangan", "Ministry of Finance (Malaysia)"),
         ("Jemaah Menteri", "Cabinet of Malaysia"),
     ]
+
+
+def test_appositions_with_who_is_and_yang_juga() -> None:
+    text = ("Ahmad Zaki Rashid yang juga Menteri Luar Negeri hadir. Later, Lim Wei Kiat, who is also the "
+            "Defence Minister, said the talks would resume.")
+    assert _summary(_person(text, "Ahmad Zaki Rashid"))[3] == ["Minister of Foreign Affairs"]
+    assert _summary(_person(text, "Lim Wei Kiat"))[3] == ["Minister of Defence"]

@@ -29,6 +29,10 @@ _COUNTERPART = re.compile(
     r"|(?:his|her|their) (?:(?P<adj>[A-Z][\w-]*(?: [A-Z][\w-]*)?) )?counterpart"
     r"|(?P<deputy>(?:his|her) deputy|timbalannya))\b,? "
 )
+# Between a name and its role: "X, Menteri Pertahanan", "X, who is also the Foreign Minister",
+# "X yang juga Menteri Luar".
+_APPOSITION = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? ")
+_APPOSITION_BEFORE = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? $")
 _TO_COUNTRY = re.compile(r" (?:ke|to|di|in) ")
 _OF = re.compile(r" (?:of|for) (?:the )?")
 _FILLER = re.compile(
@@ -296,8 +300,9 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     spans = [(m.start, m.end) for m in found]
     anchors: list[tuple[int, int]] = []  # (end of name, kind) 0 = appositive role, 1 = speech verb
     for match in reader.matches:
-        if match.start >= 2 and text[match.start - 2:match.start] == ", " and reader.role_at(match.start):
-            anchors.append((match.start - 2, 0))
+        link = _APPOSITION_BEFORE.search(text, max(0, match.start - 40), match.start)
+        if link and reader.role_at(match.start):
+            anchors.append((link.start(), 0))
     anchors.extend((c.start - 1, 1) for c in all_cues(doc) if c.position == "after" and c.start > 0
                    and text[c.start - 1] == " ")
     out: list[PersonMention] = []
@@ -313,7 +318,8 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
             if name is not None and name[1] == end and len(name[2]) >= 2:
                 mention = PersonMention(name[0], end, name[2])
                 if kind == 0:
-                    role = reader.role_at(end + 2)
+                    link = _APPOSITION.match(text, end)
+                    role = reader.role_at(link.end()) if link else None
                     if role is not None:
                         mention.roles.append(role[2])
                         mention.sector, mention.country = role[3] or None, role[4]
@@ -374,8 +380,9 @@ def _chain(
                             weak=len(words) == 1 and not honorifics and rank_sector is None)
     hon = [reader.hon_country.get(h) for h in honorifics]
     mention.honorific_country = next((c for c in hon if c), None)
-    if text[end:end + 2] == ", ":
-        appositive = reader.role_at(end + 2)
+    link = _APPOSITION.match(text, end)
+    if link:
+        appositive = reader.role_at(link.end())
         if appositive is not None:
             _, _, role, a_sector, a_country = appositive
             mention.roles.append(role)
