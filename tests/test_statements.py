@@ -152,3 +152,9 @@ def test_run_together_sentences_keep_their_own_attributions() -> None:
         ("Ali Hassan", "lawatan itu berjaya"),
         ("Ali Hassan", "kedua-dua negara akan menubuhkan jawatankuasa bersama"),
     ]
+
+
+def test_phrases_that_only_look_like_cues() -> None:
+    text = ("Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan menambah baik prosedur perolehan itu. "
+            "Defence Minister Lim Wei Kiat was told the contract had been delayed.")
+    assert _said(text) == []

@@ -17,7 +17,7 @@ class Cue:
     start: int
     end: int
     form: str
-    position: str  # after | inverted | alone | prep | continue (see speech_verbs.tsv)
+    position: str  # after | inverted | alone | prep | continue (see speech_verbs.tsv; "none" is dropped)
 
 
 def _automaton(lexicon: Lexicon) -> Any:
@@ -31,7 +31,8 @@ def all_cues(doc: Doc) -> list[Cue]:
         text = doc.text
         hits = [(s, e, v[0]) for s, e, v in phrases.find(doc, doc.lexicon.cached("speech.cues", _automaton))
                 if text[e:e + 1] != "-" and text[s - 1:s] != "-"]
-        found = doc.notes["speech.cues"] = [Cue(s, e, text[s:e], p) for s, e, p in phrases.longest(hits)]
+        found = doc.notes["speech.cues"] = [Cue(s, e, text[s:e], p) for s, e, p in phrases.longest(hits)
+                                            if p != "none"]
         doc.notes["speech.cue_starts"] = [c.start for c in found]
     return found  # type: ignore[no-any-return]
 
