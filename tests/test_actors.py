@@ -209,3 +209,10 @@ def test_appositions_with_who_is_and_yang_juga() -> None:
             "Defence Minister, said the talks would resume.")
     assert _summary(_person(text, "Ahmad Zaki Rashid"))[3] == ["Minister of Foreign Affairs"]
     assert _summary(_person(text, "Lim Wei Kiat"))[3] == ["Minister of Defence"]
+
+
+def test_spouse_does_not_take_the_title_and_initials_do_not_merge_names() -> None:
+    text = ("Isteri Perdana Menteri, Datin Seri Aminah Yusof dan Menteri Kesihatan Datuk Seri Dr S. Raman "
+            "bersama Puan Sri Tina Raman hadir.")
+    people = {a.name: [r.en for r in a.roles] for a in _actors(text) if a.type == "PERSON"}
+    assert people == {"Aminah Yusof": [], "S. Raman": ["Minister of Health"], "Tina Raman": []}

@@ -33,6 +33,12 @@ _COUNTERPART = re.compile(
 # "X yang juga Menteri Luar".
 _APPOSITION = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? ")
 _APPOSITION_BEFORE = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? $")
+# A title after these words belongs to someone else: "isteri Perdana Menteri, Datin Seri X".
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:isteri|suami|anak|balu|ibu|bapa|wife|husband|son|daughter|widow|mother|father)"
+    r"(?: (?:kepada|of))?(?: the)? $",
+    re.IGNORECASE,
+)
 _TO_COUNTRY = re.compile(r" (?:ke|to|di|in) ")
 _OF = re.compile(r" (?:of|for) (?:the )?")
 _FILLER = re.compile(
@@ -376,6 +382,10 @@ def _chain(
     end, words, honorifics, rank_sector = found
     if not roles and not honorifics and rank_sector is None:
         return None
+    if role_hit is not None and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
+        roles, country, sector = [], None, None  # "isteri Perdana Menteri, Datin Seri X": not X's title
+        if not honorifics and rank_sector is None:
+            return None
     mention = PersonMention(start, end, words, honorifics, roles, country, sector or rank_sector,
                             weak=len(words) == 1 and not honorifics and rank_sector is None)
     hon = [reader.hon_country.get(h) for h in honorifics]
@@ -453,7 +463,7 @@ def link_people(doc: Doc, mentions: list[PersonMention], bare: list[RoleMention]
         key = frozenset(name_key(mention.words))
         if not key:
             continue
-        person = _find(people, key)
+        person = _find(people, key, mention.words)
         if person is None and mention.weak:
             continue
         if person is None:
@@ -471,8 +481,11 @@ def link_people(doc: Doc, mentions: list[PersonMention], bare: list[RoleMention]
     return people
 
 
-def _find(people: list[Person], key: frozenset[str]) -> Person | None:
-    candidates = [p for p in people if key <= p.key or p.key <= key]
+def _find(people: list[Person], key: frozenset[str], words: list[str]) -> Person | None:
+    """The person this name is part of (or who is part of it); two names of two words or more must
+    share two words ("S. Subramaniam" is not "Tina Subramaniam")."""
+    candidates = [p for p in people if (key <= p.key or p.key <= key)
+                  and (len(words) < 2 or len(p.words) < 2 or len(key & p.key) >= 2)]
     return candidates[-1] if candidates else None
 
 
