@@ -216,3 +216,12 @@ def test_spouse_does_not_take_the_title_and_initials_do_not_merge_names() -> Non
             "bersama Puan Sri Tina Raman hadir.")
     people = {a.name: [r.en for r in a.roles] for a in _actors(text) if a.type == "PERSON"}
     assert people == {"Aminah Yusof": [], "S. Raman": ["Minister of Health"], "Tina Raman": []}
+
+
+def test_mayor_title_is_a_role_and_mou_is_not_a_body() -> None:
+    text = ("Datuk Bandar Kuala Lumpur Datuk Seri Hamzah Ali hadir pada Majlis Memeterai Memorandum "
+            "Persefahaman (MoU) itu.")
+    actors = _actors(text)
+    assert [(a.name, [r.en for r in a.roles], a.honorifics) for a in actors if a.type == "PERSON"] == [
+        ("Hamzah Ali", ["Mayor"], ["Datuk Seri"])]
+    assert [a for a in actors if a.type == "ORGANISATION"] == []

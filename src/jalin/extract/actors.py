@@ -176,6 +176,8 @@ def _named_bodies(
         if country is None and language == "ms":
             country = HOME_COUNTRY  # a Malay-named body is Malaysian unless it names another country
         acronym = bracket.group("acronym")
+        if acronym in stop:
+            continue  # "(MoU)": a kind of document, not a body
         canonical = " ".join(words)
         actor = registry.add("ORGANISATION", canonical, start, end, canonical=canonical,
                              country=country, sector=sector)

@@ -355,9 +355,9 @@ def _chain(
             pos = org[0].end
             sector = sector or org[1].sector
             country = country or org[1].country or None
-            place = reader.match(reader.skip(pos), "place")
-            if place is not None:
-                pos = place[0].end
+        place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
+        if place is not None:
+            pos = place[0].end
     else:
         counterpart = reader.counterpart_at(start)
         if counterpart is not None:
