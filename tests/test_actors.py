@@ -225,3 +225,9 @@ def test_mayor_title_is_a_role_and_mou_is_not_a_body() -> None:
     assert [(a.name, [r.en for r in a.roles], a.honorifics) for a in actors if a.type == "PERSON"] == [
         ("Hamzah Ali", ["Mayor"], ["Datuk Seri"])]
     assert [a for a in actors if a.type == "ORGANISATION"] == []
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    text = "Indonesian President Budi Santoso’s visit was praised by Editor-in-chief Steven Lim."
+    people = {a.name: (a.country, [r.en for r in a.roles]) for a in _actors(text) if a.type == "PERSON"}
+    assert people == {"Budi Santoso": ("IDN", ["President"]), "Steven Lim": ("MYS", ["Editor-in-Chief"])}

@@ -62,6 +62,8 @@ def name_at(doc: Doc, pos: int, blocked: dict[int, str]) -> tuple[int, int, list
             word, end = word[:-1], end - 1  # sentence-final stop, not an initial
         if word.endswith(("'", "’")) and len(word) > 2:
             word, end = word[:-1], end - 1  # closing quote mark, not part of the name
+        if word.endswith(("'s", "’s")) and len(word) > 3:
+            word, end = word[:-2], end - 2  # possessive: "Widodo's"
         words.append((match.start(), end, word))
         if text[end:end + 1] != " " or end != match.end():
             break
