@@ -155,7 +155,10 @@ def _named_bodies(
     titles = [(m.start, m.end) for m in matches
               if m.first("role", "prefix", "honorific", "rank") and not m.first("organisation")]
     for bracket in _ACRONYM.finditer(text):
-        body = _BODY_BEFORE.search(text, max(0, bracket.start() - 160), bracket.start())
+        last_word = text.rfind(" ", 0, bracket.start()) + 1
+        if not text[last_word:last_word + 1].isupper():
+            continue  # the words before the bracket do not end in a capitalised name
+        body = _BODY_BEFORE.search(text, max(0, bracket.start() - 120), bracket.start())
         if body is None:
             continue
         words = body.group().split(" ")
