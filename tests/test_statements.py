@@ -158,3 +158,14 @@ def test_phrases_that_only_look_like_cues() -> None:
     text = ("Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan menambah baik prosedur perolehan itu. "
             "Defence Minister Lim Wei Kiat was told the contract had been delayed.")
     assert _said(text) == []
+
+
+def test_pronouns_are_linked_to_the_current_speaker() -> None:
+    text = ("Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan berkata latihan itu berjaya. Beliau turut "
+            "melawat kapal itu. “Dia seorang pegawai yang baik,” katanya merujuk kepada komander kapal.")
+    doc = prepare(text, published=None, id=None, title=None, url=None, source=None, metadata={},
+                  lexicon=load_lexicon())
+    doc.actors = actors.extract(doc)
+    doc.statements = statements.extract(doc)
+    person = next(a for a in doc.actors if a.type == "PERSON")
+    assert doc.notes["statements.pronouns"] == [(text.index("Beliau"), text.index("Beliau") + 6, person.id)]

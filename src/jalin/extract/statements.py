@@ -207,8 +207,10 @@ class _Speakers:
         return None
 
     def current_or_latest(self, offset: int) -> str | None:
-        if self.current is not None:
-            return self.current
+        return self.current if self.current is not None else self.latest_person(offset)
+
+    def latest_person(self, offset: int) -> str | None:
+        """The person named last before `offset`."""
         index = bisect.bisect_left(self.starts, offset) - 1
         while index >= 0:
             if self.types.get(self.spans[index][2]) == "PERSON":
@@ -458,7 +460,26 @@ def extract(doc: Doc) -> list[Statement]:
     statements = [s for s in statements if s.speaker is not None or s.verb is not None]
     statements.sort(key=lambda s: (s.start, s.end))
     doc.notes["statements.spans"] = [(s.start, s.end, s.speaker) for s in statements]
+    doc.notes["statements.pronouns"] = _pronoun_links(doc, speakers, statements)
     return statements
+
+
+def _pronoun_links(
+    doc: Doc, speakers: _Speakers, statements: list[Statement]
+) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of "beliau", "dia", "he", "she" outside quotes: the speaker of the latest
+    statement begun before it, else the latest person named before it."""
+    starts = [s.start for s in statements]
+    links = []
+    for match in speakers.pronoun.finditer(doc.text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        inside = index >= 0 and statements[index].kind == "direct" and match.start() < statements[index].end
+        if inside:
+            continue  # "dia" inside a quote is someone the speaker talks about
+        actor = (statements[index].speaker if index >= 0 else None) or speakers.latest_person(match.start())
+        if actor is not None:
+            links.append((match.start(), match.end(), actor))
+    return links
 
 
 def speaker_at(doc: Doc, offset: int) -> str | None:
