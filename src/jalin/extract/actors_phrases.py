@@ -1,14 +1,13 @@
 """Whole-word phrase finding with one Aho-Corasick automaton.
 
-The text is lower-cased and every non-word character becomes a separator; each phrase is keyed the
-same way with a separator in front, so the automaton only reports phrases that start a word
-("Korea" in "Malaysia-Korea", never "ir" in "air"); the end of a phrase is checked against the next
-character. Punctuation inside a phrase matches any punctuation or space ("Timor-Leste" = "Timor Leste").
+The text is lower-cased and every character other than an ASCII letter or digit becomes a
+separator; each phrase is keyed the same way with a separator in front, so the automaton only reports
+phrases that start a word ("Korea" in "Malaysia-Korea", never "ir" in "air"); both ends of a phrase
+are checked against the neighbouring characters. Punctuation inside a phrase matches any punctuation or space ("Timor-Leste" = "Timor Leste").
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -17,15 +16,16 @@ import ahocorasick
 from jalin.doc import Doc
 
 _SEP = "\x00"
-_NON_WORD = re.compile(r"[\W_]")
 _QUOTES = {"’": "'", "‘": "'"}
 
 
+# ASCII letters and digits lower-cased, every other byte a separator; text outside ASCII is first
+# encoded with one "?" per character, so offsets are kept ("Türkiye" and its key both read "t?rkiye").
+_BYTES = bytes(ord(chr(b).lower()) if chr(b).isalnum() else 0 for b in range(128)) + bytes(128)
+
+
 def _key(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _NON_WORD.sub(_SEP, low)
+    return text.encode("ascii", "replace").translate(_BYTES).decode("ascii")
 
 
 def automaton(phrases: Iterable[tuple[str, Any]]) -> ahocorasick.Automaton:
@@ -61,12 +61,15 @@ def find(doc: Doc, built: ahocorasick.Automaton) -> Iterator[tuple[int, int, lis
         return
     size = len(text)
     for end, (length, values, mark) in built.iter(word_text(doc)):
+        start = end - length
+        if start > 0 and text[start - 1].isalnum():
+            continue  # a word that only looked separate because of a letter outside ASCII
         if mark:
             if _QUOTES.get(text[end - 1], text[end - 1]) != mark:
                 continue
         elif end < size and (text[end].isalnum() or text[end] == "_"):
             continue
-        yield end - length, end, values
+        yield start, end, values
 
 
 def longest(hits: Iterable[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
