@@ -1,9 +1,10 @@
 """Whole-word phrase finding with one Aho-Corasick automaton.
 
 The text is lower-cased and every character other than an ASCII letter or digit becomes a
-separator; each phrase is keyed the same way with a separator in front, so the automaton only reports
-phrases that start a word ("Korea" in "Malaysia-Korea", never "ir" in "air"); both ends of a phrase
-are checked against the neighbouring characters. Punctuation inside a phrase matches any punctuation or space ("Timor-Leste" = "Timor Leste").
+separator; each phrase is keyed the same way with a separator in front, so the automaton only
+reports phrases that start a word ("Korea" in "Malaysia-Korea", never "ir" in "air"); both ends of
+a phrase are checked against the neighbouring characters. Punctuation inside a phrase matches any
+punctuation or space ("Timor-Leste" = "Timor Leste").
 """
 
 from __future__ import annotations
