@@ -306,6 +306,9 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     spans = [(m.start, m.end) for m in found]
     anchors: list[tuple[int, int]] = []  # (end of name, kind) 0 = appositive role, 1 = speech verb
     for match in reader.matches:
+        titled = match.first("role", "prefix", "adjective", "country")
+        if titled is None or text[match.start - 1:match.start] != " ":
+            continue
         link = _APPOSITION_BEFORE.search(text, max(0, match.start - 40), match.start)
         if link and reader.role_at(match.start):
             anchors.append((link.start(), 0))
