@@ -23,11 +23,10 @@ from jalin.model import Actor, Role, TextSpan
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
 # An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
 _ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
-_BODY_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w'’-]*|dan|and|of|for|the|&)(?: (?:[A-Z][\w'’-]*|dan|and|of|for|the|&)){1,9}$"
-)
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 # More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
 _PORTFOLIOS = re.compile(r"(?:, [A-Z][\w-]*)+,? (?:dan|and|&) [A-Z][\w-]*")
+_TITLE_KINDS = frozenset({"role", "prefix", "honorific", "rank"})
 _CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 
 
@@ -144,6 +143,23 @@ def _named_country(text: str, start: int, end: int, at: dict[int, Match],
     return None
 
 
+def _words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """(start, word) of the capitalised words and connectors right before `end` (at most ten)."""
+    words: list[tuple[int, str]] = []
+    while len(words) < 10 and end > 0:
+        space = text.rfind(" ", max(0, end - 40), end)
+        word = text[space + 1:end]
+        if not (word in _CONNECTORS or _NAME_WORD.fullmatch(word)):
+            break
+        words.insert(0, (space + 1, word))
+        if space < 0 or text[space - 1:space] in ("", " ", "\n"):
+            break
+        end = space
+    while words and words[0][1] in _CONNECTORS:
+        words.pop(0)
+    return words if len(words) >= 2 else []
+
+
 def _named_bodies(
     doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]
 ) -> None:
@@ -151,44 +167,45 @@ def _named_bodies(
     text = doc.text
     heads = doc.lexicon.cached("actors.heads", _heads)
     stop = stopwords(doc)
-    taken = [(m.start, m.end) for m in matches]
-    titles = [(m.start, m.end) for m in matches
-              if m.first("role", "prefix", "honorific", "rank") and not m.first("organisation")]
+    starts = [m.start for m in matches]
     for bracket in _ACRONYM.finditer(text):
-        last_word = text.rfind(" ", 0, bracket.start()) + 1
-        if not text[last_word:last_word + 1].isupper():
-            continue  # the words before the bracket do not end in a capitalised name
-        body = _BODY_BEFORE.search(text, max(0, bracket.start() - 120), bracket.start())
-        if body is None:
+        acronym = bracket.group("acronym")
+        if acronym in stop:
+            continue  # "(MoU)": a kind of document, not a body
+        found = _words_before(text, bracket.start())
+        if not found or not any(w in heads for _, w in found):
             continue
-        words = body.group().split(" ")
-        offset = body.start()
-        while words and (words[0] in _CONNECTORS or (words[0] in stop and words[0] not in heads)
-                         or any(s <= offset < e for s, e in titles)):
-            offset += len(words.pop(0)) + 1
-        head = next((w for w in words if w in heads), None)
-        start, end = offset, body.end()
-        if head is None or len(words) < 2 or any(s < bracket.end() and start < e for s, e in covered):
+        end = bracket.start()
+        near = matches[bisect.bisect_left(starts, found[0][0]):bisect.bisect_left(starts, end)]
+        titles = [(m.start, m.end) for m in near if m.entries[0].kind in _TITLE_KINDS]
+        while found and (found[0][1] in _CONNECTORS or (found[0][1] in stop and found[0][1] not in heads)
+                         or any(s <= found[0][0] < e for s, e in titles)):
+            found.pop(0)
+        head_at, head = next(((at, w) for at, w in found if w in heads), (0, ""))
+        if not head or len(found) < 2:
             continue
-        head_at = start + len(" ".join(words[:words.index(head)])) + (1 if words.index(head) else 0)
-        if any(s <= head_at < e for s, e in taken):
+        start = found[0][0]
+        if any(s < bracket.end() and start < e for s, e in covered):
+            continue
+        if any(m.start <= head_at < m.end for m in near):
             continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
-        inside = [m.first("country", "adjective") for m in matches if start <= m.start < end]
+        inside = (m.first("country", "adjective") for m in near if m.start >= start)
         country = next((e.key for e in inside if e is not None), None)
         sector, language = heads[head]
         if country is None and language == "ms":
             country = HOME_COUNTRY  # a Malay-named body is Malaysian unless it names another country
-        acronym = bracket.group("acronym")
-        if acronym in stop:
-            continue  # "(MoU)": a kind of document, not a body
-        canonical = " ".join(words)
+        canonical = " ".join(w for _, w in found)
         actor = registry.add("ORGANISATION", canonical, start, end, canonical=canonical,
                              country=country, sector=sector)
         actor.mentions.append(TextSpan(bracket.start("acronym"), bracket.end("acronym"), acronym))
         covered.append((start, bracket.end()))
-        for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[bracket.end():]):
-            s = bracket.end() + later.start()
-            actor.mentions.append(TextSpan(s, s + len(acronym), acronym))
+        at = text.find(acronym, bracket.end())
+        while at >= 0:
+            after = at + len(acronym)
+            if not (text[at - 1].isalnum() or text[at - 1] == "-") and not (
+                    after < len(text) and (text[after].isalnum() or text[after] == "-")):
+                actor.mentions.append(TextSpan(at, after, acronym))
+            at = text.find(acronym, after)
 
 
 def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:
