@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from jalin.doc import Doc
+from jalin.extract import actors_phrases as phrases
 from jalin.extract.actors_lexicon import Entry, Match
 from jalin.extract.actors_speech import all_cues
 from jalin.extract.names import is_name_word, name_at, name_key, stopwords
@@ -277,9 +278,11 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     people: list[PersonMention] = []
     bare: list[RoleMention] = []
     reach = 0
-    starts = sorted({m.start for m in matches if _may_open_chain(m, reader)}
-                    | {m.start() for m in _COUNTERPART.finditer(doc.text)})
-    for start in starts:
+    starts = {m.start for m in matches if _may_open_chain(m, reader)}
+    low = phrases.word_text(doc)
+    if "sejawat" in low or "counterpart" in low or "deputy" in low or "timbalannya" in low:
+        starts.update(m.start() for m in _COUNTERPART.finditer(doc.text))
+    for start in sorted(starts):
         if start < reach:
             continue
         found = _chain(doc, reader, start, people)
