@@ -169,3 +169,17 @@ def test_pronouns_are_linked_to_the_current_speaker() -> None:
     doc.statements = statements.extract(doc)
     person = next(a for a in doc.actors if a.type == "PERSON")
     assert doc.notes["statements.pronouns"] == [(text.index("Beliau"), text.index("Beliau") + 6, person.id)]
+
+
+def test_present_tense_cues_framing_and_possessive_country() -> None:
+    text = ("SINGAPORE: Singapore's Defence Minister Ng Wei Ming says the exercise will grow. "
+            "The Foreign Ministry said in a statement on Tuesday that the note was delivered. "
+            "Ng adds that more ships will join.")
+    said = _said(text)
+    assert said == [
+        ("Ng Wei Ming", "indirect", "says", "the exercise will grow"),
+        ("Foreign Ministry", "indirect", "said", "the note was delivered"),
+        ("Ng Wei Ming", "indirect", "adds", "more ships will join"),
+    ]
+    person = next(a for a in analyze(text).actors if a.type == "PERSON")
+    assert person.country == "SGP"

@@ -153,7 +153,10 @@ class _Reader:
         country = None
         hit = self.match(pos, "adjective", "country")
         if hit is not None:
-            nxt = self.match(self.skip(hit[0].end), *_ROLE_KINDS)
+            after = hit[0].end
+            if self.text[after:after + 2] in ("'s", "’s"):  # "Singapore's Defence Minister"
+                after += 2
+            nxt = self.match(self.skip(after), *_ROLE_KINDS)
             if nxt is None:
                 return None
             country = hit[1].key
@@ -265,7 +268,8 @@ def _may_open_chain(match: Match, reader: _Reader) -> bool:
         return True
     if match.first("adjective", "country") is None:
         return False
-    return reader.match(reader.skip(match.end), *_ROLE_KINDS) is not None
+    after = match.end + 2 if reader.text[match.end:match.end + 2] in ("'s", "’s") else match.end
+    return reader.match(reader.skip(after), *_ROLE_KINDS) is not None
 
 
 def _kind(match: Match) -> str:

@@ -41,6 +41,12 @@ _DATELINE = re.compile(
 # Between two speakers' clauses in one sentence: "…, manakala Y berkata …", "…, while Y said …".
 _SEPARATOR = re.compile(r"(?:,\s*|;\s*|\s)(?:manakala|sementara|sedangkan|while|whereas)\s+$", re.IGNORECASE)
 _RUN_ON = re.compile(r"(?<=[.!?])[\"”’']?\s*$")
+# Where and how it was said, before the words: "in a statement today that", "dalam kenyataan, bahawa".
+_FRAMING = re.compile(
+    r"\s*,?\s*(?:in|on|at|during|after|when|dalam|ketika|semasa|selepas|pada|kepada)\b[^.,;:“\"]{0,80}?"
+    r"(?:,\s*)?\b(?:that|bahawa)\b",
+    re.IGNORECASE,
+)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -413,7 +419,11 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
         return None  # "berkata demikian"; "X berkata: “…”" (the quote is the statement)
     speaker = speakers.subject_before(low, cue.start)
     clause_end = min([s for s, _ in quoted if cue.end <= s < high], default=high)
-    return _statement(speaker, verb, text, _clean(text, cue.end, clause_end))
+    start = cue.end
+    framing = _FRAMING.match(text, start, clause_end)  # "said in a statement on Tuesday that …"
+    if framing:
+        start = framing.end()
+    return _statement(speaker, verb, text, _clean(text, start, clause_end))
 
 
 def _statement(speaker: str | None, verb: str, text: str, span: tuple[int, int]) -> Statement | None:
