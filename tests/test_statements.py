@@ -183,3 +183,12 @@ def test_present_tense_cues_framing_and_possessive_country() -> None:
     ]
     person = next(a for a in analyze(text).actors if a.type == "PERSON")
     assert person.country == "SGP"
+
+
+def test_a_body_referred_back_to_by_its_kind() -> None:
+    text = ("The Defence Ministry has signed the contract. The ministry said the first ship would arrive "
+            "in 2027. Kementerian Luar Negeri menerima nota itu. Kementerian itu berkata rundingan akan "
+            "diteruskan. “Kami komited kepada rundingan,” kata kementerian itu.")
+    assert [(s[0], s[1]) for s in _said(text)] == [
+        ("Defence Ministry", "indirect"), ("Kementerian Luar Negeri", "indirect"),
+        ("Kementerian Luar Negeri", "direct")]

@@ -47,6 +47,15 @@ _FRAMING = re.compile(
     r"(?:,\s*)?\b(?:that|bahawa)\b",
     re.IGNORECASE,
 )
+# A body referred back to by its kind: "the ministry", "kementerian itu".
+_BODY_NOUNS_EN = r"ministry|agency|department|company|firm|embassy|council|commission|navy|army|government"
+_BODY_NOUNS_MS = r"kementerian|agensi|jabatan|syarikat|kedutaan|majlis|suruhanjaya|kerajaan|pihak berkuasa"
+_BODY_ANAPHOR = re.compile(
+    rf"(?:[Tt]he\s+(?P<en>{_BODY_NOUNS_EN})|(?P<ms>{_BODY_NOUNS_MS})\s+(?:itu|tersebut))", re.IGNORECASE
+)
+_BODY_AFTER = re.compile(
+    rf"(?:the\s+(?:{_BODY_NOUNS_EN})|(?:{_BODY_NOUNS_MS})\s+(?:itu|tersebut))\b", re.IGNORECASE
+)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -192,6 +201,9 @@ class _Speakers:
         found = self.within(low, cue)
         if found:
             return found[-1][2]
+        body = self.body_anaphor(tail, cue)
+        if body is not None:
+            return body
         if _ANAPHORIC.search(text[low:cue]):
             return self.main() or self.current_or_latest(cue)
         if tail and len(tail.split()) <= 2 and self.pronoun.search(tail):
@@ -206,10 +218,30 @@ class _Speakers:
             self.last_end = found[0][1]
             return found[0][2]
         head = text[pos:limit].strip()
+        named = _BODY_AFTER.match(head)
+        body = self.body_anaphor(named.group(), pos) if named else None
+        if body is not None and named is not None:
+            self.last_end = pos + (len(text[pos:limit]) - len(text[pos:limit].lstrip())) + named.end()
+            return body
         pronoun = self.pronoun.match(head) if head else None
         if pronoun:
             self.last_end = pos + (len(text[pos:limit]) - len(text[pos:limit].lstrip())) + pronoun.end()
             return self.current_or_latest(pos)
+        return None
+
+    def body_anaphor(self, phrase: str, offset: int) -> str | None:
+        """"the ministry", "kementerian itu": the organisation named last before `offset` whose name
+        has that word."""
+        found = _BODY_ANAPHOR.fullmatch(phrase.strip())
+        if found is None:
+            return None
+        noun = (found.group("en") or found.group("ms")).casefold()
+        index = bisect.bisect_left(self.starts, offset) - 1
+        while index >= 0:
+            start, end, actor = self.spans[index]
+            if self.types.get(actor) == "ORGANISATION" and noun in self.doc.text[start:end].casefold():
+                return actor
+            index -= 1
         return None
 
     def current_or_latest(self, offset: int) -> str | None:
