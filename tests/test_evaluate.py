@@ -546,8 +546,8 @@ def oracle(gold: dict[str, Any]) -> dict[str, Any]:
         return value if isinstance(value, str) else value[0]
 
     agreements = [{"id": f"g{i}", "type": first(a["type"]), "label": "", "parties": sorted(a["parties"]),
-                   "status": (a.get("status_any") or ["unknown"])[0], "exclusive": a.get("exclusive"), "modes": [],
-                   "milestones": [milestone(m) for m in a.get("milestones", [])], "evidence": []}
+                   "status": (a.get("status_any") or ["unknown"])[0], "exclusive": a.get("exclusive"),
+                   "modes": [], "milestones": [milestone(m) for m in a.get("milestones", [])], "evidence": []}
                   for i, a in enumerate(gold["agreements"])]
     gatherings = [{"kind": first(g["kind"]), "name": g.get("name_contains"), "ordinal": g.get("ordinal"),
                    "location": None, "time": None, "parties": g["parties"], "attendance": [], "evidence": []}
