@@ -231,3 +231,16 @@ def test_possessive_is_not_part_of_the_name() -> None:
     text = "Indonesian President Budi Santoso’s visit was praised by Editor-in-chief Steven Lim."
     people = {a.name: (a.country, [r.en for r in a.roles]) for a in _actors(text) if a.type == "PERSON"}
     assert people == {"Budi Santoso": ("IDN", ["President"]), "Steven Lim": ("MYS", ["Editor-in-Chief"])}
+
+
+def test_ambassador_to_host_country_keeps_own_nationality() -> None:
+    text = ("BANGKOK: Thai Ambassador to Malaysia Somchai Wongsa said Bangkok welcomed the plan, while "
+            "Ambassador to Japan Datuk Lim Kok Wah said the talks went well.")
+    assert _summary(_person(text, "Somchai Wongsa")) == ("Somchai Wongsa", "THA", "GOV", ["Ambassador"], [])
+    assert _summary(_person(text, "Lim Kok Wah")) == ("Lim Kok Wah", "MYS", "GOV", ["Ambassador"], ["Datuk"])
+
+
+def test_role_with_ordinal_numeral() -> None:
+    text = "Timbalan Menteri Pertahanan II, Datuk Seri Razak Ali, pula berkata TLDM akan menerima kapal itu."
+    assert _summary(_person(text, "Razak Ali")) == (
+        "Razak Ali", "MYS", "GOV", ["Deputy Minister of Defence"], ["Datuk Seri"])

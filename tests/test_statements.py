@@ -192,3 +192,28 @@ def test_a_body_referred_back_to_by_its_kind() -> None:
     assert [(s[0], s[1]) for s in _said(text)] == [
         ("Defence Ministry", "indirect"), ("Kementerian Luar Negeri", "indirect"),
         ("Kementerian Luar Negeri", "direct")]
+
+
+def test_according_to_a_pronoun_is_the_current_speaker() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid said the navy needed more ships.\n\n"
+            "According to him, the contract is worth about RM300 million and covers training.\n\n"
+            "Menurut beliau, kapal pertama akan tiba pada Jun tahun depan.")
+    assert _said(text)[1:] == [
+        ("Ahmad Fauzi Hamid", "indirect", "According to",
+         "the contract is worth about RM300 million and covers training"),
+        ("Ahmad Fauzi Hamid", "indirect", "Menurut", "kapal pertama akan tiba pada Jun tahun depan"),
+    ]
+
+
+def test_aside_between_speaker_and_cue() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid said the navy needed more ships.\n\n"
+            "Ahmad Fauzi, who is also known as Pak Mat, said he had held talks with Thailand.\n\n"
+            "Thai Ambassador to Malaysia Somchai Wongsa, meanwhile, said Bangkok welcomed the plan.\n\n"
+            "Malaysia will buy four ships from Korea this year, said Ahmad Fauzi.\n\n"
+            "Sementara itu, Ahmad Fauzi, yang juga Ahli Parlimen Kuantan, berkata kapal pertama tiba pada Jun.")
+    assert _said(text)[1:] == [
+        ("Ahmad Fauzi Hamid", "indirect", "said", "he had held talks with Thailand"),
+        ("Somchai Wongsa", "indirect", "said", "Bangkok welcomed the plan"),
+        ("Ahmad Fauzi Hamid", "indirect", "said", "Malaysia will buy four ships from Korea this year"),
+        ("Ahmad Fauzi Hamid", "indirect", "berkata", "kapal pertama tiba pada Jun"),
+    ]

@@ -49,6 +49,7 @@ _FILLER = re.compile(
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
 _DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
 _ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
+_NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
 
@@ -131,7 +132,7 @@ class _Reader:
         entry = found.first(*kinds)
         return (found, entry) if entry is not None else None
 
-    def country_after(self, pos: int) -> tuple[int, str] | None:
+    def country_after(self, pos: int) -> tuple[int, str | None] | None:
         """A country named right after a role: "Menteri Luar Jepun", "Prime Minister of Cambodia"."""
         hit = self.match(self.skip(pos), "country")
         if hit is None:
@@ -139,6 +140,9 @@ class _Reader:
             if of:
                 hit = self.match(of.end(), "country")
         if hit is None:
+            host = _TO_COUNTRY.match(self.text, pos)  # "Ambassador to Malaysia": the host, not its country
+            if host is not None and self.match(host.end(), "country") is not None:
+                return self.at[host.end()].end, None
             return None
         end = hit[0].end
         extra = _TO_COUNTRY.match(self.text, end)  # "Duta Besar Jepun ke Malaysia"
@@ -178,6 +182,9 @@ class _Reader:
         suffix = _ROLE_SUFFIX.match(self.text, end)
         if suffix:
             end = suffix.end()
+        numeral = _NUMERAL.match(self.text, end)  # "Timbalan Menteri Pertahanan II"
+        if numeral:
+            end = numeral.end()
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
         named = self.country_after(end)

@@ -56,6 +56,8 @@ _BODY_ANAPHOR = re.compile(
 _BODY_AFTER = re.compile(
     rf"(?:the\s+(?:{_BODY_NOUNS_EN})|(?:{_BODY_NOUNS_MS})\s+(?:itu|tersebut))\b", re.IGNORECASE
 )
+# An aside between a speaker and the cue: ", meanwhile, ", ", who chaired the meeting, ".
+_ASIDE = re.compile(r",[^,;:.“”\"]{2,100},\s*")
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -209,6 +211,18 @@ class _Speakers:
         if tail and len(tail.split()) <= 2 and self.pronoun.search(tail):
             return self.current_or_latest(cue)
         return None
+
+    def parenthetical_subject(self, low: int, cue: int) -> str | None:
+        """The speaker of "X, meanwhile, said …" / "X, who …, said …" / "X, yang juga …, berkata …":
+        a speaker opening the clause, then a comma-delimited aside right before the cue."""
+        found = self.within(low, cue)
+        if not found:
+            return None
+        start, end, actor = found[0]
+        lead = self.doc.text[low:start]
+        if lead.count(",") > 1 or len(lead.split()) > 8 or (lead.strip() and not lead.rstrip().endswith(",")):
+            return None
+        return actor if _ASIDE.fullmatch(self.doc.text, end, cue) else None
 
     def named_after(self, pos: int, limit: int) -> str | None:
         """The speaker named right after an inverted cue or a preposition ("kata X", "menurut X")."""
@@ -433,7 +447,8 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
             return _statement(speaker, verb, text, _clean(text, low, cue.start))
         return _statement(speaker, verb, text, _clean(text, low, high))
     preceded_by_comma = text[max(low, cue.start - 2):cue.start].strip() == ","
-    if cue.position == "inverted" or preceded_by_comma:  # "…, kata X." / "…, said X."
+    subject = speakers.parenthetical_subject(low, cue.start) if preceded_by_comma else None
+    if cue.position == "inverted" or (preceded_by_comma and subject is None):  # "…, kata X." / "…, said X."
         speaker = speakers.named_after(cue.end, high)
         named_end = speakers.last_end
         rest = text[named_end:high]
@@ -449,7 +464,7 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
             return None
     if _DEMIKIAN.match(after_text) or re.match(r"\s*[,:]?\s*[“\"‘']", after_text):
         return None  # "berkata demikian"; "X berkata: “…”" (the quote is the statement)
-    speaker = speakers.subject_before(low, cue.start)
+    speaker = subject or speakers.subject_before(low, cue.start)
     clause_end = min([s for s, _ in quoted if cue.end <= s < high], default=high)
     start = cue.end
     framing = _FRAMING.match(text, start, clause_end)  # "said in a statement on Tuesday that …"
