@@ -210,7 +210,8 @@ def test_aside_between_speaker_and_cue() -> None:
             "Ahmad Fauzi, who is also known as Pak Mat, said he had held talks with Thailand.\n\n"
             "Thai Ambassador to Malaysia Somchai Wongsa, meanwhile, said Bangkok welcomed the plan.\n\n"
             "Malaysia will buy four ships from Korea this year, said Ahmad Fauzi.\n\n"
-            "Sementara itu, Ahmad Fauzi, yang juga Ahli Parlimen Kuantan, berkata kapal pertama tiba pada Jun.")
+            "Sementara itu, Ahmad Fauzi, yang juga Ahli Parlimen Kuantan, berkata kapal pertama tiba"
+            " pada Jun.")
     assert _said(text)[1:] == [
         ("Ahmad Fauzi Hamid", "indirect", "said", "he had held talks with Thailand"),
         ("Somchai Wongsa", "indirect", "said", "Bangkok welcomed the plan"),
