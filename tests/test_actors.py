@@ -244,3 +244,30 @@ def test_role_with_ordinal_numeral() -> None:
     text = "Timbalan Menteri Pertahanan II, Datuk Seri Razak Ali, pula berkata TLDM akan menerima kapal itu."
     assert _summary(_person(text, "Razak Ali")) == (
         "Razak Ali", "MYS", "GOV", ["Deputy Minister of Defence"], ["Datuk Seri"])
+
+
+def test_all_capitals_capital_is_an_acronym_outside_the_dateline() -> None:
+    text = ("LIMA, May 3 -- Peru and Malaysia signed a pact.\n\n"
+            "The deal was signed at LIMA 2025 in Langkawi, while Lima said it would follow up.")
+    summary = [(a.type, a.name, a.country, len(a.mentions)) for a in _actors(text)]
+    assert summary == [("LOCATION", "Lima", "PER", 1), ("COUNTRY", "Peru", "PER", 2),
+                       ("COUNTRY", "Malaysia", "MYS", 1), ("LOCATION", "Langkawi", "MYS", 1)]
+
+
+def test_national_bodies_take_the_country_named_with_them() -> None:
+    text = ("PUTRAJAYA: Malaysia menyerahkan nota bantahan kepada Kedutaan Besar Vietnam berhubung kapal "
+            "Pengawal Pantai Vietnam. Seramai 400 anggota Tentera Darat India turut serta.\n\n"
+            "The Indian Army, the Philippine Coast Guard and the Embassy of Japan issued statements. "
+            "Singapore's Foreign Ministry said it was monitoring the situation. The embassy declined "
+            "to comment, and the Royal Malaysian Navy took part.")
+    bodies = [(a.name, a.canonical, a.country, a.sector, len(a.mentions))
+              for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [
+        ("Kedutaan Besar Vietnam", "Embassy (Vietnam)", "VNM", "GOV", 1),
+        ("Pengawal Pantai Vietnam", "Coast Guard (Vietnam)", "VNM", "MIL", 1),
+        ("Tentera Darat India", "Army (India)", "IND", "MIL", 2),
+        ("Philippine Coast Guard", "Coast Guard (Philippines)", "PHL", "MIL", 1),
+        ("Embassy of Japan", "Embassy (Japan)", "JPN", "GOV", 1),
+        ("Singapore's Foreign Ministry", "Ministry of Foreign Affairs (Singapore)", "SGP", "GOV", 1),
+        ("Royal Malaysian Navy", "Royal Malaysian Navy", "MYS", "MIL", 1),
+    ]

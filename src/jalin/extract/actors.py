@@ -39,6 +39,9 @@ def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
 
 
+_OF_COUNTRY = re.compile(r" (?:of (?:the )?)?")
+
+
 def _is_place_use(doc: Doc, match: Match) -> bool:
     """A metonym used as a place: after a locative preposition, or as the dateline."""
     if doc.text[:match.start].strip() == "":
@@ -118,8 +121,11 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
             canonical = text[start:end]
         if entry.national:
             other = _named_country(text, start, end, at, matches[index - 1] if index else None)
-            if other is not None and other[0] != entry.country:
+            if other is None and entry.needs_country:
+                continue  # "the embassy", "Coast Guard" with no country: not a body of its own
+            if other is not None and (other[0] != entry.country or entry.needs_country):
                 base = canonical.rsplit(" (", 1)[0] if canonical.endswith(")") else canonical
+                base = entry.generic or base
                 canonical, country = f"{base} ({names.get(other[0], other[0])})", other[0]
                 start, end = min(start, other[1]), max(end, other[2])
         registry.add("ORGANISATION", canonical, start, end, name=text[start:end], canonical=canonical,
@@ -132,15 +138,22 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
 def _named_country(text: str, start: int, end: int, at: dict[int, Match],
                    before: Match | None) -> tuple[str, int, int] | None:
     """(ISO3, start, end) of the country named right after ("… Jepun") or before ("Japanese …")."""
-    after = at.get(end + 1) if text[end:end + 1] == " " else None
+    of = _OF_COUNTRY.match(text, end)  # "Kedutaan Besar China", "Embassy of China"
+    after = at.get(of.end()) if of else None
     entry = after.first("country") if after is not None else None
     if after is not None and entry is not None and entry.kind == "country":
         return entry.key, after.start, after.end
-    if before is not None and before.end == start - 1:
+    gap = start - 3 if text[start - 3:start - 1] in ("'s", "’s") else start - 1  # "China's Foreign Ministry"
+    if before is not None and before.end == gap:
         entry = before.first("adjective", "country")
         if entry is not None:
             return entry.key, before.start, before.end
     return None
+
+
+def _needs_country(match: Match) -> bool:
+    entry = match.first("organisation")
+    return entry is not None and entry.needs_country
 
 
 def _words_before(text: str, end: int) -> list[tuple[int, str]]:
@@ -187,7 +200,7 @@ def _named_bodies(
         start = found[0][0]
         if any(s < bracket.end() and start < e for s, e in covered):
             continue
-        if any(m.start <= head_at < m.end for m in near):
+        if any(m.start <= head_at < m.end and not _needs_country(m) for m in near):
             continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
         inside = (m.first("country", "adjective") for m in near if m.start >= start)
         country = next((e.key for e in inside if e is not None), None)

@@ -32,6 +32,8 @@ class Entry:
     sector: str = ""
     portfolio: bool = False  # roles: capitalised words after the title name its portfolio
     national: bool = False  # organisations: a generic national body that takes a named country
+    needs_country: bool = False  # organisations: a body only when a country is named with it
+    generic: str = ""  # organisations: the English name composed with another country's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,9 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
             for form in [row["name"], *split_cell(row.get("forms", ""))]:
                 out.append(Entry("organisation", row["name"], _case_of(form, "cap"), form,
                                  row.get("country", ""), row.get("sector", ""),
-                                 national=row.get("national") == "yes"))
+                                 national=row.get("national") in ("yes", "only"),
+                                 needs_country=row.get("national") == "only",
+                                 generic=row.get("generic", "")))
     for row in lexicon.table("places"):
         for form in [row["name"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("place", row["name"], _case_of(form, "cap"), form, row.get("country", "")))
@@ -119,6 +123,9 @@ def scan(doc: Doc) -> list[Match]:
     for start, end, entries in phrases.find(doc, doc.lexicon.cached("actors.automaton", _automaton)):
         surface = text[start:end]
         valid = tuple(e for e in entries if _case_ok(e, surface))
+        if len(surface) > 2 and surface.isupper() and text[:start].strip():
+            # An all-capitals capital outside the dateline is an acronym ("LIMA" the exhibition).
+            valid = tuple(e for e in valid if e.kind != "metonym")
         if valid:
             hits.append((start, end, valid))
     chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
