@@ -271,3 +271,28 @@ def test_national_bodies_take_the_country_named_with_them() -> None:
         ("Singapore's Foreign Ministry", "Ministry of Foreign Affairs (Singapore)", "SGP", "GOV", 1),
         ("Royal Malaysian Navy", "Royal Malaysian Navy", "MYS", "MIL", 1),
     ]
+
+
+def test_companies_by_legal_form_and_their_short_forms() -> None:
+    text = ("KUALA LUMPUR: Syarikat tempatan Perisai Dinamik Sdn Bhd hari ini memeterai MoU dengan "
+            "Aselsan.\n\n"
+            "MoU itu ditandatangani oleh Ketua Pegawai Eksekutif Perisai Dinamik, Datuk Razak Hamid Yusof, "
+            "manakala Aselsan diwakili Naib Presiden Kanannya, Emre Yilmaz.\n\n"
+            "PT Len Industri and Hanwha Ocean Co. Ltd will also take part.")
+    bodies = [(a.name, a.country, a.sector, len(a.mentions))
+              for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [("Perisai Dinamik Sdn Bhd", "MYS", "BUS", 2), ("Aselsan", "TUR", "BUS", 2),
+                      ("PT Len Industri", "IDN", "BUS", 1), ("Hanwha Ocean Co. Ltd", None, "BUS", 1)]
+    assert _summary(_person(text, "Razak Hamid Yusof")) == (
+        "Razak Hamid Yusof", "MYS", "BUS", ["Chief Executive Officer"], ["Datuk"])
+    assert _summary(_person(text, "Emre Yilmaz")) == (
+        "Emre Yilmaz", "TUR", "BUS", ["Senior Vice-President"], [])
+
+
+def test_role_after_its_company_takes_the_company_country() -> None:
+    text = ("LANGKAWI: The firm will open a service centre, said Airbus Helicopters Southeast Asia chief "
+            "executive officer Pierre Martin.")
+    assert _summary(_person(text, "Pierre Martin")) == (
+        "Pierre Martin", "FRA", "BUS", ["Chief Executive Officer"], [])
+    speakers = {s.speaker for s in analyze(text).statements}
+    assert speakers == {next(a.id for a in _actors(text) if a.name == "Pierre Martin")}

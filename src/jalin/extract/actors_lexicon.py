@@ -129,5 +129,8 @@ def scan(doc: Doc) -> list[Match]:
         if valid:
             hits.append((start, end, valid))
     chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
+    from jalin.extract.actors_companies import company_matches  # it builds on Entry and Match
+
+    chosen = company_matches(doc, chosen)
     doc.notes["actors.matches"] = chosen
     return chosen

@@ -49,6 +49,9 @@ _FILLER = re.compile(
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
 _DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
 _ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
+_SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
+_OWNED = re.compile(r"\b(?:its|their) $")
+_CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)* ?")
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
@@ -111,6 +114,7 @@ class _Reader:
         self.text = doc.text
         self.matches = matches
         self.at = {m.start: m for m in matches}
+        self.starts = [m.start for m in matches]
         self.blocked = {m.start: _kind(m) for m in matches}
         self.heads = doc.lexicon.cached("persons.heads", _heads)
         self.hon_country = doc.lexicon.cached("persons.honorific_countries", _honorific_countries)
@@ -185,12 +189,36 @@ class _Reader:
         numeral = _NUMERAL.match(self.text, end)  # "Timbalan Menteri Pertahanan II"
         if numeral:
             end = numeral.end()
+        senior = _SENIOR.match(self.text, end)  # "Naib Presiden Kanan", "Naib Presiden Kanannya"
+        if senior:
+            end, en = senior.end(), f"Senior {en}"
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
         named = self.country_after(end)
         if named is not None:
             end, country = named[0], country or named[1]
         return pos, end, role, entry.sector, country
+
+    def owner_before(self, start: int, role_end: int) -> Entry | None:
+        """The organisation a role belongs to when it precedes it: "Airbus Helicopters Southeast Asia
+        chief executive officer X" (capitalised words between), or "Aselsan diwakili Naib Presiden
+        Kanannya, X" / "its senior vice-president" (the last body of the sentence)."""
+        owned = (bool(_OWNED.search(self.text, max(0, start - 7), start))
+                 or self.text[role_end - 3:role_end] == "nya")
+        index = bisect.bisect_left(self.starts, start) - 1
+        low = self.doc.sentences[self.doc.sentence_index(start)].start if self.doc.sentences else 0
+        reach = start
+        while index >= 0 and self.matches[index].start >= low:
+            match = self.matches[index]
+            entry = match.first("organisation")
+            adjacent = _CAPITALISED_GAP.fullmatch(self.text, match.end, reach) is not None
+            if entry is not None and (adjacent or owned) and entry.sector:
+                return entry
+            if not adjacent and not owned:
+                return None
+            reach = match.start
+            index -= 1
+        return None
 
     def portfolio_end(self, pos: int) -> int:
         """End of the portfolio after a generic title: "Menteri Tugas-Tugas Khas", "Minister of X"."""
@@ -375,6 +403,10 @@ def _chain(
         place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
         if place is not None:
             pos = place[0].end
+        if country is None and org is None:
+            owner = reader.owner_before(start, end)
+            if owner is not None:
+                country, sector = owner.country or None, owner.sector or sector
     else:
         counterpart = reader.counterpart_at(start)
         if counterpart is not None:

@@ -229,8 +229,12 @@ class _Speakers:
         text = self.doc.text
         found = self.within(pos, limit)
         if found and not text[pos:found[0][0]].strip(" ,").count(" ") > 3:
-            self.last_end = found[0][1]
-            return found[0][2]
+            first = found[0]
+            if self.types.get(first[2]) == "ORGANISATION":  # "said Airbus chief executive X"
+                first = next((f for f in found[1:] if self.types.get(f[2]) == "PERSON"
+                              and "," not in text[first[1]:f[0]] and f[0] - first[1] < 60), first)
+            self.last_end = first[1]
+            return first[2]
         head = text[pos:limit].strip()
         named = _BODY_AFTER.match(head)
         body = self.body_anaphor(named.group(), pos) if named else None
