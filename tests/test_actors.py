@@ -296,3 +296,21 @@ def test_role_after_its_company_takes_the_company_country() -> None:
         "Pierre Martin", "FRA", "BUS", ["Chief Executive Officer"], [])
     speakers = {s.speaker for s in analyze(text).statements}
     assert speakers == {next(a.id for a in _actors(text) if a.name == "Pierre Martin")}
+
+
+def test_maritime_rank_and_role_over_a_bracketed_acronym() -> None:
+    text = ("Sementara itu, Ketua Pengarah Agensi Penguatkuasaan Maritim Malaysia (APMM), Laksamana Maritim "
+            "Datuk Ahmad Rizal Ismail, berkata tiga kapal asing dikesan.")
+    assert _summary(_person(text, "Ahmad Rizal Ismail")) == (
+        "Ahmad Rizal Ismail", "MYS", "GOV", ["Director-General"], ["Datuk"])
+
+
+def test_bodies_with_acronyms_including_bodies_of_an_igo() -> None:
+    text = ("KUALA LUMPUR: The National Cyber Response Team (NCRT) will leave tomorrow. It will work with "
+            "the ASEAN Coordinating Centre for Cyber Defence (ACC Centre), and NCRT will report to the "
+            "ACC Centre.")
+    bodies = [(a.canonical, a.country, a.sector, len(a.mentions))
+              for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [("National Cyber Response Team", None, "GOV", 3),
+                      ("ASEAN Coordinating Centre for Cyber Defence", None, "IGO", 3),
+                      ("Association of Southeast Asian Nations", None, "IGO", 1)]

@@ -22,7 +22,7 @@ from jalin.model import Actor, Role, TextSpan
 # A capital or seat after one of these words is the place itself, not the country it stands for.
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
 # An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
-_ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+_ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9}|[A-Z]{2,8} [A-Z][a-z]{2,9})\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 # More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
 _PORTFOLIOS = re.compile(r"(?:, [A-Z][\w-]*)+,? (?:dan|and|&) [A-Z][\w-]*")
@@ -198,13 +198,17 @@ def _named_bodies(
         if not head or len(found) < 2:
             continue
         start = found[0][0]
-        if any(s < bracket.end() and start < e for s, e in covered):
-            continue
+        parent = [(s, e) for s, e in covered if s < bracket.end() and start < e]
+        if any(not (start <= s and e < head_at) for s, e in parent):
+            continue  # overlaps a known body, other than one it belongs to ("ASEAN Coordinating Centre")
         if any(m.start <= head_at < m.end and not _needs_country(m) for m in near):
             continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
         inside = (m.first("country", "adjective") for m in near if m.start >= start)
         country = next((e.key for e in inside if e is not None), None)
         sector, language = heads[head]
+        owner = next((m.first("organisation") for m in near if parent and m.start == parent[0][0]), None)
+        if owner is not None and owner.sector == "IGO":
+            sector = "IGO"
         if country is None and language == "ms":
             country = HOME_COUNTRY  # a Malay-named body is Malaysian unless it names another country
         canonical = " ".join(w for _, w in found)

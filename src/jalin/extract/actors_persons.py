@@ -52,6 +52,7 @@ _ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
 _SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
 _OWNED = re.compile(r"\b(?:its|their) $")
 _CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)* ?")
+_BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
@@ -398,6 +399,9 @@ def _chain(
         org = reader.match(reader.skip(pos), "organisation")
         if org is not None and not (org[1].country == "" and org[1].sector == ""):
             pos = org[0].end
+            bracket = _BRACKETED.match(text, pos)  # "Ketua Pengarah Agensi … (APMM), Laksamana X"
+            if bracket:
+                pos = bracket.end()
             sector = sector or org[1].sector
             country = country or org[1].country or None
         place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
