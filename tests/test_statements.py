@@ -218,3 +218,20 @@ def test_aside_between_speaker_and_cue() -> None:
         ("Ahmad Fauzi Hamid", "indirect", "said", "Malaysia will buy four ships from Korea this year"),
         ("Ahmad Fauzi Hamid", "indirect", "berkata", "kapal pertama tiba pada Jun"),
     ]
+
+
+def test_words_before_a_trailing_speaker_and_cue() -> None:
+    text = ("PUTRAJAYA, Nov 18 (Bernama) -- The Cabinet has approved a plan to buy six patrol vessels for the "
+            "navy, Defence Minister Datuk Seri Ahmad Fauzi Hamid said today.\n\n"
+            "The vessels will be built locally, he told reporters here.")
+    assert _said(text) == [
+        ("Ahmad Fauzi Hamid", "indirect", "said",
+         "The Cabinet has approved a plan to buy six patrol vessels for the navy"),
+        ("Ahmad Fauzi Hamid", "indirect", "told reporters", "The vessels will be built locally"),
+    ]
+
+
+def test_records_and_data_are_sources_not_speech() -> None:
+    text = ("Menurut rekod Wisma Putra, Malaysia telah menyerahkan 12 nota bantahan sejak 2020.\n\n"
+            "According to data from the ministry, 40 ships entered the zone last year.")
+    assert _said(text) == []

@@ -58,6 +58,12 @@ _BODY_AFTER = re.compile(
 )
 # An aside between a speaker and the cue: ", meanwhile, ", ", who chaired the meeting, ".
 _ASIDE = re.compile(r",[^,;:.“”\"]{2,100},\s*")
+# Nothing said after the cue: "… X said today.", "… he told reporters here."
+_TRAILING = re.compile(
+    r"\s*(?:(?:today|yesterday|tonight|here|there|on \w+|last \w+|this \w+|hari ini|semalam|di sini)\b\s*)*"
+    r"[.!]?\s*",
+    re.IGNORECASE,
+)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -470,11 +476,21 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
         return None  # "berkata demikian"; "X berkata: “…”" (the quote is the statement)
     speaker = subject or speakers.subject_before(low, cue.start)
     clause_end = min([s for s, _ in quoted if cue.end <= s < high], default=high)
+    if _TRAILING.fullmatch(text, cue.end, clause_end):  # "…, Defence Minister X said today."
+        return _statement(speaker, verb, text, _clean(text, low, _clause_before(text, speakers, low, cue)))
     start = cue.end
     framing = _FRAMING.match(text, start, clause_end)  # "said in a statement on Tuesday that …"
     if framing:
         start = framing.end()
     return _statement(speaker, verb, text, _clean(text, start, clause_end))
+
+
+def _clause_before(text: str, speakers: _Speakers, low: int, cue: Cue) -> int:
+    """End of the words said before a trailing "X said": the comma before the speaker's name."""
+    named = [f for f in speakers.within(low, cue.start) if not text[f[1]:cue.start].strip()]
+    subject = named[-1][0] if named else cue.start
+    comma = text.rfind(",", low, subject)
+    return comma if comma >= 0 and len(text[comma + 1:subject].split()) <= 3 else low
 
 
 def _statement(speaker: str | None, verb: str, text: str, span: tuple[int, int]) -> Statement | None:
