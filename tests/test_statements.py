@@ -221,8 +221,8 @@ def test_aside_between_speaker_and_cue() -> None:
 
 
 def test_words_before_a_trailing_speaker_and_cue() -> None:
-    text = ("PUTRAJAYA, Nov 18 (Bernama) -- The Cabinet has approved a plan to buy six patrol vessels for the "
-            "navy, Defence Minister Datuk Seri Ahmad Fauzi Hamid said today.\n\n"
+    text = ("PUTRAJAYA, Nov 18 (Bernama) -- The Cabinet has approved a plan to buy six patrol vessels for "
+            "the navy, Defence Minister Datuk Seri Ahmad Fauzi Hamid said today.\n\n"
             "The vessels will be built locally, he told reporters here.")
     assert _said(text) == [
         ("Ahmad Fauzi Hamid", "indirect", "said",
