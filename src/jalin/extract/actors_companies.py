@@ -1,5 +1,6 @@
 """Companies outside the lexicon, recognised by their legal form ("Perisai Dinamik Sdn Bhd", "PT Len
-Industri", "Hanwha Ocean Co. Ltd"): the capitalised words next to a suffix of `company_suffixes.tsv`,
+Industri", "Hanwha Ocean Co. Ltd"): the capitalised words next to a suffix of `company_suffixes.tsv` (found
+by the actors scanner),
 then every later mention of the same name without the suffix. Given to the scanner as lexicon
 matches of kind organisation, so the persons rules read them as bodies ("CEO Perisai Dinamik, X")."""
 
@@ -10,18 +11,9 @@ import re
 from jalin.doc import Doc
 from jalin.extract.actors_lexicon import Entry, Match
 from jalin.extract.names import stopwords
-from jalin.lexicon import Lexicon
 
 _NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")
 _MAX_WORDS = 6
-
-
-def _suffixes(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    rows = {row["suffix"]: (row.get("country", ""), row.get("position", "after"))
-            for row in lexicon.table("company_suffixes")}
-    forms = sorted(rows, key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, forms))})(?![\w])")
-    return pattern, rows
 
 
 def _run_before(text: str, end: int, stop: frozenset[str]) -> int | None:
@@ -56,23 +48,24 @@ def _run_after(text: str, start: int, stop: frozenset[str]) -> int | None:
     return end
 
 
-def company_matches(doc: Doc, lexicon_matches: list[Match]) -> list[Match]:
+def company_matches(
+    doc: Doc, lexicon_matches: list[Match], suffixes: list[tuple[int, int, Entry]]
+) -> list[Match]:
     """The lexicon matches with the suffixed companies of the document and their short forms added;
     lexicon matches inside a company's name give way to it."""
     text = doc.text
-    pattern, rows = doc.lexicon.cached("companies.suffixes", _suffixes)
     stop = stopwords(doc)
     found: list[tuple[int, int, Entry]] = []
-    for hit in pattern.finditer(text):
-        country, position = rows[hit.group()]
-        if position == "before":
-            end = _run_after(text, hit.end(), stop)
-            start = hit.start()
-            short = (hit.end() + 1, end) if end is not None else None
+    for hit_start, hit_end, suffix in suffixes:
+        country = suffix.country
+        if suffix.key == "before":
+            end = _run_after(text, hit_end, stop)
+            start = hit_start
+            short = (hit_end + 1, end) if end is not None else None
         else:
-            first = _run_before(text, hit.start(), stop)
-            start, end = (first, hit.end()) if first is not None else (None, None)
-            short = (first, hit.start() - 1) if first is not None else None
+            first = _run_before(text, hit_start, stop)
+            start, end = (first, hit_end) if first is not None else (None, None)
+            short = (first, hit_start - 1) if first is not None else None
         if start is None or end is None or short is None:
             continue
         name = text[start:end]

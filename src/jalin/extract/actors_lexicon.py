@@ -18,8 +18,10 @@ from jalin.lexicon import Lexicon, split_cell
 class Entry:
     """One surface form of one lexicon row.
 
-    kind: country | adjective | metonym | organisation | place | role | prefix | honorific | rank;
-    key: the row's canonical value (ISO3, English name, English title, honorific as listed);
+    kind: country | adjective | metonym | organisation | place | role | prefix | honorific | rank |
+      suffix (a company's legal form);
+    key: the row's canonical value (ISO3, English name, English title, honorific as listed; for a
+      suffix its position, "after" or "before" the name);
     case: exact (as written) | cap (first letter upper case) | any;
     country, sector: the row's affiliation, "" when none.
     """
@@ -52,7 +54,7 @@ class Match:
 # Preference when one form belongs to several tables ("Wisma Putra": organisation and metonym).
 _PRIORITY = {
     "organisation": 0, "role": 1, "country": 2, "adjective": 3, "metonym": 4, "place": 5,
-    "prefix": 6, "rank": 7, "honorific": 8,
+    "prefix": 6, "rank": 7, "honorific": 8, "suffix": 9,
 }
 
 
@@ -94,6 +96,9 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
     for row in lexicon.table("honorifics"):
         for form in [row["honorific"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("honorific", form, "cap", form))
+    for row in lexicon.table("company_suffixes"):
+        position = row.get("position", "after")
+        out.append(Entry("suffix", position, "exact", row["suffix"], row.get("country", ""), "BUS"))
     for row in lexicon.table("ranks"):
         for form in split_cell(row["forms"]):
             out.append(Entry("rank", row["en"], "cap", form, "", row.get("sector", "MIL")))
@@ -120,9 +125,13 @@ def scan(doc: Doc) -> list[Match]:
         return cached  # type: ignore[no-any-return]
     text = doc.text
     hits = []
+    suffixes: list[tuple[int, int, Entry]] = []
     for start, end, entries in phrases.find(doc, doc.lexicon.cached("actors.automaton", _automaton)):
         surface = text[start:end]
         valid = tuple(e for e in entries if _case_ok(e, surface))
+        if valid and valid[-1].kind == "suffix":
+            suffixes.append((start, end, valid[-1]))
+            valid = valid[:-1]
         if len(surface) > 2 and surface.isupper() and text[:start].strip():
             # An all-capitals capital outside the dateline is an acronym ("LIMA" the exhibition).
             valid = tuple(e for e in valid if e.kind != "metonym")
@@ -131,6 +140,7 @@ def scan(doc: Doc) -> list[Match]:
     chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
     from jalin.extract.actors_companies import company_matches  # it builds on Entry and Match
 
-    chosen = company_matches(doc, chosen)
+    if suffixes:
+        chosen = company_matches(doc, chosen, suffixes)
     doc.notes["actors.matches"] = chosen
     return chosen
