@@ -168,7 +168,7 @@ def test_pronouns_are_linked_to_the_current_speaker() -> None:
     doc.actors = actors.extract(doc)
     doc.statements = statements.extract(doc)
     person = next(a for a in doc.actors if a.type == "PERSON")
-    assert doc.notes["statements.pronouns"] == [(text.index("Beliau"), text.index("Beliau") + 6, person.id)]
+    assert statements.pronoun_links(doc) == [(text.index("Beliau"), text.index("Beliau") + 6, person.id)]
 
 
 def test_present_tense_cues_framing_and_possessive_country() -> None:
@@ -235,3 +235,14 @@ def test_records_and_data_are_sources_not_speech() -> None:
     text = ("Menurut rekod Wisma Putra, Malaysia telah menyerahkan 12 nota bantahan sejak 2020.\n\n"
             "According to data from the ministry, 40 ships entered the zone last year.")
     assert _said(text) == []
+
+
+def test_he_and_she_follow_gender() -> None:
+    text = ("KUALA LUMPUR: Menteri Pertahanan Datuk Seri Ahmad Fauzi Hamid berkata kapal itu akan tiba "
+            "minggu depan. Timbalan Menteri Luar Datin Seri Noraini Kassim, who was also present, said "
+            "the visit went well.\n\n"
+            "\"We expect more visits next year,\" she said.\n\n"
+            "He said the navy would send two ships to the exercise.")
+    assert [(s[0], s[1]) for s in _said(text)] == [
+        ("Ahmad Fauzi Hamid", "indirect"), ("Noraini Kassim", "indirect"),
+        ("Noraini Kassim", "direct"), ("Ahmad Fauzi Hamid", "indirect")]

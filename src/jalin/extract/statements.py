@@ -83,6 +83,29 @@ def _pronoun_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
 
 
+def _pronoun_genders(lexicon: Lexicon) -> dict[str, str]:
+    return {row["form"].casefold(): row.get("gender", "") for row in lexicon.table("pronouns")}
+
+
+def _gender_markers(lexicon: Lexicon) -> dict[str, str]:
+    return {row["word"]: row["gender"] for row in lexicon.table("gender_markers")}
+
+
+def _genders(doc: Doc) -> dict[str, str]:
+    """Each person's gender ("m", "f") from the name particles and titles of its mentions."""
+    markers = doc.lexicon.cached("statements.gender_markers", _gender_markers)
+    out = {}
+    for actor in doc.actors:
+        if actor.type != "PERSON":
+            continue
+        words = {w for m in actor.mentions for w in m.text.replace(".", "").split()}
+        words.update(actor.honorifics)
+        found = {markers[w] for w in words if w in markers}
+        if len(found) == 1:
+            out[actor.id] = found.pop()
+    return out
+
+
 # ---------------------------------------------------------------- quotes
 
 
@@ -170,6 +193,8 @@ class _Speakers:
         self.counts: dict[str, int] = {}
         self.order: list[str] = []
         self.pronoun = doc.lexicon.cached("statements.pronouns", _pronoun_pattern)
+        self.pronoun_gender = doc.lexicon.cached("statements.pronoun_genders", _pronoun_genders)
+        self.genders: dict[str, str] | None = None
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         first = bisect.bisect_left(self.starts, start)
@@ -199,7 +224,7 @@ class _Speakers:
         tail = text[segment_start:cue].strip()
         words = tail.split()
         if words and len(words) <= 2 and self.pronoun.fullmatch(words[-1]):
-            return self.current_or_latest(cue)
+            return self.resolve(words[-1], cue)
         found = [f for f in self.within(segment_start, cue)
                  if not _PREPOSITION.search(text[max(0, f[0] - 12):f[0]])]
         if found and not text[found[-1][1]:cue].strip():
@@ -250,7 +275,7 @@ class _Speakers:
         pronoun = self.pronoun.match(head) if head else None
         if pronoun:
             self.last_end = pos + (len(text[pos:limit]) - len(text[pos:limit].lstrip())) + pronoun.end()
-            return self.current_or_latest(pos)
+            return self.resolve(pronoun.group(), pos)
         return None
 
     def body_anaphor(self, phrase: str, offset: int) -> str | None:
@@ -271,12 +296,27 @@ class _Speakers:
     def current_or_latest(self, offset: int) -> str | None:
         return self.current if self.current is not None else self.latest_person(offset)
 
-    def latest_person(self, offset: int) -> str | None:
-        """The person named last before `offset`."""
+    def resolve(self, pronoun: str, offset: int) -> str | None:
+        """Who a pronoun at `offset` is: the current speaker, unless "he"/"she" tells another gender;
+        then the latest person named before it not known to be of the other gender."""
+        gender = self.pronoun_gender.get(pronoun.casefold(), "")
+        found = self.current_or_latest(offset)
+        if not gender or found is None or self.gender_of(found) in ("", gender):
+            return found
+        return self.latest_person(offset, gender) or found
+
+    def gender_of(self, actor_id: str) -> str:
+        if self.genders is None:
+            self.genders = _genders(self.doc)
+        return self.genders.get(actor_id, "")
+
+    def latest_person(self, offset: int, gender: str = "") -> str | None:
+        """The person named last before `offset` (not of the other gender, when one is given)."""
         index = bisect.bisect_left(self.starts, offset) - 1
         while index >= 0:
-            if self.types.get(self.spans[index][2]) == "PERSON":
-                return self.spans[index][2]
+            actor = self.spans[index][2]
+            if self.types.get(actor) == "PERSON" and (not gender or self.gender_of(actor) in ("", gender)):
+                return actor
             index -= 1
         return None
 
@@ -537,15 +577,18 @@ def extract(doc: Doc) -> list[Statement]:
     statements = [s for s in statements if s.speaker is not None or s.verb is not None]
     statements.sort(key=lambda s: (s.start, s.end))
     doc.notes["statements.spans"] = [(s.start, s.end, s.speaker) for s in statements]
-    doc.notes["statements.pronouns"] = _pronoun_links(doc, speakers, statements)
     return statements
 
 
-def _pronoun_links(
-    doc: Doc, speakers: _Speakers, statements: list[Statement]
-) -> list[tuple[int, int, str]]:
+def pronoun_links(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of "beliau", "dia", "he", "she" outside quotes: the speaker of the latest
-    statement begun before it, else the latest person named before it."""
+    statement begun before it when the gender agrees, else the latest person named before it of that
+    gender (computed on first use, cached on the doc)."""
+    cached = doc.notes.get("statements.pronouns")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    speakers = _Speakers(doc)
+    statements = doc.statements
     starts = [s.start for s in statements]
     links = []
     for match in speakers.pronoun.finditer(doc.text):
@@ -553,9 +596,11 @@ def _pronoun_links(
         inside = index >= 0 and statements[index].kind == "direct" and match.start() < statements[index].end
         if inside:
             continue  # "dia" inside a quote is someone the speaker talks about
-        actor = (statements[index].speaker if index >= 0 else None) or speakers.latest_person(match.start())
+        speakers.current = statements[index].speaker if index >= 0 else None
+        actor = speakers.resolve(match.group(), match.start())
         if actor is not None:
             links.append((match.start(), match.end(), actor))
+    doc.notes["statements.pronouns"] = links
     return links
 
 
