@@ -6,6 +6,7 @@ matches of kind organisation, so the persons rules read them as bodies ("CEO Per
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from jalin.doc import Doc
@@ -85,6 +86,10 @@ def company_matches(
     for start, end, entry in sorted(found, key=lambda f: (f[0], -f[1])):
         if not companies or start >= companies[-1].end:
             companies.append(Match(start, end, (entry,)))
-    kept = [m for m in lexicon_matches
-            if not any(c.start < m.end and m.start < c.end for c in companies)]
+    ends = [c.end for c in companies]
+    kept = []
+    for match in lexicon_matches:
+        index = bisect.bisect_right(ends, match.start)  # the first company ending after it starts
+        if index == len(companies) or companies[index].start >= match.end:
+            kept.append(match)
     return sorted(kept + companies, key=lambda m: m.start)

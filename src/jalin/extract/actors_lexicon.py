@@ -138,9 +138,9 @@ def scan(doc: Doc) -> list[Match]:
         if valid:
             hits.append((start, end, valid))
     chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
-    from jalin.extract.actors_companies import company_matches  # it builds on Entry and Match
-
     if suffixes:
+        from jalin.extract.actors_companies import company_matches  # it builds on Entry and Match
+
         chosen = company_matches(doc, chosen, suffixes)
     doc.notes["actors.matches"] = chosen
     return chosen
