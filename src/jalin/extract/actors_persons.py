@@ -359,6 +359,8 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
                    and text[c.start - 1] == " ")
     out: list[PersonMention] = []
     for end, kind in sorted(anchors):
+        if not text[text.rfind(" ", 0, end) + 1:end][:1].isupper():
+            continue  # no capitalised word right before: no name
         if any(s < end <= e for s, e in spans):
             continue
         run = _RUN_BEFORE.search(text, max(0, end - 80), end)
