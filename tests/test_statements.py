@@ -246,3 +246,12 @@ def test_he_and_she_follow_gender() -> None:
     assert [(s[0], s[1]) for s in _said(text)] == [
         ("Ahmad Fauzi Hamid", "indirect"), ("Noraini Kassim", "indirect"),
         ("Noraini Kassim", "direct"), ("Ahmad Fauzi Hamid", "indirect")]
+
+
+def test_two_reported_clauses_joined_by_and_that() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid said the first boat would arrive in "
+            "June, and that the crews were already being trained.\n\n"
+            "Beliau berkata kapal itu akan dibina di Lumut, dan bahawa kos projek tidak akan meningkat.")
+    assert [s[3] for s in _said(text)] == [
+        "the first boat would arrive in June", "the crews were already being trained",
+        "kapal itu akan dibina di Lumut", "kos projek tidak akan meningkat"]

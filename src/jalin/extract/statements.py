@@ -64,6 +64,7 @@ _TRAILING = re.compile(
     r"[.!]?\s*",
     re.IGNORECASE,
 )
+_AND_THAT = re.compile(r",\s+(?:and|dan|serta)\s+(?:that|bahawa)\s+", re.IGNORECASE)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -446,8 +447,22 @@ def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
             continue
         statement = _reported_at(doc, speakers, cue, low, high, quoted)
         if statement is not None and not any(statement.start < e and s < statement.end for s, e in quoted):
-            found.append(statement)
+            found.extend(_complements(doc.text, statement))
     return found
+
+
+def _complements(text: str, statement: Statement) -> list[Statement]:
+    """"said A, and that B" / "berkata A, dan bahawa B": two things reported, one statement each
+    (without the comma, "said A and that B" stays one)."""
+    second = _AND_THAT.search(text, statement.start, statement.end)
+    if second is None:
+        return [statement]
+    first_end = _clean(text, statement.start, second.start())[1]
+    start, end = _clean(text, second.end(), statement.end)
+    if first_end - statement.start < 12 or end - start < 12:
+        return [statement]
+    statement.end, statement.text = first_end, text[statement.start:first_end]
+    return [statement, Statement(statement.speaker, "indirect", text[start:end], statement.verb, start, end)]
 
 
 def _second_speaker(doc: Doc, speakers: _Speakers, cue: Cue, first: Statement,
