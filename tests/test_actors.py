@@ -314,3 +314,19 @@ def test_bodies_with_acronyms_including_bodies_of_an_igo() -> None:
     assert bodies == [("National Cyber Response Team", None, "GOV", 3),
                       ("ASEAN Coordinating Centre for Cyber Defence", None, "IGO", 3),
                       ("Association of Southeast Asian Nations", None, "IGO", 1)]
+
+
+def test_malay_body_ending_with_its_country() -> None:
+    text = ("CANBERRA: Pegawai ATM akan berlatih di Akademi Pertahanan Australia mulai tahun depan, kata "
+            "Menteri Pertahanan Australia Richard Miles. Wakil Universiti Pertahanan Nasional Filipina "
+            "turut hadir.")
+    bodies = [(a.name, a.country, a.sector) for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [("ATM", "MYS", "MIL"), ("Akademi Pertahanan Australia", "AUS", "EDU"),
+                      ("Universiti Pertahanan Nasional Filipina", "PHL", "EDU")]
+    assert _summary(_person(text, "Richard Miles")) == (
+        "Richard Miles", "AUS", "GOV", ["Minister of Defence"], [])
+
+
+def test_title_and_name_after_a_place_word_name_the_place() -> None:
+    text = "GEMAS: Latihan itu bermula di Kem Syed Sirajuddin dan Jalan Tun Razak ditutup. Tun Ahmad Sarji hadir."
+    assert [a.name for a in _actors(text) if a.type == "PERSON"] == ["Ahmad Sarji"]

@@ -132,6 +132,7 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
                      country=country, sector=entry.sector)
         covered.append((start, end))
     _named_bodies(doc, registry, matches, covered)
+    _bodies_of_a_country(doc, registry, matches, covered)
     return covered
 
 
@@ -223,6 +224,32 @@ def _named_bodies(
                     after < len(text) and (text[after].isalnum() or text[after] == "-")):
                 actor.mentions.append(TextSpan(at, after, acronym))
             at = text.find(acronym, after)
+
+
+def _bodies_of_a_country(
+    doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]
+) -> None:
+    """Malay-named bodies ending with the country they belong to: "Akademi Pertahanan Australia",
+    "Universiti Pertahanan Nasional Filipina" (a Malay head word opens the capitalised run)."""
+    text = doc.text
+    heads = doc.lexicon.cached("actors.heads", _heads)
+    for index, match in enumerate(matches):
+        entry = match.first("country")
+        if entry is None or entry.kind != "country" or text[match.start - 1:match.start] != " ":
+            continue
+        found = _words_before(text, match.start - 1)
+        head = next((i for i, (_, w) in enumerate(found) if heads.get(w, ("", ""))[1] == "ms"), None)
+        if head is None or len(found) - head < 2:
+            continue
+        start = found[head][0]
+        if any(s < match.end and start < e for s, e in covered):
+            continue
+        if index and matches[index - 1].end > start:
+            continue  # another lexicon name inside: not one body ("Menteri Pertahanan Australia")
+        canonical = text[start:match.end]
+        registry.add("ORGANISATION", canonical, start, match.end, canonical=canonical, country=entry.key,
+                     sector=heads[found[head][1]][0])
+        covered.append((start, match.end))
 
 
 def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:

@@ -437,6 +437,8 @@ def _chain(
     end, words, honorifics, rank_sector = found
     if not roles and not honorifics and rank_sector is None:
         return None
+    if not roles and _after_place_head(doc, start):
+        return None  # "Kem Syed Sirajuddin", "Jalan Tun Razak": a place named after someone
     if role_hit is not None and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
         roles, country, sector = [], None, None  # "isteri Perdana Menteri, Datin Seri X": not X's title
         if not honorifics and rank_sector is None:
@@ -454,6 +456,15 @@ def _chain(
             mention.sector = mention.sector or a_sector
             mention.country = mention.country or a_country
     return mention
+
+
+def _place_heads(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("place_heads"))
+
+
+def _after_place_head(doc: Doc, start: int) -> bool:
+    before = doc.text[max(0, start - 20):start].split()
+    return bool(before) and before[-1] in doc.lexicon.cached("persons.place_heads", _place_heads)
 
 
 def _counterpart_role(
