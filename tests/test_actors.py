@@ -328,5 +328,6 @@ def test_malay_body_ending_with_its_country() -> None:
 
 
 def test_title_and_name_after_a_place_word_name_the_place() -> None:
-    text = "GEMAS: Latihan itu bermula di Kem Syed Sirajuddin dan Jalan Tun Razak ditutup. Tun Ahmad Sarji hadir."
+    text = ("GEMAS: Latihan itu bermula di Kem Syed Sirajuddin dan Jalan Tun Razak ditutup. "
+            "Tun Ahmad Sarji hadir.")
     assert [a.name for a in _actors(text) if a.type == "PERSON"] == ["Ahmad Sarji"]
