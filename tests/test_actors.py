@@ -331,3 +331,13 @@ def test_title_and_name_after_a_place_word_name_the_place() -> None:
     text = ("GEMAS: Latihan itu bermula di Kem Syed Sirajuddin dan Jalan Tun Razak ditutup. "
             "Tun Ahmad Sarji hadir.")
     assert [a.name for a in _actors(text) if a.type == "PERSON"] == ["Ahmad Sarji"]
+
+
+def test_names_next_to_person_taking_verbs() -> None:
+    text = ("KUALA LUMPUR: Rahman Ali met Joko Susanto in Jakarta yesterday. The pact was signed by Peter "
+            "Hollis and Datuk Lim Kok Wah. The delegation was led by Mark Davies.\n\n"
+            "Beliau turut bertemu dengan Maria Santos dan diiringi oleh Azlan Yusof. The talks were hosted "
+            "by Wisma Putra, and Malaysia Airlines visited Kuala Lumpur.")
+    assert [a.name for a in _actors(text) if a.type == "PERSON"] == [
+        "Rahman Ali", "Joko Susanto", "Peter Hollis", "Lim Kok Wah", "Mark Davies", "Maria Santos",
+        "Azlan Yusof"]

@@ -358,6 +358,15 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     anchors.extend((c.start - 1, 1) for c in all_cues(doc) if c.position == "after" and c.start > 0
                    and text[c.start - 1] == " ")
     out: list[PersonMention] = []
+    for cue_start, cue_end, position in _person_cues(doc):
+        if position != "after" and cue_start > 0:
+            anchors.append((cue_start - 1, 1))
+        if position == "before" or any(s <= cue_end + 1 < e for s, e in spans):
+            continue
+        name = name_at(doc, cue_end + 1, reader.blocked)
+        if name is not None and len(name[2]) >= 2 and reader.blocked.get(name[1] + 1) is None:
+            out.append(PersonMention(name[0], name[1], name[2]))
+            spans.append((name[0], name[1]))
     for end, kind in sorted(anchors):
         if not text[text.rfind(" ", 0, end) + 1:end][:1].isupper():
             continue  # no capitalised word right before: no name
@@ -381,6 +390,18 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
                 spans.append((name[0], end))
                 break
     return out
+
+
+def _person_cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    positions = {row["form"]: row["position"] for row in lexicon.table("person_cues")}
+    forms = sorted(positions, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?= [A-Z])"), positions
+
+
+def _person_cues(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, position) of the person-taking verbs of the document ("met", "signed by")."""
+    pattern, positions = doc.lexicon.cached("persons.cues", _person_cue_pattern)
+    return [(m.start(), m.end(), positions[m.group()]) for m in pattern.finditer(doc.text)]
 
 
 def _chain(
