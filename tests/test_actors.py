@@ -341,3 +341,16 @@ def test_names_next_to_person_taking_verbs() -> None:
     assert [a.name for a in _actors(text) if a.type == "PERSON"] == [
         "Rahman Ali", "Joko Susanto", "Peter Hollis", "Lim Kok Wah", "Mark Davies", "Maria Santos",
         "Azlan Yusof"]
+
+
+def test_two_joined_roles_of_one_person() -> None:
+    text = ("BANGKOK: Timbalan Perdana Menteri merangkap Menteri Pertahanan Thailand, Somsak Chai berkata "
+            "latihan itu berjaya. Deputy Prime Minister and Defence Minister Heng Wei Ming agreed, while "
+            "the Prime Minister and Foreign Minister Datuk Lim Kok Wah met. Ketua Tentera Laut Laksamana "
+            "Datuk Zulkifli Ahmad hadir.")
+    assert _summary(_person(text, "Somsak Chai")) == (
+        "Somsak Chai", "THA", "GOV", ["Deputy Prime Minister", "Minister of Defence"], [])
+    assert _summary(_person(text, "Heng Wei Ming"))[3] == ["Deputy Prime Minister", "Minister of Defence"]
+    assert _summary(_person(text, "Lim Kok Wah"))[3] == ["Minister of Foreign Affairs"]
+    assert _summary(_person(text, "Zulkifli Ahmad")) == (
+        "Zulkifli Ahmad", "MYS", "MIL", ["Chief of Navy"], ["Datuk"])

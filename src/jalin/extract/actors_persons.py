@@ -53,6 +53,7 @@ _SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
 _OWNED = re.compile(r"\b(?:its|their) $")
 _CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)* ?")
 _BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
+_JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
@@ -416,6 +417,13 @@ def _chain(
         _, end, role, sector, country = role_hit
         roles.append(role)
         pos = end
+        joined = _JOINED_ROLE.match(text, pos)  # "Deputy Prime Minister and Defence Minister X"
+        if text[max(0, start - 4):start].lower() == "the ":
+            joined = None  # "the Prime Minister and Defence Minister X": two people
+        second = reader.role_at(joined.end()) if joined else None
+        if second is not None and reader.people_words(reader.skip(second[1], comma=True)) is not None:
+            roles.append(second[2])
+            pos, country = second[1], country or second[4]
         filler = _FILLER.match(text, pos)
         if filler:
             pos = filler.end()
