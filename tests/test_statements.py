@@ -255,3 +255,15 @@ def test_two_reported_clauses_joined_by_and_that() -> None:
     assert [s[3] for s in _said(text)] == [
         "the first boat would arrive in June", "the crews were already being trained",
         "kapal itu akan dibina di Lumut", "kos projek tidak akan meningkat"]
+
+
+def test_the_hearer_after_told_is_not_part_of_the_statement() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid told Bernama the navy was satisfied "
+            "with the progress.\n\nAhmad Fauzi told the Dewan Rakyat that the ships would arrive in June.\n\n"
+            "Beliau memberitahu Dewan Rakyat bahawa kapal itu akan tiba pada Jun.\n\n"
+            "He told journalists the tender would open soon.")
+    assert [(s[2], s[3]) for s in _said(text)] == [
+        ("told", "the navy was satisfied with the progress"),
+        ("told", "the ships would arrive in June"),
+        ("memberitahu", "kapal itu akan tiba pada Jun"),
+        ("told journalists", "the tender would open soon")]

@@ -64,6 +64,7 @@ _TRAILING = re.compile(
     r"[.!]?\s*",
     re.IGNORECASE,
 )
+_TELL = frozenset({"told", "tells", "memberitahu"})
 _AND_THAT = re.compile(r",\s+(?:and|dan|serta)\s+(?:that|bahawa)\s+", re.IGNORECASE)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
@@ -534,6 +535,10 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
     if _TRAILING.fullmatch(text, cue.end, clause_end):  # "…, Defence Minister X said today."
         return _statement(speaker, verb, text, _clean(text, low, _clause_before(text, speakers, low, cue)))
     start = cue.end
+    if verb.lower() in _TELL:  # "told Bernama (that) …", "memberitahu Dewan Rakyat bahawa …"
+        heard = speakers.within(start, min(clause_end, start + 80))
+        if heard and text[start:heard[0][0]].strip(" ").lower() in ("", "the"):
+            start = heard[0][1]
     framing = _FRAMING.match(text, start, clause_end)  # "said in a statement on Tuesday that …"
     if framing:
         start = framing.end()
