@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from jalin.doc import Doc
 from jalin.extract import actors_phrases as phrases
@@ -393,16 +394,18 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     return out
 
 
-def _person_cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
-    positions = {row["form"]: row["position"] for row in lexicon.table("person_cues")}
-    forms = sorted(positions, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?= [A-Z])"), positions
+def _person_cue_automaton(lexicon: Lexicon) -> Any:
+    return phrases.automaton((row["form"], row["position"]) for row in lexicon.table("person_cues"))
 
 
 def _person_cues(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, position) of the person-taking verbs of the document ("met", "signed by")."""
-    pattern, positions = doc.lexicon.cached("persons.cues", _person_cue_pattern)
-    return [(m.start(), m.end(), positions[m.group()]) for m in pattern.finditer(doc.text)]
+    """(start, end, position) of the person-taking verbs of the document ("met", "signed by") that
+    a capitalised word follows."""
+    text = doc.text
+    found = phrases.find(doc, doc.lexicon.cached("persons.cues", _person_cue_automaton))
+    hits = [(s, e, v[0]) for s, e, v in found if text[e:e + 1] == " " and text[e + 1:e + 2].isupper()
+            and text[s:e].islower()]
+    return phrases.longest(hits)
 
 
 def _chain(
