@@ -19,7 +19,7 @@ class Entry:
     """One surface form of one lexicon row.
 
     kind: country | adjective | metonym | organisation | place | role | prefix | honorific | rank |
-      suffix (a company's legal form);
+      suffix (a company's legal form) | group (a group noun);
     key: the row's canonical value (ISO3, English name, English title, honorific as listed; for a
       suffix its position, "after" or "before" the name);
     case: exact (as written) | cap (first letter upper case) | any;
@@ -36,6 +36,7 @@ class Entry:
     national: bool = False  # organisations: a generic national body that takes a named country
     needs_country: bool = False  # organisations: a body only when a country is named with it
     generic: str = ""  # organisations: the English name composed with another country's name
+    language: str = ""  # groups: the language of the noun (ms | en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ class Match:
 # Preference when one form belongs to several tables ("Wisma Putra": organisation and metonym).
 _PRIORITY = {
     "organisation": 0, "role": 1, "country": 2, "adjective": 3, "metonym": 4, "place": 5,
-    "prefix": 6, "rank": 7, "honorific": 8, "suffix": 9,
+    "prefix": 6, "rank": 7, "honorific": 8, "suffix": 9, "group": 10,
 }
 
 
@@ -96,6 +97,9 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
     for row in lexicon.table("honorifics"):
         for form in [row["honorific"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("honorific", form, "cap", form))
+    for row in lexicon.table("groups"):
+        out.append(Entry("group", row["en"], "any", row["noun"], "", row.get("sector", ""),
+                         language=row["language"]))
     for row in lexicon.table("company_suffixes"):
         position = row.get("position", "after")
         out.append(Entry("suffix", position, "exact", row["suffix"], row.get("country", ""), "BUS"))
@@ -126,9 +130,13 @@ def scan(doc: Doc) -> list[Match]:
     text = doc.text
     hits = []
     suffixes: list[tuple[int, int, Entry]] = []
+    groups: list[tuple[int, int, tuple[Entry, ...]]] = []
     for start, end, entries in phrases.find(doc, doc.lexicon.cached("actors.automaton", _automaton)):
         surface = text[start:end]
         valid = tuple(e for e in entries if _case_ok(e, surface))
+        if valid and valid[-1].kind == "group":
+            groups.append((start, end, tuple(e for e in valid if e.kind == "group")))
+            valid = tuple(e for e in valid if e.kind != "group")
         if valid and valid[-1].kind == "suffix":
             suffixes.append((start, end, valid[-1]))
             valid = valid[:-1]
@@ -143,4 +151,11 @@ def scan(doc: Doc) -> list[Match]:
 
         chosen = company_matches(doc, chosen, suffixes)
     doc.notes["actors.matches"] = chosen
+    doc.notes["actors.group_nouns"] = groups
     return chosen
+
+
+def group_nouns(doc: Doc) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """(start, end, entries) of every group noun of groups.tsv in the document ("sumber", "troops")."""
+    scan(doc)
+    return doc.notes["actors.group_nouns"]  # type: ignore[no-any-return]
