@@ -354,3 +354,13 @@ def test_two_joined_roles_of_one_person() -> None:
     assert _summary(_person(text, "Lim Kok Wah"))[3] == ["Minister of Foreign Affairs"]
     assert _summary(_person(text, "Zulkifli Ahmad")) == (
         "Zulkifli Ahmad", "MYS", "MIL", ["Chief of Navy"], ["Datuk"])
+
+
+def test_company_name_does_not_take_the_title_before_it_and_police_ranks() -> None:
+    text = ("KUALA LUMPUR: Pengarah Urusan Serba Cekap Holdings Bhd, Datuk Ahmad Ali, dan Ketua Eksekutif "
+            "Anggun Berhad hadir. Superintenden Kalsom Idris berkata siasatan diteruskan.")
+    bodies = [a.name for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == ["Serba Cekap Holdings Bhd", "Anggun Berhad"]
+    assert _summary(_person(text, "Ahmad Ali")) == (
+        "Ahmad Ali", "MYS", "BUS", ["Managing Director"], ["Datuk"])
+    assert _summary(_person(text, "Kalsom Idris")) == ("Kalsom Idris", None, "GOV", [], [])

@@ -15,6 +15,7 @@ from jalin.extract.names import stopwords
 
 _NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")
 _MAX_WORDS = 6
+_TITLES = frozenset({"role", "prefix", "honorific", "rank"})
 
 
 def _run_before(text: str, end: int, stop: frozenset[str]) -> int | None:
@@ -56,6 +57,7 @@ def company_matches(
     lexicon matches inside a company's name give way to it."""
     text = doc.text
     stop = stopwords(doc)
+    titles = [m.end for m in lexicon_matches if m.entries[0].kind in _TITLES]
     found: list[tuple[int, int, Entry]] = []
     for hit_start, hit_end, suffix in suffixes:
         country = suffix.country
@@ -65,6 +67,9 @@ def company_matches(
             short = (hit_end + 1, end) if end is not None else None
         else:
             first = _run_before(text, hit_start, stop)
+            index = bisect.bisect_right(titles, hit_start) - 1  # "Pengarah Urusan X Bhd": not the title
+            if first is not None and index >= 0 and titles[index] > first:
+                first = titles[index] + 1 if titles[index] + 1 < hit_start else None
             start, end = (first, hit_end) if first is not None else (None, None)
             short = (first, hit_start - 1) if first is not None else None
         if start is None or end is None or short is None:
