@@ -286,7 +286,7 @@ def test_companies_by_legal_form_and_their_short_forms() -> None:
     assert _summary(_person(text, "Razak Hamid Yusof")) == (
         "Razak Hamid Yusof", "MYS", "BUS", ["Chief Executive Officer"], ["Datuk"])
     assert _summary(_person(text, "Emre Yilmaz")) == (
-        "Emre Yilmaz", "TUR", "BUS", ["Senior Vice-President"], [])
+        "Emre Yilmaz", "TUR", "BUS", ["Senior Vice President"], [])
 
 
 def test_role_after_its_company_takes_the_company_country() -> None:
