@@ -51,6 +51,7 @@ class Mention:
     sentence: int
     indefinite: bool = False  # "an agreement", "satu perjanjian": a new one
     asset: str = ""      # the named asset of a purchase ("Offshore Patrol Vessel (OPV)")
+    passing: bool = False  # a named agreement after "under", "di bawah": an existing frame, named in passing
 
 
 @dataclass(slots=True)
@@ -112,7 +113,10 @@ def find_mentions(
             found = _purchases(ctx, head, row, sentence, mentions)
         else:
             kind = row.defence_type if row.defence_type and defence(sentence) else row.type
-            found = [_mention(ctx, head, row, kind, following, sentence)]
+            mention = _mention(ctx, head, row, kind, following, sentence)
+            found = [mention] if mention is not None else []
+            if mention is None:
+                covered = head.end
         if found:
             mentions.extend(found)
             covered = found[-1].end
@@ -138,10 +142,17 @@ def _purchases(
 
 def _mention(
     ctx: _Context, head: Hit, row: HeadRow, kind: str, following: Hit | None, sentence: int
-) -> Mention:
-    """The mention of an agreement head: its label, kind, and whether it points back."""
+) -> Mention | None:
+    """The mention of an agreement head: its label, kind, and whether it points back; None for an
+    agreement that is only supposed ("any agreement", "sebarang perjanjian", "no deal") or denied
+    ("the LOI is not a contract", "bukan satu perjanjian")."""
     m = ctx.m
     start, end, named = _label(ctx.text, head, frozenset(m.cue_roles), ctx.names_before)
+    before = _roles_before(ctx, start)
+    if any("hypothetical" in roles for distance, roles in before if distance <= 1):
+        return None
+    if _is_denied(before):
+        return None
     glossed = _glossed(ctx.text, end, following, m) if row.kind == "generic" or row.type == "other" else None
     if glossed is not None:  # "perjanjian persefahaman (MoU)": the acronym says which kind
         kind, end = m.head_rows[glossed.key].type, max(end, glossed.end + 1)
@@ -156,8 +167,37 @@ def _mention(
     if such_cue is not None:
         such, anaphor = True, False
         end = max(end, such_cue.end)
+    passing = named and any("under" in roles for distance, roles in before if distance <= 1)
     return Mention(start, end, head.start, head.end, kind, row.kind == "generic", anaphor, such, sentence,
-                   indefinite="indefinite" in article)
+                   indefinite="indefinite" in article, passing=passing)
+
+
+_BEFORE_REACH = 4  # words before a label read for "any", "not a", "under"
+_CLAUSE_MARK = re.compile(r"[.,;:!?()“”\"]")
+
+
+def _roles_before(ctx: _Context, start: int) -> list[tuple[int, frozenset[str]]]:
+    """(words between, roles) of the function words within a few words before `start`, nearest first,
+    not across a clause mark."""
+    found = []
+    first = bisect_left(ctx.cues, start - 60, key=_start)
+    for hit in reversed(ctx.cues[first:bisect_left(ctx.cues, start, key=_start)]):
+        if hit.end > start:
+            continue
+        gap = ctx.text[hit.end:start]
+        distance = len(gap.split())
+        if distance > _BEFORE_REACH or _CLAUSE_MARK.search(gap):
+            break
+        found.append((distance, ctx.m.cue_roles[hit.key]))
+    return found
+
+
+def _is_denied(before: list[tuple[int, frozenset[str]]]) -> bool:
+    """An indefinite article right before the label with a negation just before it: "is not a
+    contract", "did not amount to a pact", "bukan satu perjanjian"."""
+    if not before or before[0][0] > 1 or "indefinite" not in before[0][1]:
+        return False
+    return any("negation" in roles for _, roles in before[1:])
 
 
 _DOMAIN_REACH = 2  # sentences either side that may put a common agreement word in its domain

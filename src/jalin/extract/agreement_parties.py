@@ -12,6 +12,7 @@ countries" takes the two countries the document mentions most.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -28,6 +29,25 @@ def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]
         c for c in actors_layer.countries_in(doc, start, end)
         if not any(s <= c[1] < e for s, e in excluded)
     ]
+
+
+def companies(doc: Doc, start: int, end: int) -> list[Country]:
+    """The countries of the companies (business actors) mentioned in [start, end), as country references:
+    a Malaysian firm signing with a Turkish maker makes an agreement between the two countries."""
+    if "agreements.companies" not in doc.notes:
+        doc.notes["agreements.companies"] = sorted(
+            (mention.start, mention.end, actor.country, actor.id)
+            for actor in doc.actors if actor.sector == "BUS" and actor.country
+            for mention in actor.mentions
+        )
+    found: list[tuple[int, int, str, str]] = doc.notes["agreements.companies"]
+    out = []
+    for s, e, iso, actor in found[bisect_left(found, (start,)):]:
+        if s >= end:
+            break
+        if e <= end:
+            out.append((iso, s, e, actor))
+    return out
 
 
 def ranked_countries(doc: Doc) -> list[str]:
@@ -79,6 +99,10 @@ def parties(
     said = set().union(*roles.values()) if roles else set()
     if "both" in said and len(codes) < 2:
         codes.update(ranked_countries(doc)[:2])
+    if "local" in said:
+        home = home_country(doc)
+        if home:
+            codes.add(home)
     after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
     if not codes or after_with or "first_person" in said:
         side = own_side(doc, anchor)

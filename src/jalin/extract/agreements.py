@@ -19,7 +19,7 @@ from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
 from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreement_mentions import Mention, find_mentions
-from jalin.extract.agreement_parties import Country, countries, own_side, parties
+from jalin.extract.agreement_parties import Country, companies, countries, own_side, parties
 from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
@@ -193,10 +193,16 @@ def _read_mention(
         stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m),
         exclusive=False if "nonexclusive" in said else True if said else None,
         evidence=(sentence.start, sentence.end),
-        named=countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied]),
+        named=sorted(countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied])
+                     + companies(doc, scope[0], scope[1]), key=lambda c: c[1]),
         with_at=[s for s, r in roles.items() if "with" in r],
     )
-    antecedent = _antecedent(drafts, mention) if mention.anaphor else None
+    if mention.passing and not clause.stage:
+        return  # "under the X Agreement": an existing frame named in passing, nothing said about it
+    if mention.anaphor:
+        antecedent = _antecedent(drafts, mention)
+    else:
+        antecedent = _repeated(drafts, mention) if _repeats(mention, clause, roles) else None
     if antecedent is not None:
         draft = like = antecedent
     else:
@@ -228,6 +234,21 @@ def _apply_implied(
         if other is not draft:
             other.like = like or draft
             _apply(doc, other, clause, done)
+
+
+def _repeats(mention: Mention, clause: _Clause, roles: dict[int, frozenset[str]]) -> bool:
+    """A mention whose clause names no party (no country, no company, no "with"/"between"/"we") and is
+    not new ("an", "such", a named asset) repeats the agreement already named: "the G2G agreement
+    with Korea ... the G2G deal will be signed by December"."""
+    if mention.indefinite or mention.such or mention.asset or clause.named:
+        return False
+    said = set().union(*roles.values()) if roles else set()
+    return not said & {"with", "between", "both", "first_person", "local"}
+
+
+def _repeated(drafts: list[_Draft], mention: Mention) -> _Draft | None:
+    """The latest agreement of the mention's type (of any type for a general word)."""
+    return next((d for d in reversed(drafts) if mention.generic or d.type == mention.type), None)
 
 
 def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
