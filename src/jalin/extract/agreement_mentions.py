@@ -52,6 +52,7 @@ class Mention:
     indefinite: bool = False  # "an agreement", "satu perjanjian": a new one
     asset: str = ""      # the named asset of a purchase ("Offshore Patrol Vessel (OPV)")
     passing: bool = False  # a named agreement after "under", "di bawah": an existing frame, named in passing
+    common: bool = False   # a common word that names an agreement only in context ("usaha sama", "deal")
 
 
 @dataclass(slots=True)
@@ -100,6 +101,10 @@ def find_mentions(
             previous.end = covered = head.end
             continue
         following = heads[position + 1] if position + 1 < len(heads) else None
+        if row.kind == "anaphor" and not _refers_back(ctx, head, mentions):
+            continue  # "the draft" names an agreement only when one is already named
+        if row.kind == "modifier" and not _modifies(text, head, heads[position + 1:position + 3]):
+            continue  # "we negotiated government to government": a manner, no agreement
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
             continue  # "perjanjian memorandum persefahaman": the specific head names it
         if row.noun_only and _previous_word(lowered, head.start) in m.role_words.get("verbal", frozenset()):
@@ -169,7 +174,7 @@ def _mention(
         end = max(end, such_cue.end)
     passing = named and any("under" in roles for distance, roles in before if distance <= 1)
     return Mention(start, end, head.start, head.end, kind, row.kind == "generic", anaphor, such, sentence,
-                   indefinite="indefinite" in article, passing=passing)
+                   indefinite="indefinite" in article, passing=passing, common=bool(row.domain))
 
 
 _BEFORE_REACH = 4  # words before a label read for "any", "not a", "under"
@@ -200,16 +205,35 @@ def _is_denied(before: list[tuple[int, frozenset[str]]]) -> bool:
     return any("negation" in roles for _, roles in before[1:])
 
 
+_SUBJECT_REACH = 6  # words between an agreement and the purchase noun that gives its subject
 _DOMAIN_REACH = 2  # sentences either side that may put a common agreement word in its domain
 _PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
 
 
+def _modifies(text: str, head: Hit, after: list[Hit]) -> bool:
+    """Whether another head follows a modifier head, past an optional "(ABC)": "government-to-government
+    (G2G) agreement"."""
+    paren = _PAREN.match(text, head.end)
+    end = paren.end() if paren else head.end
+    return any(not text[end:h.start].strip() for h in after if h.start >= end)
+
+
+_SUBJECT_WORDS = frozenset({"for", "bagi", "untuk", "mengenai", "covering", "on"})
+
+
 def _describes_previous(text: str, head: Hit, mentions: list[Mention]) -> bool:
-    """A purchase noun within three words after a procurement agreement's label describes it."""
-    if not mentions or mentions[-1].type not in _PURCHASE_TYPES or mentions[-1].end > head.start:
+    """A purchase noun within three words after a procurement agreement's label describes it; so does
+    one a few words after any agreement with "for/bagi/untuk" between ("an agreement with Korea for
+    the purchase of ...", "surat niat dengan X bagi perolehan ...")."""
+    if not mentions or mentions[-1].end > head.start or mentions[-1].asset:
         return False
     gap = text[mentions[-1].end:head.start]
-    return len(gap.split()) <= 3 and not any(mark in gap for mark in ".;")
+    if any(mark in gap for mark in ".;"):
+        return False
+    words = gap.lower().split()
+    if mentions[-1].type in _PURCHASE_TYPES and len(words) <= 3:
+        return True
+    return len(words) <= _SUBJECT_REACH and bool(_SUBJECT_WORDS.intersection(words))
 
 
 _GLOSS = re.compile(r"(?:[ ]+[\w\-]+){0,2}[ ]*\($")
@@ -286,7 +310,8 @@ def _label(
 
 
 _ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
-_ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*)[ ]+$")
+# A lower-case word or an acronym ("the OSA arrangement", "the FA-50 deal") between an article and a head.
+_ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*|[A-Z0-9][A-Z0-9\-]+)[ ]+$")
 _ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive"})  # cue words that may stand as adjectives
 _ARTICLE_ROLES = frozenset({"determiner", "indefinite"})
 

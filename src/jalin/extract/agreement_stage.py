@@ -72,6 +72,35 @@ def is_done(
     return True
 
 
+def _decided(lowered: str, cue: Hit, markers: list[Hit], m: Matchers) -> bool:
+    """"to"/"untuk" right before the cue with a decision verb right before it ("decided to cancel")."""
+    index = bisect_left(markers, cue.start, key=_start)
+    if index < 2:
+        return False
+    to, verb = markers[index - 1], markers[index - 2]
+    return (
+        bool({"awaited", "infinitive"} & m.cue_roles[to.key]) and not lowered[to.end:cue.start].strip()
+        and "decided" in m.cue_roles[verb.key] and not lowered[verb.end:to.start].strip()
+    )
+
+
+_APPROVALS = frozenset({"approved", "pending_approval"})
+_CABINET_REACH = 4  # words between an approval word and the Cabinet it names
+
+
+def _cabinet_near(lowered: str, cue: Hit, scope: tuple[int, int], markers: list[Hit], m: Matchers) -> bool:
+    """A "cabinet" word within a few words of an approval cue, either side, in its clause."""
+    for marker in markers[bisect_left(markers, cue.start - 80, key=_start):]:
+        if marker.start >= min(scope[1], cue.end + 80):
+            break
+        if "cabinet" not in m.cue_roles[marker.key] or marker.start < scope[0]:
+            continue
+        gap = lowered[marker.end:cue.start] if marker.end <= cue.start else lowered[cue.end:marker.start]
+        if len(gap.split()) <= _CABINET_REACH and not any(mark in gap for mark in _CLAUSE_MARKS):
+            return True
+    return False
+
+
 def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], m: Matchers) -> bool:
     """A conditional marker ("if", "once", "jika") within three words before the agreement's label."""
     for marker in reversed(markers[:bisect_left(markers, offset, key=_start)]):
@@ -99,6 +128,12 @@ def stage_cues(
         done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), hi, markers, ordinals, m)
         if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
             done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
+        if not done and not row.expected and _decided(lowered, hit, markers, m):
+            done = True  # "memutuskan untuk membatalkan", "decided to scrap": the decision is the act
+        milestone = row.milestone
+        if not milestone and row.done in _APPROVALS and _cabinet_near(lowered, hit, scope, markers, m):
+            milestone = "cabinet_approval"  # "approval of the Japanese Cabinet", "kelulusan Kabinet Jepun"
+            done = done and row.done == "approved"
         found.append(StageCue(hit.start, hit.end, hit.key, done,
-                              row.done if done else row.expected, row.milestone, row.expected))
+                              row.done if done else row.expected, milestone, row.expected))
     return found

@@ -23,7 +23,9 @@ from jalin.extract.agreement_parties import Country, companies, countries, own_s
 from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
-_TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
+# Markers read around stage cues: tense and modality, and the Cabinet of a Cabinet approval.
+_TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive", "cabinet",
+                          "decided"})
 # A cooperation agreement in a sentence with these contexts is a defence cooperation agreement.
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
 # Where common words name an agreement (agreement_types.tsv `domain`); "security" alone is too broad
@@ -51,6 +53,8 @@ class _Draft:
     evidence: set[tuple[int, int]] = field(default_factory=set)
     asset: str = ""      # purchases of different named assets are different agreements
     like: _Draft | None = None  # "such an agreement": the agreement it is like (same subject matter)
+    grounded: bool = False  # a country or company named with it, a proper name, or a specific head
+    after_signing: list[str] = field(default_factory=list)  # statuses a coming delivery implies
 
 
 @dataclass(slots=True)
@@ -123,7 +127,16 @@ def extract(doc: Doc) -> list[Agreement]:
     for draft in drafts:
         if draft.like is not None:
             modes[id(draft)] |= modes[id(draft.like)]
-    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(drafts, 1)]
+    kept = [draft for draft in drafts if not _vague(draft)]
+    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
+
+
+def _vague(draft: _Draft) -> bool:
+    """An agreement only a common word names (one that needs a defence or diplomatic context) and nothing
+    pins down: no stage, milestone, party named with it or name ("the ministry encourages firms to form
+    joint ventures")."""
+    return not (draft.statuses or draft.after_signing or draft.milestones or draft.grounded or draft.like
+                or len(draft.parties) > 1)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -200,7 +213,7 @@ def _read_mention(
     if mention.passing and not clause.stage:
         return  # "under the X Agreement": an existing frame named in passing, nothing said about it
     if mention.anaphor:
-        antecedent = _antecedent(drafts, mention)
+        antecedent = _antecedent(drafts, mention, doc.text[mention.head_start:mention.head_end])
     else:
         antecedent = _repeated(drafts, mention) if _repeats(mention, clause, roles) else None
     if antecedent is not None:
@@ -212,6 +225,8 @@ def _read_mention(
         new = mention.such or mention.indefinite or not mention.generic
         same = None if new else _same_parties(drafts, codes)
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
+    draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
+                      or any(c.isupper() for c in clause.words[1:]))
     _apply(doc, draft, clause, clause.stage)
     if implied:
         _apply_implied(doc, m, drafts, draft, like, implied, clause)
@@ -251,8 +266,14 @@ def _repeated(drafts: list[_Draft], mention: Mention) -> _Draft | None:
     return next((d for d in reversed(drafts) if mention.generic or d.type == mention.type), None)
 
 
-def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
-    """The latest agreement of the mention's type; a general head ("the deal") takes the latest of any."""
+def _antecedent(drafts: list[_Draft], mention: Mention, word: str) -> _Draft | None:
+    """The latest agreement of the mention's type; a general head ("the agreement") takes the latest
+    whose label has the same word ("cooperation agreement", not the MoUs named since), else the latest."""
+    if mention.generic:
+        word = word.casefold()
+        named = next((d for d in reversed(drafts) if word in d.label.casefold().split()), None)
+        if named is not None:
+            return named
     for draft in reversed(drafts):
         if mention.generic or draft.type == mention.type:
             return draft
@@ -308,7 +329,9 @@ def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> No
         milestone = _milestone(doc, cue, clause.scope) if cue.milestone else None
         if milestone is not None and cue.done and milestone.state == "expected":
             cue = replace(cue, done=False, status=cue.if_expected)  # its date is still to come
-        if cue.status:
+        if cue.status and cue.milestone == "delivery" and not cue.done:
+            draft.after_signing.append(cue.status)
+        elif cue.status:
             draft.statuses.append(cue.status)
         if milestone is not None and all(
             (x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
@@ -347,7 +370,11 @@ def _modes(doc: Doc, draft: _Draft) -> set[str]:
 
 
 def _finish(index: int, draft: _Draft, modes: set[str]) -> Agreement:
-    status = max(draft.statuses, key=STATUS_RANK.__getitem__, default="unknown")
+    statuses = draft.statuses
+    signings = {m.state for m in draft.milestones if m.kind == "signing"}
+    if signings != {"expected"}:  # a coming delivery implies a signing, unless that is still to come
+        statuses = statuses + draft.after_signing
+    status = max(statuses, key=STATUS_RANK.__getitem__, default="unknown")
     return Agreement(
         id=f"g{index}", type=draft.type, label=draft.label, parties=draft.parties, status=status,
         exclusive=draft.exclusive, milestones=draft.milestones,
