@@ -198,8 +198,10 @@ def _roles_before(ctx: _Context, start: int) -> list[tuple[int, frozenset[str]]]
 
 
 def _is_denied(before: list[tuple[int, frozenset[str]]]) -> bool:
-    """An indefinite article right before the label with a negation just before it: "is not a
-    contract", "did not amount to a pact", "bukan satu perjanjian"."""
+    """A negation right before the label ("bukan perjanjian biasa"), or an indefinite article right
+    before it with a negation just before that ("is not a contract", "bukan satu perjanjian")."""
+    if before and before[0][0] == 0 and "negation" in before[0][1]:
+        return True  # "bukan perjanjian biasa"
     if not before or before[0][0] > 1 or "indefinite" not in before[0][1]:
         return False
     return any("negation" in roles for _, roles in before[1:])

@@ -1,13 +1,16 @@
 """An agreement's parties as ISO3 codes, from the countries around its mention.
 
 The countries named in the mention's clause (names, adjectives, compounds, metonyms, through the
-actors layer's `countries_in`) are parties. The speaking side joins them when the clause names no
-country, when every country named follows "dengan/bersama/with" (the subject is the other party),
-or when the speaker says "kita/kami/we". The speaking side is the speaker's country, else the
-country of the first person or organisation named in the sentence, else the country the document
-mentions most. "antara A dan B"/"between A and B" with only one country named takes the
-countries of the sentence before (the other side was named there); "kedua-dua negara"/"both
-countries" takes the two countries the document mentions most.
+actors layer's `countries_in`) and the countries of the companies named there are parties. The
+speaking side joins them when the clause names no country, when every country named follows
+"dengan/bersama/with" (the subject is the other party), or when the speaker says "kita/kami/we".
+The speaking side is the speaker's country, else the country of the first person or organisation
+named in the sentence, else the country the document mentions most (else the dateline's); when
+that is the country after "with", the dateline's country or the next most mentioned. A "local
+company", "syarikat tempatan" is the dateline's country. "antara A dan B"/"between A and B" with
+only one country named takes the countries of the sentence before (the other side was named
+there); "kedua-dua negara"/"both countries"/"the leaders" takes the two countries the document
+mentions most.
 """
 
 from __future__ import annotations
@@ -65,9 +68,18 @@ def ranked_countries(doc: Doc) -> list[str]:
 
 
 def home_country(doc: Doc) -> str | None:
-    """The country the document mentions most."""
+    """The country the document mentions most, else the dateline's country."""
     ranked = ranked_countries(doc)
-    return ranked[0] if ranked else None
+    return ranked[0] if ranked else dateline_country(doc)
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the place in the dateline ("KUALA LUMPUR, March 10 --"), through the actors layer."""
+    dateline = (doc.info.dateline or "").casefold()
+    if not dateline:
+        return None
+    return next((a.country for a in doc.actors if a.country and a.type != "PERSON"
+                 and any(m.text.casefold() == dateline for m in a.mentions)), None)
 
 
 def own_side(doc: Doc, offset: int) -> str | None:
@@ -100,12 +112,15 @@ def parties(
     if "both" in said and len(codes) < 2:
         codes.update(ranked_countries(doc)[:2])
     if "local" in said:
-        home = home_country(doc)
+        home = dateline_country(doc) or home_country(doc)
         if home:
             codes.add(home)
     after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
     if not codes or after_with or "first_person" in said:
         side = own_side(doc, anchor)
+        if after_with and side in codes:  # the side found is the one after "with": the subject is another
+            side = next((c for c in (dateline_country(doc), *ranked_countries(doc)) if c and c not in codes),
+                        None)
         if side:
             codes.add(side)
     if len(codes) < 2 and "between" in said:
