@@ -1,0 +1,216 @@
+"""General rules of the agreements layer, on sentences written for these tests (Malay and English):
+companies as parties, repeats and anaphors, foreign Cabinets, deliveries, decisions, supposed and
+denied agreements, frames named in passing, vague mentions. The layers it reads are exact stand-ins
+(tests/agreement_fakes.py) plus hand-made company and dateline actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreement_fakes import install, make_doc
+from jalin.extract import agreements
+from jalin.model import Actor, TextSpan
+
+MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")
+
+
+@pytest.fixture(autouse=True)
+def _fakes(monkeypatch):
+    install(monkeypatch)
+
+
+def _actor(text: str, words: str, number: int, kind: str, country: str, sector: str | None) -> Actor:
+    start = text.index(words)
+    return Actor(id=f"x{number}", type=kind, name=words, country=country, sector=sector,
+                 mentions=[TextSpan(start, start + len(words), words)])
+
+
+def run(text: str, companies: dict[str, str] = (), dateline: str = "", **kwargs) -> list[dict]:
+    """The agreements of `text`; `companies`: company name -> country; `dateline`: the dateline's
+    place, taken to be in Malaysia."""
+    doc = make_doc(text, speaker=MINISTER, **kwargs)
+    for number, (name, country) in enumerate(dict(companies).items(), 1):
+        doc.actors.append(_actor(text, name, number, "ORGANISATION", country, "BUS"))
+    if dateline:
+        doc.actors.append(_actor(text, dateline, 99, "LOCATION", "MYS", None))
+        doc.info.dateline = dateline
+    return [g.to_dict() for g in agreements.extract(doc)]
+
+
+def brief(text: str, **kwargs) -> list[tuple]:
+    return [(g["type"], g["parties"], g["status"]) for g in run(text, **kwargs)]
+
+
+def milestones(found: dict) -> list[tuple]:
+    return [(m["kind"], m["state"], m["time"]) for m in found["milestones"]]
+
+
+# ---------------------------------------------------------------- companies are parties
+
+@pytest.mark.parametrize(("text", "companies", "expected"), [
+    ("Syarikat Nusa Aero Sdn Bhd semalam memeterai memorandum persefahaman dengan pengeluar Itali, "
+     "Leonardo, bagi pembangunan bersama sistem radar pertahanan.",
+     {"Nusa Aero Sdn Bhd": "MYS", "Leonardo": "ITA"}, [("mou", ["ITA", "MYS"], "signed")]),
+    ("Nusa Aero Sdn Bhd signed a letter of intent with Leonardo yesterday for the joint production "
+     "of military radars.",
+     {"Nusa Aero Sdn Bhd": "MYS", "Leonardo": "ITA"}, [("loi", ["ITA", "MYS"], "signed")]),
+])
+def test_companies_give_their_countries(text, companies, expected):
+    assert brief(text, companies=companies) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "PUTRAJAYA: Sebuah syarikat tempatan menandatangani surat niat dengan Leonardo bagi penyelenggaraan "
+    "helikopter tentera.",
+    "PUTRAJAYA: A local company signed a letter of intent with Leonardo for the upkeep of army helicopters.",
+])
+def test_a_local_company_is_the_datelines_country(text):
+    found = brief(text, companies={"Leonardo": "ITA"}, dateline="PUTRAJAYA")
+    assert found == [("loi", ["ITA", "MYS"], "signed")]
+
+
+def test_only_a_with_party_named_takes_the_datelines_country_as_subject():
+    text = "PUTRAJAYA: If approved, the defence purchase agreement with Italy would be signed in May."
+    assert brief(text, dateline="PUTRAJAYA") == [("procurement_contract", ["ITA", "MYS"], "pending_approval")]
+
+
+# ---------------------------------------------------------------- one agreement, not two
+
+@pytest.mark.parametrize("text", [
+    "Malaysia menandatangani perjanjian G2G dengan Korea Selatan semalam. Pegawai kementerian berkata "
+    "perjanjian G2G dijangka berkuat kuasa Januari depan.",
+    "Malaysia signed a G2G agreement with South Korea yesterday. Ministry officials said the G2G contract "
+    "is expected to take effect next January.",
+])
+def test_a_repeat_without_parties_is_the_same_agreement(text):
+    found = run(text)
+    assert brief(text) == [("g2g_procurement", ["KOR", "MYS"], "signed")]
+    assert [m["kind"] for m in found[0]["milestones"]] == ["signing", "entry_into_force"]
+
+
+def test_a_manner_phrase_is_no_agreement():
+    text = ("Malaysia signed a G2G agreement with South Korea. \"We negotiated government to government, "
+            "without any agents,\" the minister said.")
+    assert brief(text) == [("g2g_procurement", ["KOR", "MYS"], "signed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Malaysia signed a government-to-government agreement with Italy for the purchase of two Littoral "
+     "Mission Ships (LMS).", [("g2g_procurement", ["ITA", "MYS"], "signed")]),
+    ("Malaysia menandatangani perjanjian G2G dengan Itali bagi perolehan dua Kapal Misi Pesisir (LMS).",
+     [("g2g_procurement", ["ITA", "MYS"], "signed")]),
+])
+def test_a_purchase_after_for_is_the_agreements_subject(text, expected):
+    assert brief(text) == expected
+
+
+def test_an_acronym_between_article_and_head_points_back():
+    text = ("Malaysia and Japan signed an exchange of notes on coastal radars for the navy. Analysts said "
+            "the OSA arrangement did not commit Malaysia to a military alliance.")
+    assert brief(text) == [("other", ["JPN", "MYS"], "signed")]
+
+
+def test_a_general_anaphor_prefers_the_agreement_with_its_word():
+    text = ("Malaysia and Italy will finalise a defence cooperation agreement soon. The leaders also "
+            "witnessed the exchange of two memoranda of understanding on disaster relief. The proposed "
+            "agreement will be tabled to the Cabinet for approval.")
+    found = run(text)
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [
+        ("defence_cooperation", ["ITA", "MYS"], "pending_approval"), ("mou", ["ITA", "MYS"], "signed")]
+    assert [m[:2] for m in milestones(found[0])] == [("cabinet_approval", "expected")]
+
+
+def test_the_draft_points_back():
+    text = ("Malaysia and Japan will sign an exchange of notes next month. The draft is now awaiting the "
+            "approval of the Japanese Cabinet.")
+    found = run(text, time_words={"next month": ("2025-12", "on")})
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [
+        ("other", ["JPN", "MYS"], "pending_approval")]
+    assert milestones(found[0]) == [("signing", "expected", "t1"), ("cabinet_approval", "expected", None)]
+
+
+# ---------------------------------------------------------------- milestones and status
+
+@pytest.mark.parametrize("text", [
+    "Perjanjian pertahanan dengan Jepun itu kini menunggu kelulusan Kabinet Jepun.",
+    "The defence agreement with Japan is now awaiting approval from the Japanese Cabinet.",
+])
+def test_a_foreign_cabinet_approval_is_a_cabinet_approval(text):
+    found = run(text)
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [
+        ("defence_cooperation", ["JPN", "MYS"], "pending_approval")]
+    assert milestones(found[0]) == [("cabinet_approval", "expected", None)]
+
+
+def test_a_coming_delivery_after_a_coming_signing_is_not_signed():
+    text = ("The G2G agreement with South Korea is expected to be signed by December, and the first "
+            "aircraft should arrive in 2028.")
+    found = run(text, time_words={"by December": ("2025-12", "by"), "2028": ("2028", "on")})
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [
+        ("g2g_procurement", ["KOR", "MYS"], "negotiating")]
+    assert milestones(found[0]) == [("signing", "expected", "t1"), ("delivery", "expected", "t2")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kerajaan memutuskan untuk membatalkan kontrak perolehan kapal peronda itu selepas projek tergendala.",
+    "The government decided to cancel the patrol vessel contract after the project stalled.",
+])
+def test_a_decision_to_cancel_is_cancelled(text):
+    assert brief(text) == [("procurement_contract", ["MYS"], "cancelled")]
+
+
+def test_an_award_is_signed():
+    text = "Kementerian Pertahanan telah menganugerahkan kontrak pembekalan peluru kepada syarikat itu."
+    assert brief(text) == [("procurement_contract", ["MYS"], "signed")]
+
+
+# ---------------------------------------------------------------- supposed, denied, in passing, vague
+
+@pytest.mark.parametrize("text", [
+    "Malaysia tidak akan menandatangani sebarang perjanjian pertahanan dengan mana-mana kuasa besar.",
+    "Malaysia will not sign any defence pact with a major power, the minister said.",
+    "There is no security agreement between the two navies, the minister said.",
+])
+def test_supposed_agreements_are_not_reported(text):
+    assert brief(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Malaysia menandatangani surat niat dengan Itali bagi helikopter tentera. Menteri berkata surat niat "
+     "itu bukan kontrak.", [("loi", ["ITA", "MYS"], "signed")]),
+    ("Malaysia signed a letter of intent with Italy for army helicopters. The minister said the letter "
+     "of intent was not a contract.", [("loi", ["ITA", "MYS"], "signed")]),
+])
+def test_denied_agreements_are_not_reported(text, expected):
+    assert brief(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia dan Singapura kekal komited kepada latihan ketenteraan di bawah Perjanjian Pertahanan "
+    "Serantau Selatan.",
+    "Malaysia and Singapore remain committed to military exercises under the Southern Regional Defence "
+    "Arrangement.",
+])
+def test_a_frame_named_in_passing_is_not_reported(text):
+    assert brief(text) == []
+
+
+def test_a_frame_with_a_stage_is_reported():
+    text = ("Malaysia and Japan held military exercises under the Regional Defence Agreement signed "
+            "in 2001.")
+    assert brief(text) == [("defence_cooperation", ["JPN", "MYS"], "signed")]
+
+
+@pytest.mark.parametrize("text", [
+    "PUTRAJAYA: Kementerian menggalakkan lebih banyak syarikat asing menjalin usaha sama dengan "
+    "syarikat tempatan.",
+    "PUTRAJAYA: The ministry urged more foreign firms to form joint ventures with local companies.",
+])
+def test_vague_joint_ventures_are_not_reported(text):
+    assert brief(text, dateline="PUTRAJAYA") == []
+
+
+def test_a_joint_venture_with_a_named_partner_is_reported():
+    text = "PUTRAJAYA: Nusa Aero Sdn Bhd formed a joint venture with Leonardo to service navy helicopters."
+    assert brief(text, companies={"Nusa Aero Sdn Bhd": "MYS", "Leonardo": "ITA"}, dateline="PUTRAJAYA") == [
+        ("joint_venture", ["ITA", "MYS"], "unknown")]
