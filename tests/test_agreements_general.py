@@ -214,3 +214,28 @@ def test_a_joint_venture_with_a_named_partner_is_reported():
     text = "PUTRAJAYA: Nusa Aero Sdn Bhd formed a joint venture with Leonardo to service navy helicopters."
     assert brief(text, companies={"Nusa Aero Sdn Bhd": "MYS", "Leonardo": "ITA"}, dateline="PUTRAJAYA") == [
         ("joint_venture", ["ITA", "MYS"], "unknown")]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia and Italy signed a cooperation agreement on military training in the form of a memorandum "
+    "of understanding.",
+    "Malaysia dan Itali menandatangani perjanjian kerjasama latihan ketenteraan dalam bentuk memorandum "
+    "persefahaman.",
+])
+def test_the_form_an_agreement_is_signed_in_gives_its_kind(text):
+    assert brief(text) == [("mou", ["ITA", "MYS"], "signed")]
+
+
+def test_a_time_ending_in_ini_is_no_demonstrative():
+    text = ("Malaysia dan Itali menandatangani surat niat semalam. Malaysia dan Itali juga memeterai "
+            "perjanjian kerjasama pertahanan hari ini.")
+    found = run(text)
+    assert [(g["type"], g["label"]) for g in found] == [
+        ("loi", "surat niat"), ("defence_cooperation", "perjanjian kerjasama pertahanan")]
+
+
+def test_a_sign_before_a_date_after_talks_is_done():
+    text = "Malaysia and Italy negotiated the defence agreement for two years before signing it in 2019."
+    found = run(text, time_words={"2019": ("2019", "on")})
+    assert brief(text) == [("defence_cooperation", ["ITA", "MYS"], "signed")]
+    assert milestones(found[0]) == [("signing", "done", "t1")]

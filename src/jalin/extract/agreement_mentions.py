@@ -105,6 +105,10 @@ def find_mentions(
             continue  # "the draft" names an agreement only when one is already named
         if row.kind == "modifier" and not _modifies(text, head, heads[position + 1:position + 3]):
             continue  # "we negotiated government to government": a manner, no agreement
+        if previous is not None and row.kind != "generic" and _gives_form(ctx, head, previous, sentence_of):
+            previous.type, previous.generic = row.type, False  # "... in the form of an MoU": its kind
+            covered = head.end
+            continue
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
             continue  # "perjanjian memorandum persefahaman": the specific head names it
         if row.noun_only and _previous_word(lowered, head.start) in m.role_words.get("verbal", frozenset()):
@@ -210,6 +214,13 @@ def _is_denied(before: list[tuple[int, frozenset[str]]]) -> bool:
 _SUBJECT_REACH = 6  # words between an agreement and the purchase noun that gives its subject
 _DOMAIN_REACH = 2  # sentences either side that may put a common agreement word in its domain
 _PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
+
+
+def _gives_form(ctx: _Context, head: Hit, previous: Mention, sentence_of: Callable[[int], int]) -> bool:
+    """A head right after "in the form of (a)", "dalam bentuk", in the sentence of the mention before it."""
+    if sentence_of(head.start) != previous.sentence or previous.anaphor or previous.asset:
+        return False
+    return any("form" in roles for distance, roles in _roles_before(ctx, head.start) if distance <= 1)
 
 
 def _modifies(text: str, head: Hit, after: list[Hit]) -> bool:
