@@ -5,7 +5,10 @@ A mention is a head phrase from `agreement_types` with its label stretched over 
 "(ABC)". It is anaphoric when a demonstrative follows a Malay head ("perjanjian itu", "MoU
 tersebut") or a determiner precedes an English one ("the deal"), and a "such" reference when
 "serupa", "sedemikian", "such", "similar" sits next to it. Purchase nouns ("procurement of", "perolehan") make
-one mention per named asset that follows them.
+one mention per named asset that follows them, unless they give the subject of the agreement just
+named ("an agreement with X for the purchase of ..."). An agreement that is only supposed ("any
+deal", "sebarang perjanjian") or denied ("is not a contract") is no mention; "in the form of an MoU"
+gives the kind of the agreement named before it.
 """
 
 from __future__ import annotations

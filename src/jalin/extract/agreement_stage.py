@@ -6,6 +6,8 @@ before it in the same clause says otherwise: future ("akan", "will", "dijangka")
 The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
 head only looks back to that head ("the agreement signed last year"). In "the second country after
 X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
+A decision verb makes a cancellation done ("memutuskan untuk membatalkan", "decided to scrap"); an
+approval cue near any Cabinet ("the approval of the Japanese Cabinet") marks a Cabinet approval.
 """
 
 from __future__ import annotations

@@ -3,9 +3,12 @@
 One pass of three compiled matchers (heads, stage cues, function words) over the lower-cased text;
 documents without an agreement head stop after the first. Each mention gets a scope (its sentence,
 split between the sentence's other agreement mentions) where its parties, stage cues, exclusivity
-and milestone times are read. Mentions that point back ("perjanjian itu", "the deal") or repeat an
-agreement already found (same type and parties) join that record; "the second country after X to
-sign such an agreement" adds the implied, already signed agreement with X.
+and milestone times are read. Mentions that point back ("perjanjian itu", "the deal"), repeat an
+agreement already found (same type and parties), or name no party of their own ("the G2G contract"
+after the G2G agreement with Korea) join that record; "the second country after X to sign such an
+agreement" adds the implied, already signed agreement with X. A named frame after "under"/"di
+bawah" with no stage said of it, and a common word ("usaha sama", "deal") with no party, stage or
+name, are not reported.
 """
 
 from __future__ import annotations
