@@ -117,7 +117,8 @@ def test_a_general_anaphor_prefers_the_agreement_with_its_word():
     found = run(text)
     assert [(g["type"], g["parties"], g["status"]) for g in found] == [
         ("defence_cooperation", ["ITA", "MYS"], "pending_approval"), ("mou", ["ITA", "MYS"], "signed")]
-    assert [m[:2] for m in milestones(found[0])] == [("cabinet_approval", "expected")]
+    assert [m[:2] for m in milestones(found[0])] == [
+        ("signing", "expected"), ("cabinet_approval", "expected")]
 
 
 def test_the_draft_points_back():
@@ -239,3 +240,20 @@ def test_a_sign_before_a_date_after_talks_is_done():
     found = run(text, time_words={"2019": ("2019", "on")})
     assert brief(text) == [("defence_cooperation", ["ITA", "MYS"], "signed")]
     assert milestones(found[0]) == [("signing", "done", "t1")]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia dan Itali akan memuktamadkan perjanjian kerjasama pertahanan menjelang Disember.",
+    "Malaysia and Italy will finalise the defence cooperation agreement by December.",
+])
+def test_finalising_to_come_is_a_signing_to_come(text):
+    words = "menjelang Disember" if "menjelang" in text else "by December"
+    found = run(text, time_words={words: ("2025-12", "by")})
+    assert brief(text) == [("defence_cooperation", ["ITA", "MYS"], "negotiating")]
+    assert milestones(found[0]) == [("signing", "expected", "t1")]
+
+
+def test_a_finalised_text_is_no_signing():
+    found = run("Officials of Malaysia and Italy have finalised the text of the defence agreement.")
+    assert [(g["type"], g["status"], g["milestones"]) for g in found] == [
+        ("defence_cooperation", "negotiating", [])]

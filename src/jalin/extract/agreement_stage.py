@@ -132,7 +132,7 @@ def stage_cues(
             done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
         if not done and not row.expected and _decided(lowered, hit, markers, m):
             done = True  # "memutuskan untuk membatalkan", "decided to scrap": the decision is the act
-        milestone = row.milestone
+        milestone = "" if done and row.only_expected else row.milestone
         if not milestone and row.done in _APPROVALS and _cabinet_near(lowered, hit, scope, markers, m):
             milestone = "cabinet_approval"  # "approval of the Japanese Cabinet", "kelulusan Kabinet Jepun"
             done = done and row.done == "approved"
