@@ -257,3 +257,13 @@ def test_a_finalised_text_is_no_signing():
     found = run("Officials of Malaysia and Italy have finalised the text of the defence agreement.")
     assert [(g["type"], g["status"], g["milestones"]) for g in found] == [
         ("defence_cooperation", "negotiating", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia dan Singapura memeterai perjanjian air baharu pada 2024. Singapura berkata bayarannya "
+    "dibuat sejajar dengan perjanjian yang dimeterai.",
+    "Malaysia and Singapore sealed a new water agreement in 2024. Singapore said its payments follow "
+    "the agreement that was sealed.",
+])
+def test_a_general_word_naming_some_of_the_parties_is_the_same_agreement(text):
+    assert brief(text) == [("other", ["MYS", "SGP"], "signed")]

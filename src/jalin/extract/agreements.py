@@ -284,9 +284,13 @@ def _antecedent(drafts: list[_Draft], mention: Mention, word: str) -> _Draft | N
 
 
 def _same_parties(drafts: list[_Draft], codes: list[str]) -> _Draft | None:
-    """The latest agreement with these parties: "the agreement with Seoul" after the G2G agreement
-    between Malaysia and South Korea is that agreement (a general word names no kind of its own)."""
-    return next((d for d in reversed(drafts) if d.parties == codes and not d.asset), None)
+    """The latest agreement with these parties, else the latest whose parties include them: "the
+    agreement with Seoul" after the G2G agreement between Malaysia and South Korea is that agreement
+    (a general word names no kind of its own)."""
+    candidates = [d for d in reversed(drafts) if not d.asset]
+    wanted = set(codes)
+    return next((d for d in candidates if d.parties == codes), None) or next(
+        (d for d in candidates if wanted and wanted <= set(d.parties)), None)
 
 
 def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset: str = "") -> _Draft:
