@@ -88,6 +88,7 @@ class BatchSummary:
     partitions: int = 0
     seconds: float = 0.0  # the whole run, cluster start included
     analysis_seconds: float = 0.0  # from the first partition submitted to the last one written
+    worker_cpu_seconds: float = 0.0  # CPU time the workers spent in that phase, all together
 
 
 # ---------------------------------------------------------------- reading (client side)
@@ -236,6 +237,7 @@ def run_batch(
             in_flight: dict[str, Partition] = {}
             finished = as_completed()
             first_submit = time.perf_counter()
+            cpu_before = client.run(time.process_time)
 
             def collect(future: Any) -> None:
                 partition = in_flight.pop(future.key)
@@ -259,6 +261,8 @@ def run_batch(
             for future in finished:
                 collect(future)
             summary.analysis_seconds = time.perf_counter() - first_submit
+            cpu_after = client.run(time.process_time)
+            summary.worker_cpu_seconds = sum(cpu_after[w] - cpu_before.get(w, 0.0) for w in cpu_after)
     finally:
         if cluster is not None:
             cluster.close()
