@@ -1,11 +1,14 @@
+# Jalin from nothing: `make run` and `make test` create .venv, install the package, then run.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+EXAMPLE := examples/bernama-2025-09-22-malaysia-korea-defence.txt
 
 .PHONY: install run test lint bench clean
 
 $(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Jalin needs Python 3.11 or newer: make PY=python3.11 ...")'
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -14,14 +17,16 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(BIN)/jalin analyze examples/bernama-2025-09-22-malaysia-korea-defence.txt --format text
+	$(BIN)/jalin analyze $(EXAMPLE) --format text
 
-test: install
-	$(BIN)/ruff check src tests benchmarks
+lint: install
+	$(BIN)/ruff check src tests $(wildcard benchmarks)
+
+test: lint
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -3,11 +3,19 @@
 Public Python API: `analyze()` for one document, `open_store()` for the knowledge base.
 """
 
+from __future__ import annotations
+
+from os import PathLike
+from typing import TYPE_CHECKING
+
 from jalin.model import SCHEMA_ID, Analysis
 from jalin.pipeline import analyze
 
+if TYPE_CHECKING:
+    from jalin.store.base import Store
 
-def open_store(path=None):  # type: ignore[no-untyped-def]
+
+def open_store(path: str | PathLike[str] | None = None) -> Store:
     """Open the knowledge base (SQLite file; default `$JALIN_DB` or `./jalin.db`). See `jalin.store`."""
     from jalin.store import open_store as _open
 

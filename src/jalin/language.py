@@ -10,6 +10,7 @@ sample in 1,999 of 2,000 documents.
 from __future__ import annotations
 
 import functools
+import re
 
 SAMPLE_CHARS = 300
 LONG_SAMPLE_CHARS = 900
@@ -17,6 +18,7 @@ MIN_CONFIDENCE = 0.5
 SURE_CONFIDENCE = 0.9
 MIN_LETTERS = 20
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CODES = {"MALAY": "ms", "INDONESIAN": "id", "ENGLISH": "en"}
 
 
@@ -41,7 +43,7 @@ def _best(sample: str) -> tuple[str, float]:
 def identify_language(text: str) -> str:
     """`ms`, `en`, `id`, or `other` when the text is too short or no language is confident."""
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    if len(_NOT_LETTERS.sub("", sample)) < MIN_LETTERS:
         return "other"
     code, confidence = _best(sample)
     if (code == "id" or confidence < SURE_CONFIDENCE) and len(text) > SAMPLE_CHARS:

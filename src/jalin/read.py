@@ -23,19 +23,26 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 MAX_DOCUMENT_BYTES = 5_000_000
+# A .json file holds a whole collection in memory (use .jsonl to stream): bounded separately.
+MAX_JSON_FILE_BYTES = 500_000_000
 TEXT_SUFFIXES = (".txt",)
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
 FOLDER_SUFFIXES = frozenset(TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES)
 RECORD_FIELDS = ("id", "title", "published", "url", "text")
+# The legacy encodings Malay and English news files come in; detection picks among these only
+# (on short texts an open-ended guess lands on cp1250 or cp1257 as readily as on cp1252).
+LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
 
 
 class InputError(Exception):
     """Input that cannot be read; str() is one line naming the input and the reason."""
 
-    def __init__(self, origin: str, reason: str) -> None:
-        super().__init__(f"{origin}: {reason}")
+    def __init__(self, origin: str, reason: str | None = None) -> None:
+        if reason is None:  # one ready-made line "origin: reason"
+            origin, _, reason = origin.partition(": ")
+        super().__init__(f"{origin}: {reason}" if reason else origin)
         self.origin = origin
         self.reason = reason
 
@@ -65,24 +72,24 @@ def decode(data: bytes, origin: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
+    if b"\x00" in data[:8192]:
+        raise InputError(origin, "not UTF-8 and no encoding could be detected (binary data)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:8192]:
-        raise InputError(origin, "not UTF-8 and no encoding could be detected (binary data)")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:65536]).best()
+    best = from_bytes(data[:65536], cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None or best.encoding is None:
         raise InputError(origin, "not UTF-8 and no encoding could be detected")
     return data.decode(best.encoding, errors="replace")
 
 
-def _check_size(size: int, origin: str) -> None:
-    if size > MAX_DOCUMENT_BYTES:
-        limit = MAX_DOCUMENT_BYTES / 1e6
-        raise InputError(origin, f"document too large ({size / 1e6:.1f} MB; the limit is {limit:.0f} MB)")
+def _check_size(size: int, origin: str, limit: int = MAX_DOCUMENT_BYTES) -> None:
+    if size > limit:
+        what = "document" if limit == MAX_DOCUMENT_BYTES else "file"
+        raise InputError(origin, f"{what} too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
 
 
 def _check_text(doc: RawDocument) -> RawDocument:
@@ -113,6 +120,7 @@ def from_record(row: Any, origin: str) -> RawDocument:
     text = row.get("text")
     if text is not None and not isinstance(text, str):
         raise InputError(origin, f"\"text\" is {type(text).__name__}, not a string")
+    _check_size(len(text or ""), origin)
     for name in ("id", "title", "published", "url"):
         if row.get(name) is not None and not isinstance(row[name], str | int):
             raise InputError(origin, f"\"{name}\" is {type(row[name]).__name__}, not a string")
@@ -134,16 +142,19 @@ def from_html(html: str, origin: str) -> RawDocument:
     """The article of an HTML page (trafilatura), with its title, date and url when the page gives them."""
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                        include_tables=False, as_dict=True)
-    text = (found or {}).get("text") if isinstance(found, dict) else None
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False)
+    found: dict[str, Any] = extracted.as_dict() if extracted is not None else {}
+    text = found.get("text")
     if not text or not text.strip():
         raise InputError(origin, "no article text found in the HTML page")
-    assert isinstance(found, dict)
     date = found.get("date")
+    title = found.get("title") or None
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1:]  # the page's headline, already kept as the title
     return _check_text(
         RawDocument(
-            text=text, origin=origin, title=found.get("title") or None,
+            text=text, origin=origin, title=title,
             published=str(date)[:10] if date else None, url=found.get("url") or None,
             metadata={k: found[k] for k in ("sitename", "author") if found.get(k)},
         )
@@ -173,7 +184,7 @@ def _jsonl(stream: BinaryIO, origin: str) -> Iterator[Item]:
 
 def _whole(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
     try:
-        _check_size(len(data), origin)
+        _check_size(len(data), origin, _size_limit(suffix))
         if not data.strip():
             raise InputError(origin, "empty document")
         text = decode(data, origin)
@@ -198,6 +209,10 @@ def _whole(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
         yield exc
 
 
+def _size_limit(suffix: str) -> int:
+    return MAX_JSON_FILE_BYTES if suffix in JSON_SUFFIXES else MAX_DOCUMENT_BYTES
+
+
 def read_file(path: Path, origin: str | None = None) -> Iterator[Item]:
     """The documents of one file (JSONL streamed line by line)."""
     origin = origin or str(path)
@@ -207,9 +222,7 @@ def read_file(path: Path, origin: str | None = None) -> Iterator[Item]:
             with path.open("rb") as stream:
                 yield from _jsonl(stream, origin)
             return
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            _check_size(size, origin)
+        _check_size(path.stat().st_size, origin, _size_limit(suffix))
         data = path.read_bytes()
     except InputError as exc:
         yield exc

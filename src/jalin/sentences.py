@@ -1,10 +1,10 @@
 """Sentence segmentation for Malay and English wire copy, as spans of the normalised text.
 
-A line break always ends a sentence. Inside a line, a terminator (`.`, `!`, `?`, `…`, with the
-closing quotes and brackets after it) ends a sentence when what follows opens one: a capital,
-a digit or an opening quote, after a space or run together as scraped text leaves it
-(`lancar.Beliau`, `."Kerjasama`). It does not end one:
-- inside a number (`2.5`, `RM1.4`, `1,896.18`);
+A line break ends a sentence, unless it is a soft wrap (one newline, then lower case). Inside a
+line, a terminator (`.`, `!`, `?`, `…`, with the closing quotes and brackets after it) ends a
+sentence when what follows opens one: a capital, a digit or an opening quote, after a space or run
+together as scraped text leaves it (`lancar.Beliau`, `."Kerjasama`). It does not end one:
+- inside a number (`2.5`, `RM1.4`, `1,896.18`), nor after a list marker opening a line (`1.`, `iv.`);
 - after a title abbreviation (`Dr.`, `Prof.`, `Mohd.`), nor after another abbreviation, a month
   or an initial (`Sdn. Bhd.`, `Sept.`, `U.S.`, `A. Samad`) unless the next word is one that
   opens sentences (tables `abbreviations` and `sentence_starters`);
@@ -22,11 +22,14 @@ from jalin.model import Span
 MAX_QUOTE = 1500
 _LINE = re.compile(r"[^\n]+")
 _TERMINATOR = re.compile(r"[.!?…]+")
+_LINE_ENDS = ".!?…:;\"'”’"
+# "1.", "(a).", "iv." opening a list item: not a sentence of its own.
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)?")
 _QUOTE_MARKS = re.compile("[\"“”'‘’]")
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
 _NEXT_WORD = re.compile(r"[\s\"'“‘(]*([^\W\d_]+)")
-_WORD_BEFORE = re.compile(r"((?:[^\W\d_]\.)*[\w'’-]+)$")
+_WORD_EDGE = "([\"'“‘"
 
 
 class _Tables:
@@ -42,16 +45,31 @@ def split_sentences(text: str, lexicon: Lexicon, end: int | None = None) -> list
     tables: _Tables = lexicon.cached("sentences.tables", _Tables)
     limit = len(text) if end is None else end
     spans: list[Span] = []
-    for line in _LINE.finditer(text, 0, limit):
-        _split_line(text, line.start(), line.end(), tables, spans)
+    for start, stop in _blocks(text, limit):
+        _split_line(text, start, stop, tables, spans)
     return spans
+
+
+def _blocks(text: str, limit: int) -> list[tuple[int, int]]:
+    """Lines, with a line that a soft wrap broke off (one newline, then lower case) joined back."""
+    blocks: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text, 0, limit):
+        start, stop = line.span()
+        if (blocks and text[start].islower() and text[start - 2] != "\n"
+                and text[blocks[-1][1] - 1] not in _LINE_ENDS):
+            blocks[-1] = (blocks[-1][0], stop)
+        else:
+            blocks.append((start, stop))
+    return blocks
 
 
 def _split_line(text: str, start: int, stop: int, tables: _Tables, spans: list[Span]) -> None:
     closing, quiet = _quotes(text, start, stop)
     for match in _TERMINATOR.finditer(text, start, stop):
         dot, end = match.start(), match.end()
-        if any(first < dot < last for first, last in quiet):
+        if quiet and any(first < dot < last for first, last in quiet):
+            continue
+        if dot - start <= 6 and _LIST_MARKER.fullmatch(text, start, dot):
             continue
         while end < stop and text[end] in _CLOSERS and (text[end] not in "\"'" or end in closing):
             end += 1
@@ -100,23 +118,33 @@ def _ends_sentence(text: str, dot: int, after_dot: int, end: int, stop: int, tab
     if mark == "." and after_dot - dot == 1:
         if dot > 0 and text[dot - 1].isdigit() and text[after_dot:after_dot + 1].isdigit():
             return False  # 2.5, RM1.4, 1,896.18
-        word_match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-        word = word_match.group(1) if word_match else ""
-        kind = tables.kinds.get(word.casefold().rstrip("."))
+        word = _word_before(text, dot)
+        kind = tables.kinds.get(word.casefold())
+        if kind is None and "." in word:
+            word = word.rsplit(".", 1)[1]  # "ini.Dr" run together: the last word
+            kind = tables.kinds.get(word.casefold())
         if kind is None and len(word) == 1 and word.isupper():
             kind = "other"  # an initial: "A. Samad", "M. N. Shaari"
         if kind == "title" and word[:1].isupper():
             return False
         if kind in ("month", "other"):
-            return _next_word(text, end, stop).casefold() in tables.starters
+            following_word = _next_word(text, end, stop)
+            return following_word[:1].isupper() and following_word.casefold() in tables.starters
     following = text[end]
     if following.isspace():
         nxt = text[end + 1:end + 2]
         return bool(nxt) and (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum())
     if following.isupper() or following in "“‘":
         # run-together scraped text ("lancar.Beliau"), not a dotted name ("U.S.Navy" is handled above)
-        return mark != "." or _word_chars_before(text, dot) >= 2 or text[dot - 1].isdigit()
+        return mark != "." or _word_chars_before(text, dot) >= 2 or (dot > 0 and text[dot - 1].isdigit())
     return following in "\"'"  # an opening straight quote run on after the stop: '."Kerjasama'
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word a full stop ends, without opening brackets or quotes ("U.S", "Dr", "ini.Dr")."""
+    low = max(0, dot - 24)
+    space = max(text.rfind(" ", low, dot), text.rfind("\n", low, dot))
+    return text[space + 1 if space >= 0 else low:dot].lstrip(_WORD_EDGE)
 
 
 def _word_chars_before(text: str, dot: int) -> int:

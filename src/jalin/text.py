@@ -37,15 +37,18 @@ _LOST_DATELINE = re.compile(r"^[:\-–—]+\s*")
 TAIL_WINDOW = 600
 
 
-def _boilerplate(lexicon: Lexicon) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    found: dict[str, list[str]] = {"head": [], "tail": []}
+_Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+def _boilerplate(lexicon: Lexicon) -> _Patterns:
+    found: dict[str, list[str]] = {"head": [], "tail": [], "line": []}
     for row in lexicon.table("boilerplate"):
         found.setdefault(row["where"], []).append(row["pattern"])
-    head = "|".join(f"(?:{p})" for p in found["head"])
-    tail = "|".join(f"(?:{p})" for p in found["tail"])
+    head, tail, line = ("|".join(f"(?:{p})" for p in found[k]) for k in ("head", "tail", "line"))
     return (
         re.compile(rf"^\s*(?:{head})\s*", re.IGNORECASE) if head else None,
         re.compile(rf"(?:{tail})\s*$", re.IGNORECASE) if tail else None,
+        re.compile(rf"^(?:{line})$\n*", re.IGNORECASE | re.MULTILINE) if line else None,
     )
 
 
@@ -67,7 +70,9 @@ def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
         text = _BLANK_LINES.sub("\n\n", text)
     text = text.strip()
     if lexicon is not None:
-        head, tail = lexicon.cached("text.boilerplate", _boilerplate)
+        head, tail, line = lexicon.cached("text.boilerplate", _boilerplate)
+        if line is not None:
+            text = line.sub("", text)
         if head is not None:
             text = head.sub("", text, count=1)
         while tail is not None:
@@ -107,18 +112,24 @@ _DATELINE = re.compile(
           |\ \([A-Z][a-z]{2,8}\.?\ \d{1,2}\)                       #  (May 14)
         )?
         (?:\ ?\((?P<agency>[A-Za-z][\w .]{1,30})\))?             #  (Bernama)
-        (?::\ |\ ?[-–—]{1,2}\ )                                   # : or a dash
+        (?::\ ?(?=\S)|\ ?[-–—]{1,2}\ )                            # : or a dash
     """,
     re.VERBOSE,
 )
 DATELINE_LINES = 3
 
 
-def _dateline_match(text: str) -> re.Match[str] | None:
+def _not_places(lexicon: Lexicon) -> frozenset[str]:
+    words = {row["word"].casefold() for row in lexicon.table("not_datelines")}
+    return frozenset(words | set(lexicon.cached("text.sources", _source_patterns)[1]))
+
+
+def _dateline_match(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    not_places = lexicon.cached("text.not_datelines", _not_places)
     start = 0
     for _ in range(DATELINE_LINES):
         match = _DATELINE.match(text, start, start + 120)
-        if match and sum(c.isalpha() for c in match["place"]) >= 3:
+        if match and len(match["place"]) >= 3 and match["place"].casefold() not in not_places:
             return match
         start = text.find("\n", start, start + 400) + 1
         if start <= 0:
@@ -128,9 +139,9 @@ def _dateline_match(text: str) -> re.Match[str] | None:
     return None
 
 
-def find_dateline(text: str) -> str | None:
+def find_dateline(text: str, lexicon: Lexicon) -> str | None:
     """The place of the opening "PLACE:" / "PLACE, Dec 8 —" / "PLACE 7 Sept. -" in its first lines."""
-    match = _dateline_match(text)
+    match = _dateline_match(text, lexicon)
     return match["place"].strip() if match else None
 
 
@@ -164,7 +175,7 @@ def find_source(text: str, lexicon: Lexicon) -> str | None:
     found = find_signoff(text, lexicon)
     if found:
         return found[0]
-    match = _dateline_match(text)
+    match = _dateline_match(text, lexicon)
     if match and match["agency"]:
         _, names = lexicon.cached("text.sources", _source_patterns)
         return names.get(match["agency"].strip().casefold())
@@ -228,7 +239,7 @@ def prepare(
         id=str(id) if id not in (None, "") else document_id(text),
         source=source or find_source(text, lexicon) or publisher_from_url(url, lexicon),
         published=pub.isoformat() if pub else None,
-        dateline=find_dateline(text),
+        dateline=find_dateline(text, lexicon),
         language=identify_language(text),
         title=title,
         url=url,

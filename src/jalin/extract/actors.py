@@ -1,9 +1,9 @@
 """The actors layer: countries, persons, organisations, groups and places, one actor per referent,
 every mention listed.
 
-Country references come from the lexicon matcher (names, adjectives, metonyms, compounds such as
-"Malaysia-Korea Selatan"); persons from honorific/role/rank + capitalised name patterns
-(`actors_persons`); organisations and places from their lexicons.
+Country references, organisations and places come from the one lexicon matcher (`actors_lexicon`);
+persons from honorific/rank/role chains around capitalised names (`actors_persons`); organisations
+outside the lexicon from a head word plus an acronym in brackets ("Agensi ... (Nadma)").
 """
 
 from __future__ import annotations
@@ -12,24 +12,33 @@ import bisect
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors_groups import bare_mentions, find_groups
 from jalin.extract.actors_lexicon import Match, scan
-from jalin.model import Actor, TextSpan
+from jalin.extract.actors_persons import HOME_COUNTRY, Person, link_people, read_people
+from jalin.extract.names import stopwords
+from jalin.lexicon import Lexicon
+from jalin.model import Actor, Role, TextSpan
 
 # A capital or seat after one of these words is the place itself, not the country it stands for.
-_LOCATIVE = re.compile(
-    r"(?:\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside|luar)\s+$)", re.IGNORECASE
+_LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
+# An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
+_NAMED_BODY = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]*|dan|and|of|for|the|&)(?: (?:[A-Z][\w'’-]*|dan|and|of|for|the|&)){1,9})"
+    r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
 )
+_CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 
 
-def _country_names(doc: Doc) -> dict[str, str]:
-    def build(lexicon):  # type: ignore[no-untyped-def]
-        return {row["iso3"]: row["name"] for row in lexicon.table("countries")}
+def _country_names(lexicon: Lexicon) -> dict[str, str]:
+    return {row["iso3"]: row["name"] for row in lexicon.table("countries")}
 
-    return doc.lexicon.cached("actors.country_names", build)
+
+def _heads(lexicon: Lexicon) -> dict[str, str]:
+    return {row["word"]: row["sector"] for row in lexicon.table("organisation_heads")}
 
 
 def _is_place_use(doc: Doc, match: Match) -> bool:
-    """A metonym used as a place: after a locative preposition, or the dateline."""
+    """A metonym used as a place: after a locative preposition, or as the dateline."""
     if doc.text[:match.start].strip() == "":
         surface = doc.text[match.start:match.end]
         return surface.isupper() or doc.text[match.end:match.end + 1] in (":", ",")
@@ -40,8 +49,8 @@ def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
     """(ISO3, start, end, kind) of every country reference, in text order."""
     found: list[tuple[str, int, int, str]] = []
     for match in scan(doc):
-        entry = match.first("organisation", "country", "adjective", "metonym")
-        if entry is None or entry.kind == "organisation":
+        entry = match.first("organisation", "role", "country", "adjective", "metonym")
+        if entry is None or entry.kind in ("organisation", "role"):
             continue
         if entry.kind == "metonym" and _is_place_use(doc, match):
             continue
@@ -49,33 +58,187 @@ def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
     return found
 
 
-def _country_actors(doc: Doc) -> list[Actor]:
-    names = _country_names(doc)
-    by_code: dict[str, Actor] = {}
-    for iso, start, end, kind in country_mentions(doc):
-        actor = by_code.get(iso)
-        surface = doc.text[start:end]
+class _Registry:
+    """Actors keyed by referent, each collecting its mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_key: dict[tuple[str, str], Actor] = {}
+
+    def add(self, type_: str, key: str, start: int, end: int, *, name: str | None = None,
+            canonical: str | None = None, country: str | None = None, sector: str | None = None) -> Actor:
+        actor = self.by_key.get((type_, key))
+        surface = self.doc.text[start:end]
         if actor is None:
-            actor = by_code[iso] = Actor(id="", type="COUNTRY", name=surface,
-                                         canonical=names.get(iso, surface), country=iso)
-            actor.name = ""
-        if kind == "country" and not actor.name:
-            actor.name = surface
+            actor = self.by_key[(type_, key)] = Actor(
+                id="", type=type_, name=name or surface, canonical=canonical,
+                country=country or None, sector=sector or None)
+        elif name and _better_name(name, actor.name):
+            actor.name = name
         actor.mentions.append(TextSpan(start, end, surface))
-    for actor in by_code.values():
-        if not actor.name:
-            actor.name = actor.canonical or actor.mentions[0].text
-    return list(by_code.values())
+        return actor
+
+
+def _better_name(new: str, old: str) -> bool:
+    """Prefer a written-out name over an acronym, then the longer name."""
+    return (old.isupper() and not new.isupper()) or (new.isupper() == old.isupper() and len(new) > len(old))
+
+
+def _countries(doc: Doc, registry: _Registry) -> None:
+    names = doc.lexicon.cached("actors.country_names", _country_names)
+    written: dict[str, str] = {}
+    for iso, start, end, kind in country_mentions(doc):
+        actor = registry.add("COUNTRY", iso, start, end, canonical=names.get(iso), country=iso)
+        if kind == "country":
+            written.setdefault(iso, doc.text[start:end])
+        actor.name = written.get(iso) or actor.canonical or actor.name
+
+
+def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[tuple[int, int]]:
+    names = doc.lexicon.cached("actors.country_names", _country_names)
+    text = doc.text
+    at = {m.start: m for m in matches}
+    covered = []
+    for index, match in enumerate(matches):
+        entry = match.first("organisation", "role")
+        if entry is None or entry.kind != "organisation":
+            continue
+        start, end = match.start, match.end
+        canonical, country = entry.key, entry.country
+        national = canonical.endswith(f"({names.get(entry.country, '')})") and entry.country
+        if national:
+            after = at.get(end + 1) if text[end:end + 1] == " " else None
+            before = matches[index - 1] if index and matches[index - 1].end == start - 1 else None
+            other = None
+            if after is not None and after.first("country") and after.first("country").kind == "country":
+                other, end = after.first("country"), after.end
+            elif before is not None and before.first("adjective", "country") is not None:
+                other, start = before.first("adjective", "country"), before.start
+            if other is not None and other.key != entry.country:
+                base = canonical.rsplit(" (", 1)[0]
+                canonical, country = f"{base} ({names.get(other.key, other.key)})", other.key
+        registry.add("ORGANISATION", canonical, start, end, name=text[start:end], canonical=canonical,
+                     country=country, sector=entry.sector)
+        covered.append((start, end))
+    heads = doc.lexicon.cached("actors.heads", _heads)
+    stop = stopwords(doc)
+    taken = [(m.start, m.end) for m in matches]
+    titles = [(m.start, m.end) for m in matches
+              if m.first("role", "prefix", "honorific", "rank") and not m.first("organisation")]
+    for body in _NAMED_BODY.finditer(text):
+        words = body.group(1).split(" ")
+        offset = body.start(1)
+        while words and (words[0] in _CONNECTORS or (words[0] in stop and words[0] not in heads)
+                         or any(s <= offset < e for s, e in titles)):
+            offset += len(words.pop(0)) + 1
+        head = next((w for w in words if w in heads), None)
+        start = body.end(1) - len(" ".join(words))
+        if head is None or len(words) < 2 or any(s < body.end() and start < e for s, e in covered):
+            continue
+        head_at = start + len(" ".join(words[:words.index(head)])) + (1 if words.index(head) else 0)
+        if any(s <= head_at < e for s, e in taken):
+            continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
+        acronym = body.group("acronym")
+        canonical = f"{' '.join(words)}"
+        actor = registry.add("ORGANISATION", canonical, start, body.end(1), canonical=canonical,
+                             country=HOME_COUNTRY if head[0].isupper() else None, sector=heads[head])
+        actor.mentions.append(TextSpan(body.start("acronym"), body.end("acronym"), acronym))
+        covered.append((start, body.end()))
+        for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[body.end():]):
+            s = body.end() + later.start()
+            actor.mentions.append(TextSpan(s, s + len(acronym), acronym))
+    return covered
+
+
+def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:
+    for match in matches:
+        entry = match.first("organisation", "role", "country", "adjective", "metonym", "place")
+        if entry is None or entry.kind in ("organisation", "role", "country", "adjective"):
+            continue
+        if entry.kind == "metonym" and not _is_place_use(doc, match):
+            continue
+        place = match.first("place")
+        key = place.key if place else doc.text[match.start:match.end].title()
+        country = (place.country if place else entry.country) or None
+        registry.add("LOCATION", key, match.start, match.end, name=key, canonical=key, country=country)
+
+
+def _groups(doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]) -> None:
+    taken = list(covered)
+    keys_by_noun: dict[str, set[str]] = {}
+    for key, start, end, name, country, sector in find_groups(doc, matches):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        registry.add("GROUP", key, start, end, name=name, country=country, sector=sector)
+        taken.append((start, end))
+        noun = name.split(" ")[0] if name[:1].islower() or name.split(" ")[0].lower() != name.split(" ")[0] \
+            else name.split(" ")[-1]
+        keys_by_noun.setdefault(noun.lower(), set()).add(key)
+    nouns = {noun: next(iter(keys)) for noun, keys in keys_by_noun.items() if len(keys) == 1}
+    taken += [(m.start, m.end) for m in matches]
+    for key, start, end in bare_mentions(doc, nouns, taken):
+        registry.by_key[("GROUP", key)].mentions.append(TextSpan(start, end, doc.text[start:end]))
+    covered.extend(taken[len(covered):])
+
+
+def _name_organisations(registry: _Registry) -> None:
+    """An organisation is named by its most frequent written-out form (acronyms last)."""
+    for (type_, _), actor in registry.by_key.items():
+        if type_ != "ORGANISATION":
+            continue
+        counts: dict[str, int] = {}
+        for mention in actor.mentions:
+            counts[mention.text] = counts.get(mention.text, 0) + 1
+        actor.name = min(counts, key=lambda n: (n.isupper(), -counts[n], actor.mentions.index(
+            next(m for m in actor.mentions if m.text == n))))
+
+
+def _implicit_countries(doc: Doc, registry: _Registry) -> None:
+    """A country whose government or forces act in the text is an actor even when not named."""
+    names = doc.lexicon.cached("actors.country_names", _country_names)
+    for (type_, _), actor in list(registry.by_key.items()):
+        if type_ != "ORGANISATION" or actor.sector not in ("GOV", "MIL") or not actor.country:
+            continue
+        if ("COUNTRY", actor.country) in registry.by_key:
+            continue
+        first = actor.mentions[0]
+        country = registry.add("COUNTRY", actor.country, first.start, first.end,
+                               name=names.get(actor.country), canonical=names.get(actor.country),
+                               country=actor.country)
+        country.name = country.canonical or country.name
+        country.mentions = list(actor.mentions)
+
+
+def _person_actor(person: Person) -> Actor:
+    name = " ".join(person.words)
+    return Actor(id="", type="PERSON", name=name, canonical=name, country=person.country,
+                 sector=person.sector or ("GOV" if person.roles else None),
+                 roles=[Role(r.text, r.en) for r in person.roles], honorifics=list(person.honorifics),
+                 mentions=person.mentions)
 
 
 def extract(doc: Doc) -> list[Actor]:
-    actors = _country_actors(doc)
-    actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else 0, a.type, a.name))
+    matches = scan(doc)
+    registry = _Registry(doc)
+    _countries(doc, registry)
+    covered = _organisations(doc, registry, matches)
+    _places(doc, registry, matches)
+    _groups(doc, registry, matches, covered)
+    _name_organisations(registry)
+    _implicit_countries(doc, registry)
+    mentions, bare = read_people(doc, matches)
+    taken = sorted([(m.start, m.end) for m in matches] + covered)
+    people = link_people(doc, mentions, bare, taken)
+    actors = list(registry.by_key.values()) + [_person_actor(p) for p in people if p.mentions]
+    for actor in actors:
+        actor.mentions.sort(key=lambda m: (m.start, m.end))
+    actors.sort(key=lambda a: (a.mentions[0].start, a.type, a.name))
     for number, actor in enumerate(actors, 1):
         actor.id = f"a{number}"
+    explicit = {(start, end) for _, start, end, _ in country_mentions(doc)}
     doc.notes["actors.countries"] = sorted(
         (m.start, m.end, a.country or "", a.id)
-        for a in actors if a.type == "COUNTRY" for m in a.mentions
+        for a in actors if a.type == "COUNTRY" for m in a.mentions if (m.start, m.end) in explicit
     )
     return actors
 
@@ -93,3 +256,12 @@ def countries_in(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, st
         if m_end <= end:
             out.append((iso, m_start, m_end, actor_id))
     return out
+
+
+def actor_at(doc: Doc, offset: int) -> Actor | None:
+    """The actor with a mention covering `offset`, else None."""
+    for actor in doc.actors:
+        for mention in actor.mentions:
+            if mention.start <= offset < mention.end:
+                return actor
+    return None

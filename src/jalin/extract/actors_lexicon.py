@@ -29,6 +29,7 @@ class Entry:
     form: str
     country: str = ""
     sector: str = ""
+    portfolio: bool = False  # roles: capitalised words after the title name its portfolio
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,8 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
     for row in lexicon.table("roles"):
         kind = "prefix" if row.get("kind") == "prefix" else "role"
         for form in split_cell(row["forms"]):
-            out.append(Entry(kind, row["en"], "any", form, row.get("country", ""), row.get("sector", "")))
+            out.append(Entry(kind, row["en"], "any", form, row.get("country", ""), row.get("sector", ""),
+                             row.get("portfolio") == "yes"))
     for row in lexicon.table("honorifics"):
         for form in [row["honorific"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("honorific", form, "cap", form))

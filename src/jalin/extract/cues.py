@@ -67,7 +67,7 @@ def context_hits(doc: Doc, start: int, end: int) -> list[tuple[int, int, list[st
     matcher: PhraseMatcher[tuple[str, float]] = doc.lexicon.cached("cues.context_weights", _build_weights)
     hits = []
     for s, e, values in matcher.finditer(doc.text, start, end):
-        labels = [label for label, _ in values if label != _SHADOW]
+        labels = sorted({label for label, _ in values if label != _SHADOW})
         hits.append((s, e, labels, max(weight for _, weight in values)))
     return hits
 

@@ -1,11 +1,428 @@
-"""The events layer (not yet built: its issue fills this in)."""
+"""The events layer: PLOVER events (with the nearest CAMEO code) from trigger words and the
+countries around them, in Malay and English.
+
+For each sentence: find triggers (`event_triggers.tsv`), cut the sentence into clauses at reporting
+verbs, conjunctions, quotes and relative words (`event_roles.tsv`), keep the strongest trigger of
+each clause, then find its source (the subject before it, the antecedent of "yang"/"which", the
+doer after "oleh"/"by" for a passive) and its target (the first other country after it, the other
+members of "Malaysia dan Jepun" / "between X and Y" / "Malaysia-Korea"). Actors count by their
+country. An event needs a country on both sides. Modality, modes and context come from
+`jalin.extract.cues`.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import bisect
+import re
+from dataclasses import dataclass
 
 from jalin.doc import Doc
+from jalin.extract.cues import contexts_in, modality_at, modes_in
+from jalin.extract.parties import Party, PartyIndex, party_index
+from jalin.extract.phrases import PhraseMatcher
+from jalin.lexicon import Lexicon, split_cell
+from jalin.model import MODALITIES, PLOVER_TYPES, Event, TextSpan
+
+VISIT_CAMEOS = frozenset({"042", "043"})
+# Roles of the words before a country that keep it from being a subject, an antecedent, a target.
+_PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic", "attribution",
+                          "recipient"})
+# Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# Types whose target may be named as a place ("di sempadan Ukraine", "targets in Iran").
+PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "AID"})
+_NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
+_NOT_ANTECEDENT = _NOT_SUBJECT | {"oblique"}
+_NOT_TARGET = frozenset({"locative", "topic", "attribution"})
 
 
-def extract(doc: Doc) -> list[Any]:
-    return []
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    type: str
+    cameo: str | None
+    modality: str
+    voice: str  # active | passive | stative
+    strength: int
+
+
+@dataclass(slots=True)
+class Group:
+    """Country mentions joined only by "dan", "and", commas or hyphens: one side of an event."""
+
+    start: int
+    end: int
+    parties: list[Party]
+
+    def countries(self) -> list[str]:
+        return sorted({p.country for p in self.parties})
+
+
+def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec]:
+    entries = []
+    for row in lexicon.table("event_triggers"):
+        if row["type"] not in PLOVER_TYPES:
+            raise ValueError(f"event_triggers.tsv: unknown PLOVER type {row['type']!r}")
+        modality = row.get("modality") or "asserted"
+        if modality not in MODALITIES:
+            raise ValueError(f"event_triggers.tsv: unknown modality {modality!r}")
+        spec = TriggerSpec(row["type"], row.get("cameo") or None, modality,
+                           row.get("voice") or "active", int(row.get("strength") or 2))
+        entries.extend((form, spec) for form in split_cell(row["trigger"]))
+    return PhraseMatcher(entries)
+
+
+def _build_roles(lexicon: Lexicon) -> PhraseMatcher[str]:
+    return PhraseMatcher((row["cue"], row["role"]) for row in lexicon.table("event_roles"))
+
+
+# Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
+_PUNCT_BREAK = re.compile(r"[;:“”\"«»]|(?<!\w)'|'(?!\w)")
+_JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also)\b)*", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")
+
+
+@dataclass(slots=True)
+class Roles:
+    """Role cues of one document, as sorted offsets."""
+
+    hard: list[tuple[int, int]]      # clause breaks
+    soft: list[tuple[int, int]]      # breaks, relative words and the comma after a fronted clause
+    fronted: list[tuple[int, int]]   # the comma closing a fronted clause ("Jika …, …")
+    cues: dict[int, set[str]]        # end offset of a cue -> its roles
+
+    def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
+        i = bisect.bisect_right(breaks, (offset, offset)) - 1
+        while i >= 0 and breaks[i][1] > offset:
+            i -= 1
+        return max(floor, breaks[i][1]) if i >= 0 else floor
+
+    def right(self, breaks: list[tuple[int, int]], offset: int, ceiling: int) -> int:
+        i = bisect.bisect_left(breaks, (offset, offset))
+        return min(ceiling, breaks[i][0]) if i < len(breaks) else ceiling
+
+
+def extract(doc: Doc) -> list[Event]:
+    if not doc.text or not doc.sentences:
+        return []
+    triggers = list(doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text))
+    role_hits = list(doc.lexicon.cached("events.roles", _build_roles).finditer(doc.text))
+    trigger_spans = [(s, e) for s, e, _ in triggers]
+    pronouns = [(s, e, roles[0]) for s, e, roles in role_hits if roles[0] in ("self", "pronoun", "pair")]
+    index = party_index(doc, pronouns)
+    roles = _roles(doc, role_hits, trigger_spans)
+    skip_before = _dateline_end(doc)
+    events: list[Event] = []
+    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
+    for start, end, specs in triggers:
+        by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+    for number in sorted(by_sentence):
+        events.extend(_sentence_events(doc, number, by_sentence[number], index, roles, skip_before))
+    for i, event in enumerate(events, 1):
+        event.id = f"e{i}"
+    return events
+
+
+def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tuple[int, int]]) -> Roles:
+    starts = [s for s, _ in triggers]
+
+    def inside_trigger(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and triggers[i][1] >= end
+
+    hard: list[tuple[int, int]] = [m.span() for m in _PUNCT_BREAK.finditer(doc.text)]
+    soft = list(hard)
+    fronted: list[tuple[int, int]] = []
+    cues: dict[int, set[str]] = {}
+    for start, end, values in hits:
+        if inside_trigger(start, end):
+            continue
+        if "break" in values or "report" in values or "addressee" in values:
+            hard.append((start, end))
+            soft.append((start, end))
+        if "relative" in values:
+            soft.append((start, end))
+        if "subordinator" in values and _opens_sentence(doc, start):
+            comma = doc.text.find(",", end, doc.sentences[doc.sentence_index(start)].end)
+            if comma >= 0:
+                soft.append((comma, comma + 1))
+                fronted.append((comma, comma + 1))
+        cues.setdefault(end, set()).update(values)
+    hard.sort()
+    soft.sort()
+    fronted.sort()
+    return Roles(hard, soft, fronted, cues)
+
+
+def _opens_sentence(doc: Doc, offset: int) -> bool:
+    sentence = doc.sentences[doc.sentence_index(offset)]
+    return not _WORD.search(doc.text, sentence.start, offset)
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Offset after the dateline ("KUALA LUMPUR:", "PHNOM PENH, Feb 24 —"): no party before it."""
+    if not doc.info.dateline:
+        return 0
+    match = re.search(r"[:—–]|\s-\s", doc.text[:100])
+    return match.end() if match else 0
+
+
+def _sentence_events(
+    doc: Doc, number: int, hits: list[tuple[int, int, TriggerSpec]], index: PartyIndex,
+    roles: Roles, skip_before: int,
+) -> list[Event]:
+    span = doc.sentences[number]
+    parties = [p for p in index.between(span.start, span.end) if p.start >= skip_before]
+    groups = _groups(doc.text, parties)
+    if not groups:
+        return []
+    by_clause: dict[tuple[int, int], list[tuple[int, int, TriggerSpec]]] = {}
+    for start, end, spec in hits:
+        if _in_name(doc.text, start, span.start) or any(p.start < end and start < p.end for p in parties):
+            continue
+        clause = (roles.left(roles.soft, start, span.start), roles.right(roles.soft, end, span.end))
+        by_clause.setdefault(clause, []).append((start, end, spec))
+    events: list[Event] = []
+    seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
+    joint: set[frozenset[str]] = set()  # country sets already acting together in this sentence
+    for clause in sorted(by_clause):
+        # The clause's event: its strongest trigger (the first on a tie) that has both sides.
+        found: list[tuple[list[Party], list[Party], bool]] = []
+        for start, end, spec in sorted(by_clause[clause], key=lambda h: (-h[2].strength, h[0])):
+            found = _sides(doc, start, end, spec, clause, groups, roles, span.start, span.end)
+            if found:
+                break
+        for source, target, symmetric in found:
+            src, tgt = frozenset(p.country for p in source), frozenset(p.country for p in target)
+            if (spec.type, src, tgt) in seen or (spec.type, tgt, src) in seen or (
+                symmetric and src | tgt in joint
+            ):
+                continue
+            seen.add((spec.type, src, tgt))
+            if symmetric:
+                joint.add(src | tgt)
+            events.append(_event(doc, number, start, end, spec, source, target, roles))
+    return events
+
+
+def _groups(text: str, parties: list[Party]) -> list[Group]:
+    groups: list[Group] = []
+    for party in parties:
+        last = groups[-1] if groups else None
+        if last and (party.start < last.end or _JOIN.fullmatch(text, last.end, party.start)):
+            last.parties.append(party)
+            last.end = max(last.end, party.end)
+        else:
+            groups.append(Group(party.start, party.end, [party]))
+    return groups
+
+
+def _in_name(text: str, start: int, sentence_start: int) -> bool:
+    """A capitalised trigger inside a capitalised name ("Seminar Kerjasama Industri …")."""
+    if not text[start].isupper() or start == sentence_start or not text[start + 1:start + 2].islower():
+        return False
+    before = re.search(r"(\w+)\W*$", text[max(sentence_start, start - 40):start])
+    after = re.match(r"\w+\W+(\w+)", text[start:start + 60])
+    return bool(before and before.group(1)[0].isupper() and text[start - 1] == " ") or bool(
+        after and after.group(1)[0].isupper()
+    )
+
+
+def _sides(
+    doc: Doc, start: int, end: int, spec: TriggerSpec, clause: tuple[int, int], groups: list[Group],
+    roles: Roles, sentence_start: int, sentence_end: int,
+) -> list[tuple[list[Party], list[Party], bool]]:
+    """(source, target, symmetric) of a trigger; several for a visit with several destinations."""
+    text = doc.text
+    hard_right = min(roles.right(roles.hard, end, sentence_end),
+                     roles.right(roles.fronted, end, sentence_end))
+    visit = spec.cameo in VISIT_CAMEOS
+    # A place named after a visit, a deployment or an attack is where it is aimed.
+    excluded = _NOT_TARGET - {"locative"} if visit or spec.type in PLACE_TARGET_TYPES else _NOT_TARGET
+    before = [g for g in groups if clause[0] <= g.start and g.end <= start]
+    after = [g for g in groups if end <= g.start and g.end <= hard_right
+             and not _roles_before(text, g.start, roles) & excluded]
+    subjects = [g for g in before if not _roles_before(text, g.start, roles) & _NOT_SUBJECT]
+    weak = spec.strength < 2  # a bare noun: both sides must stand in its own clause
+    reciprocal = spec.type in RECIPROCAL_TYPES
+    source: Group | None = None
+    target: Group | None = None
+    if spec.voice != "active" or _english_passive(text, start, roles):
+        source = _agent(text, end, after, roles)
+        target = subjects[0] if subjects else None
+        if source is None and spec.voice != "stative":
+            return []  # a passive that does not say who did it
+    if source is None:
+        source = subjects[0] if subjects else None
+        target = _first_other(after, source) or (None if weak else _first_other(
+            [g for g in before[1:] if not _roles_before(text, g.start, roles) & excluded], source))
+        if not subjects:
+            source, target = _nominal(text, end, after, roles, source, target)
+    if source is None and target is not None and len(target.countries()) >= 2:
+        if not reciprocal:
+            return []
+        src, tgt = _split(target.parties)
+        return [(src, tgt, True)]
+    if weak and (source is None or (target is None and len(source.countries()) < 2)):
+        return []
+    if source is None:
+        source = _antecedent(text, clause[0], groups, roles)
+        if source is None and spec.strength >= 3:
+            source = _fronted_subject(text, end, groups, target, sentence_end)
+    if source is None:
+        return []
+    if target is None and len(source.countries()) >= 2 and not reciprocal:
+        return []
+    if target is None and _told_someone(text, clause[0], roles):
+        # "X memberitahunya akan …": told him (the sentence's first subject) that X will ….
+        target = _first_other([g for g in groups if g.end <= start and g is not source
+                               and not _roles_before(text, g.start, roles) & _NOT_SUBJECT], source)
+    symmetric = target is None and len(source.countries()) >= 2
+    src, tgt = _sided(source.parties, target.parties if target else [])
+    if not (src and tgt):
+        return []
+    sides = [(src, tgt, symmetric)]
+    if visit:
+        countries = {p.country for p in src}
+        for group in groups:
+            if group.start >= end and group is not target and group is not source and (
+                "destination" in _roles_before(text, group.start, roles)
+            ):
+                destination = [p for p in group.parties if p.country not in countries]
+                if destination:
+                    sides.append((src, destination, False))
+    return sides
+
+
+def _nominal(
+    text: str, end: int, after: list[Group], roles: Roles, source: Group | None, target: Group | None,
+) -> tuple[Group | None, Group | None]:
+    """"sokongan Jepun terhadap Malaysia": the country right after a trigger is its doer when a
+    recipient ("terhadap", "kepada", "towards") follows."""
+    if not after or len(_WORD.findall(text, end, after[0].start)) > 1:
+        return source, target
+    if "recipient" in _roles_before(text, after[0].start, roles):
+        return source, target
+    recipient = next((g for g in after[1:] if "recipient" in _roles_before(text, g.start, roles)), None)
+    if recipient is None or recipient.countries() == after[0].countries():
+        return source, target
+    return after[0], recipient
+
+
+def _antecedent(text: str, clause_start: int, groups: list[Group], roles: Roles) -> Group | None:
+    """Who a clause without a subject is about: after a conjunction ("tetapi", "but") the previous
+    clause's subject; after a reporting verb, a relative word or a quote the nearest country before."""
+    earlier = [g for g in groups if g.end <= clause_start
+               and not _roles_before(text, g.start, roles) & _NOT_ANTECEDENT]
+    if not earlier:
+        return None
+    if "break" in roles.cues.get(clause_start, ()):
+        previous = roles.left(roles.hard, earlier[-1].start, -1)
+        return next(g for g in earlier if g.start >= previous)
+    return earlier[-1]
+
+
+def _told_someone(text: str, clause_start: int, roles: Roles) -> bool:
+    """The clause follows a reporting verb with an object pronoun ("memberitahunya", "told him")."""
+    return "addressee" in roles.cues.get(clause_start, ())
+
+
+def _fronted_subject(
+    text: str, end: int, groups: list[Group], target: Group | None, sentence_end: int,
+) -> Group | None:
+    """The subject right after a fronted phrase: "Semasa melawat Jepun, Dr Mahathir …"."""
+    comma = text.find(",", end, sentence_end)
+    if comma < 0:
+        return None
+    for group in groups:
+        if group.start > comma:
+            near = len(_WORD.findall(text, comma, group.start)) <= 2
+            return group if near and group is not target else None
+    return None
+
+
+def _agent(text: str, end: int, after: list[Group], roles: Roles) -> Group | None:
+    """The doer of a passive trigger: after "oleh"/"by", or right after a Malay di- verb."""
+    for group in after:
+        if "agent" in _roles_before(text, group.start, roles):
+            return group
+    if after and len(_WORD.findall(text, end, after[0].start)) <= 1:
+        return after[0]
+    return None
+
+
+def _first_other(groups: list[Group], other: Group | None) -> Group | None:
+    taken = set(other.countries()) if other else set()
+    return next((g for g in groups if not set(g.countries()) <= taken), None)
+
+
+def _split(parties: list[Party]) -> tuple[list[Party], list[Party]]:
+    """A symmetric pair or more ("Malaysia dan Jepun"): the first country against the others."""
+    first = parties[0].country
+    return [p for p in parties if p.country == first], [p for p in parties if p.country != first]
+
+
+def _sided(source: list[Party], target: list[Party]) -> tuple[list[Party], list[Party]]:
+    countries = {p.country for p in source}
+    if not target and len(countries) >= 2:
+        return _split(source)
+    return source, [p for p in target if p.country not in countries]
+
+
+def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
+    """The roles of the cues among the (up to three) words right before `offset` in its phrase."""
+    window = _PHRASE_START.split(text[max(0, offset - 40):offset])[-1]
+    ends = [m.end() for m in _WORD.finditer(window)]
+    found: set[str] = set()
+    for back in range(1, min(3, len(ends)) + 1):
+        found |= roles.cues.get(offset - len(window) + ends[-back], set())
+    return found & _PLACE_ROLES
+
+
+def _english_passive(text: str, start: int, roles: Roles) -> bool:
+    """An auxiliary "was/were/been" right before the trigger (one word may stand between)."""
+    window = text[max(0, start - 30):start]
+    ends = [m.end() for m in _WORD.finditer(window)]
+    return any("passive" in roles.cues.get(start - len(window) + e, ()) for e in ends[-2:])
+
+
+def _event(
+    doc: Doc, number: int, start: int, end: int, spec: TriggerSpec,
+    source: list[Party], target: list[Party], roles: Roles,
+) -> Event:
+    sentence = doc.sentences[number]
+    clause_start = roles.left(roles.hard, start, sentence.start)
+    clause_end = roles.right(roles.hard, end, sentence.end)
+    modality = modality_at(doc, clause_start, clause_end, start)
+    if modality == "asserted":
+        modality = spec.modality
+    return Event(
+        id="",
+        type=spec.type,
+        cameo=spec.cameo,
+        source=_actor_ids(source),
+        target=_actor_ids(target),
+        modality=modality,
+        modes=modes_in(doc, sentence.start, sentence.end),
+        context=contexts_in(doc, sentence.start, sentence.end),
+        time=_time(doc, clause_start, clause_end),
+        trigger=TextSpan(start, end, doc.text[start:end]),
+        sentence=number,
+    )
+
+
+def _actor_ids(parties: list[Party]) -> list[str]:
+    """One actor per country: the first mention's, in order of the countries' codes."""
+    first: dict[str, str] = {}
+    for party in parties:
+        first.setdefault(party.country, party.actor)
+    return [first[c] for c in sorted(first)]
+
+
+def _time(doc: Doc, start: int, end: int) -> str | None:
+    try:
+        from jalin.extract.times import times_in  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    found = times_in(doc, start, end)
+    return found[0].id if found else None

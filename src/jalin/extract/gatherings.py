@@ -1,11 +1,404 @@
-"""The gatherings layer (not yet built: its issue fills this in)."""
+"""The gatherings layer: seminars, conferences, summits, meetings, visits, talks, exhibitions, exercises.
+
+Trigger words come from `gatherings.tsv`; the words around them from `gathering_cues.tsv`. Each
+mention gets a kind, a name when the trigger heads a capitalised name ("Seminar Ketiga Kerjasama
+Industri Pertahanan Malaysia-Korea"), the ordinal in that name, a location, the nearest time of its
+sentence, and the countries represented (in the name and the sentence: country names, people and
+bodies whose country is known, the speaker when it is said in a quote). Mentions of one gathering
+merge into one record with several evidence spans: a mention pointing back ("seminar tersebut",
+"the meeting"), the same name again, a visit to a place already visited, or the same word with the
+same parties. A visit to several countries ("lawatan rasmi ke Indonesia, Singapura dan Malaysia")
+is one visit per host. Counts of people or companies in the sentence of a mention, or in a later
+sentence that says they took part ("disertai kira-kira 150 peserta"), are its attendance.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from dataclasses import dataclass, field
 
 from jalin.doc import Doc
+from jalin.extract.actors import countries_in
+from jalin.extract.scan import Anchors
+from jalin.extract.times import times_in
+from jalin.lexicon import Lexicon
+from jalin.model import Gathering, Span
+
+_ATTENDING = frozenset({
+    "participants", "people", "delegates", "representatives", "companies", "exhibitors",
+    "countries", "officers", "officials", "students", "personnel",
+})
+_NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)")
+_NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
+_PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
+_QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
+_VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
+_PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
+_ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 
 
-def extract(doc: Doc) -> list[Any]:
-    return []
+@dataclass(frozen=True, slots=True)
+class GatheringWords:
+    triggers: Anchors
+    rows: dict[str, tuple[str, str, str]]  # folded phrase -> (kind, form, kind when named)
+    cased: frozenset[str]             # phrases that count only as written (LIMA, DSA)
+    cues: dict[str, str]              # folded word -> role
+    ordinals: dict[str, int]
+
+
+@dataclass(slots=True)
+class _Record:
+    kind: str
+    phrase: str
+    name: str | None
+    ordinal: int | None
+    location: str | None
+    time: str | None
+    parties: set[str]
+    destinations: set[str] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+    attendance: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+
+def _build(lexicon: Lexicon) -> GatheringWords:
+    rows = lexicon.table("gatherings")
+    table = {
+        " ".join(r["phrase"].split()).lower(): (r["kind"], r["form"], r.get("named_kind") or r["kind"])
+        for r in rows
+    }
+    cased = frozenset(" ".join(r["phrase"].split()) for r in rows if r.get("cased") == "yes")
+    cues = {" ".join(r["word"].split()).casefold(): r["role"] for r in lexicon.table("gathering_cues")}
+    ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
+    return GatheringWords(Anchors(table), table, cased, cues, ordinals)
+
+
+def extract(doc: Doc) -> list[Gathering]:
+    words: GatheringWords = doc.lexicon.cached("gatherings.words", _build)
+    text = doc.text
+    records: list[_Record] = []
+    mention_of: list[tuple[int, int, _Record]] = []  # (sentence, start, record) of each mention
+    covered = 0
+    home = _home(doc)
+    hits = [
+        h for h in words.triggers.hits(text)
+        if h[2].upper() not in words.cased or text[h[0]:h[1]] == h[2].upper()
+    ]
+    for index, (start, end, phrase) in enumerate(hits):
+        if start < covered or not doc.sentences:
+            continue
+        if index + 1 < len(hits) and hits[index + 1][0] - end <= 1:
+            continue  # "mesyuarat sidang kemuncak": the second word says what it is
+        kind, form, named_kind = words.rows[phrase]
+        sentence = doc.sentence_index(start)
+        span = doc.sentences[sentence]
+        if _at_venue(words, text, start, span.start):
+            continue
+        name = _name(words, text, start, end, span.start, span.end)
+        if name and _at_venue(words, text, name[1], name[0]):
+            continue
+        if name:
+            covered = name[1]
+            kind = named_kind if text[start].isupper() else kind
+        back = _points_back(words, text, start, end, span.end)
+        earlier = _latest(records, kind) if back and not name else None
+        if form == "named" and not (name or earlier or _after_session(words, text, start)):
+            continue
+        if earlier is not None:
+            earlier.evidence.append(Span(start, end))
+            mention_of.append((sentence, start, earlier))
+            continue
+        parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
+        if name:
+            parties |= _parties(doc, name[0], name[1], (start, end))
+        if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1:
+            parties.add(home)  # told from one side: the article's own country is the other
+        name_text = text[name[0]:name[1]] if name else None
+        destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
+        record = _Record(
+            kind=kind,
+            phrase=phrase,
+            name=name_text,
+            ordinal=_ordinal(words, name_text) if name_text else None,
+            location=_location(words, doc, end, span.end, destinations),
+            time=_nearest_time(doc, start, span.start, span.end),
+            parties=parties,
+            sentences={sentence},
+            evidence=[Span(*(name or (start, end)))],
+        )
+        for target in _merge_or_add(records, record, destinations):
+            mention_of.append((sentence, start, target))
+    _attach_attendance(doc, words, mention_of)
+    return [
+        Gathering(
+            kind=r.kind, name=r.name, ordinal=r.ordinal, location=r.location, time=r.time,
+            parties=sorted(r.parties), attendance=r.attendance, evidence=r.evidence,
+        )
+        for r in records
+        if r.parties
+    ]
+
+
+# ---------------------------------------------------------------- one mention
+
+
+def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The name a trigger heads or ends, as (start, end), else None: capitalised words around a
+    capitalised trigger ("Seminar Ketiga Kerjasama Industri Pertahanan Malaysia-Korea", "the
+    Shangri-La Dialogue"), or a lowercase trigger before a hyphenated pair ("dialog ASEAN-Amerika
+    Syarikat"). At a sentence's start, where every word is capitalised, the words after it must
+    look like a name (an ordinal, an acronym, a pair): "Pertemuan Najib dan Trump" is no name."""
+    last = _name_end(text, end, hi)
+    following = text[end:last]
+    paired = bool(_PAIR.match(following))
+    if not text[start].isupper():
+        return (start, last) if paired else None
+    first = start
+    lead = text[lo:start].rstrip()
+    opening = not lead or lead[-1] in ".!?\"“:'‘"
+    left = re.search(r"((?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+)+)$", text[lo:start])
+    if left and not opening:
+        first = lo + left.start()
+        before = text[lo:first].rstrip()
+        if not before or before[-1] in ".!?\"“:'‘":  # the sentence's first word is capitalised anyway
+            skip = re.match(r"\S+[ ]+", text[first:start])
+            first = first + skip.end() if skip else start
+    looks_named = paired or _ACRONYM.search(following) or _ordinal(words, following)
+    if opening and first == start and not looks_named:
+        return None
+    if first == start and last == end:
+        return None
+    return first, last
+
+
+def _name_end(text: str, cursor: int, hi: int) -> int:
+    """Where the capitalised words (joined by of, and, dan, bagi …) after `cursor` end."""
+    while True:
+        word = _NAME_WORD.match(text, cursor + 1) if text[cursor:cursor + 1] == " " else None
+        if word and word.end() <= hi:
+            cursor = word.end()
+            continue
+        glue = re.match(r"[ ]+(\w+|&)(?=[ ])", text[cursor:hi])
+        if glue and glue.group(1).casefold() in _NAME_GLUE:
+            nxt = _NAME_WORD.match(text, cursor + glue.end() + 1)
+            if nxt and nxt.end() <= hi and text[nxt.start()].isupper():
+                cursor = nxt.end()
+                continue
+        return cursor
+
+
+def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int) -> bool:
+    """ "seminar tersebut", "kunjungan hormat Kono itu" (Malay: after) · "the meeting" (English: before)."""
+    after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
+    for i, word in enumerate(after):
+        folded = word.casefold()
+        if words.cues.get(folded) == "anaphor" and folded not in ("the", "this", "that"):
+            return True
+        if i == 0 and not word[0].isupper():
+            break
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
+    return bool(before) and before.group(1).casefold() in ("the", "this", "that")
+
+
+def _after_session(words: GatheringWords, text: str, start: int) -> bool:
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
+    return bool(before) and words.cues.get(before.group(1).casefold()) == "session"
+
+
+def _latest(records: list[_Record], kind: str) -> _Record | None:
+    return next((r for r in reversed(records) if r.kind == kind), None)
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the words about a mention at `at` begin: after a quotation that ends before it
+    ('… Consensus,' he told a joint press conference: the quote's countries are not the
+    conference's), else the sentence start."""
+    ends = [m.end() for m in _QUOTE_END.finditer(text, lo, at)]
+    return ends[-1] if ends else lo
+
+
+def _home(doc: Doc) -> str | None:
+    """The country the article is most about (most mentioned; the first mentioned of a tie): the
+    implied other side of a meeting or visit told from one side ("received a courtesy call from
+    Singapore's deputy prime minister")."""
+    counts: dict[str, int] = {}
+    for code, *_ in countries_in(doc, 0, len(doc.text)):
+        counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
+    """True when the words just before `at` name a building ("Pusat Dagangan dan Pameran …",
+    "… Congress Centre"): the trigger word is part of a venue's name, not a gathering."""
+    for word in reversed(re.findall(r"[\w'’]+", text[max(lo, at - 40):at])[-3:]):
+        if words.cues.get(word.casefold()) == "building" and word[0].isupper():
+            return True
+        if not word[0].isupper() and word.casefold() not in _NAME_GLUE:
+            return False
+    return False
+
+
+def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) -> set[str]:
+    """Countries represented: named in [start, end) or the country of a person or body named there.
+    A country written as the venue ("di Manila, Filipina", "in Singapore") counts only when fewer
+    than two others are found; a country name that is the trigger itself (LIMA) never counts."""
+    found: set[str] = set()
+    venues: set[str] = set()
+    venue_end = -1
+    for code, m_start, m_end, _ in countries_in(doc, start, end):
+        if m_start < trigger[1] and trigger[0] < m_end:
+            continue
+        at_venue = _VENUE_BEFORE.search(doc.text, max(0, m_start - 40), m_start)
+        if at_venue or re.fullmatch(r",\s*", doc.text[venue_end:m_start]):
+            venues.add(code)
+            venue_end = m_end
+        else:
+            found.add(code)
+    if len(found) < 2:
+        found |= venues
+    for actor in doc.actors:
+        if actor.country and actor.type not in ("COUNTRY", "LOCATION") and any(
+            start <= m.start < end for m in actor.mentions
+        ):
+            found.add(actor.country)
+    return found
+
+
+def _destinations(
+    words: GatheringWords, doc: Doc, end: int, hi: int, form: str
+) -> list[tuple[str, int, int]]:
+    """The countries a visit goes to: "lawatan rasmi ke A, B dan C", "visited Japan"."""
+    text = doc.text
+    cue = re.search(r"(?<![\w-])(\w+)\s+", text[end:min(hi, end + 40)])
+    cursor = end
+    if cue and words.cues.get(cue.group(1).casefold()) == "destination":
+        cursor = end + cue.end()
+    elif form != "verb":
+        return []
+    else:
+        cursor = end + len(text[end:hi]) - len(text[end:hi].lstrip())
+    found = []
+    for code, s, e, _ in countries_in(doc, cursor, hi):
+        if s != cursor:
+            break
+        found.append((code, s, e))
+        sep = re.match(r",?\s+(?:dan|and|serta)\s+|,\s*", text[e:hi])
+        if not sep:
+            break
+        cursor = e + sep.end()
+    return found
+
+
+def _location(
+    words: GatheringWords, doc: Doc, end: int, hi: int, destinations: list[tuple[str, int, int]]
+) -> str | None:
+    text = doc.text
+    if len(destinations) == 1:
+        return text[destinations[0][1]:destinations[0][2]]
+    near = text[end:min(hi, end + 80)]
+    for cue in re.finditer(r"(?<![\w-])(\w+)(\s+sini\b)?", near):
+        role = words.cues.get(cue.group().casefold()) or words.cues.get(cue.group(1).casefold())
+        if role == "here":
+            return doc.info.dateline
+        if role == "venue":
+            place = _PLACE.match(near, cue.end())
+            if place:
+                return place.group(1)
+    return None
+
+
+def _nearest_time(doc: Doc, at: int, lo: int, hi: int) -> str | None:
+    times = times_in(doc, lo, hi)
+    if not times:
+        return None
+    return min(times, key=lambda t: (abs(t.start - at), t.start)).id
+
+
+def _ordinal(words: GatheringWords, name: str) -> int | None:
+    for token in re.findall(r"[\w-]+", name):
+        folded = token.casefold()
+        if folded in words.ordinals:
+            return words.ordinals[folded]
+        digits = _ORDINAL_DIGITS.match(token)
+        if digits and (folded.startswith("ke-") or not folded.isdigit()):
+            return int(digits.group(1))
+    return None
+
+
+# ---------------------------------------------------------------- merging and attendance
+
+
+def _merge_or_add(
+    records: list[_Record], record: _Record, destinations: list[tuple[str, int, int]]
+) -> list[_Record]:
+    """Fold the mention into the record it repeats, or add it (one per host of a visit)."""
+    hosts = [code for code, *_ in destinations]
+    for earlier in reversed(records):
+        if earlier.kind != record.kind:
+            continue
+        same_name = bool(record.name and earlier.name) and _same_name(record.name, earlier.name)
+        same_place = bool(hosts) and set(hosts) <= earlier.destinations
+        same_sentence = bool(record.sentences & earlier.sentences)
+        same_words = (
+            not record.name and not earlier.name and record.phrase == earlier.phrase
+            and record.parties == earlier.parties
+        )
+        if same_name or same_place or same_words or same_sentence:
+            earlier.evidence.extend(record.evidence)
+            earlier.sentences |= record.sentences
+            if same_name:
+                earlier.parties |= record.parties
+                earlier.ordinal = earlier.ordinal or record.ordinal
+                earlier.time = earlier.time or record.time
+            return [earlier]
+    if len(hosts) < 2:
+        record.destinations = set(hosts)
+        records.append(record)
+        return [record]
+    visitors = record.parties - set(hosts)
+    added = []
+    for host in dict.fromkeys(hosts):
+        added.append(
+            _Record(
+                kind=record.kind, phrase=record.phrase, name=record.name, ordinal=record.ordinal,
+                location=record.location, time=record.time, parties=visitors | {host},
+                destinations={host}, sentences=set(record.sentences), evidence=list(record.evidence),
+            )
+        )
+    records.extend(added)
+    return added
+
+
+def _same_name(a: str, b: str) -> bool:
+    fa, fb = _name_key(a), _name_key(b)
+    return fa.startswith(fb) or fb.startswith(fa)
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"\s+(?:[Kk]e-\d+|\d+(?:st|nd|rd|th))$", "", name).casefold()
+
+
+def _attach_attendance(doc: Doc, words: GatheringWords, mentions: list[tuple[int, int, _Record]]) -> None:
+    if not mentions:
+        return
+    attend = [w for w, role in words.cues.items() if role == "attend"]
+    verbs = re.compile(
+        r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attend) + r")(?![\w-])"
+    )
+    for quantity in doc.quantities:
+        if quantity.unit not in _ATTENDING:
+            continue
+        sentence = doc.sentence_index(quantity.start)
+        here = [r for s, _, r in mentions if s == sentence]
+        if here:
+            target = here[-1]
+        else:
+            span = doc.sentences[sentence]
+            before = [r for s, at, r in mentions if at < quantity.start]
+            if not before or not verbs.search(doc.text, span.start, span.end):
+                continue
+            target = before[-1]
+        if quantity.id not in target.attendance:
+            target.attendance.append(quantity.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jalin.extract.scan import trie_regex
 from jalin.lexicon import Lexicon
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -23,7 +24,7 @@ class NumberWords:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return trie_regex(words)
 
 
 def _build(lexicon: Lexicon) -> NumberWords:

@@ -16,15 +16,18 @@ from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value, number_words
+from jalin.extract.scan import Anchors, finditer, trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
 _UNIT_WINDOW = 6  # words looked at after a number for the noun it counts
-_STOP = frozenset(
-    "dan atau yang di ke dari daripada untuk bagi dengan pada dalam oleh telah akan ialah adalah "
-    "ini itu tersebut termasuk iaitu and or of in to for from with by at on which that who was "
-    "were is are will has have had the a an as than this these those its their".split()
-)
+_STOP = frozenset({
+    "dan", "atau", "yang", "di", "ke", "dari", "daripada", "untuk", "bagi", "dengan", "pada", "dalam",
+    "oleh", "telah", "akan", "ialah", "adalah", "ini", "itu", "tersebut", "termasuk", "iaitu",
+    "and", "or", "of", "in", "to", "for", "from", "with", "by", "at", "on", "which", "that", "who",
+    "was", "were", "is", "are", "will", "has", "have", "had", "the", "a", "an", "as", "than",
+    "this", "these", "those", "its", "their",
+})
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
@@ -33,7 +36,8 @@ _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 @dataclass(frozen=True, slots=True)
 class QuantityWords:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]          # run over `anchors` windows
+    anchors: Anchors
     prefixes: dict[str, str]           # currency sign -> unit
     nouns: dict[tuple[str, ...], str]  # folded word sequence -> unit
     classifiers: dict[str, str]
@@ -52,18 +56,22 @@ def _build(lexicon: Lexicon) -> QuantityWords:
             for form in _plurals(last):
                 nouns.setdefault((*head, form), row["unit"])
     classifiers = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "classifier"}
-    qualifiers = {" ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")}
-    signs = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    qualifiers = {
+        " ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")
+    }
+    signs = trie_regex(prefixes)
     body = number_words(lexicon).body
     pattern = re.compile(
         rf"(?:(?<![\w$€£¥₩])(?P<sign>{signs})\s?(?=\d)|(?<![\w\-.,/]))(?<![\d.,]){body}"
         rf"(?P<pct>\s?%)?(?![\w:]|\.\d|/\d|-\w)",
         re.IGNORECASE,
     )
-    quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True))
+    quals = trie_regex(qualifiers)
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
     longest = max((len(k) for k in nouns), default=1)
-    return QuantityWords(pattern, prefixes, nouns, classifiers, longest, qualifiers, qualifier)
+    spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
+    anchors = Anchors(spelled, digits=(6, 30), before=0, after=60)
+    return QuantityWords(pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier)
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -84,7 +92,7 @@ def extract(doc: Doc) -> list[Quantity]:
     text = doc.text
     blocked = _time_spans(doc)
     found: list[Quantity] = []
-    for match in words.pattern.finditer(text):
+    for match in finditer(words.pattern, text, words.anchors.windows(text)):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
             continue

@@ -1,11 +1,487 @@
-"""The statements layer (not yet built: its issue fills this in)."""
+"""The statements layer: direct quotes and reported speech, each with its speaker and cue.
+
+Direct quotes: curly, straight and (English wire copy) single quotes; a quote may run over several
+sentences, may be left open at the end of a paragraph (it goes on in the next one), may lose its
+opening mark in scraped text (it then starts with its sentence). A quote is attributed by the cue
+after it (`," katanya.`, `," he said.`, `," kata X.`, `," said X.`), or before it (`X berkata: "…"`),
+or else it continues the previous speaker, or the speaker of the quote it runs into.
+
+Reported speech: one statement per sentence outside quotes, from the attribution cues of
+`speech_verbs.tsv`: "X berkata (bahawa) …", "…, kata X.", "…, katanya.", "Menurut X, …",
+"X said (that) …", "…, said X.", "According to X, …".
+
+Speakers: the actor named at the cue; a pronoun ("beliau", "he") or a bare cue ("katanya") is the
+current speaker; a description with "itu" ("Ahli Parlimen itu") is the article's main speaker.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import bisect
+import re
+from dataclasses import dataclass
 
 from jalin.doc import Doc
+from jalin.lexicon import Lexicon
+from jalin.model import Actor, Statement
+
+_OPENERS = "“‘\"'"
+_CLOSE_FOR = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’"}
+_QUOTE_CHARS = re.compile("[“”‘’\"']")
+_PREPOSITION = re.compile(
+    r"\b(?:di|dari|daripada|kepada|dengan|ke|untuk|bagi|terhadap|oleh|of|at|in|from|with|to|for|by)\s*$",
+    re.IGNORECASE,
+)
+_MIN_WORDS = 4
+_LEADING = re.compile(r"(?:[,:;]\s*)?(?:(?:bahawa|that)\b\s*)?(?:[,:]\s*)?", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]{2,20}\))?"
+    r"\s*(?::|--|—|–|-)\s+"
+)
+# Between two speakers' clauses in one sentence: "…, manakala Y berkata …", "…, while Y said …".
+_SEPARATOR = re.compile(r"(?:,\s*|;\s*|\s)(?:manakala|sementara|sedangkan|while|whereas)\s+$", re.IGNORECASE)
+_DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
 
-def extract(doc: Doc) -> list[Any]:
-    return []
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    form: str
+    position: str  # after | inverted | alone | prep
+
+
+@dataclass(slots=True)
+class _Quote:
+    open_mark: int  # offset of the opening mark (or where the quote starts when it has none)
+    start: int  # first character inside
+    end: int  # after the last character inside
+    close_mark: int  # offset after the closing mark (== end when left open)
+    closed: bool
+    embedded: bool  # starts mid-sentence after a word: a phrase quoted in running text
+
+
+def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    rows = lexicon.table("speech_verbs")
+    positions = {row["form"].lower(): row["position"] for row in rows}
+    forms = sorted(positions, key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    pronouns = [row["form"] for row in lexicon.table("pronouns")]
+    pronoun = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), positions, pronoun
+
+
+def _cues(doc: Doc, start: int, end: int) -> list[_Cue]:
+    pattern, positions, _ = doc.lexicon.cached("statements.cues", _cue_pattern)
+    return [_Cue(m.start(), m.end(), m.group(), positions[m.group().lower()])
+            for m in pattern.finditer(doc.text, start, end)]
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def _is_opener(text: str, i: int) -> bool:
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if text[i] in "“‘":
+        return True
+    if not after or after.isspace():
+        return False
+    if before.isalnum():
+        return False
+    return after.isalnum() or (text[i] == "\"" and after in "‘'“(")
+
+
+def _is_closer(text: str, i: int) -> bool:
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if text[i] in "”’" and not (after.isalpha()):
+        return bool(before) and not before.isspace()
+    if text[i] in "\"'":
+        return bool(before) and not before.isspace() and not after.isalnum()
+    return False
+
+
+def _quotes(text: str) -> list[_Quote]:
+    """Direct quotes in text order; an opener seen inside an open quote ends it (run-on paragraphs)."""
+    quotes: list[_Quote] = []
+    for para in re.finditer(r"[^\n]+", text):
+        open_at = -1
+        opener = ""
+        for match in _QUOTE_CHARS.finditer(text, para.start(), para.end()):
+            i, ch = match.start(), match.group()
+            if open_at >= 0 and ch in _CLOSE_FOR[opener] and _is_closer(text, i):
+                quotes.append(_Quote(open_at, open_at + 1, i, i + 1, True, _embedded(text, open_at)))
+                open_at = -1
+            elif ch in _OPENERS and _is_opener(text, i):
+                if open_at >= 0:
+                    if ch == opener or ch in "“\"":
+                        quotes.append(_Quote(open_at, open_at + 1, i, i, False, _embedded(text, open_at)))
+                    else:
+                        continue  # a quote inside the quote
+                open_at, opener = i, ch
+            elif open_at < 0 and ch in "”\"" and _is_closer(text, i):
+                start = _sentence_start(text, para.start(), i)
+                quotes.append(_Quote(start, start, i, i + 1, True, False))
+        if open_at >= 0:
+            end = para.end()
+            quotes.append(_Quote(open_at, open_at + 1, end, end, False, _embedded(text, open_at)))
+    return quotes
+
+
+def _sentence_start(text: str, low: int, i: int) -> int:
+    """Where a quote that lost its opening mark starts: after the last sentence end before `i`."""
+    best = low
+    for match in re.finditer(r"[.!?][\"”’']?\s*(?=[A-Z\"“])|[.!?](?=[A-Z])", text[low:i]):
+        best = low + match.end()
+    return best
+
+
+def _embedded(text: str, i: int) -> bool:
+    before = text[max(0, i - 2):i]
+    return bool(before) and before[-1:] == " " and before[:1].isalpha()
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _can_speak(actor: Actor) -> bool:
+    return actor.type in ("PERSON", "GROUP") or (actor.type == "ORGANISATION" and actor.sector is not None)
+
+
+class _Speakers:
+    """Actor mentions by position, and the running record of who spoke."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        spans = sorted((m.start, m.end, a.id) for a in doc.actors if _can_speak(a) for m in a.mentions)
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+        self.types = {a.id: a.type for a in doc.actors}
+        self.current: str | None = None
+        self.last_end = 0  # end of the name `named_after` found
+        self.counts: dict[str, int] = {}
+        self.order: list[str] = []
+        _, _, self.pronoun = doc.lexicon.cached("statements.cues", _cue_pattern)
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        first = bisect.bisect_left(self.starts, start)
+        out = []
+        for span in self.spans[first:]:
+            if span[0] >= end:
+                break
+            if span[1] <= end:
+                out.append(span)
+        return out
+
+    def covering(self, offset: int) -> tuple[int, int, str] | None:
+        index = bisect.bisect_right(self.starts, offset)
+        for span in self.spans[max(0, index - 6):index]:
+            if span[0] <= offset < span[1]:
+                return span
+        return None
+
+    def subject_before(self, low: int, cue: int) -> str | None:
+        """The speaker named before a cue: the first actor of the cue's clause, else the nearest."""
+        text = self.doc.text
+        segment_start = low
+        for comma in re.finditer(",", text[low:cue]):
+            offset = low + comma.start()
+            if self.covering(offset) is None and text[offset + 1:cue].strip():
+                segment_start = offset + 1
+        tail = text[segment_start:cue].strip()
+        words = tail.split()
+        if words and len(words) <= 2 and self.pronoun.fullmatch(words[-1]):
+            return self.current_or_latest(cue)
+        found = [f for f in self.within(segment_start, cue)
+                 if not _PREPOSITION.search(text[max(0, f[0] - 12):f[0]])]
+        if found and not text[found[-1][1]:cue].strip():
+            return found[-1][2]  # named right before the verb
+        if found:
+            return found[0][2]
+        found = self.within(low, cue)
+        if found:
+            return found[-1][2]
+        if _ANAPHORIC.search(text[low:cue]):
+            return self.main() or self.current_or_latest(cue)
+        if tail and len(tail.split()) <= 2 and self.pronoun.search(tail):
+            return self.current_or_latest(cue)
+        return None
+
+    def named_after(self, pos: int, limit: int) -> str | None:
+        """The speaker named right after an inverted cue or a preposition ("kata X", "menurut X")."""
+        text = self.doc.text
+        found = self.within(pos, limit)
+        if found and not text[pos:found[0][0]].strip(" ,").count(" ") > 3:
+            self.last_end = found[0][1]
+            return found[0][2]
+        head = text[pos:limit].strip()
+        pronoun = self.pronoun.match(head) if head else None
+        if pronoun:
+            self.last_end = pos + (len(text[pos:limit]) - len(text[pos:limit].lstrip())) + pronoun.end()
+            return self.current_or_latest(pos)
+        return None
+
+    def current_or_latest(self, offset: int) -> str | None:
+        if self.current is not None:
+            return self.current
+        index = bisect.bisect_left(self.starts, offset) - 1
+        while index >= 0:
+            if self.types.get(self.spans[index][2]) == "PERSON":
+                return self.spans[index][2]
+            index -= 1
+        return None
+
+    def main(self) -> str | None:
+        if not self.counts:
+            return None
+        return max(self.order, key=lambda a: (self.counts[a], -self.order.index(a)))
+
+    def spoke(self, actor_id: str | None) -> None:
+        if actor_id is None:
+            return
+        self.current = actor_id
+        if actor_id not in self.counts:
+            self.order.append(actor_id)
+        self.counts[actor_id] = self.counts.get(actor_id, 0) + 1
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, a dateline, leading "bahawa"/"that" and a trailing comma or full stop."""
+    while start < end and text[start].isspace():
+        start += 1
+    if start == 0:
+        dateline = _DATELINE.match(text, 0, end)
+        if dateline:
+            start = dateline.end()
+    lead = _LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+        end -= 1
+    return start, end
+
+
+def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
+    if not doc.sentences:
+        return 0, len(doc.text)
+    span = doc.sentences[doc.sentence_index(offset)]
+    return span.start, span.end
+
+
+def _after_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | None, str | None, bool]:
+    """(speaker, verb, found) from the attribution right after a quote's closing mark."""
+    text = doc.text
+    tail_end = min(len(text), quote.close_mark + 160)
+    newline = text.find("\n", quote.close_mark, tail_end)
+    if newline >= 0:
+        tail_end = newline
+    window = text[quote.close_mark:tail_end]
+    lead = re.match(r"\s*,?\s*", window)
+    pos = quote.close_mark + (lead.end() if lead else 0)
+    stop = re.search(r"[.!?](?:\s|$|[A-Z])|[“\"‘]", text[pos:tail_end])
+    limit = pos + stop.start() if stop else tail_end
+    cues = [c for c in _cues(doc, pos, limit) if c.position != "prep"]
+    if not cues:
+        return None, None, False
+    cue = cues[0]
+    if cue.start - pos > 60:
+        return None, None, False
+    verb = text[cue.start:cue.end]
+    if cue.position == "alone":
+        return speakers.current_or_latest(cue.start), verb, True
+    speaker = speakers.named_after(cue.end, limit) if cue.position in ("inverted", "after") else None
+    if speaker is None or cue.position == "after":
+        before = speakers.subject_before(pos, cue.start)
+        speaker = before or speaker
+    return speaker or speakers.current_or_latest(cue.start), verb, True
+
+
+def _before_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | None, str | None, bool]:
+    """(speaker, verb, found) from "X berkata: “…”" / "He said: '…'" before a quote."""
+    text = doc.text
+    low, _ = _sentence_bounds(doc, max(0, quote.open_mark - 1))
+    head = text[low:quote.open_mark].rstrip()
+    if not head.endswith((":", ",")):
+        return None, None, False
+    cues = [c for c in _cues(doc, low, quote.open_mark) if c.position in ("after", "alone")]
+    if not cues:
+        return None, None, False
+    cue = cues[-1]
+    verb = text[cue.start:cue.end]
+    if cue.position == "alone":
+        return speakers.current_or_latest(cue.start), verb, True
+    return speakers.subject_before(low, cue.start) or speakers.current_or_latest(cue.start), verb, True
+
+
+def _direct(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[Statement | None, bool]:
+    text = doc.text
+    start, end = _clean(text, quote.start, quote.end)
+    words = text[start:end].split()
+    if len(words) < _MIN_WORDS:
+        return None, False
+    speaker, verb, found = _after_quote(doc, speakers, quote) if quote.closed else (None, None, False)
+    if found and quote.embedded and not re.match(r"\s*,|[,.!?]", text[quote.end - 1:quote.close_mark + 3]):
+        found = False  # a title or phrase quoted in running text, not words said
+    if not found:
+        speaker, verb, found = _before_quote(doc, speakers, quote)
+    if not found and quote.embedded:
+        return None, False
+    statement = Statement(speaker if found else speakers.current, "direct", text[start:end], verb, start, end)
+    return statement, found
+
+
+def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
+              quoted: list[tuple[int, int]]) -> list[Statement]:
+    """The reported statements of one sentence (outside quotes), from its attribution cues."""
+    high = min([s for s, _ in quoted if low < s < high], default=high)
+    cues = _cues(doc, low, high)
+    attributions = set()
+    for _, close in quoted:
+        if low - 1 <= close < high:
+            first = next((c.start for c in cues if c.start >= close), None)
+            if first is not None and first - close <= 60:
+                attributions.add(first)
+    found: list[Statement] = []
+    for cue in cues:
+        if cue.start in attributions or any(s <= cue.start < e for s, e in quoted):
+            continue  # the attribution of a quote in this sentence, or inside a quote
+        if found:
+            second = _second_speaker(doc, speakers, cue, found[-1], high)
+            if second is not None:
+                found.append(second)
+            continue
+        statement = _reported_at(doc, speakers, cue, low, high, quoted)
+        if statement is not None and not any(statement.start < e and s < statement.end for s, e in quoted):
+            found.append(statement)
+    return found
+
+
+def _second_speaker(doc: Doc, speakers: _Speakers, cue: _Cue, first: Statement,
+                    high: int) -> Statement | None:
+    """A second speaker in the same sentence: "X berkata …, manakala Y berkata …" (first is cut)."""
+    if cue.position != "after" or not first.start < cue.start < first.end:
+        return None
+    named = [f for f in speakers.within(first.start, cue.start) if not doc.text[f[1]:cue.start].strip()]
+    if not named or named[-1][2] == first.speaker:
+        return None
+    subject_start = named[-1][0]
+    cut = _SEPARATOR.search(doc.text, first.start, subject_start)
+    if cut is None:
+        return None  # "X berkata, Y mengulangi …": Y's words are part of what X reported
+    end = _clean(doc.text, first.start, cut.start())[1]
+    if end - first.start < 12:
+        return None
+    first.end, first.text = end, doc.text[first.start:end]
+    span = _clean(doc.text, cue.end, high)
+    return _statement(named[-1][2], doc.text[cue.start:cue.end], doc.text, span)
+
+
+def _reported_at(doc: Doc, speakers: _Speakers, cue: _Cue, low: int, high: int,
+                 quoted: list[tuple[int, int]]) -> Statement | None:
+    """The reported statement around one cue of a sentence [low, high), or None."""
+    text = doc.text
+    verb = text[cue.start:cue.end]
+    after_text = text[cue.end:high]
+    speaker: str | None
+    if cue.position == "prep":  # "Menurut X, …" / "…, according to X."
+        comma = after_text.find(",")
+        speaker = speakers.named_after(cue.end, cue.end + (comma if comma >= 0 else len(after_text)))
+        if comma >= 0 and speaker is not None:
+            span = _clean(text, cue.end + comma + 1, high)
+        else:
+            span = _clean(text, low, cue.start)
+        return _statement(speaker, verb, text, span)
+    if cue.position == "continue":  # "…, sambil menambah …", "adding that …"
+        return _statement(speakers.current_or_latest(cue.start), verb, text, _clean(text, cue.end, high))
+    if cue.position == "alone":  # "Katanya, …" / "…, katanya." / "Jepun katanya, …"
+        speaker = speakers.current_or_latest(cue.start)
+        if cue.start - low <= 1:
+            return _statement(speaker, verb, text, _clean(text, cue.end, high))
+        if not after_text.strip(" .,"):
+            return _statement(speaker, verb, text, _clean(text, low, cue.start))
+        return _statement(speaker, verb, text, _clean(text, low, high))
+    preceded_by_comma = text[max(low, cue.start - 2):cue.start].strip() == ","
+    if cue.position == "inverted" or preceded_by_comma:  # "…, kata X." / "…, said X."
+        speaker = speakers.named_after(cue.end, high)
+        named_end = speakers.last_end
+        rest = text[named_end:high]
+        if speaker is not None and rest.startswith(",") and len(rest.strip(" ,.")) >= 12:
+            return _statement(speaker, verb, text, _clean(text, named_end + 1, high))  # "…, kata X, …"
+        if speaker is not None and cue.start - low > 12:
+            return _statement(speaker, verb, text, _clean(text, low, cue.start))
+        comma = after_text.find(",")
+        if cue.position == "inverted" and cue.start - low <= 25 and comma > 0:  # "Kata X, …"
+            speaker = speakers.named_after(cue.end, cue.end + comma)
+            return _statement(speaker, verb, text, _clean(text, cue.end + comma + 1, high))
+        if cue.position == "inverted":
+            return None
+    if _DEMIKIAN.match(after_text) or re.match(r"\s*[,:]?\s*[“\"‘']", after_text):
+        return None  # "berkata demikian"; "X berkata: “…”" (the quote is the statement)
+    speaker = speakers.subject_before(low, cue.start)
+    clause_end = min([s for s, _ in quoted if cue.end <= s < high], default=high)
+    return _statement(speaker, verb, text, _clean(text, cue.end, clause_end))
+
+
+def _statement(speaker: str | None, verb: str, text: str, span: tuple[int, int]) -> Statement | None:
+    start, end = span
+    if speaker is None or end - start < 12:
+        return None
+    return Statement(speaker, "indirect", text[start:end], verb, start, end)
+
+
+def extract(doc: Doc) -> list[Statement]:
+    text = doc.text
+    if not text:
+        return []
+    speakers = _Speakers(doc)
+    quotes = [q for q in _quotes(text) if q.end > q.start]
+    quoted = [(q.open_mark, q.close_mark) for q in quotes if not q.embedded]
+    events: list[tuple[int, int, object]] = [(q.open_mark, 0, q) for q in quotes]
+    for span in doc.sentences or []:
+        events.append((span.start, 1, span))
+    events.sort(key=lambda e: (e[0], e[1]))
+    statements: list[Statement] = []
+    unattributed: list[Statement] = []
+    for _, kind, item in events:
+        if kind == 0:
+            assert isinstance(item, _Quote)
+            statement, found = _direct(doc, speakers, item)
+            if statement is None:
+                continue
+            if found:
+                for earlier in unattributed:
+                    earlier.speaker = earlier.speaker or statement.speaker
+                unattributed.clear()
+                speakers.spoke(statement.speaker)
+            elif not item.closed:
+                unattributed.append(statement)
+            statements.append(statement)
+            continue
+        low, high = item.start, item.end  # type: ignore[attr-defined]
+        if any(s <= low and high <= e for s, e in quoted):
+            continue
+        for statement in _reported(doc, speakers, low, high, quoted):
+            speakers.spoke(statement.speaker)
+            statements.append(statement)
+    statements = [s for s in statements if s.speaker is not None or s.verb is not None]
+    statements.sort(key=lambda s: (s.start, s.end))
+    doc.notes["statements.spans"] = [(s.start, s.end, s.speaker) for s in statements]
+    return statements
+
+
+def speaker_at(doc: Doc, offset: int) -> str | None:
+    """The actor id of whoever is speaking at `offset` (inside a quote or reported clause)."""
+    spans = doc.notes.get("statements.spans")
+    if spans is None:
+        spans = [(s.start, s.end, s.speaker) for s in doc.statements]
+    for start, end, speaker in spans:
+        if start <= offset < end:
+            return speaker  # type: ignore[no-any-return]
+    return None
+

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value
 from jalin.extract.quantities import unit_after
+from jalin.extract.scan import finditer
 from jalin.extract.timewords import TimeWords, time_words
 from jalin.model import TimeExpr
 
@@ -37,7 +38,7 @@ def extract(doc: Doc) -> list[TimeExpr]:
     skip_until = stamp.end() if stamp else 0
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
-    for match in words.pattern.finditer(text):
+    for match in finditer(words.pattern, text, words.anchors.windows(text)):
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
             continue
         resolved = _resolve(doc, words, match)
@@ -69,9 +70,9 @@ Resolved = tuple[str | None, str, str | None, int]  # value, granularity, forced
 
 
 def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+    """Dates written with digits here; everything else in `_resolve_words`."""
     pub = doc.published
     end = m.end()
-    group = m.lastgroup or ""
     if m["rd1"] is not None or m["rx1"] is not None:
         return _day_range(doc, words, m)
     if m["rm1"] is not None:
@@ -84,19 +85,25 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
         day = int(m["dd"] or m["mdd"])
         month = words.months[_fold(m["ddm"] or m["mdm"])]
         year, end = _tail_year(doc, words, m, end, (month, day), "day")
-        return _day(year, month, day), "day", None, end
-    if m["iy"] is not None:
-        return _day(int(m["iy"]), int(m["im"]), int(m["id"])), "day", None, end
-    if m["nd"] is not None:
+    elif m["iy"] is not None:
+        year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+    elif m["nd"] is not None:
         day, month = int(m["nd"]), int(m["nm"])
-        if m["ny"]:
-            return _day(int(m["ny"]), month, day), "day", None, end
-        year = _year_by_tense(doc, words, m.start(), (month, day), "day")
-        return _day(year, month, day), "day", None, end
-    if m["hbd"] is not None:
-        if pub is None:
-            return None, "day", None, end
-        return _day(pub.year, pub.month, int(m["hbd"])), "day", None, end
+        year = int(m["ny"]) if m["ny"] else _year_by_tense(doc, words, m.start(), (month, day), "day")
+    elif m["hbd"] is not None:
+        year, month, day = (pub.year, pub.month, int(m["hbd"])) if pub else (None, 1, int(m["hbd"]))
+    else:
+        return _resolve_words(doc, words, m)
+    value = _day(year or 2000, month, day)  # 2000: a leap year, so 29 Feb stays possible
+    if value is None:
+        return None  # 31 Februari: not a date
+    return (_day(year, month, day) if year else None), "day", None, end
+
+
+def _resolve_words(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+    pub = doc.published
+    end = m.end()
+    group = m.lastgroup or ""
     if m["q"] is not None or m["qo"] is not None or m["qe"] is not None:
         quarter = int(m["q"]) if m["q"] else words.ordinals[_fold(m["qo"] or m["qe"])]
         if not 1 <= quarter <= 4:
@@ -110,13 +117,17 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
             return None, granularity, None, end
         return _shifted(pub, granularity, -count), granularity, None, end
     if m["pn"] is not None:
+        # "dalam masa empat bulan" counts from now only when the sentence looks ahead; otherwise
+        # it is a plain duration (a quantity), not a time.
+        if _tense(doc, words, m.start()) != "future":
+            return None
         return _period(doc, m), "day", "during", end
     if m["mu"] is not None or m["eu"] is not None:
         granularity = words.units[_fold(m["mu"] or m["eu"])]
         offset = words.deixis[_fold(m["md"] or m["ed"])]
-        return _unit(pub, granularity, offset, m["part"], words) + (None, end)
+        return (*_unit(pub, granularity, offset, m["part"], words), None, end)
     if m["bu"] is not None:
-        return _unit(pub, words.units[_fold(m["bu"])], 0, m["bpart"], words) + (None, end)
+        return (*_unit(pub, words.units[_fold(m["bu"])], 0, m["bpart"], words), None, end)
     if group == "word":
         granularity, offset = words.words[_fold(m["word"])]
         return (_shifted(pub, granularity, offset) if pub else None), granularity, None, end
@@ -125,9 +136,9 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
             return None
         return m["year"], "year", None, end
     if m["wd"] is not None:
-        return _weekday(doc, words, m) + (None, m.end())
+        return _weekday(doc, words, m)
     if m["mon"] is not None:
-        if m["mpre"] is None and _after_name(doc.text, m.start()):
+        if m["mpre"] is None and _after_name(words, doc.text, m.start()):
             return None
         anchor = (words.months[_fold(m["mon"])], 1)
         year, end = _tail_year(doc, words, m, end, anchor, "month", m["mpre"])
@@ -177,29 +188,31 @@ def _unit(
     return _shifted(pub, granularity, offset), granularity
 
 
-def _weekday(doc: Doc, words: TimeWords, m: re.Match[str]) -> tuple[str | None, str]:
+def _weekday(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
     pub = doc.published
+    tail = words.tail.match(doc.text, m.end())
+    marked = bool(m["wpre"] or (tail and tail["mod"]))
+    end = tail.end() if tail and tail["mod"] else m.end()
     if pub is None:
-        return None, "day"
+        return None, "day", None, end
     target = words.weekdays[_fold(m["wd"])]
     back = (pub.weekday() - target) % 7
     forward = (target - pub.weekday()) % 7
-    tail = words.tail.match(doc.text, m.end())
-    direction = 0
-    if m["wpre"]:
-        direction = words.deixis[_fold(m["wpre"])]
-    elif tail and tail["mod"]:
-        direction = words.deixis.get(_fold(tail["mod"]), 1)
-    if direction == 0 and not (m["wpre"] or (tail and tail["mod"])):
-        tense = _tense(doc, words, m.start())
-        direction = {"past": -1, "future": 1}.get(tense or "", 0)
-        if direction == 0:
-            direction = -1 if back <= forward else 1
-    if direction < 0:
-        return (pub - timedelta(days=back or 7)).isoformat(), "day"
-    if direction > 0:
-        return (pub + timedelta(days=forward or 7)).isoformat(), "day"
-    return (pub + timedelta(days=target - pub.weekday())).isoformat(), "day"
+    if marked:
+        # "last Monday", "Isnin lepas": strictly before (after); "Isnin ini": this week's.
+        direction = words.deixis[_fold(m["wpre"])] if m["wpre"] else words.deixis.get(_fold(tail["mod"]), 1)
+        if direction < 0:
+            day = pub - timedelta(days=back or 7)
+        elif direction > 0:
+            day = pub + timedelta(days=forward or 7)
+        else:
+            day = pub + timedelta(days=target - pub.weekday())
+        return day.isoformat(), "day", None, end
+    # "on Monday": the sentence's tense picks the side (today counts), else the nearer one.
+    tense = _tense(doc, words, m.start())
+    if tense == "past" or (tense is None and back <= forward):
+        return (pub - timedelta(days=back)).isoformat(), "day", None, end
+    return (pub + timedelta(days=forward)).isoformat(), "day", None, end
 
 
 def _tail_year(
@@ -248,7 +261,8 @@ def _year_by_tense(
         return _year_towards(pub, anchor, granularity, 1)
     before = _year_towards(pub, anchor, granularity, -1)
     after = _year_towards(pub, anchor, granularity, 1)
-    return before if _gap(before, anchor, granularity, pub) <= _gap(after, anchor, granularity, pub) else after
+    nearer_before = _gap(before, anchor, granularity, pub) <= _gap(after, anchor, granularity, pub)
+    return before if nearer_before else after
 
 
 def _year_towards(pub: date, anchor: tuple[int, int], granularity: str, direction: int) -> int:
@@ -273,12 +287,24 @@ def _gap(year: int, anchor: tuple[int, int], granularity: str, pub: date) -> int
         return 1 << 30
 
 
+_ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
+
+
 def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
-    """past or future by the sentence's markers (future wins a tie: it is the rarer, stronger cue)."""
+    """The tense an expression at `offset` is read in: its cue's (sejak/since look back, menjelang/by
+    ahead), else the sentence's markers, future winning a tie (the rarer, stronger cue); in
+    English a verb in -ed also marks the past."""
+    cue = words.cue.search(doc.text, max(0, offset - 40), offset)
+    if cue and _fold(cue["cue"]) in words.cue_tenses:
+        return words.cue_tenses[_fold(cue["cue"])]
     if not doc.sentences:
         return None
     span = doc.sentences[doc.sentence_index(offset)]
     seen = {words.tenses[_fold(t.group())] for t in words.tense.finditer(doc.text, span.start, span.end)}
+    if doc.language == "en" and "future" not in seen and any(
+        _fold(w.group()) not in words.tenses for w in _ENGLISH_PAST.finditer(doc.text, span.start, span.end)
+    ):
+        seen.add("past")
     if "future" in seen:
         return "future"
     return "past" if "past" in seen else None
@@ -315,13 +341,13 @@ def _day(year: int | None, month: int, day: int) -> str | None:
         return None
 
 
-def _after_name(text: str, start: int) -> bool:
-    """True when a capitalised word (not a sentence start) comes right before: "Theresa May"."""
+def _after_name(words: TimeWords, text: str, start: int) -> bool:
+    """True when a capitalised word other than a cue comes right before: "Theresa May", not "Pada Mei"."""
     before = re.search(r"([A-Z][\w'’]*)\s+$", text[max(0, start - 30):start])
     if not before:
         return False
-    lead = text[max(0, start - 30):start][:before.start()].rstrip()
-    return bool(lead) and lead[-1] not in ".!?\"“:"
+    word = _fold(before.group(1))
+    return word not in words.relations and word not in words.deixis and word not in words.parts
 
 
 def _followed_by_count(doc: Doc, end: int) -> bool:
@@ -330,4 +356,4 @@ def _followed_by_count(doc: Doc, end: int) -> bool:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(text.casefold().rstrip(".").split())

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.extract.numbers import number_words
+from jalin.extract.scan import Anchors, trie_regex
 from jalin.lexicon import Lexicon
 
 YEAR = r"(?:19|20)\d{2}"
@@ -29,25 +30,19 @@ class TimeWords:
     deixis: dict[str, int]          # folded deictic word -> offset
     parts: dict[str, str]           # folded part phrase -> start | mid | end
     relations: dict[str, str]       # folded cue -> relation
+    cue_tenses: dict[str, str]      # folded cue -> the tense it implies (sejak: past, menjelang: future)
     ordinals: dict[str, int]
     tenses: dict[str, str]          # folded marker -> past | future
-    pattern: re.Pattern[str]        # the main scanner
+    pattern: re.Pattern[str]        # the main scanner (run over `anchors` windows)
+    anchors: Anchors                # words every expression contains (or digits)
     tail: re.Pattern[str]           # what may follow a month or a date: a year, "tahun ini", "lalu"
     cue: re.Pattern[str]            # a relation cue right before an expression (search the left text)
     tense: re.Pattern[str]          # tense markers in a sentence
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _cased(words: list[str]) -> str:
     """Names as written and in capitals, matched case-sensitively."""
-    return _alt([form for w in words for form in (w, w.upper())])
-
-
-def _spaced(words: list[str]) -> str:
-    return _alt(words).replace(r"\ ", r"\s+")
+    return trie_regex([form for w in words for form in (w, w.upper())])
 
 
 def build(lexicon: Lexicon) -> TimeWords:
@@ -56,24 +51,29 @@ def build(lexicon: Lexicon) -> TimeWords:
     full_months = [r["word"] for r in month_rows if r.get("abbreviation", "no") != "yes"]
     weekday_rows = lexicon.table("weekdays")
     weekdays = {r["word"].casefold(): int(r["weekday"]) for r in weekday_rows}
-    words = {r["phrase"].casefold(): (r["granularity"], int(r["offset"])) for r in lexicon.table("time_words")}
+    words = {
+        r["phrase"].casefold(): (r["granularity"], int(r["offset"])) for r in lexicon.table("time_words")
+    }
     units = {r["word"].casefold(): r["granularity"] for r in lexicon.table("time_units")}
     deixis_rows = lexicon.table("time_deixis")
     deixis = {r["word"].casefold(): int(r["offset"]) for r in deixis_rows}
     after = [r["word"] for r in deixis_rows if r["position"] == "after"]
     before = [r["word"] for r in deixis_rows if r["position"] == "before"]
     parts = {r["phrase"].casefold(): r["part"] for r in lexicon.table("time_parts")}
-    relations = {r["cue"].casefold(): r["relation"] for r in lexicon.table("time_relations")}
+    relation_rows = lexicon.table("time_relations")
+    relations = {r["cue"].casefold(): r["relation"] for r in relation_rows}
+    cue_tenses = {r["cue"].casefold(): r["tense"] for r in relation_rows if r.get("tense")}
     ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
     tenses = {r["word"].casefold(): r["tense"] for r in lexicon.table("tense_markers")}
     numbers = number_words(lexicon)
 
-    month_any = rf"(?:{_cased([r['word'] for r in month_rows])})\.?"
+    short_months = [r["word"] for r in month_rows if r.get("abbreviation", "no") == "yes"]
+    month_any = rf"(?:{_cased(full_months)}|{_cased(short_months)}\.?)(?!\w)"
     month_full = rf"(?:{_cased(full_months)})"
     weekday = rf"(?:{_cased([r['word'] for r in weekday_rows])})"
-    unit = _spaced(list(units))
-    part = _spaced(list(parts))
-    ordinal = _alt(list(ordinals))
+    unit = trie_regex(list(units))
+    part = trie_regex(list(parts))
+    ordinal = trie_regex(list(ordinals))
     hb = r"(?:\s*hb\.?)?"
     number = numbers.body.replace("?P<digits>", "?:").replace("?P<words>", "?:")
     duration_unit = r"(?:hari|minggu|bulan|tahun|days?|weeks?|months?|years?)"
@@ -102,33 +102,39 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?i:(?P<pcue>dalam\s+tempoh|dalam\s+masa|dalam\s+jangka\s+masa|within|in\s+the\s+next)\s+"
         rf"(?P<pn>{number})\s+(?P<pu>{duration_unit})(?!\w))",
         # akhir tahun ini · the end of next year · minggu depan · next month
-        rf"(?i:(?:(?P<part>{part})\s+)?(?:(?P<mu>{unit})\s+(?P<md>{_spaced(after)})"
-        rf"|(?P<ed>{_spaced(before)})\s+(?P<eu>{unit}))(?!\w))",
+        rf"(?i:(?:(?P<part>{part})\s+)?(?:(?P<mu>{unit})\s+(?P<md>{trie_regex(after)})"
+        rf"|(?P<ed>{trie_regex(before)})\s+(?P<eu>{unit}))(?!\w))",
         # the end of the year · akhir tahun (bare: the current one)
         rf"(?i:(?P<bpart>{part})\s+(?:the\s+)?(?P<bu>{unit})(?!\w)(?!\s+\d))",
         # hari ini · semalam · tomorrow
-        rf"(?i:(?P<word>{_spaced(list(words))})(?!\w))",
+        rf"(?i:(?P<word>{trie_regex(list(words))})(?!\w))",
         # pada tahun 2022 · 2030
         rf"(?<![\w.,$/\-])(?i:tahun\s+)?(?P<year>{YEAR})(?![\w/]|[.,-]\d)",
         # (last) Monday · Isnin (lepas)
-        rf"(?:(?i:(?P<wpre>{_spaced(before)}))\s+)?(?:(?i:hari)\s+)?(?P<wd>{weekday})(?!\w)",
+        rf"(?:(?i:(?P<wpre>{trie_regex(before)}))\s+)?(?:(?i:hari)\s+)?(?P<wd>{weekday})(?!\w)",
         # (last) May · Oktober
-        rf"(?:(?i:(?P<mpre>{_spaced(before)}))\s+)?(?P<mon>{month_full})(?!\w)",
+        rf"(?:(?i:(?P<mpre>{trie_regex(before)}))\s+)?(?P<mon>{month_full})(?!\w)",
     ]
     pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(branches) + ")")
     year_deixis = (
-        rf"(?i:tahun\s+(?P<ydm>{_spaced(after)})|(?P<yde>{_spaced(before)})\s+year)"
+        rf"(?i:tahun\s+(?P<ydm>{trie_regex(after)})|(?P<yde>{trie_regex(before)})\s+year)"
     )
     tail = re.compile(
         rf",?\s+(?:(?i:tahun|of|in)\s+)?(?P<year>{YEAR})(?!\d)"
         rf"|\s+{year_deixis}(?!\w)"
-        rf"|\s+(?i:(?P<mod>{_spaced([*after, 'nanti'])}))(?!\w)"
+        rf"|\s+(?i:(?P<mod>{trie_regex([*after, 'nanti'])}))(?!\w)"
     )
-    cue = re.compile(rf"(?i:(?<![\w\-])(?P<cue>{_spaced(list(relations))}))\s+(?:(?i:the|hari|tarikh)\s+)?$")
-    tense = re.compile(rf"(?i:(?<![\w\-])(?:{_spaced(list(tenses))})(?![\w\-]))")
+    cue = re.compile(
+        rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh)\s+)?$"
+    )
+    tense = re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(list(tenses))})(?![\w\-]))")
+    anchor_words = [*months, *weekdays, *words, "suku", "q1", "q2", "q3", "q4"]
+    for word in units:
+        anchor_words += [word, word + "s"]
+    anchor_words += ["hari", "days"]
     return TimeWords(
-        months, weekdays, words, units, deixis, parts, relations, ordinals, tenses,
-        pattern, tail, cue, tense,
+        months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
+        pattern, Anchors(anchor_words, digits=(0, 40), before=40, after=40), tail, cue, tense,
     )
 
 

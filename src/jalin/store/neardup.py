@@ -57,13 +57,14 @@ def signature(text: str) -> bytes | None:
 
 
 def bands(sig: bytes) -> list[int]:
-    """One signed 64-bit key per band (band number folded in), for an indexed lookup."""
-    values = np.frombuffer(sig, dtype="<u4").astype(np.uint64).reshape(-1, ROWS)
-    with np.errstate(over="ignore"):
-        key = np.arange(len(values), dtype=np.uint64)
-        for column in range(ROWS):
-            key = _mix(key ^ (values[:, column] << np.uint64(32 * (column % 2))))
-    return [v - (1 << 64) if v >= 1 << 63 else v for v in key.tolist()]
+    """One 63-bit key per band (band number folded in), for an indexed lookup."""
+    values = np.frombuffer(sig, dtype="<u4").tolist()
+    keys = []
+    for band in range(0, PERMUTATIONS, ROWS):
+        a, b, c, d = values[band:band + ROWS]
+        keys.append((((a << 32 | b) * 0x9E3779B97F4A7C15 ^ (c << 32 | d) * 0xC2B2AE3D27D4EB4F) + band)
+                    & 0x7FFFFFFFFFFFFFFF)
+    return keys
 
 
 def similarity(a: bytes, b: bytes) -> float:

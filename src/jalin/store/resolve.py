@@ -5,7 +5,7 @@ hands out primary keys for new ones; a backend loads it from its tables once and
 entities it returns. Rules:
 
 - countries are one entity per ISO3 code; organisations, groups and locations one per (type,
-  country, folded canonical-or-name);
+  country, folded canonical-or-name), named by the canonical (English) name when there is one;
 - persons match across documents by name tokens (case-folded, honorifics and patronymic particles
   removed) with compatible countries: the same token set, or one set inside the other sharing at
   least two tokens ("Khaled Nordin" and "Mohamed Khaled Nordin"); the entity keeps the fullest name;
@@ -142,7 +142,7 @@ class EntityIndex:
         pk = self.next_actor
         self.next_actor += 1
         self.keyed[key] = pk
-        return pk, NewActor(pk, type_, name, canonical, country, sector, key), None
+        return pk, NewActor(pk, type_, canonical or name, canonical, country, sector, key), None
 
     def _person(self, name: str, canonical: str | None, country: str | None,
                 sector: str | None) -> tuple[int, NewActor | None, PersonUpdate | None]:

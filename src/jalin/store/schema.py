@@ -67,13 +67,12 @@ V1: tuple[str, ...] = (
         modes TEXT, context TEXT, time TEXT, date TEXT, trigger TEXT, start INTEGER, end INTEGER,
         sentence INTEGER, source_entity INTEGER, target_entity INTEGER, dup INTEGER NOT NULL DEFAULT 0)""",
     "CREATE INDEX events_doc ON events(doc)",
-    "CREATE INDEX events_type_date ON events(type, date)",
-    "CREATE INDEX events_date ON events(date)",
+    # events.source / target: the event's actor ids in its document, "|"-separated.
     # Country pairs of an event (a < b), for timelines between two countries; near-duplicates' events
     # get no pairs, so a wire story carried by several outlets counts once.
-    "CREATE TABLE event_pairs (event INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, date TEXT)",
-    "CREATE INDEX event_pairs_lookup ON event_pairs(a, b, date)",
-    "CREATE INDEX event_pairs_event ON event_pairs(event)",
+    # One b-tree that covers the timeline query (no rowid, no second index).
+    """CREATE TABLE event_pairs (a TEXT NOT NULL, b TEXT NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL,
+        event INTEGER NOT NULL, PRIMARY KEY (a, b, date, type, event)) WITHOUT ROWID""",
     """CREATE TABLE agreement_observations (
         pk INTEGER PRIMARY KEY, doc INTEGER NOT NULL, gid TEXT, agreement INTEGER NOT NULL,
         type TEXT, label TEXT, parties TEXT, status TEXT, exclusive INTEGER, date TEXT,

@@ -33,7 +33,7 @@ _INSERTS: tuple[tuple[str, str], ...] = (
     ("events", "INSERT INTO events (pk, doc, eid, type, cameo, source, target, source_countries, "
                "target_countries, modality, modes, context, time, date, trigger, start, end, sentence, "
                "source_entity, target_entity, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-    ("event_pairs", "INSERT INTO event_pairs (event, a, b, date) VALUES (?,?,?,?)"),
+    ("event_pairs", "INSERT INTO event_pairs (a, b, date, type, event) VALUES (?,?,?,?,?)"),
     ("observations", "INSERT INTO agreement_observations (pk, doc, gid, agreement, type, label, parties, "
                      "status, exclusive, date, evidence, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("milestones", "INSERT INTO milestones (observation, agreement, doc, kind, state, time, value, "
@@ -176,8 +176,12 @@ class SQLiteStore(Store):
             pk = self._next("documents")
             seen_hashes: set[str] = set()
             seen_ids: set[str] = set()
-            batch_bands: dict[int, list[tuple[int, bytes, int | None]]] = {}
-            for data, digest in zip(items, hashes, strict=True):
+            batch_signatures: dict[int, tuple[bytes, int | None]] = {}
+            signatures = [signature(d["text"]) for d in items]
+            keys = [bands(sig) if sig is not None else [] for sig in signatures]
+            stored_keys = self._stored_keys([k for ks in keys for k in ks])
+            batch_keys: dict[int, list[int]] = {}
+            for data, digest, sig, sig_keys in zip(items, hashes, signatures, keys, strict=True):
                 doc_id = data["document"]["id"]
                 if digest in known or digest in seen_hashes or doc_id in seen_ids:
                     result.skipped += 1
@@ -187,13 +191,17 @@ class SQLiteStore(Store):
                 if doc_id in stored_ids:
                     self._delete_document(stored_ids[doc_id])
                     result.replaced += 1
-                sig = signature(data["text"])
-                duplicate_of = self._near_duplicate(sig, batch_bands) if sig is not None else None
+                duplicate_of = None
                 if sig is not None:
-                    for key in bands(sig):
-                        batch_bands.setdefault(key, []).append((pk, sig, duplicate_of))
+                    candidates = {doc for k in sig_keys
+                                  for doc in (*stored_keys.get(k, ()), *batch_keys.get(k, ()))}
+                    if candidates:
+                        duplicate_of = self._near_duplicate(sig, candidates, batch_signatures)
+                    batch_signatures[pk] = (sig, duplicate_of)
+                    for key in sig_keys:
+                        batch_keys.setdefault(key, []).append(pk)
                 result.duplicates += duplicate_of is not None
-                rows.add(pk, data, digest, sig, duplicate_of)
+                rows.add(pk, data, digest, sig, sig_keys, duplicate_of)
                 result.added += 1
                 pk += 1
             self._write(rows)
@@ -204,20 +212,24 @@ class SQLiteStore(Store):
             raise
         return result
 
-    def _near_duplicate(self, sig: bytes,
-                        batch: dict[int, list[tuple[int, bytes, int | None]]]) -> int | None:
-        """The original (first stored document) this text nearly duplicates, if any."""
-        keys = bands(sig)
-        candidates: dict[int, tuple[bytes, int | None]] = {}
-        for key in keys:
-            for pk, other, original in batch.get(key, ()):
-                candidates[pk] = (other, original)
-        for pk, other, original in self._con.execute(
-                "SELECT DISTINCT d.pk, d.minhash, d.duplicate_of FROM minhash_bands b "
-                "JOIN documents d ON d.pk = b.doc "
-                f"WHERE b.key IN ({_marks(keys)})", keys):
-            candidates[pk] = (other, original)
-        close = [original or pk for pk, (other, original) in candidates.items()
+    def _stored_keys(self, keys: list[int]) -> dict[int, tuple[int, ...]]:
+        """MinHash band key -> stored documents having it, for the keys of a batch."""
+        found: dict[int, tuple[int, ...]] = {}
+        for chunk in _chunks(sorted(set(keys))):
+            for key, doc in self._con.execute(
+                    f"SELECT key, doc FROM minhash_bands WHERE key IN ({_marks(chunk)})", chunk):
+                found[key] = (*found.get(key, ()), doc)
+        return found
+
+    def _near_duplicate(self, sig: bytes, candidates: set[int],
+                        batch: dict[int, tuple[bytes, int | None]]) -> int | None:
+        """The original (first stored document) this text nearly duplicates, among candidates."""
+        known = {pk: batch[pk] for pk in candidates if pk in batch}
+        rest = sorted(candidates - known.keys())
+        if rest:
+            known.update((r[0], (r[1], r[2])) for r in self._con.execute(
+                f"SELECT pk, minhash, duplicate_of FROM documents WHERE pk IN ({_marks(rest)})", rest))
+        close = [original or pk for pk, (other, original) in known.items()
                  if similarity(sig, other) >= THRESHOLD]
         return min(close) if close else None
 
@@ -249,21 +261,25 @@ class SQLiteStore(Store):
         self._refresh_agreements(sorted(rows.touched_agreements))
 
     def _refresh_agreements(self, pks: list[int]) -> None:
-        """Recompute the summary columns (status, dates, exclusive) of agreements from their reports."""
+        """Recompute the summary columns (status, dates, exclusive) of agreements from their reports.
+
+        Reads only the latest reports through the (agreement, date) index, so an agreement reported
+        thousands of times costs no more than one reported twice."""
         updates = []
-        for chunk in _chunks(pks):
-            reports: dict[int, list[dict[str, Any]]] = {pk: [] for pk in chunk}
-            for row in self._con.execute(
-                    "SELECT agreement, status, date, exclusive FROM agreement_observations "
-                    f"WHERE agreement IN ({_marks(chunk)}) AND dup = 0", chunk):
-                reports[row[0]].append({"status": row[1], "date": row[2], "exclusive": row[3]})
-            for pk, found in reports.items():
-                found = agreement_status.visible(found, None)
-                status, when = agreement_status.current_status(found)
-                dates = [r["date"] for r in found if r["date"]]
-                exclusive = [r["exclusive"] for r in found if r["exclusive"] is not None]
-                updates.append((status, when, min(dates, default=None), max(dates, default=None),
-                                exclusive[-1] if exclusive else None, pk))
+        con = self._con
+        for pk in pks:
+            first, last = con.execute("SELECT min(date), max(date) FROM agreement_observations "
+                                      "WHERE agreement = ?", (pk,)).fetchone()
+            latest = "SELECT status, date FROM agreement_observations WHERE agreement = ? AND dup = 0 " \
+                     "AND status != 'unknown' ORDER BY date DESC"
+            recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest + " LIMIT 50", (pk,))]
+            if len(recent) == 50 and recent[0]["date"] == recent[-1]["date"]:
+                recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest, (pk,))]
+            status, when = agreement_status.current_status(recent)
+            exclusive = con.execute("SELECT exclusive FROM agreement_observations WHERE agreement = ? "
+                                    "AND dup = 0 AND exclusive IS NOT NULL ORDER BY date DESC LIMIT 1",
+                                    (pk,)).fetchone()
+            updates.append((status, when, first, last, exclusive[0] if exclusive else None, pk))
         self._con.executemany("UPDATE agreement_entities SET status = ?, status_date = ?, first_seen = ?, "
                               "last_seen = ?, exclusive = ? WHERE pk = ?", updates)
 
@@ -277,6 +293,8 @@ class SQLiteStore(Store):
                     "WHERE pk IN (SELECT DISTINCT entity FROM actors WHERE doc = ?)", (pk,))
         touched = [r[0] for r in con.execute(
             "SELECT DISTINCT agreement FROM agreement_observations WHERE doc = ?", (pk,))]
+        # event_pairs has no index by event (it is one covering b-tree for timelines): replacing a
+        # document, which is rare, scans it.
         con.execute("DELETE FROM event_pairs WHERE event IN (SELECT pk FROM events WHERE doc = ?)", (pk,))
         con.execute("DELETE FROM events WHERE doc = ?", (pk,))
         for table, column in DOCUMENT_TABLES:
@@ -408,9 +426,9 @@ class SQLiteStore(Store):
         width = {"day": 10, "month": 7, "year": 4}[by]
         first, second = sorted((a.upper(), b.upper()))
         return pd.read_sql_query(
-            f"SELECT substr(p.date, 1, {width}) AS period, e.type, count(*) AS events FROM event_pairs p "
-            "JOIN events e ON e.pk = p.event WHERE p.a = ? AND p.b = ? GROUP BY period, e.type "
-            "ORDER BY period, e.type", self._con, params=[first, second])
+            f"SELECT substr(date, 1, {width}) AS period, type, count(*) AS events FROM event_pairs "
+            "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
+            self._con, params=[first, second])
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
         words = [w.replace('"', '""') for w in text.split()]

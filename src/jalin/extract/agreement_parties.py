@@ -1,0 +1,95 @@
+"""An agreement's parties as ISO3 codes, from the countries around its mention.
+
+The countries named in the mention's clause (names, adjectives, compounds, metonyms, through the
+actors layer's `countries_in`) are parties. The speaking side joins them when the clause names no
+country, when every country named follows "dengan/bersama/with" (the subject is the other party),
+or when the speaker says "kita/kami/we". The speaking side is the speaker's country, else the
+country of the first person or organisation named in the sentence, else the country the document
+mentions most. "antara A dan B"/"between A and B" with only one country named takes the
+countries of the sentence before (the other side was named there); "kedua-dua negara"/"both
+countries" takes the two countries the document mentions most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from jalin.doc import Doc
+from jalin.extract import actors as actors_layer
+from jalin.extract import statements as statements_layer
+
+Country = tuple[str, int, int, str]
+
+
+def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]] = ()) -> list[Country]:
+    """Country references in [start, end), minus those inside an `excluded` span."""
+    return [
+        c for c in actors_layer.countries_in(doc, start, end)
+        if not any(s <= c[1] < e for s, e in excluded)
+    ]
+
+
+def ranked_countries(doc: Doc) -> list[str]:
+    """The countries the document mentions, most mentioned first (first mentioned wins a tie)."""
+    if "agreements.countries" not in doc.notes:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for actor in doc.actors:
+            if actor.type == "COUNTRY" and actor.country:
+                counts[actor.country] += len(actor.mentions) or 1
+                start = min((m.start for m in actor.mentions), default=len(doc.text))
+                first[actor.country] = min(first.get(actor.country, start), start)
+        doc.notes["agreements.countries"] = sorted(counts, key=lambda iso: (-counts[iso], first[iso], iso))
+    return doc.notes["agreements.countries"]
+
+
+def home_country(doc: Doc) -> str | None:
+    """The country the document mentions most."""
+    ranked = ranked_countries(doc)
+    return ranked[0] if ranked else None
+
+
+def own_side(doc: Doc, offset: int) -> str | None:
+    """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
+    with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
+    by_id = {a.id: a for a in doc.actors}
+    speaker_at = getattr(statements_layer, "speaker_at", None)  # absent until statements land
+    speaker = speaker_at(doc, offset) if speaker_at is not None else None
+    if speaker is not None and speaker in by_id and by_id[speaker].country:
+        return by_id[speaker].country
+    sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None
+    if sentence is not None:
+        named = [
+            (mention.start >= offset, mention.start, actor.country)
+            for actor in doc.actors if actor.type in ("PERSON", "ORGANISATION") and actor.country
+            for mention in actor.mentions if sentence.start <= mention.start < sentence.end
+        ]
+        if named:
+            return min(named)[2]
+    return home_country(doc)
+
+
+def parties(
+    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country],
+    with_at: list[int], between_at: list[int], first_person: bool, both: bool = False,
+) -> list[str]:
+    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names `found`.
+
+    `with_at` / `between_at`: offsets of "with" / "between" cues in the clause; `both`: the clause
+    says "kedua-dua negara" / "both countries".
+    """
+    codes = {c[0] for c in found}
+    if both and len(codes) < 2:
+        codes.update(ranked_countries(doc)[:2])
+    after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
+    if not codes or after_with or first_person:
+        side = own_side(doc, anchor)
+        if side:
+            codes.add(side)
+    if len(codes) < 2 and between_at:
+        index = doc.sentence_index(scope[0])
+        if index > 0:
+            previous = doc.sentences[index - 1]
+            codes.update(c[0] for c in countries(doc, previous.start, previous.end))
+    return sorted(codes)

@@ -1,0 +1,103 @@
+"""An agreement's stage from the cues around a mention: status, milestones, tense.
+
+A stage cue ("ditandatangani", "signed", "kelulusan Jemaah Menteri") counts as done unless a marker
+before it in the same clause says otherwise: future ("akan", "will", "dijangka"), conditional
+("jika", "once"), awaited ("untuk", "awaiting"), negation ("belum", "not") or an infinitive "to".
+The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
+head only looks back to that head ("the agreement signed last year"). In "the second country after
+X to sign", the tense is the main clause's ("akan menjadi", "will become"), read before the ordinal.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from jalin.extract.agreement_lexicon import Hit, Matchers
+
+# How many words a marker may sit before the cue it qualifies.
+_REACH = {"future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0}
+_CLAUSE_MARKS = ",;:“”\"()"
+_AHEAD = 2
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+@dataclass(slots=True)
+class StageCue:
+    start: int
+    end: int
+    key: str
+    done: bool           # happened (True) or still to come / negated (False)
+    status: str          # the status it implies, "" for none
+    milestone: str       # milestone kind, "" for none
+
+
+def clause_start(lowered: str, lo: int, offset: int) -> int:
+    """Start of the clause holding `offset`, not before `lo`."""
+    cut = max(lowered.rfind(mark, lo, offset) for mark in _CLAUSE_MARKS)
+    return max(lo, cut + 1)
+
+
+def is_done(
+    lowered: str, cue: Hit, lo: int, hi: int, markers: list[Hit], ordinals: list[Hit], m: Matchers
+) -> bool:
+    """Whether the stage cue `cue` is asserted as done, judged from markers in [lo, cue.start), else
+    from a future marker right after it (before `hi`)."""
+    until = cue.start
+    for ordinal in ordinals:
+        if lo <= ordinal.start < cue.start:
+            until = ordinal.start
+            break
+    index = bisect_left(markers, until, key=_start)
+    for marker in reversed(markers[:index]):
+        if marker.end > until:
+            continue
+        if marker.start < lo:
+            break
+        distance = len(lowered[marker.end:until].split())
+        roles = m.cue_roles[marker.key]
+        for role, reach in _REACH.items():
+            if role in roles and distance <= reach:
+                return role == "past"
+    if until == cue.start:  # a noun cue may take its tense after it: "delivery is expected in May"
+        for marker in markers[bisect_left(markers, cue.end, key=_start):index + 4]:
+            if len(lowered[cue.end:marker.start].split()) > _AHEAD or hi <= marker.start:
+                break
+            if "future" in m.cue_roles[marker.key]:
+                return False
+    return True
+
+
+def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], m: Matchers) -> bool:
+    """A conditional marker ("if", "once", "jika") within three words before the agreement's label."""
+    for marker in reversed(markers[:bisect_left(markers, offset, key=_start)]):
+        if marker.start < lo or len(lowered[marker.end:offset].split()) > 3:
+            return False
+        if "conditional" in m.cue_roles[marker.key]:
+            return True
+    return False
+
+
+def stage_cues(
+    lowered: str, hits: list[Hit], scope: tuple[int, int], head: tuple[int, int],
+    markers: list[Hit], ordinals: list[Hit], m: Matchers, skip: tuple[int, int] = (0, 0),
+) -> list[StageCue]:
+    """The stage cues inside `scope` (outside the label span `skip`), each with its tense."""
+    found = []
+    for hit in hits[bisect_left(hits, scope[0], key=_start):]:
+        if hit.start >= scope[1]:
+            break
+        if hit.end > scope[1] or skip[0] <= hit.start < skip[1]:
+            continue
+        row = m.stage_rows[hit.key]
+        lo = head[1] if head[1] <= hit.start else scope[0]
+        hi = head[0] if hit.end <= head[0] else scope[1]
+        done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), hi, markers, ordinals, m)
+        if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
+            done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
+        found.append(StageCue(hit.start, hit.end, hit.key, done,
+                              row.done if done else row.expected, row.milestone))
+    return found

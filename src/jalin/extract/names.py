@@ -1,0 +1,74 @@
+"""Person names in running text: capitalised word runs with Malay and English name particles."""
+
+from __future__ import annotations
+
+import re
+
+from jalin.doc import Doc
+from jalin.lexicon import Lexicon
+
+# One word of a name: a capitalised word (inner hyphens and apostrophes), a particle, or "@".
+_WORD = re.compile(r"a/[lp]\b|[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|@")
+PARTICLES = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "@", "van", "von", "de", "der",
+                       "da", "del", "al", "el", "le", "ibni"})
+MAX_TOKENS = 7
+
+
+def _stopwords(lexicon: Lexicon) -> frozenset[str]:
+    """Words that are never part of a person's name: the stopword list and organisation heads."""
+    words = {row["word"] for row in lexicon.table("name_stopwords")}
+    words.update(row["word"] for row in lexicon.table("organisation_heads"))
+    return frozenset(words)
+
+
+def stopwords(doc: Doc) -> frozenset[str]:
+    return doc.lexicon.cached("names.stopwords", _stopwords)
+
+
+def is_name_word(word: str, stop: frozenset[str]) -> bool:
+    """A capitalised word that can be part of a person's name (not an acronym, not a stopword)."""
+    bare = word.rstrip(".")
+    if not bare or not bare[0].isupper() or bare in stop:
+        return False
+    return len(bare) == 1 or not bare.isupper()  # acronyms (MEA, PAT) are not names
+
+
+def name_at(doc: Doc, pos: int, blocked: dict[int, str]) -> tuple[int, int, list[str]] | None:
+    """The name starting at `pos`: (start, end, words); `blocked` maps offsets where a lexicon
+    match of another kind (role, organisation, country, place) starts, which ends the name."""
+    text, stop = doc.text, stopwords(doc)
+    words: list[tuple[int, int, str]] = []
+    p = pos
+    while len(words) < MAX_TOKENS:
+        match = _WORD.match(text, p)
+        if not match:
+            break
+        word = match.group()
+        kind = blocked.get(p)
+        if kind is not None and not (kind == "honorific" and words):
+            break
+        if word.lower() in PARTICLES:
+            if not words:
+                break
+        elif not is_name_word(word, stop):
+            break
+        end = match.end()
+        if word.endswith(".") and len(word) > 2:
+            word, end = word[:-1], end - 1  # sentence-final stop, not an initial
+        if word.endswith(("'", "’")) and len(word) > 2:
+            word, end = word[:-1], end - 1  # closing quote mark, not part of the name
+        words.append((match.start(), end, word))
+        if text[end:end + 1] != " " or end != match.end():
+            break
+        p = end + 1
+    while words and words[-1][2].lower() in PARTICLES:
+        words.pop()
+    if not words:
+        return None
+    return words[0][0], words[-1][1], [w for _, _, w in words]
+
+
+def name_key(words: list[str]) -> tuple[str, ...]:
+    """The name's comparable words: case-folded, particles and initials dropped."""
+    return tuple(w.casefold().rstrip(".") for w in words
+                 if w.lower() not in PARTICLES and len(w.rstrip(".")) > 1)

@@ -1,0 +1,144 @@
+"""Where countries are referred to in the text, for the events layer: every actor mention that
+carries a country (countries, persons via their role, organisations), plus first-person words
+resolved to the speaker's country, third-person pronouns resolved to the person most talked
+about so far, and "kedua-dua negara" / "both countries" resolved to the two countries most talked
+about so far. Mentions nested inside a longer one (the "Malaysia" in "Perdana Menteri Malaysia")
+give way to it. Built once per document and kept in `doc.notes`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from jalin.doc import Doc
+from jalin.model import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    start: int
+    end: int
+    country: str
+    actor: str
+    kind: str  # the actor's type, or "self" / "pronoun" / "pair" for resolved references
+
+
+@dataclass(slots=True)
+class PartyIndex:
+    parties: list[Party]
+    starts: list[int]
+    by_id: dict[str, Actor]
+
+    def between(self, start: int, end: int) -> list[Party]:
+        """Parties lying wholly inside [start, end), in text order."""
+        i = bisect.bisect_left(self.starts, start)
+        found = []
+        while i < len(self.parties) and self.parties[i].start < end:
+            if self.parties[i].end <= end:
+                found.append(self.parties[i])
+            i += 1
+        return found
+
+
+def party_index(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
+    """All country references of the document; `pronouns` are (start, end, kind) hits of first-
+    person words ("self"), third-person pronouns ("pronoun") and references to two countries
+    ("pair")."""
+    index: PartyIndex | None = doc.notes.get("events.parties")
+    if index is None:
+        index = _build(doc, pronouns)
+        doc.notes["events.parties"] = index
+    return index
+
+
+def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
+    by_id = {actor.id: actor for actor in doc.actors}
+    raw = [
+        Party(m.start, m.end, actor.country, actor.id, actor.type)
+        for actor in doc.actors if actor.country
+        for m in actor.mentions
+    ]
+    raw.sort(key=lambda p: (p.start, -p.end, p.country, p.actor))
+    kept: list[Party] = []
+    cover = (-1, -1)  # the span of the last mention not nested in another
+    for party in raw:
+        span = (party.start, party.end)
+        if cover[0] <= party.start and party.end <= cover[1] and span != cover:
+            continue  # nested inside a longer mention
+        cover = span
+        kept.append(party)
+    taken = [(p.start, p.end) for p in kept]
+    persons = _person_mentions(doc)
+    countries = [(p.start, p.country, p.actor) for p in kept]
+    for start, end, kind in pronouns:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if kind == "pair":
+            sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
+            kept.extend(Party(start, end, country, actor_id, kind)
+                        for country, actor_id in _salient_pair(countries, sentence_start, start))
+            continue
+        actor_id = _speaker(doc, start) if kind == "self" else _salient_person(persons, start)
+        actor = by_id.get(actor_id) if actor_id else None
+        if actor is not None and actor.country:
+            kept.append(Party(start, end, actor.country, actor.id, kind))
+    kept.sort(key=lambda p: (p.start, -p.end, p.country, p.actor))
+    return PartyIndex(kept, [p.start for p in kept], by_id)
+
+
+def _person_mentions(doc: Doc) -> list[tuple[int, str]]:
+    return sorted(
+        (m.start, actor.id) for actor in doc.actors if actor.type == "PERSON" and actor.country
+        for m in actor.mentions
+    )
+
+
+def _salient_person(persons: list[tuple[int, str]], offset: int) -> str | None:
+    """The person mentioned most often before `offset` (the earliest first on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for start, actor_id in persons:
+        if start >= offset:
+            break
+        counts[actor_id] = counts.get(actor_id, 0) + 1
+        first.setdefault(actor_id, start)
+    if not counts:
+        return None
+    return min(counts, key=lambda a: (-counts[a], first[a]))
+
+
+def _salient_pair(
+    countries: list[tuple[int, str, str]], sentence_start: int, offset: int,
+) -> list[tuple[str, str]]:
+    """The two countries meant by "both countries" at `offset`: those named earlier in the same
+    sentence first, then those mentioned most often before it; an actor each ([] if fewer)."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}
+    local: set[str] = set()
+    for start, country, actor_id in countries:
+        if start >= offset:
+            break
+        counts[country] = counts.get(country, 0) + 1
+        first.setdefault(country, (start, actor_id))
+        if start >= sentence_start:
+            local.add(country)
+    if len(counts) < 2:
+        return []
+    top = sorted(counts, key=lambda c: (c not in local, -counts[c], first[c][0]))[:2]
+    return [(country, first[country][1]) for country in top]
+
+
+def _speaker(doc: Doc, offset: int) -> str | None:
+    """The actor speaking at `offset`: the statements layer's `speaker_at` when it offers one."""
+    try:
+        from jalin.extract.statements import speaker_at  # type: ignore[attr-defined]
+    except ImportError:
+        speaker_at = None
+    if speaker_at is not None:
+        found: str | None = speaker_at(doc, offset)
+        return found
+    for statement in doc.statements:
+        if statement.start <= offset < statement.end and statement.speaker:
+            return statement.speaker
+    return None

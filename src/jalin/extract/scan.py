@@ -1,0 +1,115 @@
+"""Fast candidate finding: an Aho-Corasick automaton of anchor words (and digit runs) tells where a
+slow, exact regex is worth running, so the regex looks at a few short windows instead of the
+whole text.
+
+`Anchors.hits(text)` gives the (start, end, word) of every anchor word standing as a whole word
+(case-folded, longest first at each start); `Anchors.windows(text)` merges the regions around
+them; `finditer(pattern, text, windows)` runs a compiled pattern over those windows only, in text
+order, without overlaps. A pattern used this way must match only text that contains an anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import ahocorasick
+
+_DIGITS = re.compile(r"\d+")
+
+
+class Anchors:
+    def __init__(
+        self,
+        words: Iterable[str],
+        digits: tuple[int, int] | None = None,
+        before: int = 40,
+        after: int = 60,
+    ) -> None:
+        """`before`/`after`: characters around a word hit the pattern may need; `digits`: the same
+        for a run of digits, or None when digits are no anchors."""
+        self.automaton = ahocorasick.Automaton()
+        for word in {" ".join(w.split()).lower() for w in words if w.strip()}:
+            self.automaton.add_word(word, word)
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+        self.digits = digits
+        self.before = before
+        self.after = after
+
+    def hits(self, text: str) -> list[tuple[int, int, str]]:
+        """Whole-word anchor hits (hyphens separate words), leftmost-longest, not overlapping."""
+        low = text.lower().replace("\n", " ")
+        if len(low) != len(text):  # a rare character that changes length when lower-cased
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("\n", " ")
+        found: list[tuple[int, int, str]] = []
+        if not self.empty:
+            for last, word in self.automaton.iter(low):
+                start, end = last - len(word) + 1, last + 1
+                if (start and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
+                    continue  # inside a word (a hyphen counts as a boundary: "twenty-four")
+                found.append((start, end, word))
+        found.sort(key=lambda h: (h[0], -h[1]))
+        chosen: list[tuple[int, int, str]] = []
+        for hit in found:
+            if not chosen or hit[0] >= chosen[-1][1]:
+                chosen.append(hit)
+        return chosen
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        spans = [(s - self.before, e + self.after) for s, e, _ in self.hits(text)]
+        if self.digits:
+            before, after = self.digits
+            spans.extend((m.start() - before, m.end() + after) for m in _DIGITS.finditer(text))
+            spans.sort()
+        merged: list[tuple[int, int]] = []
+        size = len(text)
+        for lo, hi in spans:
+            lo, hi = max(0, lo), min(size, hi)
+            while hi < size and not text[hi].isspace():
+                hi += 1
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            else:
+                merged.append((lo, hi))
+        return merged
+
+
+def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    last = 0
+    for lo, hi in windows:
+        for match in pattern.finditer(text, max(lo, last), hi):
+            yield match
+            last = match.end()
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex alternation for a word list, factored by shared prefixes so that the regex engine
+    tries one path per position instead of every word (a space in a word matches any white space).
+    Case is kept as written; wrap it in (?i:…) for a case-insensitive match."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_source(trie)
+
+
+def _trie_source(node: dict[str, dict]) -> str:
+    end = "" in node
+    parts = []
+    for char in sorted(c for c in node if c):
+        piece = r"\s+" if char == " " else re.escape(char)
+        parts.append(piece + _trie_source(node[char]))
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 and not end else "(?:" + "|".join(parts) + ")"
+    if end:
+        body += "?" if len(parts) == 1 and body.startswith("(?:") else ""
+        if not body.endswith("?"):
+            body = f"(?:{body})?"
+    return body

@@ -1,0 +1,198 @@
+"""The server-rendered dashboard: Jinja2 pages over the cached queries, every claim linked to its sentence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from jalin.web.chart import COLOURS, timeline_chart
+from jalin.web.highlight import LAYERS, Segment, marks_of, segments
+from jalin.web.queries import BOARD_COLUMNS, COOPERATIVE, Queries
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+PAGE_SIZE = 50
+_ISO3 = re.compile(r"^[A-Za-z]{3}$")
+_FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+
+def doc_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
+    """The document page, showing the span [start, end) when given."""
+    url = f"/documents/{quote(str(doc_id), safe='')}"
+    if start is not None and end is not None:
+        url += f"?focus={int(start)}-{int(end)}#focus"
+    return url
+
+
+def sentence_url(doc_id: str, sentence: int | None) -> str:
+    """The document page, showing one sentence (by index) when given."""
+    url = doc_url(doc_id)
+    return url if sentence is None else f"{url}?sentence={int(sentence)}#focus"
+
+
+def label(value: Any) -> str:
+    return str(value).replace("_", " ") if value is not None else "—"
+
+
+def join_names(ids: list[str], names: dict[str, str]) -> str:
+    return ", ".join(names.get(i, i) for i in ids) or "?"
+
+
+def snippet(text: str | None) -> Markup:
+    """An FTS snippet with its [ ] hit markers as <mark>, the rest escaped."""
+    safe = str(escape(text or ""))
+    return Markup(safe.replace("[", "<mark>").replace("]", "</mark>"))
+
+
+def text_html(parts: list[Segment]) -> Markup:
+    """The highlighted text: a link to its record for every marked segment, anchors at sentences."""
+    out: list[str] = []
+    inside = False
+    for part in parts:
+        if part.focus != inside:  # the focused span is one contiguous run of segments
+            out.append('<span class="focus" id="focus">' if part.focus else "</span>")
+            inside = part.focus
+        if part.sentence is not None:
+            out.append(f'<span class="sent" id="s{part.sentence}"></span>')
+        text = escape(part.text)
+        primary = part.primary
+        if primary is None:
+            out.append(str(text))
+        else:
+            classes = " ".join(f"l-{layer}" for layer in part.layers)
+            out.append(f'<a class="hl {classes}" href="#r-{escape(primary.ref)}" '
+                       f'title="{escape(part.title)}">{text}</a>')
+    if inside:
+        out.append("</span>")
+    return Markup("".join(out))
+
+
+templates.env.globals.update(doc_url=doc_url, sentence_url=sentence_url, label=label, snippet=snippet,
+                             join_names=join_names, colours=COLOURS, cooperative=COOPERATIVE)
+
+
+def _q(request: Request) -> Queries:
+    return request.app.state.queries
+
+
+def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context)
+
+
+def _evidence_links(q: Queries, history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    steps = []
+    for step in history:
+        span = q.evidence_span(step["doc_id"], step.get("evidence"))
+        url = doc_url(step["doc_id"], *span) if span else doc_url(step["doc_id"])
+        steps.append({**step, "url": url})
+    return steps
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    q = _q(request)
+    agreements = q.agreements()
+    overdue = [(a, m) for a in agreements for m in a["overdue"]]
+    statements = q.latest_statements(10)
+    speakers = {a["id"]: a["name"] for a in q.actors()}
+    return _render(request, "home.html", agreements=agreements[:8], overdue=overdue, statements=statements,
+                   speakers=speakers, pairs=q.pairs(8), counts=q.counts(), today=date.today().isoformat())
+
+
+@router.get("/agreements", response_class=HTMLResponse)
+def board(request: Request, country: str | None = None) -> HTMLResponse:
+    q = _q(request)
+    country = country.upper() if country and _ISO3.match(country) else None
+    found = q.filter_agreements(country=country)
+    columns = [(status, [a for a in found if a["status"] == status]) for status in BOARD_COLUMNS]
+    return _render(request, "board.html", columns=columns, country=country, total=len(found))
+
+
+@router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
+def agreement(request: Request, agreement_id: int) -> HTMLResponse:
+    q = _q(request)
+    found = q.agreement(agreement_id)
+    if found is None:
+        raise HTTPException(404, "no such agreement")
+    return _render(request, "agreement.html", a=found, steps=_evidence_links(q, found["history"]))
+
+
+@router.get("/pairs", response_class=HTMLResponse)
+def pair_form(request: Request, a: str = "", b: str = "") -> Any:
+    if _ISO3.match(a) and _ISO3.match(b):
+        return RedirectResponse(f"/pairs/{a.upper()}/{b.upper()}", status_code=303)
+    return _render(request, "pairs.html", pairs=_q(request).pairs(40))
+
+
+@router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
+def pair(request: Request, a: str, b: str) -> HTMLResponse:
+    if not (_ISO3.match(a) and _ISO3.match(b)):
+        raise HTTPException(404, "country codes are three letters (ISO 3166-1 alpha-3)")
+    q = _q(request)
+    a, b = a.upper(), b.upper()
+    chart = timeline_chart(q.timeline(a, b), f"Events between {a} and {b} per month")
+    events = q.events(a, b)
+    return _render(request, "pair.html", a=a, b=b, chart=chart, events=events[:PAGE_SIZE], total=len(events),
+                   agreements=q.filter_agreements(country=a), other=b)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, country: str | None = None, name: str | None = None,
+           offset: int = 0) -> HTMLResponse:
+    country = country.upper() if country and _ISO3.match(country) else None
+    found = _q(request).actors(country, None, name or None)
+    offset = max(0, offset)
+    return _render(request, "actors.html", actors=found[offset:offset + PAGE_SIZE], total=len(found),
+                   offset=offset, size=PAGE_SIZE, country=country or "", name=name or "")
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: int) -> HTMLResponse:
+    found = _q(request).actor(actor_id)
+    if found is None:
+        raise HTTPException(404, "no such actor")
+    return _render(request, "actor.html", actor=found)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(request: Request, offset: int = 0) -> HTMLResponse:
+    found = _q(request).documents()
+    offset = max(0, offset)
+    return _render(request, "documents.html", documents=found[offset:offset + PAGE_SIZE], total=len(found),
+                   offset=offset, size=PAGE_SIZE)
+
+
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
+def document(request: Request, doc_id: str, focus: str | None = None,
+             sentence: int | None = None) -> HTMLResponse:
+    analysis = _q(request).document(doc_id)
+    if analysis is None:
+        raise HTTPException(404, "no such document")
+    span = None
+    sentences = analysis.get("sentences", [])
+    if focus and (m := _FOCUS.match(focus)):
+        span = (int(m[1]), int(m[2]))
+    elif sentence is not None and 0 <= sentence < len(sentences):
+        span = (sentences[sentence]["start"], sentences[sentence]["end"])
+    marks = marks_of(analysis)
+    counts = {layer: sum(1 for m in marks if m.layer == layer) for layer, _ in LAYERS}
+    starts = [s["start"] for s in sentences]
+    names = {a["id"]: a["name"] for a in analysis.get("actors", [])}
+    text = text_html(segments(analysis["text"], marks, starts, span))
+    return _render(request, "document.html", d=analysis, info=analysis["document"], text=text, layers=LAYERS,
+                   counts=counts, names=names)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: str = "") -> HTMLResponse:
+    text = q.strip()[:500]
+    results = _q(request).search(text, 50) if text else []
+    return _render(request, "search.html", q=text, results=results)

@@ -1,0 +1,123 @@
+"""Gatherings layer: Malay and English mentions, names and ordinals, parties, merging, attendance."""
+# ruff: noqa: E501  (test sentences read best on one line)
+
+from __future__ import annotations
+
+from jalin.doc import Doc
+from jalin.extract import actors, gatherings, quantities, times
+from jalin.lexicon import load_lexicon
+from jalin.model import Actor, Gathering, TextSpan
+from jalin.text import prepare
+
+
+def make(text: str, people: tuple[tuple[str, str], ...] = (), published: str | None = "2025-09-22") -> Doc:
+    """A document with the earlier layers run; `people` adds PERSON actors (name, country) by hand."""
+    doc = prepare(text, published=published, id="g", title=None, url=None, source=None,
+                  metadata={}, lexicon=load_lexicon())
+    doc.actors = actors.extract(doc)
+    for name, country in people:
+        start = text.index(name)
+        doc.actors.append(Actor(id=f"p{len(doc.actors)}", type="PERSON", name=name, country=country,
+                                mentions=[TextSpan(start, start + len(name), name)]))
+    doc.times = times.extract(doc)
+    doc.quantities = quantities.extract(doc)
+    return doc
+
+
+def run(text: str, people: tuple[tuple[str, str], ...] = ()) -> list[Gathering]:
+    return gatherings.extract(make(text, people))
+
+
+def brief(found: list[Gathering]) -> list[tuple[str, str | None, int | None, list[str]]]:
+    return [(g.kind, g.name, g.ordinal, g.parties) for g in found]
+
+
+def test_named_seminar_with_ordinal_attendance_and_a_later_mention() -> None:
+    text = ("Menteri itu berucap semasa ucaptama Seminar Kedua Kerjasama Industri Pertahanan Malaysia-Jepun "
+            "di Kuala Lumpur hari ini. Seminar tersebut disertai kira-kira 200 peserta. "
+            "Lebih 15 syarikat turut mengambil bahagian.")
+    found = run(text)
+    assert brief(found) == [
+        ("seminar", "Seminar Kedua Kerjasama Industri Pertahanan Malaysia-Jepun", 2, ["JPN", "MYS"])
+    ]
+    seminar = found[0]
+    assert seminar.location == "Kuala Lumpur" and seminar.time == "t1"
+    assert seminar.attendance == ["q1", "q2"]
+    assert [text[e.start:e.end] for e in seminar.evidence] == [
+        "Seminar Kedua Kerjasama Industri Pertahanan Malaysia-Jepun", "Seminar",
+    ]
+
+
+def test_english_named_conference_with_ordinal() -> None:
+    found = run("Ministers from Malaysia and Indonesia attended the 17th Shangri-La Dialogue in Singapore on Friday.")
+    assert brief(found) == [("conference", "17th Shangri-La Dialogue", 17, ["IDN", "MYS"])]
+    assert found[0].location == "Singapore"
+
+
+def test_visit_to_several_countries_is_one_visit_per_host() -> None:
+    found = run("Perdana Menteri India akan mengadakan lawatan rasmi ke Indonesia, Singapura dan Malaysia minggu depan. "
+                "Lawatan itu membolehkan beliau membincangkan isu serantau.")
+    assert brief(found) == [
+        ("visit", None, None, ["IDN", "IND"]), ("visit", None, None, ["IND", "SGP"]),
+        ("visit", None, None, ["IND", "MYS"]),
+    ]
+    assert all(g.time == "t1" for g in found)
+    assert len(found[-1].evidence) == 2  # "Lawatan itu" points back to the last one
+
+
+def test_receiving_a_courtesy_call_is_a_meeting() -> None:
+    found = run("Timbalan Perdana Menteri Malaysia menerima kunjungan hormat daripada Duta Besar Jepun semalam.")
+    assert brief(found) == [("meeting", None, None, ["JPN", "MYS"])]
+
+
+def test_courtesy_call_paid_is_a_visit_with_people_as_parties() -> None:
+    found = run("Kono melakukan kunjungan hormat ke atas Mahathir di Perdana Putra.",
+                people=(("Kono", "JPN"), ("Mahathir", "MYS")))
+    assert brief(found) == [("visit", None, None, ["JPN", "MYS"])]
+    assert found[0].location == "Perdana Putra"
+
+
+def test_english_meeting_after_a_quotation_takes_its_own_clause() -> None:
+    text = ("'The crisis in Myanmar is serious,' he told reporters after a four-eyed meeting with "
+            "his Cambodian counterpart Hun Sen and Ismail Sabri at the Peace Palace.")
+    found = run(text, people=(("Ismail Sabri", "MYS"),))
+    assert brief(found) == [("meeting", None, None, ["KHM", "MYS"])]
+
+
+def test_one_sided_meeting_takes_the_articles_country() -> None:
+    text = ("Malaysia akan membeli dua kapal. Malaysia juga menambah pesawat. "
+            "Perdana Menteri mengadakan pertemuan dengan Duta Besar Thailand.")
+    assert brief(run(text)) == [("meeting", None, None, ["MYS", "THA"])]
+
+
+def test_exhibition_acronym_and_stacked_words() -> None:
+    found = run("Malaysia dan Turkiye menandatangani perjanjian semasa pameran LIMA 2025 di Langkawi.")
+    assert brief(found) == [("exhibition", "LIMA 2025", None, ["MYS", "TUR"])]
+
+
+def test_same_sentence_mentions_merge() -> None:
+    found = run("Presiden Amerika Syarikat menghadiri Sidang Kemuncak ASEAN ke-31 dan sidang kemuncak berkaitan "
+                "di Manila, Filipina bersama Malaysia.")
+    assert brief(found) == [("summit", "Sidang Kemuncak ASEAN ke-31", 31, ["MYS", "USA"])]
+    assert len(found[0].evidence) == 2
+
+
+def test_not_gatherings() -> None:
+    for text in (
+        "Dialog semata-mata tidak mencukupi untuk Malaysia.",
+        "Lima orang pegawai Malaysia hadir.",
+        "Kongres AS meluluskan akta itu.",
+        "Ia berlangsung di Pusat Dagangan dan Pameran Antarabangsa Lutfi Kirdar, Turki.",
+        "Mesyuarat itu ditangguhkan.",  # no country anywhere: nobody to name as a party
+        "Pertemuan Najib dan Trump tidak dirancang.",  # no country in the text
+    ):
+        assert run(text) == [], text
+
+
+def test_bad_input() -> None:
+    assert run("") == []
+    assert run("#### ;;; ??? mesyuarat @@@") == []
+    long_text = "Malaysia dan Jepun mengadakan mesyuarat di Tokyo. " * 2000
+    found = run(long_text)
+    assert brief(found) == [("meeting", None, None, ["JPN", "MYS"])]
+    assert len(found[0].evidence) == 2000

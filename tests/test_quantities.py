@@ -1,0 +1,141 @@
+"""Quantities layer: table-driven Malay and English amounts, and what is not a quantity."""
+# ruff: noqa: E501  (one table row per line reads best)
+
+from __future__ import annotations
+
+import pytest
+
+from jalin.doc import Doc
+from jalin.extract import quantities, times
+from jalin.lexicon import load_lexicon
+from jalin.text import prepare
+
+
+def make(text: str, language: str, published: str | None = "2025-09-22") -> Doc:
+    doc = prepare(text, published=published, id="q", title=None, url=None, source=None,
+                  metadata={}, lexicon=load_lexicon())
+    doc.info.language = language
+    doc.times = times.extract(doc)
+    return doc
+
+
+def run(text: str, language: str) -> list[tuple[float | int, str, str | None, str]]:
+    return [(q.value, q.qualifier, q.unit, q.text) for q in quantities.extract(make(text, language))]
+
+
+MALAY = [
+    ("Seminar tersebut disertai kira-kira 150 peserta.", (150, "approx", "participants", "kira-kira 150 peserta")),
+    ("Lebih 20 syarikat pertahanan turut mengambil bahagian.", (20, "more_than", "companies", "Lebih 20 syarikat")),
+    ("Seramai 700 warga pangkalan hadir.", (700, "exact", "people", "Seramai 700 warga")),
+    ("Kerajaan memperuntukkan RM1.4 juta untuk projek itu.", (1400000, "exact", "MYR", "RM1.4 juta")),
+    ("Sumbangan berjumlah RM3,600 diserahkan.", (3600, "exact", "MYR", "RM3,600")),
+    ("Kontrak itu bernilai 1.5 bilion ringgit.", (1500000000, "exact", "MYR", "1.5 bilion ringgit")),
+    ("Pelaburan itu bernilai 2 bilion won.", (2000000000, "exact", "KRW", "2 bilion won")),
+    ("Tentera laut akan menerima dua buah kapal.", (2, "exact", "ships", "dua buah kapal")),
+    ("Sebanyak tiga pesawat dihantar.", (3, "exact", "aircraft", "Sebanyak tiga pesawat")),
+    ("Empat helikopter dibeli tahun lalu.", (4, "exact", "helicopters", "Empat helikopter")),
+    ("Dua puluh negara menghantar wakil.", (20, "exact", "countries", "Dua puluh negara")),
+    ("Tiga ratus orang menghadiri majlis itu.", (300, "exact", "people", "Tiga ratus orang")),
+    ("Hampir 500 anggota terlibat dalam latihan itu.", (500, "approx", "personnel", "Hampir 500 anggota")),
+    ("Sekitar 1,200 pelawat dijangka hadir.", None),
+    ("Sekurang-kurangnya 10 kapal perang akan berlabuh.", (10, "at_least", "ships", "Sekurang-kurangnya 10 kapal perang")),
+    ("Projek itu melibatkan sehingga 5,000 pekerja.", (5000, "up_to", "workers", "sehingga 5,000 pekerja")),
+    ("Lawatan kerja dua hari itu bermula semalam.", (2, "exact", "days", "dua hari")),
+    ("Kerjasama itu terjalin selama lebih tiga dekad.", (3, "more_than", "decades", "lebih tiga dekad")),
+    ("Banjir itu meragut lebih 100 nyawa.", (100, "more_than", "people", "lebih 100 nyawa")),
+    ("Perdagangan meningkat 15 peratus tahun ini.", (15, "exact", "percent", "15 peratus")),
+    ("Eksport naik 4.5% pada suku kedua.", (4.5, "exact", "percent", "4.5%")),
+    ("Melebihi 30 syarikat tempatan menyertai pameran itu.", (30, "more_than", "companies", "Melebihi 30 syarikat")),
+    ("Lebih kurang 80 delegasi hadir.", None),
+    ("Lebih kurang 80 perwakilan hadir.", (80, "approx", "delegates", "Lebih kurang 80 perwakilan")),
+    ("Kapal itu membawa 1,500 tan bantuan.", (1500, "exact", "tonnes", "1,500 tan")),
+    ("Tempoh enam bulan diperlukan.", (6, "exact", "months", "enam bulan")),
+    ("Sebelas kenderaan perisai diserahkan.", (11, "exact", "vehicles", "Sebelas kenderaan")),
+    ("Dua belas dron dibeli.", (12, "exact", "drones", "Dua belas dron")),
+    ("Dua puluh lima pelajar menerima biasiswa.", (25, "exact", "students", "Dua puluh lima pelajar")),
+    ("Seribu askar dikerahkan ke sempadan.", (1000, "exact", "soldiers", "Seribu askar")),
+]
+
+ENGLISH = [
+    ("The seminar drew about 150 participants.", (150, "approx", "participants", "about 150 participants")),
+    ("More than 20 defence companies took part.", (20, "more_than", "companies", "More than 20 defence companies")),
+    ("The army will receive seven Pendekar battle tanks.", (7, "exact", "tanks", "seven Pendekar battle tanks")),
+    ("It will buy 31 Gempita 8x8 armoured vehicles.", (31, "exact", "vehicles", "31 Gempita 8x8 armoured vehicles")),
+    ("The navy plans to acquire eight new LMS.", (8, "exact", "ships", "eight new LMS")),
+    ("Three AW139 maritime helicopters will be acquired.", (3, "exact", "helicopters", "Three AW139 maritime helicopters")),
+    ("The deal is worth US$2 billion.", (2000000000, "exact", "USD", "US$2 billion")),
+    ("The project costs RM500 million.", (500000000, "exact", "MYR", "RM500 million")),
+    ("Korea offered 3 trillion won in credit.", (3000000000000, "exact", "KRW", "3 trillion won")),
+    ("Nearly 40 per cent of the budget goes to procurement.", (40, "approx", "percent", "Nearly 40 per cent")),
+    ("At least 12 people were injured.", (12, "at_least", "people", "At least 12 people")),
+    ("Up to 3,000 troops will join the exercise.", (3000, "up_to", "troops", "Up to 3,000 troops")),
+    ("Around twenty-four ships took part.", (24, "approx", "ships", "Around twenty-four ships")),
+    ("Over 100 delegates attended the forum.", (100, "more_than", "delegates", "Over 100 delegates")),
+    ("Fewer than 10 aircraft remain in service.", (10, "less_than", "aircraft", "Fewer than 10 aircraft")),
+    ("No more than 50 officials will travel.", (50, "at_most", "officials", "No more than 50 officials")),
+    ("The talks lasted two days.", (2, "exact", "days", "two days")),
+    ("Some 1,200 refugees crossed the border.", (1200, "approx", "refugees", "Some 1,200 refugees")),
+    ("The company signed two hundred contracts.", (200, "exact", "contracts", "two hundred contracts")),
+    ("Exports grew 3.5% last year.", (3.5, "exact", "percent", "3.5%")),
+    ("Ten countries sent observers.", (10, "exact", "countries", "Ten countries")),
+]
+
+NOT_QUANTITIES = [
+    ("Kedua-dua negara bersetuju mengadakan rundingan dua hala.", "ms"),
+    ("Malaysia menandatangani satu perjanjian dengan Korea.", "ms"),
+    ("Sidang Kemuncak ASEAN ke-31 diadakan di Manila.", "ms"),
+    ("Hari Ulang Tahun TUDM ke-65 disambut.", "ms"),
+    ("Pesawat MH17 ditembak jatuh.", "ms"),
+    ("Seminar itu diadakan pada 22 September 2025.", "ms"),
+    ("Mesyuarat bermula pada jam 10.30 pagi.", "ms"),
+    ("Covid-19 menjejaskan ekonomi.", "ms"),
+    ("The Asean 5PC is very important.", "en"),
+    ("He held a four-eyed meeting with Hun Sen.", "en"),
+    ("Ties between the two countries are strong.", "en"),
+    ("The army uses the F/A18D and the A400M.", "en"),
+    ("It runs Retrofit New SOC 2.5 software.", "en"),
+    ("This is one of the key issues.", "en"),
+    ("He met three of them.", "en"),
+    ("The 3rd battalion moved north.", "en"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MALAY)
+def test_malay_quantity(sentence: str, expected: tuple | None) -> None:
+    assert run(sentence, "ms") == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ENGLISH)
+def test_english_quantity(sentence: str, expected: tuple) -> None:
+    assert run(sentence, "en") == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "language"), NOT_QUANTITIES)
+def test_not_a_quantity(sentence: str, language: str) -> None:
+    assert run(sentence, language) == []
+
+
+def test_table_size() -> None:
+    assert len(MALAY) + len(ENGLISH) + len(NOT_QUANTITIES) >= 50
+
+
+def test_ids_offsets_and_several_per_sentence() -> None:
+    doc = make("Sumbangan RM3,600 dan RM20,700 diserahkan kepada 700 orang.", "ms")
+    found = quantities.extract(doc)
+    assert [(q.id, q.value, q.unit) for q in found] == [
+        ("q1", 3600, "MYR"), ("q2", 20700, "MYR"), ("q3", 700, "people"),
+    ]
+    assert all(doc.text[q.start:q.end] == q.text for q in found)
+
+
+def test_period_duration_is_a_quantity_but_dates_are_not() -> None:
+    doc = make("Sistem itu akan dipasang dalam tempoh dua minggu mulai 1 Oktober 2025.", "ms")
+    assert [(q.value, q.unit) for q in quantities.extract(doc)] == [(2, "weeks")]
+
+
+def test_bad_input() -> None:
+    assert run("", "ms") == []
+    assert run("%%% 12,,, RM ... 1.2.3.4 -- ", "other") == []
+    long_text = "Seramai 40 peserta hadir. " * 4000
+    found = run(long_text, "ms")
+    assert len(found) == 4000 and found[-1][:3] == (40, "exact", "participants")

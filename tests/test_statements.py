@@ -1,0 +1,144 @@
+"""Statements: direct quotes and reported speech with speakers and cues, Malay and English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jalin.extract import actors, statements
+from jalin.extract.statements import speaker_at
+from jalin.lexicon import load_lexicon
+from jalin.model import Analysis
+from jalin.pipeline import analyze
+from jalin.text import prepare
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _said(text: str) -> list[tuple[str | None, str, str | None, str]]:
+    """(speaker name, kind, verb, text) of each statement."""
+    analysis: Analysis = analyze(text)
+    names = {a.id: a.name for a in analysis.actors}
+    return [(names.get(s.speaker or ""), s.kind, s.verb, s.text) for s in analysis.statements]
+
+
+def test_malay_reported_then_quote_with_katanya() -> None:
+    text = ("KUALA LUMPUR: Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan berkata Malaysia bersedia "
+            "memperluas kerjasama industri pertahanan.\n\n"
+            "“Kita mahu hasil yang nyata, bukan sekadar janji,” katanya.")
+    assert _said(text) == [
+        ("Ahmad Faizal Hamdan", "indirect", "berkata",
+         "Malaysia bersedia memperluas kerjasama industri pertahanan"),
+        ("Ahmad Faizal Hamdan", "direct", "katanya", "Kita mahu hasil yang nyata, bukan sekadar janji"),
+    ]
+
+
+def test_english_said_forms_and_single_quotes() -> None:
+    text = ("PHNOM PENH, March 3 -- Malaysia will deepen maritime cooperation with Cambodia, said Prime "
+            "Minister Datuk Seri Rahman Ali. 'We have agreed to exchange information on piracy,' he said. "
+            "According to Rahman, both navies will hold a joint exercise next year.")
+    assert _said(text) == [
+        ("Rahman Ali", "indirect", "said", "Malaysia will deepen maritime cooperation with Cambodia"),
+        ("Rahman Ali", "direct", "said", "We have agreed to exchange information on piracy"),
+        ("Rahman Ali", "indirect", "According to", "both navies will hold a joint exercise next year"),
+    ]
+
+
+def test_two_speakers_in_one_paragraph() -> None:
+    text = ("Menteri Luar Datuk Ali Hassan berkata rundingan itu berjalan lancar, manakala Menteri Luar "
+            "Jepun Kenji Sato berkata Tokyo akan menghantar pasukan teknikal. “Kami komited sepenuhnya "
+            "kepada projek ini,” kata Sato.")
+    said = _said(text)
+    assert [(s[0], s[1]) for s in said] == [
+        ("Ali Hassan", "indirect"), ("Kenji Sato", "indirect"), ("Kenji Sato", "direct")]
+    assert said[1][3] == "Tokyo akan menghantar pasukan teknikal"
+
+
+def test_quote_before_its_speaker_is_named() -> None:
+    text = ("“Kerjasama ini akan membuka peluang pekerjaan kepada rakyat kedua-dua negara.\n\n"
+            "“Kita juga akan melatih jurutera tempatan,” kata Duta Besar Korea Selatan ke Malaysia, "
+            "Park Min-jun.")
+    said = _said(text)
+    assert [(s[0], s[1], s[2]) for s in said] == [
+        ("Park Min-jun", "direct", None), ("Park Min-jun", "direct", "kata")]
+    assert said[0][3] == "Kerjasama ini akan membuka peluang pekerjaan kepada rakyat kedua-dua negara"
+
+
+def test_quote_over_several_sentences_and_lost_opening_mark() -> None:
+    text = ('Beliau ditemui selepas majlis itu. Datuk Seri Ahmad Faizal Hamdan berkata: "Kita bersedia. '
+            'Kita juga akan menambah aset." Ini satu langkah penting untuk negara," katanya.')
+    said = _said(text)
+    assert [(s[1], s[3]) for s in said] == [
+        ("direct", "Kita bersedia. Kita juga akan menambah aset"),
+        ("direct", "Ini satu langkah penting untuk negara"),
+    ]
+    assert {s[0] for s in said} == {"Ahmad Faizal Hamdan"}
+
+
+def test_menurut_and_pronoun_subject() -> None:
+    text = ("Timbalan Perdana Menteri Datuk Seri Dr. Nurul Ain Hassan menerima kunjungan hormat itu. "
+            "Beliau menegaskan hubungan kedua-dua negara kekal erat. Menurut Nurul Ain, lawatan balas "
+            "akan diadakan tahun depan.")
+    assert _said(text) == [
+        ("Nurul Ain Hassan", "indirect", "menegaskan", "hubungan kedua-dua negara kekal erat"),
+        ("Nurul Ain Hassan", "indirect", "Menurut", "lawatan balas akan diadakan tahun depan"),
+    ]
+
+
+def test_foreign_official_visiting_malaysia() -> None:
+    text = ("PUTRAJAYA: Turkish Defence Minister Mehmet Yilmaz, who is on a three-day visit to Malaysia, "
+            "told reporters that Ankara was ready to share drone technology.")
+    said = _said(text)
+    assert said == [
+        ("Mehmet Yilmaz", "indirect", "told reporters", "Ankara was ready to share drone technology")]
+    analysis = analyze(text)
+    person = next(a for a in analysis.actors if a.type == "PERSON")
+    assert (person.country, [r.en for r in person.roles]) == ("TUR", ["Minister of Defence"])
+
+
+def test_demikian_and_scare_quotes_are_not_statements() -> None:
+    text = ('Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan berkata demikian kepada pemberita. '
+            'Beliau menyifatkan tawaran itu sebagai "menarik" dan akan dikaji.')
+    assert _said(text) == [
+        ("Ahmad Faizal Hamdan", "indirect", "menyifatkan", 'tawaran itu sebagai "menarik" dan akan dikaji')]
+
+
+def test_speaker_at_offsets() -> None:
+    text = ("Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan berkata kita akan terus bekerjasama. "
+            "Cuaca hari ini cerah.")
+    doc = prepare(text, published=None, id=None, title=None, url=None, source=None, metadata={},
+                  lexicon=load_lexicon())
+    doc.actors = actors.extract(doc)
+    doc.statements = statements.extract(doc)
+    person = next(a for a in doc.actors if a.type == "PERSON")
+    assert speaker_at(doc, doc.text.index("kita")) == person.id
+    assert speaker_at(doc, doc.text.index("Cuaca")) is None
+
+
+def test_bad_input() -> None:
+    assert _said("") == []
+    assert _said('"""“”‘’\'\' ,,, katanya said berkata') == []
+    assert _said("“" + "kata " * 2000) == []
+    sentence = "“Kita bersedia untuk bekerjasama dengan semua pihak,” kata Datuk Seri Ahmad Faizal Hamdan. "
+    long_text = sentence * 300
+    said = _said(long_text)
+    assert len(said) == 300 and {s[0] for s in said} == {"Ahmad Faizal Hamdan"}
+
+
+def test_seed_gold_statements() -> None:
+    seed = SHARED / "seed" / "bernama-2025-09-22-malaysia-korea-defence.txt"
+    gold_path = SHARED / "gold" / "dev" / "bernama-2025-09-22-malaysia-korea-defence.gold.json"
+    if not seed.exists() or not gold_path.exists():
+        pytest.skip("../shared (seed article and gold) is not available")
+    from jalin.read import read_path
+
+    record = next(iter(read_path(seed)))
+    analysis = analyze(record.text, published=record.published)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    names = {a.id: a.name for a in analysis.actors}
+    got = [(names[s.speaker or ""], s.kind) for s in analysis.statements]
+    assert got == [(g["speaker"], g["kind"]) for g in gold["statements"]]
+    for statement, expected in zip(analysis.statements, gold["statements"], strict=True):
+        assert expected["contains"] in statement.text

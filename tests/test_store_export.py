@@ -1,0 +1,115 @@
+"""Exports round-trip through pandas / pyarrow, and the store CLI commands."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from jalin.cli import app
+from jalin.export import GDELT_COLUMNS, export, read_gdelt
+from jalin.store import open_store
+from store_fixtures import approved, minister, pending
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "kb.db"
+    with open_store(path) as store:
+        store.add_analyses([pending(minister("a3", "Mohd Hafiz Ramli", ["Datuk"])), approved()])
+    return path
+
+
+def test_jsonl_round_trips_the_contract(db, tmp_path):
+    out = tmp_path / "all.jsonl"
+    with open_store(db) as store:
+        assert export(store, "jsonl", out) == 2
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines == [pending(minister("a3", "Mohd Hafiz Ramli", ["Datuk"])).to_json(), approved().to_json()]
+    assert pd.read_json(out, lines=True)["schema"].tolist() == ["jalin.analysis/1"] * 2
+
+
+def test_csv_and_parquet_tables_round_trip(db, tmp_path):
+    with open_store(db) as store:
+        assert export(store, "csv", tmp_path / "events.csv") == 2
+        assert export(store, "parquet", tmp_path / "agreements.parquet", table="agreements") == 1
+        expected = store.table("events")
+    events = pd.read_csv(tmp_path / "events.csv", dtype={"cameo": str})
+    assert events["cameo"].tolist() == ["057", "057"]
+    assert events["source_country"].tolist() == ["MYS", "MYS"]
+    assert events["document"].tolist() == expected["document"].tolist()
+    agreements = pq.read_table(tmp_path / "agreements.parquet").to_pandas()
+    assert agreements[["type", "parties", "status"]].values.tolist() == [
+        ["g2g_procurement", "KOR|MYS", "approved"]]
+
+
+def test_plover_records(db, tmp_path):
+    out = tmp_path / "events.plover.jsonl"
+    with open_store(db) as store:
+        assert export(store, "plover", out) == 2
+    first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert {k: first[k] for k in ("event_id", "event_date", "event_type", "event_mode", "actor_country",
+                                  "recipient_country", "story_id", "source", "cameo")} == {
+        "event_id": "seed-like-e1", "event_date": "2025-09-22", "event_type": "AGREE",
+        "event_mode": ["procurement"], "actor_country": "MYS", "recipient_country": "KOR",
+        "story_id": "seed-like", "source": "Bernama", "cameo": "057"}
+
+
+def test_gdelt_tsv_loads_in_pandas_with_documented_columns(db, tmp_path):
+    out = tmp_path / "events.tsv"
+    with open_store(db) as store:
+        assert export(store, "gdelt", out) == 2
+    frame = read_gdelt(out)
+    assert tuple(frame.columns) == GDELT_COLUMNS
+    row = frame.iloc[1]
+    assert (row["SQLDATE"], row["MonthYear"], row["Year"]) == ("20251022", "202510", 2025)
+    assert (row["Actor1CountryCode"], row["Actor2CountryCode"]) == ("MYS", "KOR")
+    assert (row["Actor1Name"], pd.isna(row["SOURCEURL"]), row["PloverType"]) == ("MALAYSIA", True, "AGREE")
+    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("057", "057", "05")
+    assert (row["QuadClass"], row["GoldsteinScale"], row["DATEADDED"]) == (1, 3.5, "20251022")
+    with pytest.raises(ValueError, match="unknown export format"):
+        export(open_store(db), "xml", out)
+
+
+def _cli(db, *args):
+    return CliRunner().invoke(app, [*args, "--db", str(db)])
+
+
+def test_cli_agreements_overdue_and_history(db, tmp_path):
+    only_pending = tmp_path / "pending.db"
+    with open_store(only_pending) as store:
+        store.add_analyses([pending()])
+    late = json.loads(_cli(only_pending, "agreements", "--overdue", "--as-of", "2025-11-15", "--json").stdout)
+    assert [(a["status"], [m["due"] for m in a["overdue"]]) for a in late] == [
+        ("pending_approval", ["2025-10-31"])]
+    assert json.loads(_cli(db, "agreements", "--overdue", "--as-of", "2025-11-15", "--json").stdout) == []
+    table = _cli(db, "agreements", "--country", "MYS").stdout
+    assert "agreements (1)" in table and "approved" in table
+
+
+def test_cli_queries(db):
+    actors = json.loads(_cli(db, "actors", "--country", "MYS", "--json").stdout)
+    assert [(a["type"], a["name"]) for a in actors] == [
+        ("COUNTRY", "Malaysia"), ("PERSON", "Mohd Hafiz Ramli")]
+    actor = json.loads(_cli(db, "actor", "Hafiz Ramli", "--json").stdout)
+    assert [r["en"] for r in actor["roles"]] == ["Minister of Defence"]
+    assert _cli(db, "actor", "Nobody Here").exit_code == 1
+    timeline = json.loads(_cli(db, "timeline", "MYS", "KOR", "--by", "month", "--json").stdout)
+    assert timeline == [{"period": "2025-09", "type": "AGREE", "events": 1},
+                        {"period": "2025-10", "type": "AGREE", "events": 1}]
+    found = json.loads(_cli(db, "search", "Cabinet approved", "--json").stdout)
+    assert [f["id"] for f in found] == ["follow-up"]
+    shown = json.loads(_cli(db, "show", "follow-up").stdout)
+    assert shown["document"]["published"] == "2025-10-22"
+    assert _cli(db, "show", "missing").exit_code == 1
+    assert "actors (3)" in _cli(db, "actors").stdout
+
+
+def test_cli_export(db, tmp_path):
+    result = _cli(db, "export", "--format", "gdelt", "--out", str(tmp_path / "e.tsv"))
+    assert result.exit_code == 0
+    assert len(read_gdelt(tmp_path / "e.tsv")) == 2
+    assert _cli(db, "export", "--format", "nope", "--out", str(tmp_path / "x")).exit_code != 0

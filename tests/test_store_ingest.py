@@ -1,0 +1,194 @@
+"""Ingest end to end: reading, analysing, batching, idempotence, bad input, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from jalin.ingest import Ingest, is_batch_result
+from jalin.store import open_store
+from store_fixtures import approved, pending
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data" / "store"
+
+TOWNS = ["Kuala Lumpur", "Putrajaya", "Johor Bahru", "Kuching", "Kota Kinabalu", "Ipoh", "Melaka"]
+
+
+def wire_copy(i: int) -> dict[str, str]:
+    """A distinct short wire story (Malay or English) per number."""
+    town = TOWNS[i % len(TOWNS)]
+    if i % 2:
+        text = (f"{town.upper()}: Sebanyak {i + 3} kapal peronda baharu akan diserahkan kepada Tentera Laut "
+                f"Diraja Malaysia menjelang tahun {2026 + i % 5}, kata seorang pegawai kanan hari ini. "
+                f"Beliau berkata kontrak bernilai RM{i + 10} juta itu ditandatangani bulan lepas.")
+    else:
+        text = (f"{town.upper()}, March {1 + i % 28} (Bernama) -- Malaysia will receive {i + 3} new patrol "
+                f"craft by {2026 + i % 5}, a senior officer said today. He said the RM{i + 10} million "
+                f"contract was signed last month.")
+    return {"id": f"wire-{i:05d}", "published": f"2024-03-{1 + i % 28:02d}", "text": text}
+
+
+def write_jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if env_db is not None:
+        env["JALIN_DB"] = str(env_db)
+    return subprocess.run([sys.executable, "-m", "jalin", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_ingest_is_idempotent_and_reports_bad_documents(tmp_path):
+    rows = [wire_copy(i) for i in range(40)]
+    source = write_jsonl(tmp_path / "news.jsonl", rows)
+    with source.open("a", encoding="utf-8") as f:
+        f.write("{not json\n")
+        f.write(json.dumps({"id": "empty", "text": "   "}) + "\n")
+    failures: list[str] = []
+    store = open_store(tmp_path / "kb.db")
+    first = Ingest(store, batch_size=7, on_failure=failures.append).run([str(source)])
+    assert (first.read, first.added, first.skipped, first.failed) == (42, 40, 0, 2)
+    assert failures == [
+        f"{source}: line 41: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
+        f"{source}: line 42: empty document"]
+    second = Ingest(store, jobs=2, on_failure=failures.append).run([str(source)])
+    assert (second.added, second.skipped, second.failed) == (0, 40, 2)
+    assert store.counts()["documents"] == 40
+    assert store.document("wire-00003")["document"]["published"] == "2024-03-04"
+    store.close()
+
+
+def test_ingest_in_a_process_pool_keeps_input_order(tmp_path):
+    source = write_jsonl(tmp_path / "news.jsonl", [wire_copy(i) for i in range(60)])
+    with open_store(tmp_path / "kb.db") as store:
+        report = Ingest(store, jobs=2, batch_size=16, on_failure=print).run([str(source)])
+        assert (report.added, report.failed) == (60, 0)
+        assert store.table("documents")["id"].tolist() == [f"wire-{i:05d}" for i in range(60)]
+
+
+def test_missing_path_and_garbage_are_one_line_each(tmp_path):
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(b"\xff\xfe\x00\x81 not text")
+    failures: list[str] = []
+    with open_store(tmp_path / "kb.db") as store:
+        report = Ingest(store, on_failure=failures.append).run([str(tmp_path / "nope.txt"), str(garbage)])
+    assert report.added + report.failed == 2
+    assert failures[0] == f"{tmp_path / 'nope.txt'}: no such file or directory"
+    assert all("\n" not in line for line in failures)
+
+
+def test_batch_result_folder_loads_without_analysing(tmp_path):
+    folder = tmp_path / "run"
+    (folder / "analyses").mkdir(parents=True)
+    (folder / "failures").mkdir()
+    analyses = [pending(), approved()]
+    table = pa.table({"id": [a.document.id for a in analyses], "analysis": [a.to_json() for a in analyses]})
+    pq.write_table(table, folder / "analyses" / "part-00000.parquet")
+    pq.write_table(pa.table({"origin": ["feed.jsonl:9"], "reason": ["empty document"]}),
+                   folder / "failures" / "part-00000.parquet")
+    assert is_batch_result(folder)
+    failures: list[str] = []
+    with open_store(tmp_path / "kb.db") as store:
+        report = Ingest(store, on_failure=failures.append).run([str(folder)])
+        assert (report.read, report.added, report.failed) == (2, 2, 1)
+        assert failures == ["feed.jsonl:9: empty document"]
+        history = store.agreement_records()[0]["history"]
+        assert [h["status"] for h in history] == ["pending_approval", "approved"]
+        assert Ingest(store).run([str(folder)]).added == 0
+
+
+def test_killed_ingest_resumes_with_every_document_exactly_once(tmp_path):
+    total = 1500
+    source = write_jsonl(tmp_path / "news.jsonl", [wire_copy(i) for i in range(total)])
+    db = tmp_path / "kb.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen([sys.executable, "-m", "jalin", "ingest", str(source), "--db", str(db),
+                                "--jobs", "1", "--batch", "25"], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and stored < 50:
+        time.sleep(0.02)
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as con:
+                    stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(db) as con:
+        before = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert 50 <= before < total and before % 25 == 0
+    result = run_cli("ingest", str(source), "--jobs", "2", env_db=db)
+    assert result.returncode == 0, result.stderr
+    assert f"added {total - before:,}" in result.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*), count(DISTINCT id), count(DISTINCT content_hash) FROM documents"
+                           ).fetchone() == (total, total, total)
+        assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == total
+        con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+        assert con.execute("SELECT count(*) FROM (SELECT doc FROM topics GROUP BY doc, topic "
+                           "HAVING count(*) > 1)").fetchone()[0] == 0
+
+
+def _seed() -> Path:
+    seeds = sorted((SHARED / "seed").glob("*.txt")) if SHARED.exists() else []
+    if not seeds:
+        pytest.skip(f"the shared seed article is not available at {SHARED / 'seed'}")
+    return seeds[0]
+
+
+@pytest.mark.xfail(strict=False, reason="needs the agreements and times layers (not yet on main)")
+def test_seed_then_cabinet_approval_gives_one_agreement_history(tmp_path):
+    seed = _seed()
+    db = tmp_path / "kb.db"
+    assert run_cli("ingest", str(seed), "--jobs", "1", env_db=db).returncode == 0
+    late = json.loads(run_cli("agreements", "--overdue", "--as-of", "2025-11-15", "--json", env_db=db).stdout)
+    assert [(a["type"], a["parties"], a["status"]) for a in late] == [
+        ("g2g_procurement", ["KOR", "MYS"], "pending_approval")]
+    assert [(m["kind"], m["due"]) for m in late[0]["overdue"]] == [("cabinet_approval", "2025-10-31")]
+    assert run_cli("ingest", str(DATA / "cabinet-approves-g2g-ms.txt"), env_db=db).returncode == 0
+    records = json.loads(run_cli("agreements", "--country", "KOR", "--json", env_db=db).stdout)
+    korea = [r for r in records if r["type"] == "g2g_procurement"]
+    assert len(korea) == 1
+    assert [h["status"] for h in korea[0]["history"]] == ["pending_approval", "approved"]
+    assert json.loads(run_cli("agreements", "--overdue", "--as-of", "2025-11-15", "--json",
+                              env_db=db).stdout) == []
+
+
+@pytest.mark.xfail(strict=False, reason="needs the agreements layer (not yet on main)")
+def test_english_follow_up_joins_the_same_agreement(tmp_path):
+    seed = _seed()
+    with open_store(tmp_path / "kb.db") as store:
+        Ingest(store).run([str(seed), str(DATA / "cabinet-approves-g2g-en.txt")])
+        korea = [r for r in store.agreement_records(country="KOR") if r["type"] == "g2g_procurement"]
+        assert [h["status"] for h in korea[0]["history"]] == ["pending_approval", "approved"]
+
+
+def test_seed_and_follow_ups_are_stored_and_searchable(tmp_path):
+    seed = _seed()
+    with open_store(tmp_path / "kb.db") as store:
+        report = Ingest(store).run([str(seed), str(DATA)])
+        assert (report.added, report.failed) == (3, 0)
+        assert store.search("Jemaah Menteri meluluskan")["published"].tolist() == ["2025-10-22"]
+        assert store.search("Cabinet approved")["published"].tolist() == ["2025-10-23"]
+        assert sorted(store.table("documents")["language"]) == ["en", "ms", "ms"]
+        countries = store.actors(type="COUNTRY")
+        assert countries[["name", "country", "documents"]].values.tolist() == [
+            ["Malaysia", "MYS", 3], ["South Korea", "KOR", 3], ["Türkiye", "TUR", 1]]
