@@ -120,9 +120,24 @@ def analyze_raw(raw: RawDocument, lexicon_dirs: Sequence[str] = ()) -> Analysis:
                    lexicon_dirs=lexicon_dirs)
 
 
+# Made-up wire copy in both languages that reaches every layer, so that each lazily built matcher
+# is compiled before the first partition arrives.
+_WARM_UP = (
+    ("BANGKOK, 12 Mac (Bernama) -- Thailand dan Filipina menandatangani satu perjanjian latihan "
+     "ketenteraan di ibu negara itu semalam, kata Panglima Tentera Darat. \"Kami akan menghantar 300 "
+     "anggota untuk latihan bersama pada Jun 2026,\" katanya kepada pemberita semasa persidangan itu. "
+     "-- BERNAMA"),
+    ("CANBERRA, March 12 -- Australia and Vietnam agreed on Tuesday to start talks on a maritime "
+     "security framework worth about A$200 million, the foreign ministry said. \"We expect to sign the "
+     "deal by the end of next year,\" the minister told a conference in Hanoi."),
+)
+
+
 def warm_up(lexicon_dirs: Sequence[str] = ()) -> None:
     """Load the lexicon and compile every matcher once in this process (run on each worker)."""
-    analyze_raw(RawDocument(text="Warm-up.", origin="warm-up"), lexicon_dirs)
+    for number, text in enumerate(_WARM_UP):
+        analyze_raw(RawDocument(text=text, origin=f"warm-up:{number}", published="2026-03-12"),
+                    lexicon_dirs)
 
 
 def analyze_partition(partition: Partition, lexicon_dirs: Sequence[str] = ()) -> dict[str, bytes]:
