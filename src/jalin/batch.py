@@ -114,10 +114,10 @@ def partitions(items: Iterable[RawDocument | InputError], size: int) -> Iterator
 # ---------------------------------------------------------------- analysing (worker side)
 
 
-def analyze_raw(raw: RawDocument, lexicon_dirs: Sequence[str] = ()) -> Analysis:
-    """The analysis `jalin analyze` makes of one read document."""
-    return analyze(raw.text, published=raw.published, id=raw.id, title=raw.title, url=raw.url,
-                   lexicon_dirs=lexicon_dirs)
+def analyze_raw(raw: RawDocument, lexicon_dirs: Sequence[str] = (), published: str | None = None) -> Analysis:
+    """The analysis `jalin analyze` makes of one read document (`published`: its --published)."""
+    return analyze(raw.text, published=raw.published or published, id=raw.id, title=raw.title, url=raw.url,
+                   source=raw.source, metadata=raw.metadata, lexicon_dirs=lexicon_dirs)
 
 
 # Made-up wire copy in both languages that reaches every layer, so that each lazily built matcher
@@ -140,13 +140,14 @@ def warm_up(lexicon_dirs: Sequence[str] = ()) -> None:
                     lexicon_dirs)
 
 
-def analyze_partition(partition: Partition, lexicon_dirs: Sequence[str] = ()) -> dict[str, bytes]:
+def analyze_partition(partition: Partition, lexicon_dirs: Sequence[str] = (),
+                      published: str | None = None) -> dict[str, bytes]:
     """Analyse one partition; every table's rows encoded as one Parquet part (bytes)."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     rows["failures"].extend({"origin": o, "reason": r} for o, r in partition.failures)
     for raw in partition.documents:
         try:
-            result = analyze_raw(raw, lexicon_dirs)
+            result = analyze_raw(raw, lexicon_dirs, published)
             line = result.to_json()
         except Exception as exc:  # a failed document is reported, never lost, never fatal
             rows["failures"].append({"origin": raw.origin, "reason": f"{type(exc).__name__}: {exc}"})
@@ -229,6 +230,7 @@ def run_batch(
     workers: int = 2,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     lexicon_dirs: Sequence[str] = (),
+    published: str | None = None,
 ) -> BatchSummary:
     """Analyse every input on a Dask cluster and write the dataset under `out`."""
     from distributed import Client, LocalCluster, as_completed
@@ -267,7 +269,7 @@ def run_batch(
                 future.release()
 
             for partition in partitions(read_paths(paths), partition_size):
-                future = client.submit(analyze_partition, partition, lexicon_dirs, pure=False,
+                future = client.submit(analyze_partition, partition, lexicon_dirs, published, pure=False,
                                        key=f"jalin-partition-{partition.index}-{time.time_ns()}")
                 in_flight[future.key] = partition
                 finished.add(future)
