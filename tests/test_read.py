@@ -235,6 +235,14 @@ def test_missing_and_unreadable_paths(tmp_path: Path) -> None:
         locked.chmod(0o644)
 
 
+def test_input_error_forms() -> None:
+    error = InputError("feed.jsonl: line 3", "invalid JSON (x)")
+    assert str(error) == "feed.jsonl: line 3: invalid JSON (x)"
+    assert (error.origin, error.reason) == ("feed.jsonl: line 3", "invalid JSON (x)")
+    ready_made = InputError("gone.txt: no such file or directory")
+    assert (ready_made.origin, ready_made.reason) == ("gone.txt", "no such file or directory")
+
+
 def test_read_file_accepts_an_origin(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(MALAY)

@@ -12,13 +12,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import assert_valid
-from jalin.language import identify_language
+from jalin.language import identify_language, malay_or_indonesian
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis
-from jalin.pipeline import analyze
+from jalin.pipeline import analyze as run_pipeline
 from jalin.text import find_dateline, find_source, normalise, publisher_from_url, split_sentences, tokens
 
 LEX = load_lexicon()
+
+
+def analyze(text: str, **metadata: object) -> Analysis:
+    """The pipeline, its result validated against the contract (every analysis a test makes is)."""
+    result = run_pipeline(text, **metadata)  # type: ignore[arg-type]
+    assert_valid(result)
+    return result
 
 
 def sentences(text: str) -> list[str]:
@@ -72,6 +79,8 @@ def test_normalise_scraper_quirks() -> None:
         ("ALOR SETAR 5 April - Pemimpin itu berkata.", "ALOR SETAR"),
         ("KUALA LUMPUR (May 14): Nestle (Malaysia) Bhd today announced.", "KUALA LUMPUR"),
         ("KUALA LUMPUR, Sept 22 (Bernama) -- Malaysia will deepen ties.", "KUALA LUMPUR"),
+        ("WASHINGTON (Reuters) - The United States and Malaysia held talks.", "WASHINGTON"),
+        ("BANDAR SERI BEGAWAN, 5 Mei (Bernama) -- Brunei dan Malaysia bersetuju.", "BANDAR SERI BEGAWAN"),
         ("SHAH ALAM - Setiap pihak perlu memainkan peranan.", "SHAH ALAM"),
         ("KOTA KINABALU:Sabah akan menerima peruntukan tambahan.", "KOTA KINABALU"),
         ("Menteri melawat pasar.\n\nTEMERLOH - Sebanyak 50 gerai dibuka.", "TEMERLOH"),
@@ -97,9 +106,13 @@ def test_dateline(text: str, place: str | None) -> None:
         ("Kerjasama itu penting, katanya.\n\n-Bernama", "Bernama"),
         ("The talks will resume next month. (Reuters)", None),
         ("KUALA LUMPUR, Sept 22 (Bernama) -- Malaysia will deepen ties with Korea.", "Bernama"),
+        ("WASHINGTON (Reuters) - The United States and Malaysia held talks on Monday.", "Reuters"),
+        ("BEIJING, 5 Mei (Xinhua) -- China dan Malaysia menandatangani tiga perjanjian.", "Xinhua"),
         ("Fokus juga diberikan kepada belia. - UTUSAN ONLINE", "Utusan Online"),
         ("Semoga masyarakat tidak ditipu. – HARAKAHDAILY 1/4/2018", "HarakahDaily"),
         ("The ministers met in Hanoi. — AFP", "AFP"),
+        ("The ministers met in Hanoi. — REUTERS/AFP", "Reuters"),
+        ("Semua perlawanan bermula jam 9 malam. — Agensi", None),
         ("Pertubuhan Berita Nasional Malaysia (Bernama) melaporkan perkara itu semalam.", None),
         ("Hubungan Malaysia-Singapura kekal kukuh.", None),
     ],
@@ -229,6 +242,17 @@ def test_sentence_spans_property(text: str) -> None:
         previous = span.end
 
 
+_PIECES = st.sampled_from([*"aB :-–—\n\t\u00a0\u00adÃ©â€", "A- A+", "\n\nA+ A-\n", "- Bernama",
+                           "Boleh follow media sosial X di Twitter"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_normalise_is_idempotent(text: str) -> None:
+    once = normalise(text, LEX)
+    assert normalise(once, LEX) == once
+
+
 # ---------------------------------------------------------------- tokens
 
 
@@ -241,7 +265,23 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
     assert tokens("") == []
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aB1 .,-'’\n\"RM")), max_size=120))
+def test_token_spans_property(text: str) -> None:
+    previous = 0
+    for start, end in tokens(text):
+        assert previous <= start < end <= len(text)
+        assert not text[start:end].isspace() and text[start:end] == text[start:end].strip()
+        previous = end
+
+
 # ---------------------------------------------------------------- language
+
+INDONESIAN_WIRE = (
+    "JAKARTA - Kementerian Pertahanan mengatakan Indonesia akan membeli 12 pesawat tempur baru. "
+    "Menurutnya, pengadaan tersebut merupakan bagian dari modernisasi alat utama sistem persenjataan "
+    "karena kontrak senilai 8,1 miliar dolar AS itu sudah ditandatangani di kantor kementerian pada Kamis."
+)
 
 
 @pytest.mark.parametrize(
@@ -252,6 +292,7 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
         ("JAKARTA: Presiden Joko Widodo mengatakan pemerintah akan segera membentuk tim khusus untuk "
          "menangani masalah tersebut. Menurutnya, kebijakan ini sangat penting bagi masyarakat dan "
          "karena itu harus dilaksanakan secepatnya oleh kementerian terkait.", "id"),
+        (INDONESIAN_WIRE, "id"),
         ("12345 67890 !!! ---", "other"),
         ("ok", "other"),
         ("", "other"),
@@ -259,6 +300,24 @@ def test_tokens_keep_amounts_and_abbreviations_whole() -> None:
 )
 def test_language(text: str, language: str) -> None:
     assert identify_language(text) == language
+    assert identify_language(text, LEX) == language
+
+
+def test_malay_report_on_indonesia_stays_malay() -> None:
+    report = ("JAKARTA: Presiden Indonesia, Joko Widodo disifatkan boleh menjejaskan kedudukan parti "
+              "itu kerana sering masuk campur, kata penganalisis politik, Hendri Satrio kepada pemberita "
+              "semalam. Beliau berkata Jokowi perlu berhati-hati menjelang pemilihan presiden tahun depan.")
+    indonesian = ("JAKARTA: Presiden Joko Widodo mengatakan pemerintah akan segera membentuk tim khusus "
+                  "karena masalah tersebut sangat penting, kata juru bicara kepada wartawan kemarin.")
+    assert malay_or_indonesian(report, LEX) == "ms"
+    assert malay_or_indonesian(indonesian, LEX) == "id"
+    assert identify_language(report, LEX) == "ms"
+    assert identify_language(indonesian, LEX) == "id"
+
+
+@pytest.mark.parametrize("text", [MALAY_WIRE, ENGLISH_WIRE, INDONESIAN_WIRE])
+def test_function_word_shortcut_agrees_with_the_detector(text: str) -> None:
+    assert identify_language(text, LEX) == identify_language(text)
 
 
 def test_language_costs_well_under_a_millisecond() -> None:

@@ -33,7 +33,7 @@ _SPACED_BREAK = re.compile(r" \n ?|\n ")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MOJIBAKE_HINT = re.compile("[ÃÂâÅÄ][\u0080-\u00bf\u2018-\u203a€™œ]")
 # Crawled bodies that lost their dateline start with ": " (or a stray dash).
-_LOST_DATELINE = re.compile(r"^[:\-–—]+\s*")
+_LOST_DATELINE = re.compile(r"^(?:[:\-–—]+\s*)+")
 TAIL_WINDOW = 600
 
 
@@ -56,12 +56,13 @@ def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
     """NFC text with repaired mojibake, unified spaces and line breaks, site furniture removed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        text = _INVISIBLE.sub("", text)
+        text = _SPACES.sub(" ", unicodedata.normalize("NFC", _INVISIBLE.sub("", text)))
         if _MOJIBAKE_HINT.search(text):
             import ftfy  # only for texts that look broken: keeps ftfy off the hot path
 
-            text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
-        text = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
+            fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+            if fixed != text:
+                text = _SPACES.sub(" ", _INVISIBLE.sub("", fixed))
     elif "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
     if "\n " in text or " \n" in text:
@@ -69,19 +70,27 @@ def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
     if "\n\n\n" in text:
         text = _BLANK_LINES.sub("\n\n", text)
     text = text.strip()
-    if lexicon is not None:
-        head, tail, line = lexicon.cached("text.boilerplate", _boilerplate)
-        if line is not None:
-            text = line.sub("", text)
-        if head is not None:
-            text = head.sub("", text, count=1)
-        while tail is not None:
-            cut = max(0, len(text) - TAIL_WINDOW)
-            match = tail.search(text, cut)
-            if not match or match.start() == len(text):
-                break
-            text = text[:match.start()].rstrip()
-    return _LOST_DATELINE.sub("", text).strip()
+    while True:  # furniture uncovers furniture ("A- A+" before a tail line): until nothing changes
+        cleaned = _LOST_DATELINE.sub("", _strip_furniture(text, lexicon)).strip()
+        if cleaned == text:
+            return text
+        text = cleaned
+
+
+def _strip_furniture(text: str, lexicon: Lexicon | None) -> str:
+    if lexicon is None:
+        return text
+    head, tail, line = lexicon.cached("text.boilerplate", _boilerplate)
+    if line is not None:
+        text = line.sub("", text)
+    if head is not None:
+        text = head.sub("", text, count=1)
+    while tail is not None:
+        match = tail.search(text, max(0, len(text) - TAIL_WINDOW))
+        if not match or match.start() == len(text):
+            break
+        text = text[:match.start()].rstrip()
+    return text
 
 
 def document_id(text: str) -> str:
@@ -155,7 +164,8 @@ def _source_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]
             names[written.casefold()] = row["name"]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     signoff = re.compile(
-        rf"(?<![^\W\d_])[-–—]{{1,2}}\s*(?P<name>{alternation})(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}})?\s*$",
+        rf"(?<![^\W\d_])[-–—]{{1,2}}\s*(?P<name>{alternation})(?:\s*/\s*[^\W\d_][\w ]{{0,30}})?"
+        rf"(?:\s+\d{{1,2}}/\d{{1,2}}/\d{{2,4}})?\s*$",
         re.IGNORECASE,
     )
     return signoff, names
@@ -240,7 +250,7 @@ def prepare(
         source=source or find_source(text, lexicon) or publisher_from_url(url, lexicon),
         published=pub.isoformat() if pub else None,
         dateline=find_dateline(text, lexicon),
-        language=identify_language(text),
+        language=identify_language(text, lexicon),
         title=title,
         url=url,
     )
