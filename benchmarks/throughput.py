@@ -63,7 +63,7 @@ def stage_costs(documents: list[RawDocument]) -> dict[str, float]:
         began = clock()
         text = normalise(raw.text, lexicon)
         began = add("text.normalise", began)
-        identify_language(text)
+        identify_language(text, lexicon)
         began = add("text.language", began)
         split_sentences(text, lexicon)
         began = add("text.sentences", began)

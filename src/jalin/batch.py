@@ -35,6 +35,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from jalin import language
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis
 from jalin.pipeline import analyze
@@ -135,6 +136,7 @@ _WARM_UP = (
 
 def warm_up(lexicon_dirs: Sequence[str] = ()) -> None:
     """Load the lexicon and compile every matcher once in this process (run on each worker)."""
+    language._detector()  # clear-cut texts never reach lingua; build it now, not mid-partition
     for number, text in enumerate(_WARM_UP):
         analyze_raw(RawDocument(text=text, origin=f"warm-up:{number}", published="2026-03-12"),
                     lexicon_dirs)
