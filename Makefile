@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/bernama-2025-09-22-malaysia-korea-defence.txt
 
-.PHONY: install run test lint bench clean
+.PHONY: install browser run test lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Jalin needs Python 3.11 or newer: make PY=python3.11 ...")'
@@ -18,11 +18,18 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/jalin analyze $(EXAMPLE) --format text
+	$(BIN)/jalin ingest examples --db jalin-demo.db --jobs 1
+	$(BIN)/jalin serve --db jalin-demo.db --port $(or $(PORT),8000)
 
 lint: install
 	$(BIN)/ruff check src tests $(wildcard benchmarks)
 
-test: lint
+# The browser tests drive Debian's chromium (never a downloaded browser); installed when missing.
+browser:
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; } \
+	  || echo "chromium could not be installed: the browser tests will skip"
+
+test: lint browser
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: install

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +14,9 @@ import httpx
 import pytest
 
 from store_fixtures import APPROVED_TEXT, PENDING_TEXT, pending
-from web_server import TOKEN, Running, build_store, hand_made, serve
+from web_server import TOKEN, Running, build_store, free_port, hand_made, serve
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +67,7 @@ def test_agreement_history_and_current_status(client: httpx.Client) -> None:
     (found,) = items(client.get("/api/agreements", params={"country": "kor"}))
     assert (found["type"], found["status"]) == ("g2g_procurement", "approved")
     assert found["parties"] == ["KOR", "MYS"]
-    assert [(h["date"], h["status"], h["doc_id"]) for h in found["history"]] == [
+    assert [(h["date"], h["status"], h["document"]) for h in found["history"]] == [
         ("2025-09-22", "pending_approval", "seed-like"), ("2025-10-22", "approved", "follow-up")]
     assert found["overdue"] == []
     one = client.get(f"/api/agreements/{found['id']}").json()
@@ -85,7 +92,8 @@ def test_events_by_country_pair_type_and_dates(client: httpx.Client) -> None:
     pair = items(client.get("/api/events", params={"a": "KOR", "b": "MYS"}))
     assert [(e["document"], e["type"]) for e in pair] == [("follow-up", "AGREE"), ("seed-like", "AGREE")]
     (protest,) = items(client.get("/api/events", params={"type": "PROTEST"}))
-    assert (protest["source_countries"], protest["target_countries"]) == ("PHL", "CHN")
+    assert (protest["source_countries"], protest["target_countries"]) == (["PHL"], ["CHN"])
+    assert (protest["modes"], protest["context"]) == ([], ["diplomatic", "maritime"])
     assert items(client.get("/api/events", params={"a": "CHN", "b": "MYS"})) == []
     late = items(client.get("/api/events", params={"date_from": "2025-11-01"}))
     assert [e["document"] for e in late] == ["protest-1"]
@@ -175,3 +183,43 @@ def test_writes_disabled_without_a_server_token(tmp_path: Path) -> None:
             assert refused.status_code == 403
             assert "disabled" in refused.json()["detail"]
         assert c.get("/api/health").json()["counts"]["documents"] == 1
+
+
+def test_document_ids_with_slashes(tmp_path: Path) -> None:
+    analysis = pending()
+    analysis.document.id = "https://example.org/news/2025/09/22/g2g"
+    with serve(build_store(tmp_path / "s.db", [analysis])) as running, \
+            httpx.Client(base_url=running.url, trust_env=False) as c:
+        body = c.get("/api/documents/https%3A%2F%2Fexample.org%2Fnews%2F2025%2F09%2F22%2Fg2g").json()
+        assert body["document"]["id"] == analysis.document.id
+        page = c.get("/documents/https%3A%2F%2Fexample.org%2Fnews%2F2025%2F09%2F22%2Fg2g")
+        assert page.status_code == 200 and "G2G procurement agreement" in page.text
+
+
+def test_jalin_serve_binds_loopback_and_prints_its_url(tmp_path: Path) -> None:
+    db = build_store(tmp_path / "cli.db", [pending()])
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+           "JALIN_TOKEN": ""}
+    process = subprocess.Popen([sys.executable, "-m", "jalin", "serve", "--db", str(db), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith(f"Jalin dashboard: http://127.0.0.1:{port}/"), line
+        assert "writes disabled" in line
+        with httpx.Client(trust_env=False) as c:
+            for _ in range(200):
+                try:
+                    health = c.get(f"http://127.0.0.1:{port}/api/health")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.05)
+            assert health.json()["counts"]["documents"] == 1
+        with socket.socket() as probe:   # nothing listens on the other interfaces
+            probe.settimeout(1)
+            other = socket.gethostbyname(socket.gethostname())
+            if not other.startswith("127."):
+                assert probe.connect_ex((other, port)) != 0
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -44,6 +44,10 @@ def modality(text: str, trigger: str) -> str:
          ["maintenance", "industrial_participation"]),
         ("Both sides agreed to boost intelligence sharing and research.",
          ["research", "intelligence_sharing"]),
+        ("The two firms will jointly develop and produce armoured vehicles.",
+         ["joint_development", "joint_production"]),
+        ("Mereka bersetuju melaksanakan pembangunan serta pengeluaran bersama dron.",
+         ["joint_development", "joint_production"]),
         ("Ringgit exchange rate fell on artificial intelligence worries.", []),
         ("", []),
     ],
@@ -56,7 +60,7 @@ def test_modes(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("Seminar itu membincangkan dasar kecerdasan buatan (AI) dalam industri pertahanan.",
-         ["defence_industry", "technology", "artificial_intelligence"]),
+         ["defence_industry", "artificial_intelligence"]),
         ("Rondaan di Laut China Selatan diperhebat oleh TLDM.", ["military", "security", "maritime"]),
         ("Japan pledged humanitarian aid after the floods.", ["humanitarian"]),
         ("The ministers discussed cybersecurity and bilateral trade.",
@@ -107,3 +111,8 @@ def test_garbage_and_long_text() -> None:
     long_text = "Malaysia akan membeli kapal selam. " * 5000
     assert modes(long_text) == ["procurement"]
     assert modality(long_text, "membeli") == "intended"
+
+
+def test_idioms_with_negation_words() -> None:
+    assert modality("Beliau tidak sabar untuk bertemu rakan sejawatnya.", "bertemu") == "intended"
+    assert modality("Malaysia bukan sekadar membeli aset.", "membeli") == "asserted"

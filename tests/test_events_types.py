@@ -78,6 +78,8 @@ MS = [
      ["REQUEST SGP>AUS asserted"]),
     ("Jika banjir berterusan, Brunei akan membantu Malaysia dengan bot penyelamat.",
      ["AID BRN>MYS hypothetical"]),
+    ("Australia menyumbang bekalan perubatan kepada Vietnam semalam.",
+     ["AID AUS>VNM asserted"]),
     # RETREAT
     ("Rusia berundur dari wilayah utara Ukraine selepas pertempuran sengit.",
      ["RETREAT RUS>UKR asserted"]),
@@ -89,6 +91,8 @@ MS = [
      ["RETREAT ISR>PSE negated"]),
     ("Korea Utara dijangka membebaskan tahanan Korea Selatan minggu ini.",
      ["RETREAT PRK>KOR expected"]),
+    ("Jika rundingan berjaya, Rusia akan membebaskan tawanan perang Ukraine.",
+     ["RETREAT RUS>UKR hypothetical"]),
     # REQUEST
     ("Malaysia meminta Jepun mempertimbangkan pinjaman mudah untuk projek kereta api.",
      ["REQUEST MYS>JPN asserted"]),
@@ -133,6 +137,8 @@ MS = [
      ["ACCUSE RUS>GBR asserted"]),
     ("Pakistan akan memberi amaran kepada India jika latihan itu diteruskan.",
      ["THREATEN PAK>IND intended"]),
+    ("Iran mengugut Israel dengan tindakan balas.",
+     ["THREATEN IRN>ISR asserted"]),
     # PROTEST
     ("Malaysia menghantar nota bantahan kepada China berhubung pencerobohan kapal pengawal pantainya.",
      ["PROTEST MYS>CHN asserted"]),
@@ -237,12 +243,15 @@ EN = [
      ["REQUEST SGP>AUS asserted"]),
     ("If the floods continue, Brunei would assist Malaysia with rescue boats.",
      ["AID BRN>MYS hypothetical"]),
+    ("Australia donated medical supplies to Vietnam yesterday.", ["AID AUS>VNM asserted"]),
     # RETREAT
     ("Russia withdrew its troops from northern Ukraine after heavy fighting.", ["RETREAT RUS>UKR asserted"]),
     ("Myanmar released 20 Thailand fishermen held since May.", ["RETREAT MMR>THA asserted"]),
     ("Israel did not pull out of the border zone with Iran.", ["RETREAT ISR>IRN negated"]),
     ("North Korea is expected to release South Korea's detainees this week.", ["RETREAT PRK>KOR expected"]),
     ("India and Pakistan agreed to a ceasefire along the border.", ["AGREE IND>PAK asserted"]),
+    ("If the talks succeed, Russia would release Ukraine's prisoners of war.",
+     ["RETREAT RUS>UKR hypothetical"]),
     # REQUEST
     ("Malaysia asked Japan to consider a soft loan for the rail project.", ["REQUEST MYS>JPN asserted"]),
     ("Indonesia urged China to respect its fishermen's rights.", ["REQUEST IDN>CHN asserted"]),
@@ -269,6 +278,7 @@ EN = [
     ("Russia has not threatened Finland, a spokesman said, but accused Britain of meddling.",
      ["ACCUSE RUS>GBR asserted"]),
     ("Pakistan will warn India if the exercise goes ahead.", ["THREATEN PAK>IND intended"]),
+    ("Iran threatened Israel with retaliation.", ["THREATEN IRN>ISR asserted"]),
     # PROTEST
     ("Malaysia lodged a protest with China over the intrusion by its coast guard ship.",
      ["PROTEST MYS>CHN asserted"]),

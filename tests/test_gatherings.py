@@ -121,3 +121,25 @@ def test_bad_input() -> None:
     found = run(long_text)
     assert brief(found) == [("meeting", None, None, ["JPN", "MYS"])]
     assert len(found[0].evidence) == 2000
+
+
+def test_name_runs_past_its_acronym_to_the_ordinal() -> None:
+    found = run("Menteri Pertahanan Malaysia merasmikan Persidangan dan Pameran Perkhidmatan Pertahanan Asia (DSA) ke-16 hari ini.")
+    assert brief(found) == [
+        ("conference", "Persidangan dan Pameran Perkhidmatan Pertahanan Asia (DSA) ke-16", 16, ["MYS"])
+    ]
+
+
+def test_english_gerund_and_conference_call_are_no_gatherings() -> None:
+    assert run("Police stopped her from meeting her clients in Malaysia.") == []
+    assert run("The Malaysian firm said on a conference call that sales rose.") == []
+    assert brief(run("Malaysia and Japan held a meeting in Tokyo.")) == [("meeting", None, None, ["JPN", "MYS"])]
+
+
+def test_location_falls_back_to_the_dateline_only_for_the_reports_day() -> None:
+    text = ("PUTRAJAYA: Malaysia dan Jepun mengadakan mesyuarat dua hala hari ini. "
+            "Malaysia dan Korea Selatan mengadakan rundingan di Seoul bulan lalu.")
+    found = run(text)
+    assert [(g.kind, g.location) for g in found] == [("meeting", "PUTRAJAYA"), ("talks", "Seoul")]
+    past = run("PUTRAJAYA: Malaysia dan Jepun mengadakan mesyuarat dua hala bulan lalu.")
+    assert [(g.kind, g.location) for g in past] == [("meeting", None)]

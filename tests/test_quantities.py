@@ -97,6 +97,9 @@ NOT_QUANTITIES = [
     ("This is one of the key issues.", "en"),
     ("He met three of them.", "en"),
     ("The 3rd battalion moved north.", "en"),
+    ("Suspek berusia 21 tahun ditahan.", "ms"),
+    ("Recruits aged 18 years and above may apply.", "en"),
+    ("Under Article 5 members defend each other.", "en"),
 ]
 
 

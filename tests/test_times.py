@@ -194,3 +194,47 @@ def test_garbage_and_long_text() -> None:
     long_text = "Mesyuarat itu diadakan pada 3 Oktober. " * 3000
     found = run(long_text)
     assert len(found) == 3000 and found[-1][1] == "2025-10-03"
+
+
+def test_names_inside_other_phrases() -> None:
+    assert run("Khutbah solat Jumaat akan dibacakan di semua masjid.") == []
+    assert run("Shops were busy on Good Friday.") == []
+
+
+def test_nearest_tense_marker_decides() -> None:
+    # "akan" belongs to the main clause; "sebelum ini" to the clause the date is in.
+    found = run("Anwar akan diiringi menteri yang sebelum ini mengadakan kunjungan hormat pada 30 Disember.",
+                published="2022-12-31")
+    assert found == [("pada 30 Disember", "2022-12-30", "day", "on")]
+
+
+def test_mixed_case_dateline_and_month_range_with_year() -> None:
+    assert run("KUALA Lumpur 9 Dis. - Angkatan Tentera menerima kapal itu.") == []
+    assert run("Pencen bagi bulan Julai hingga Disember 2023 dibayar.", published="2023-07-15") == [
+        ("Julai hingga Disember 2023", "2023-07/2023-12", "month", "during")
+    ]
+
+
+def test_prefixed_month_and_day() -> None:
+    assert run("Debris was found on Reunion Island last July 29.", published="2015-08-05") == [
+        ("last July 29", "2015-07-29", "day", "on")
+    ]
+
+
+def test_year_ranges() -> None:
+    assert run("Pelan itu meliputi tempoh 2021-2025.") == [("2021-2025", "2021/2025", "year", "during")]
+    assert run("The plan runs from 2026 to 2030.") == [("2026 to 2030", "2026/2030", "year", "during")]
+
+
+def test_part_of_a_month() -> None:
+    assert run("Kapal itu akan tiba menjelang akhir Oktober.") == [
+        ("menjelang akhir Oktober", "2025-10", "month", "by")
+    ]
+    assert run("The report is due by the end of November.") == [
+        ("by the end of November", "2025-11", "month", "by")
+    ]
+
+
+def test_habits_are_no_dates() -> None:
+    assert run("He wrote his column every Friday night.") == []
+    assert run("Mesyuarat diadakan setiap hari Isnin.") == []

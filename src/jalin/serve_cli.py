@@ -22,6 +22,8 @@ def serve_command(
     path = db or default_path()
     token = os.environ.get("JALIN_TOKEN") or None
     app = create_app(path, token=token)
+    if not app.state.queries.counts()["documents"]:
+        typer.echo(f"note: {path} holds no documents yet (`jalin ingest PATH --db {path}` adds some)")
     shown = f"[{host}]" if ":" in host else host
     writes = "enabled" if token else "disabled: set JALIN_TOKEN"
     typer.echo(f"Jalin dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "

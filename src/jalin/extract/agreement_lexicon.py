@@ -31,7 +31,7 @@ class HeadRow:
     defence_type: str    # type in a defence/security sentence, "" when the same
     noun_only: bool
     domain: str          # "defence" | "relations" | "" (see agreement_types.tsv)
-    acronym: bool        # "MoU", "LOI": the text must be in capitals too ("Kampung Spang Loi" is not)
+    acronym: bool        # "MoU", "LOI": the text must be in capitals too ("Kampung Loi" is a place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class Matchers:
     stage_rows: dict[str, StageRow]
     cues: ahocorasick.Automaton
     cue_roles: dict[str, frozenset[str]]
+    role_words: dict[str, frozenset[str]]   # role -> the cue words that have it
     domains: ahocorasick.Automaton
     domain_of: dict[str, str]
 
@@ -104,6 +105,10 @@ def _build(lexicon: Lexicon) -> Matchers:
         heads=_automaton(sorted(head_rows)), head_rows=head_rows,
         stages=_automaton(sorted(stage_rows)), stage_rows=stage_rows,
         cues=_automaton(sorted(cue_roles)), cue_roles=cue_roles,
+        role_words={
+            role: frozenset(k for k, r in cue_roles.items() if role in r)
+            for role in sorted({role for r in cue_roles.values() for role in r})
+        },
         domains=_automaton(sorted(domain_of)), domain_of=domain_of,
     )
 

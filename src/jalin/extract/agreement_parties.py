@@ -54,8 +54,7 @@ def own_side(doc: Doc, offset: int) -> str | None:
     """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
     with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
     by_id = {a.id: a for a in doc.actors}
-    speaker_at = getattr(statements_layer, "speaker_at", None)  # absent until statements land
-    speaker = speaker_at(doc, offset) if speaker_at is not None else None
+    speaker = statements_layer.speaker_at(doc, offset)
     if speaker is not None and speaker in by_id and by_id[speaker].country:
         return by_id[speaker].country
     sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None
@@ -71,23 +70,21 @@ def own_side(doc: Doc, offset: int) -> str | None:
 
 
 def parties(
-    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country],
-    with_at: list[int], between_at: list[int], first_person: bool, both: bool = False,
+    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country], roles: dict[int, frozenset[str]]
 ) -> list[str]:
-    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names `found`.
-
-    `with_at` / `between_at`: offsets of "with" / "between" cues in the clause; `both`: the clause
-    says "kedua-dua negara" / "both countries".
-    """
+    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names the countries `found`;
+    `roles`: the agreement_cues roles of the function words in the clause, by offset."""
     codes = {c[0] for c in found}
-    if both and len(codes) < 2:
+    with_at = [offset for offset, r in roles.items() if "with" in r]
+    said = set().union(*roles.values()) if roles else set()
+    if "both" in said and len(codes) < 2:
         codes.update(ranked_countries(doc)[:2])
     after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
-    if not codes or after_with or first_person:
+    if not codes or after_with or "first_person" in said:
         side = own_side(doc, anchor)
         if side:
             codes.add(side)
-    if len(codes) < 2 and between_at:
+    if len(codes) < 2 and "between" in said:
         index = doc.sentence_index(scope[0])
         if index > 0:
             previous = doc.sentences[index - 1]

@@ -1,11 +1,11 @@
 """An agreement's stage from the cues around a mention: status, milestones, tense.
 
-A stage cue ("ditandatangani", "signed", "kelulusan Jemaah Menteri") counts as done unless a marker
+A stage cue ("ditandatangani", "signed", "kelulusan Kabinet") counts as done unless a marker
 before it in the same clause says otherwise: future ("akan", "will", "dijangka"), conditional
 ("jika", "once"), awaited ("untuk", "awaiting"), negation ("belum", "not") or an infinitive "to".
 The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
 head only looks back to that head ("the agreement signed last year"). In "the second country after
-X to sign", the tense is the main clause's ("akan menjadi", "will become"), read before the ordinal.
+X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class StageCue:
     done: bool           # happened (True) or still to come / negated (False)
     status: str          # the status it implies, "" for none
     milestone: str       # milestone kind, "" for none
+    if_expected: str     # the status it implies when it turns out to be still to come
 
 
 def clause_start(lowered: str, lo: int, offset: int) -> int:
@@ -83,14 +84,14 @@ def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], 
 
 def stage_cues(
     lowered: str, hits: list[Hit], scope: tuple[int, int], head: tuple[int, int],
-    markers: list[Hit], ordinals: list[Hit], m: Matchers, skip: tuple[int, int] = (0, 0),
+    markers: list[Hit], ordinals: list[Hit], m: Matchers,
 ) -> list[StageCue]:
-    """The stage cues inside `scope` (outside the label span `skip`), each with its tense."""
+    """The stage cues inside `scope` (outside the agreement's label `head`), each with its tense."""
     found = []
     for hit in hits[bisect_left(hits, scope[0], key=_start):]:
         if hit.start >= scope[1]:
             break
-        if hit.end > scope[1] or skip[0] <= hit.start < skip[1]:
+        if hit.end > scope[1] or head[0] <= hit.start < head[1]:
             continue
         row = m.stage_rows[hit.key]
         lo = head[1] if head[1] <= hit.start else scope[0]
@@ -99,5 +100,5 @@ def stage_cues(
         if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
             done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
         found.append(StageCue(hit.start, hit.end, hit.key, done,
-                              row.done if done else row.expected, row.milestone))
+                              row.done if done else row.expected, row.milestone, row.expected))
     return found

@@ -52,9 +52,25 @@ def _labels(
     return [label for label in vocabulary if label in found]
 
 
+# A modifier shared by two coordinated nouns: "latihan dan pembangunan bersama" is also
+# "latihan bersama"; "joint training and exercises" is also "joint exercises".
+_SHARED_MODIFIER = re.compile(
+    r"\b(\w+)\s+(?:dan|serta)\s+\w+\s+(bersama|secara bersama)\b"
+    r"|\b(joint|jointly|co)[\s-]+\w+\s+and\s+(\w+)\b",
+    re.IGNORECASE,
+)
+
+
 def modes_in(doc: Doc, start: int, end: int) -> list[str]:
     """Cooperation modes named in doc.text[start:end], in the contract's order."""
-    return _labels(doc, "cues.modes", _build_modes, MODES, start, end)
+    found = _labels(doc, "cues.modes", _build_modes, MODES, start, end)
+    matcher: PhraseMatcher[str] = doc.lexicon.cached("cues.modes", _build_modes)
+    extra = set(found)
+    for match in _SHARED_MODIFIER.finditer(doc.text, start, end):
+        phrase = f"{match[1]} {match[2]}" if match[1] else f"{match[3]} {match[4]}"
+        extra.update(label for _, _, labels in matcher.finditer(phrase) for label in labels)
+    extra.discard(_SHADOW)
+    return [label for label in MODES if label in extra]
 
 
 def contexts_in(doc: Doc, start: int, end: int) -> list[str]:

@@ -21,12 +21,18 @@ from jalin.extract.cues import contexts_in, modality_at, modes_in
 from jalin.extract.parties import Party, PartyIndex, party_index
 from jalin.extract.phrases import PhraseMatcher
 from jalin.lexicon import Lexicon, split_cell
-from jalin.model import MODALITIES, PLOVER_TYPES, Event, TextSpan
+from jalin.model import MODALITIES, PLOVER_TYPES, Event, Span, TextSpan
 
+_SHADOW = "-"
 VISIT_CAMEOS = frozenset({"042", "043"})
 # Roles of the words before a country that keep it from being a subject, an antecedent, a target.
 _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic", "attribution",
-                          "recipient"})
+                          "recipient", "partner"})
+# Roles that introduce the other side of a noun trigger's act.
+_COUNTERPART = frozenset({"recipient", "partner", "destination"})
+# Roles that shape clauses: ignored when they fall inside a trigger phrase.
+_REFERENCES = frozenset({"self", "pronoun", "pair"})
+_PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 # Types whose target may be named as a place ("di sempadan Ukraine", "targets in Iran").
@@ -43,6 +49,7 @@ class TriggerSpec:
     modality: str
     voice: str  # active | passive | stative
     strength: int
+    lang: str
 
 
 @dataclass(slots=True)
@@ -57,27 +64,38 @@ class Group:
         return sorted({p.country for p in self.parties})
 
 
-def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec]:
+def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec | None]:
     entries = []
     for row in lexicon.table("event_triggers"):
+        if row["type"] == _SHADOW:
+            entries.extend((form, None) for form in split_cell(row["trigger"]))
+            continue
         if row["type"] not in PLOVER_TYPES:
             raise ValueError(f"event_triggers.tsv: unknown PLOVER type {row['type']!r}")
         modality = row.get("modality") or "asserted"
         if modality not in MODALITIES:
             raise ValueError(f"event_triggers.tsv: unknown modality {modality!r}")
         spec = TriggerSpec(row["type"], row.get("cameo") or None, modality,
-                           row.get("voice") or "active", int(row.get("strength") or 2))
-        entries.extend((form, spec) for form in split_cell(row["trigger"]))
+                           row.get("voice") or "active", int(row.get("strength") or 2),
+                           row.get("lang") or "any")
+        for form in split_cell(row["trigger"]):
+            entries.append((form, spec))
+            if spec.lang != "en" and " " not in form and not form.casefold().endswith("nya"):
+                entries.append((form + "nya", spec))  # Malay enclitic: perbincangannya, lawatannya
     return PhraseMatcher(entries)
 
 
-def _build_roles(lexicon: Lexicon) -> PhraseMatcher[str]:
-    return PhraseMatcher((row["cue"], row["role"]) for row in lexicon.table("event_roles"))
+def _build_roles(lexicon: Lexicon) -> PhraseMatcher[frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in lexicon.table("event_roles"):
+        roles.setdefault(" ".join(row["cue"].casefold().split()), set()).add(row["role"])
+    return PhraseMatcher((cue, frozenset(values)) for cue, values in roles.items())
 
 
 # Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
-_PUNCT_BREAK = re.compile(r"[;:“”\"«»]|(?<!\w)'|'(?!\w)")
-_JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also)\b)*", re.IGNORECASE)
+_PUNCT_BREAK = re.compile(r"[;:“”\"«»']")
+_JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also|the)\b)*", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")
 
@@ -89,7 +107,7 @@ class Roles:
     hard: list[tuple[int, int]]      # clause breaks
     soft: list[tuple[int, int]]      # breaks, relative words and the comma after a fronted clause
     fronted: list[tuple[int, int]]   # the comma closing a fronted clause ("Jika …, …")
-    cues: dict[int, set[str]]        # end offset of a cue -> its roles
+    cues: dict[int, frozenset[str]]  # end offset of a cue -> its roles
 
     def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
         i = bisect.bisect_right(breaks, (offset, offset)) - 1
@@ -103,19 +121,25 @@ class Roles:
 
 
 def extract(doc: Doc) -> list[Event]:
-    if not doc.text or not doc.sentences:
+    if not doc.text or not doc.sentences or not any(actor.country for actor in doc.actors):
+        return []  # every side of an event is a country, named or through a person
+    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
+    for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
+        if specs[0] is not None:
+            by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+    if not by_sentence:
         return []
-    triggers = list(doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text))
-    role_hits = list(doc.lexicon.cached("events.roles", _build_roles).finditer(doc.text))
-    trigger_spans = [(s, e) for s, e, _ in triggers]
-    pronouns = [(s, e, roles[0]) for s, e, roles in role_hits if roles[0] in ("self", "pronoun", "pair")]
+    # Role words matter only in the sentences that have a trigger.
+    role_matcher = doc.lexicon.cached("events.roles", _build_roles)
+    role_hits = [hit for number in sorted(by_sentence) for hit in role_matcher.finditer(
+        doc.text, doc.sentences[number].start, doc.sentences[number].end)]
+    trigger_spans = sorted((s, e) for hits in by_sentence.values() for s, e, _ in hits)
+    roles = _roles(doc, [doc.sentences[n] for n in sorted(by_sentence)], role_hits, trigger_spans)
+    pronouns = [(s, e, _reference_kind(doc.text, s, kind, roles)) for s, e, kinds in role_hits
+                for kind in sorted(kinds[0] & _REFERENCES)[:1]]
     index = party_index(doc, pronouns)
-    roles = _roles(doc, role_hits, trigger_spans)
     skip_before = _dateline_end(doc)
     events: list[Event] = []
-    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
-    for start, end, specs in triggers:
-        by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
     for number in sorted(by_sentence):
         events.extend(_sentence_events(doc, number, by_sentence[number], index, roles, skip_before))
     for i, event in enumerate(events, 1):
@@ -123,19 +147,29 @@ def extract(doc: Doc) -> list[Event]:
     return events
 
 
-def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tuple[int, int]]) -> Roles:
+def _roles(
+    doc: Doc, sentences: list[Span], hits: list[tuple[int, int, list[frozenset[str]]]],
+    triggers: list[tuple[int, int]],
+) -> Roles:
+    """Clause breaks and role cues of the given sentences."""
     starts = [s for s, _ in triggers]
 
     def inside_trigger(start: int, end: int) -> bool:
         i = bisect.bisect_right(starts, start) - 1
         return i >= 0 and triggers[i][1] >= end
 
-    hard: list[tuple[int, int]] = [m.span() for m in _PUNCT_BREAK.finditer(doc.text)]
+    text = doc.text
+    hard: list[tuple[int, int]] = [
+        m.span() for span in sentences for m in _PUNCT_BREAK.finditer(text, span.start, span.end)
+        if m.group() != "'" or not (text[m.start() - 1:m.start()].isalnum()
+                                    and text[m.end():m.end() + 1].isalnum())
+    ]
     soft = list(hard)
     fronted: list[tuple[int, int]] = []
-    cues: dict[int, set[str]] = {}
-    for start, end, values in hits:
-        if inside_trigger(start, end):
+    cues: dict[int, frozenset[str]] = {}
+    for start, end, found in hits:
+        values = found[0]
+        if not _PASSIVE_ROLES.isdisjoint(values) and inside_trigger(start, end):
             continue
         if "break" in values or "report" in values or "addressee" in values:
             hard.append((start, end))
@@ -147,7 +181,7 @@ def _roles(doc: Doc, hits: list[tuple[int, int, list[str]]], triggers: list[tupl
             if comma >= 0:
                 soft.append((comma, comma + 1))
                 fronted.append((comma, comma + 1))
-        cues.setdefault(end, set()).update(values)
+        cues[end] = values
     hard.sort()
     soft.sort()
     fronted.sort()
@@ -159,8 +193,22 @@ def _opens_sentence(doc: Doc, offset: int) -> bool:
     return not _WORD.search(doc.text, sentence.start, offset)
 
 
+def _reference_kind(text: str, start: int, kind: str, roles: Roles) -> str:
+    """A third-person pronoun right after a reporting verb ("X berkata beliau …", "X said he …")
+    is the reporter: kind "reporter"; other references keep their kind."""
+    if kind != "pronoun":
+        return kind
+    window = _PHRASE_START.split(text[max(0, start - 30):start])[-1]
+    ends = [m.end() for m in _WORD.finditer(window)]
+    offset = start - len(window)
+    for end in ends[-2:]:
+        if roles.cues.get(offset + end, frozenset()) & {"report", "addressee"}:
+            return "reporter"
+    return kind
+
+
 def _dateline_end(doc: Doc) -> int:
-    """Offset after the dateline ("KUALA LUMPUR:", "PHNOM PENH, Feb 24 —"): no party before it."""
+    """Offset after the dateline ("PUTRAJAYA:", "PHNOM PENH, Feb 24 —"): no party before it."""
     if not doc.info.dateline:
         return 0
     match = re.search(r"[:—–]|\s-\s", doc.text[:100])
@@ -206,19 +254,34 @@ def _sentence_events(
 
 
 def _groups(text: str, parties: list[Party]) -> list[Group]:
-    groups: list[Group] = []
+    """Coordinated mentions as one group: "Malaysia dan Jepun", "Malaysia-Korea", "X, Y and Z". A
+    comma joins only inside a list that a conjunction closes, so in "Najib dan Trump, Anifah
+    berkata" the reporter stays apart."""
+    runs: list[list[tuple[Party, str]]] = []
+    end = -1
     for party in parties:
-        last = groups[-1] if groups else None
-        if last and (party.start < last.end or _JOIN.fullmatch(text, last.end, party.start)):
-            last.parties.append(party)
-            last.end = max(last.end, party.end)
+        if runs and (party.start < end or _JOIN.fullmatch(text, end, party.start)):
+            runs[-1].append((party, text[end:party.start] if party.start >= end else ""))
+            end = max(end, party.end)
         else:
-            groups.append(Group(party.start, party.end, [party]))
+            runs.append([(party, "")])
+            end = party.end
+    groups: list[Group] = []
+    for run in runs:
+        closed = len(run) > 1 and bool(_CONJUNCTION.search(run[-1][1]))
+        current: Group | None = None
+        for party, gap in run:
+            if current is not None and ("," not in gap or closed):
+                current.parties.append(party)
+                current.end = max(current.end, party.end)
+            else:
+                current = Group(party.start, party.end, [party])
+                groups.append(current)
     return groups
 
 
 def _in_name(text: str, start: int, sentence_start: int) -> bool:
-    """A capitalised trigger inside a capitalised name ("Seminar Kerjasama Industri …")."""
+    """A capitalised trigger inside a capitalised name ("Majlis Kerjasama Teluk", "Dialog Shangri-La")."""
     if not text[start].isupper() or start == sentence_start or not text[start + 1:start + 2].islower():
         return False
     before = re.search(r"(\w+)\W*$", text[max(sentence_start, start - 40):start])
@@ -252,12 +315,19 @@ def _sides(
         target = subjects[0] if subjects else None
         if source is None and spec.voice != "stative":
             return []  # a passive that does not say who did it
+    if source is None and spec.strength < 3 and spec.lang == "ms" and _possessor(text, end, after, roles):
+        # A Malay noun with its doer after it: "serangan dron AS", "lawatan Prabowo ke Jepun".
+        source, target = after[0], next(
+            (g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
+        if target is None and len(source.countries()) < 2:
+            return []
     if source is None:
         source = subjects[0] if subjects else None
         target = _first_other(after, source) or (None if weak else _first_other(
             [g for g in before[1:] if not _roles_before(text, g.start, roles) & excluded], source))
-        if not subjects:
-            source, target = _nominal(text, end, after, roles, source, target)
+    if source is None and not weak:
+        # "He added the ministry will strengthen ties with X and Y": the reporter acts.
+        source = _antecedent(text, clause[0], groups, roles)
     if source is None and target is not None and len(target.countries()) >= 2:
         if not reciprocal:
             return []
@@ -265,10 +335,8 @@ def _sides(
         return [(src, tgt, True)]
     if weak and (source is None or (target is None and len(source.countries()) < 2)):
         return []
-    if source is None:
-        source = _antecedent(text, clause[0], groups, roles)
-        if source is None and spec.strength >= 3:
-            source = _fronted_subject(text, end, groups, target, sentence_end)
+    if source is None and (spec.strength >= 3 or target is not None):
+        source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
         return []
     if target is None and len(source.countries()) >= 2 and not reciprocal:
@@ -277,7 +345,8 @@ def _sides(
         # "X memberitahunya akan …": told him (the sentence's first subject) that X will ….
         target = _first_other([g for g in groups if g.end <= start and g is not source
                                and not _roles_before(text, g.start, roles) & _NOT_SUBJECT], source)
-    symmetric = target is None and len(source.countries()) >= 2
+    symmetric = (target is None and len(source.countries()) >= 2) or (
+        target is not None and any(p.kind == "pair" for p in target.parties))
     src, tgt = _sided(source.parties, target.parties if target else [])
     if not (src and tgt):
         return []
@@ -294,19 +363,12 @@ def _sides(
     return sides
 
 
-def _nominal(
-    text: str, end: int, after: list[Group], roles: Roles, source: Group | None, target: Group | None,
-) -> tuple[Group | None, Group | None]:
-    """"sokongan Jepun terhadap Malaysia": the country right after a trigger is its doer when a
-    recipient ("terhadap", "kepada", "towards") follows."""
-    if not after or len(_WORD.findall(text, end, after[0].start)) > 1:
-        return source, target
-    if "recipient" in _roles_before(text, after[0].start, roles):
-        return source, target
-    recipient = next((g for g in after[1:] if "recipient" in _roles_before(text, g.start, roles)), None)
-    if recipient is None or recipient.countries() == after[0].countries():
-        return source, target
-    return after[0], recipient
+def _possessor(text: str, end: int, after: list[Group], roles: Roles) -> bool:
+    """A country right after a noun trigger (at most two words between, no preposition)."""
+    if not after:
+        return False
+    gap = [m.end() for m in _WORD.finditer(text, end, after[0].start)]
+    return len(gap) <= 2 and not any(roles.cues.get(e, frozenset()) & _PLACE_ROLES for e in gap)
 
 
 def _antecedent(text: str, clause_start: int, groups: list[Group], roles: Roles) -> Group | None:
@@ -375,7 +437,7 @@ def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
     ends = [m.end() for m in _WORD.finditer(window)]
     found: set[str] = set()
     for back in range(1, min(3, len(ends)) + 1):
-        found |= roles.cues.get(offset - len(window) + ends[-back], set())
+        found |= roles.cues.get(offset - len(window) + ends[-back], frozenset())
     return found & _PLACE_ROLES
 
 

@@ -28,8 +28,9 @@ _ATTENDING = frozenset({
     "participants", "people", "delegates", "representatives", "companies", "exhibitors",
     "countries", "officers", "officials", "students", "personnel",
 })
-_NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|\([A-Z][\w&]{1,12}\)")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
@@ -44,7 +45,10 @@ class GatheringWords:
     triggers: Anchors
     rows: dict[str, tuple[str, str, str]]  # folded phrase -> (kind, form, kind when named)
     cased: frozenset[str]             # phrases that count only as written (LIMA, DSA)
-    cues: dict[str, str]              # folded word -> role
+    cues: dict[str, frozenset[str]]   # folded word -> its roles
+
+    def has(self, word: str, role: str) -> bool:
+        return role in self.cues.get(word, ())
     ordinals: dict[str, int]
 
 
@@ -70,7 +74,10 @@ def _build(lexicon: Lexicon) -> GatheringWords:
         for r in rows
     }
     cased = frozenset(" ".join(r["phrase"].split()) for r in rows if r.get("cased") == "yes")
-    cues = {" ".join(r["word"].split()).casefold(): r["role"] for r in lexicon.table("gathering_cues")}
+    cues: dict[str, frozenset[str]] = {}
+    for row in lexicon.table("gathering_cues"):
+        word = " ".join(row["word"].split()).casefold()
+        cues[word] = cues.get(word, frozenset()) | {row["role"]}
     ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
     return GatheringWords(Anchors(table), table, cased, cues, ordinals)
 
@@ -92,6 +99,8 @@ def extract(doc: Doc) -> list[Gathering]:
         if index + 1 < len(hits) and hits[index + 1][0] - end <= 1:
             continue  # "mesyuarat sidang kemuncak": the second word says what it is
         kind, form, named_kind = words.rows[phrase]
+        if form == "not" or (form == "gerund" and _verb_before(words, text, start)):
+            continue
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]
         if _at_venue(words, text, start, span.start):
@@ -117,13 +126,14 @@ def extract(doc: Doc) -> list[Gathering]:
             parties.add(home)  # told from one side: the article's own country is the other
         name_text = text[name[0]:name[1]] if name else None
         destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
+        time = _nearest_time(doc, start, span.start, span.end)
         record = _Record(
             kind=kind,
             phrase=phrase,
             name=name_text,
             ordinal=_ordinal(words, name_text) if name_text else None,
-            location=_location(words, doc, end, span.end, destinations),
-            time=_nearest_time(doc, start, span.start, span.end),
+            location=_location(words, doc, end, span.end, destinations, time),
+            time=time,
             parties=parties,
             sentences={sentence},
             evidence=[Span(*(name or (start, end)))],
@@ -194,7 +204,7 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
     after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
     for i, word in enumerate(after):
         folded = word.casefold()
-        if words.cues.get(folded) == "anaphor" and folded not in ("the", "this", "that"):
+        if words.has(folded, "anaphor") and folded not in ("the", "this", "that"):
             return True
         if i == 0 and not word[0].isupper():
             break
@@ -202,9 +212,14 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
     return bool(before) and before.group(1).casefold() in ("the", "this", "that")
 
 
+def _verb_before(words: GatheringWords, text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return bool(before) and words.has(before.group(1).casefold(), "verb_before")
+
+
 def _after_session(words: GatheringWords, text: str, start: int) -> bool:
     before = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
-    return bool(before) and words.cues.get(before.group(1).casefold()) == "session"
+    return bool(before) and words.has(before.group(1).casefold(), "session")
 
 
 def _latest(records: list[_Record], kind: str) -> _Record | None:
@@ -220,20 +235,25 @@ def _clause_start(text: str, lo: int, at: int) -> int:
 
 
 def _home(doc: Doc) -> str | None:
-    """The country the article is most about (most mentioned; the first mentioned of a tie): the
-    implied other side of a meeting or visit told from one side ("received a courtesy call from
-    Singapore's deputy prime minister")."""
-    counts: dict[str, int] = {}
-    for code, *_ in countries_in(doc, 0, len(doc.text)):
-        counts[code] = counts.get(code, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+    """The country the article is most about (most mentions of it, its people and its bodies; the
+    first mentioned of a tie): the implied other side of a meeting or visit told from one side
+    ("received a courtesy call from Singapore's deputy prime minister")."""
+    counts: dict[str, list[int]] = {}
+    for actor in doc.actors:
+        if actor.country and actor.mentions:
+            seen = counts.setdefault(actor.country, [0, len(doc.text)])
+            seen[0] += len(actor.mentions)
+            seen[1] = min(seen[1], actor.mentions[0].start)
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code][0], counts[code][1]))
 
 
 def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
     """True when the words just before `at` name a building ("Pusat Dagangan dan Pameran …",
     "… Congress Centre"): the trigger word is part of a venue's name, not a gathering."""
     for word in reversed(re.findall(r"[\w'’]+", text[max(lo, at - 40):at])[-3:]):
-        if words.cues.get(word.casefold()) == "building" and word[0].isupper():
+        if words.has(word.casefold(), "building") and word[0].isupper():
             return True
         if not word[0].isupper() and word.casefold() not in _NAME_GLUE:
             return False
@@ -273,7 +293,7 @@ def _destinations(
     text = doc.text
     cue = re.search(r"(?<![\w-])(\w+)\s+", text[end:min(hi, end + 40)])
     cursor = end
-    if cue and words.cues.get(cue.group(1).casefold()) == "destination":
+    if cue and words.has(cue.group(1).casefold(), "destination"):
         cursor = end + cue.end()
     elif form != "verb":
         return []
@@ -292,20 +312,31 @@ def _destinations(
 
 
 def _location(
-    words: GatheringWords, doc: Doc, end: int, hi: int, destinations: list[tuple[str, int, int]]
+    words: GatheringWords,
+    doc: Doc,
+    end: int,
+    hi: int,
+    destinations: list[tuple[str, int, int]],
+    time: str | None,
 ) -> str | None:
+    """Where it is held: a visit's one destination, the place after "di"/"in"/"at", "di sini" /
+    "here" (the dateline), else the dateline when nothing dates it away from the report's day."""
     text = doc.text
     if len(destinations) == 1:
         return text[destinations[0][1]:destinations[0][2]]
     near = text[end:min(hi, end + 80)]
     for cue in re.finditer(r"(?<![\w-])(\w+)(\s+sini\b)?", near):
-        role = words.cues.get(cue.group().casefold()) or words.cues.get(cue.group(1).casefold())
-        if role == "here":
+        if words.has(cue.group().casefold(), "here"):
             return doc.info.dateline
-        if role == "venue":
+        if words.has(cue.group(1).casefold(), "venue"):
             place = _PLACE.match(near, cue.end())
             if place:
                 return place.group(1)
+    if destinations:
+        return None
+    today = doc.published.isoformat() if doc.published else None
+    if time is None or any(t.id == time and t.value == today for t in doc.times):
+        return doc.info.dateline
     return None
 
 
@@ -383,7 +414,7 @@ def _name_key(name: str) -> str:
 def _attach_attendance(doc: Doc, words: GatheringWords, mentions: list[tuple[int, int, _Record]]) -> None:
     if not mentions:
         return
-    attend = [w for w, role in words.cues.items() if role == "attend"]
+    attend = [w for w, roles in words.cues.items() if "attend" in roles]
     verbs = re.compile(
         r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attend) + r")(?![\w-])"
     )

@@ -14,6 +14,8 @@ from jalin.extract.scan import trie_regex
 from jalin.lexicon import Lexicon
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS_AT = re.compile(DIGITS)
+_WORD_GAP = re.compile(r"[\s\-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,7 @@ def number_words(lexicon: Lexicon) -> NumberWords:
 def number_value(lexicon: Lexicon, text: str) -> float | int | None:
     """The value of a number written in digits (with an optional scale word) or in words."""
     table = number_words(lexicon).kinds
-    match = re.match(DIGITS, text)
+    match = _DIGITS_AT.match(text)
     if match:
         value: float = float(match.group().replace(",", ""))
         rest = text[match.end():].strip().casefold()
@@ -61,7 +63,7 @@ def number_value(lexicon: Lexicon, text: str) -> float | int | None:
 def _words_value(table: dict[str, tuple[int, str]], text: str) -> int | None:
     total = current = last = 0
     seen = False
-    for word in re.split(r"[\s\-]+", text.casefold()):
+    for word in _WORD_GAP.split(text.casefold()):
         if word not in table:
             return None
         value, kind = table[word]

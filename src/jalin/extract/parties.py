@@ -1,7 +1,7 @@
 """Where countries are referred to in the text, for the events layer: every actor mention that
 carries a country (countries, persons via their role, organisations), plus first-person words
 resolved to the speaker's country, third-person pronouns resolved to the person most talked
-about so far, and "kedua-dua negara" / "both countries" resolved to the two countries most talked
+about so far, and "both countries" (Malay or English) resolved to the two countries most talked
 about so far. Mentions nested inside a longer one (the "Malaysia" in "Perdana Menteri Malaysia")
 give way to it. Built once per document and kept in `doc.notes`.
 """
@@ -9,19 +9,20 @@ give way to it. Built once per document and kept in `doc.notes`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jalin.doc import Doc
 from jalin.model import Actor
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
+class Party(NamedTuple):
     start: int
     end: int
     country: str
     actor: str
-    kind: str  # the actor's type, or "self" / "pronoun" / "pair" for resolved references
+    kind: str  # the actor's type, or "self" / "pronoun" / "reporter" / "pair" for resolved references
 
 
 @dataclass(slots=True)
@@ -72,14 +73,19 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
     persons = _person_mentions(doc)
     countries = [(p.start, p.country, p.actor) for p in kept]
     for start, end, kind in pronouns:
+        if kind == "pair":
+            kept = [p for p in kept if not (start <= p.start and p.end <= end)]
+            sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
+            pair = _salient_pair(countries, sentence_start, start, _recent_pair(doc.text, kept, start))
+            kept.extend(Party(start, end, country, actor_id, kind) for country, actor_id in pair)
+            continue
         if any(s < end and start < e for s, e in taken):
             continue
-        if kind == "pair":
+        if kind == "self":
+            actor_id = _speaker(doc, start)
+        else:
             sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
-            kept.extend(Party(start, end, country, actor_id, kind)
-                        for country, actor_id in _salient_pair(countries, sentence_start, start))
-            continue
-        actor_id = _speaker(doc, start) if kind == "self" else _salient_person(persons, start)
+            actor_id = _person_for(persons, sentence_start, start, reporter=kind == "reporter")
         actor = by_id.get(actor_id) if actor_id else None
         if actor is not None and actor.country:
             kept.append(Party(start, end, actor.country, actor.id, kind))
@@ -94,25 +100,49 @@ def _person_mentions(doc: Doc) -> list[tuple[int, str]]:
     )
 
 
-def _salient_person(persons: list[tuple[int, str]], offset: int) -> str | None:
-    """The person mentioned most often before `offset` (the earliest first on a tie)."""
+def _person_for(
+    persons: list[tuple[int, str]], sentence_start: int, offset: int, reporter: bool,
+) -> str | None:
+    """Who "beliau"/"he" at `offset` is. Right after a reporting verb ("X berkata beliau …") the
+    reporter: the nearest person before it in the sentence. Otherwise the person mentioned most
+    often before it (the earliest first on a tie), leaving out those named earlier in the same
+    sentence ("penghargaan Trump terhadap beliau" is not Trump)."""
+    before = [(start, actor_id) for start, actor_id in persons if start < offset]
+    in_sentence = [actor_id for start, actor_id in before if start >= sentence_start]
+    if reporter and in_sentence:
+        return in_sentence[-1]
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
-    for start, actor_id in persons:
-        if start >= offset:
-            break
+    for start, actor_id in before:
+        if actor_id in in_sentence:
+            continue
         counts[actor_id] = counts.get(actor_id, 0) + 1
         first.setdefault(actor_id, start)
     if not counts:
-        return None
+        return in_sentence[-1] if in_sentence else None
     return min(counts, key=lambda a: (-counts[a], first[a]))
+
+
+_COORDINATED = re.compile(r"\s*(?:dan|serta|and|&|-|–)\s*", re.IGNORECASE)
+
+
+def _recent_pair(text: str, parties: list[Party], offset: int) -> list[tuple[str, str]]:
+    """The last two countries named together before `offset` ("Malaysia dan Singapura",
+    "Rusia-Ukraine"), with an actor each; [] when none."""
+    before = [p for p in parties if p.end <= offset and p.kind not in ("pair", "self", "pronoun")]
+    for left, right in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if left.country != right.country and _COORDINATED.fullmatch(text, left.end, right.start):
+            return [(left.country, left.actor), (right.country, right.actor)]
+    return []
 
 
 def _salient_pair(
     countries: list[tuple[int, str, str]], sentence_start: int, offset: int,
+    recent: list[tuple[str, str]],
 ) -> list[tuple[str, str]]:
-    """The two countries meant by "both countries" at `offset`: those named earlier in the same
-    sentence first, then those mentioned most often before it; an actor each ([] if fewer)."""
+    """The two countries meant by "both countries" at `offset`: two named earlier in the same
+    sentence; else the last pair named together (if it includes the one named in the sentence);
+    else the sentence's and the most often mentioned before it. An actor each; [] if fewer."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
     local: set[str] = set()
@@ -123,6 +153,8 @@ def _salient_pair(
         first.setdefault(country, (start, actor_id))
         if start >= sentence_start:
             local.add(country)
+    if len(local) < 2 and recent and local <= {country for country, _ in recent}:
+        return recent
     if len(counts) < 2:
         return []
     top = sorted(counts, key=lambda c: (c not in local, -counts[c], first[c][0]))[:2]

@@ -11,12 +11,13 @@ countries" (a back reference, not a count) and numbers that count nothing we can
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value, number_words
-from jalin.extract.scan import Anchors, finditer, trie_regex
+from jalin.extract.scan import Anchors, trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
@@ -31,6 +32,7 @@ _STOP = frozenset({
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
+_BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both)\s+$")
 _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 
@@ -44,6 +46,7 @@ class QuantityWords:
     longest: int                       # words in the longest noun entry
     qualifiers: dict[str, str]
     qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
+    blocker: re.Pattern[str]           # an age or label word right before a number (berusia, Fasa)
 
 
 def _build(lexicon: Lexicon) -> QuantityWords:
@@ -70,8 +73,13 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
     longest = max((len(k) for k in nouns), default=1)
     spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
-    anchors = Anchors(spelled, digits=(6, 30), before=0, after=60)
-    return QuantityWords(pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier)
+    sign_lead = re.compile(rf"(?<![\w$€£¥₩])(?:{signs})\s?$", re.IGNORECASE)
+    anchors = Anchors(spelled, digits=(0, 0), before=0, after=60, lead=sign_lead)
+    blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
+    blocker = re.compile(rf"(?<![\w\-])(?:{blockers})\.?\s+$", re.IGNORECASE)
+    return QuantityWords(
+        pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier, blocker
+    )
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -92,9 +100,11 @@ def extract(doc: Doc) -> list[Quantity]:
     text = doc.text
     blocked = _time_spans(doc)
     found: list[Quantity] = []
-    for match in finditer(words.pattern, text, words.anchors.windows(text)):
+    for match in words.anchors.matches(words.pattern, text):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
+            continue
+        if words.blocker.search(text, max(0, start - 12), start):
             continue
         number = match["digits"] or match["words"]
         value = number_value(doc.lexicon, number)
@@ -127,18 +137,20 @@ def unit_after(doc: Doc, end: int) -> tuple[str, int] | None:
     # Malay puts the counted noun right after the number (or after a classifier: "tiga buah
     # kapal"); English may put modifiers first ("seven Pendekar battle tanks").
     window = 1 if doc.language == "ms" else _UNIT_WINDOW
+    wanted = min(_UNIT_WINDOW, window + 2) + words.longest  # a classifier widens the window by 2
     tokens = []
     for token in _TOKEN.finditer(text, end, min(len(text), end + 120)):
-        if len(tokens) >= _UNIT_WINDOW + words.longest:
+        if len(tokens) >= wanted:
             break
         tokens.append(token)
     fallback: tuple[str, int] | None = None
+    folded = [_singular(t.group()) for t in tokens]
     for i, token in enumerate(tokens[:_UNIT_WINDOW]):
         if i >= window:
             break
-        word = _singular(token.group())
+        word = folded[i]
         for size in range(min(words.longest, len(tokens) - i), 0, -1):
-            key = tuple(_singular(t.group()) for t in tokens[i:i + size])
+            key = tuple(folded[i:i + size])
             unit = words.nouns.get(key)
             if unit is not None:
                 return unit, tokens[i + size - 1].end()
@@ -173,7 +185,7 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 12):match.start()]
     if match["digits"] and _CODE.search(before):
         return True
-    return bool(re.search(r"(?i)(?<![\w\-])(?:the|kedua-dua|both)\s+$", before))
+    return bool(_BACK_REFERENCE.search(before))
 
 
 def _time_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -185,7 +197,7 @@ def _time_spans(doc: Doc) -> list[tuple[int, int]]:
             spans.extend(_minus(t.start, t.end, inner))
         else:
             spans.append((t.start, t.end))
-    return spans
+    return sorted(spans)
 
 
 def _minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -198,5 +210,6 @@ def _minus(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping each other)."""
+    index = bisect.bisect_left(spans, (end,)) - 1
+    return index >= 0 and spans[index][1] > start

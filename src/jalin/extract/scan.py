@@ -4,14 +4,15 @@ whole text.
 
 `Anchors.hits(text)` gives the (start, end, word) of every anchor word standing as a whole word
 (case-folded, longest first at each start); `Anchors.windows(text)` merges the regions around
-them; `finditer(pattern, text, windows)` runs a compiled pattern over those windows only, in text
-order, without overlaps. A pattern used this way must match only text that contains an anchor.
+them; `Anchors.matches(pattern, text)` runs a compiled pattern over those windows only (and at
+digit runs), in text order, without overlaps. A pattern used this way must match only text that
+contains an anchor.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import ahocorasick
 
@@ -25,9 +26,12 @@ class Anchors:
         digits: tuple[int, int] | None = None,
         before: int = 40,
         after: int = 60,
+        lead: re.Pattern[str] | None = None,
     ) -> None:
         """`before`/`after`: characters around a word hit the pattern may need; `digits`: the same
-        for a run of digits, or None when digits are no anchors."""
+        for a run of digits, or None when digits are no anchors ((0, _): a match starts at the
+        digits themselves, so the pattern is tried there once instead of over a window); `lead`:
+        what may stand right before such digits as part of the match (a currency sign: "RM1.4")."""
         self.automaton = ahocorasick.Automaton()
         for word in {" ".join(w.split()).lower() for w in words if w.strip()}:
             self.automaton.add_word(word, word)
@@ -35,6 +39,7 @@ class Anchors:
         if not self.empty:
             self.automaton.make_automaton()
         self.digits = digits
+        self.lead = lead
         self.before = before
         self.after = after
 
@@ -59,7 +64,7 @@ class Anchors:
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         spans = [(s - self.before, e + self.after) for s, e, _ in self.hits(text)]
-        if self.digits:
+        if self.digits and self.digits[0] > 0:
             before, after = self.digits
             spans.extend((m.start() - before, m.end() + after) for m in _DIGITS.finditer(text))
             spans.sort()
@@ -76,12 +81,25 @@ class Anchors:
         return merged
 
 
-def finditer(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    last = 0
-    for lo, hi in windows:
-        for match in pattern.finditer(text, max(lo, last), hi):
-            yield match
-            last = match.end()
+    def matches(
+        self, pattern: re.Pattern[str], text: str, at_digits: re.Pattern[str] | None = None
+    ) -> list[re.Match[str]]:
+        """The pattern's matches around the anchors, in text order, not overlapping (the longest of
+        two that start together); `at_digits` (default: `pattern`) is what is tried at digit runs."""
+        found = [m for lo, hi in self.windows(text) for m in pattern.finditer(text, lo, hi)]
+        if self.digits and self.digits[0] == 0:
+            for run in _DIGITS.finditer(text):
+                start = run.start()
+                lead = self.lead.search(text, max(0, start - 6), start) if self.lead else None
+                match = (at_digits or pattern).match(text, lead.start() if lead else start)
+                if match:
+                    found.append(match)
+            found.sort(key=lambda m: (m.start(), -m.end()))
+        kept: list[re.Match[str]] = []
+        for match in found:
+            if not kept or match.start() >= kept[-1].end():
+                kept.append(match)
+        return kept
 
 
 def trie_regex(words: Iterable[str]) -> str:

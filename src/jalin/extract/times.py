@@ -18,14 +18,14 @@ from datetime import date, timedelta
 from jalin.doc import Doc
 from jalin.extract.numbers import number_value
 from jalin.extract.quantities import unit_after
-from jalin.extract.scan import finditer
 from jalin.extract.timewords import TimeWords, time_words
 from jalin.model import TimeExpr
 
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{1,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"[A-Z]{2,}[A-Za-z.'’\- ]{0,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
 )
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
 _PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
                  "month": "month", "tahun": "year", "year": "year"}
 _PART_MONTH = {"start": 1, "mid": 6, "end": 12}
@@ -38,8 +38,11 @@ def extract(doc: Doc) -> list[TimeExpr]:
     skip_until = stamp.end() if stamp else 0
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
-    for match in finditer(words.pattern, text, words.anchors.windows(text)):
+    for found_match in words.anchors.matches(words.pattern, text, words.digit_pattern):
+        match = _Found(found_match)
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
+            continue
+        if (match["wd"] or match["mon"]) and _excluded(words, text, match.start(), match.end()):
             continue
         resolved = _resolve(doc, words, match)
         if resolved is None:
@@ -69,12 +72,39 @@ def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
 Resolved = tuple[str | None, str, str | None, int]  # value, granularity, forced relation, end
 
 
-def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+class _Found:
+    """A match of either scanner (word-led or digit-led): a group the other one has reads None."""
+
+    __slots__ = ("groups", "match")
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self.match = match
+        self.groups = match.groupdict()
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self.match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self.match.end(name)
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self.match.lastgroup
+
+
+def _resolve(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     """Dates written with digits here; everything else in `_resolve_words`."""
     pub = doc.published
     end = m.end()
     if m["rd1"] is not None or m["rx1"] is not None:
         return _day_range(doc, words, m)
+    if m["ry1"] is not None:
+        if int(m["ry2"]) <= int(m["ry1"]):
+            return None
+        return f"{m['ry1']}/{m['ry2']}", "year", "during", end
     if m["rm1"] is not None:
         year, end = _tail_year(doc, words, m, end, (words.months[_fold(m["rm1"])], 1), "month", ranged=True)
         first, last = words.months[_fold(m["rm1"])], words.months[_fold(m["rm2"])]
@@ -84,7 +114,7 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
     if m["dd"] is not None or m["mdm"] is not None:
         day = int(m["dd"] or m["mdd"])
         month = words.months[_fold(m["ddm"] or m["mdm"])]
-        year, end = _tail_year(doc, words, m, end, (month, day), "day")
+        year, end = _tail_year(doc, words, m, end, (month, day), "day", m["mdpre"])
     elif m["iy"] is not None:
         year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
     elif m["nd"] is not None:
@@ -100,7 +130,7 @@ def _resolve(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
     return (_day(year, month, day) if year else None), "day", None, end
 
 
-def _resolve_words(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | None:
+def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     pub = doc.published
     end = m.end()
     group = m.lastgroup or ""
@@ -138,7 +168,7 @@ def _resolve_words(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | N
     if m["wd"] is not None:
         return _weekday(doc, words, m)
     if m["mon"] is not None:
-        if m["mpre"] is None and _after_name(words, doc.text, m.start()):
+        if m["mpre"] is None and m["mpart"] is None and _after_name(words, doc.text, m.start()):
             return None
         anchor = (words.months[_fold(m["mon"])], 1)
         year, end = _tail_year(doc, words, m, end, anchor, "month", m["mpre"])
@@ -146,7 +176,7 @@ def _resolve_words(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved | N
     return None
 
 
-def _day_range(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
+def _day_range(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
     if m["rd1"] is not None:
         first_day, last_day = int(m["rd1"]), int(m["rd2"])
         first_month = last_month = words.months[_fold(m["rdm"])]
@@ -162,7 +192,7 @@ def _day_range(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
     return value, "day", "during", end
 
 
-def _period(doc: Doc, m: re.Match[str]) -> str | None:
+def _period(doc: Doc, m: _Found) -> str | None:
     count = number_value(doc.lexicon, m["pn"])
     pub = doc.published
     if pub is None or not isinstance(count, int) or count <= 0:
@@ -188,7 +218,7 @@ def _unit(
     return _shifted(pub, granularity, offset), granularity
 
 
-def _weekday(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
+def _weekday(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
     pub = doc.published
     tail = words.tail.match(doc.text, m.end())
     marked = bool(m["wpre"] or (tail and tail["mod"]))
@@ -218,7 +248,7 @@ def _weekday(doc: Doc, words: TimeWords, m: re.Match[str]) -> Resolved:
 def _tail_year(
     doc: Doc,
     words: TimeWords,
-    m: re.Match[str],
+    m: _Found,
     end: int,
     anchor: tuple[int, int] | None,
     granularity: str,
@@ -292,22 +322,24 @@ _ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
 
 def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
     """The tense an expression at `offset` is read in: its cue's (sejak/since look back, menjelang/by
-    ahead), else the sentence's markers, future winning a tie (the rarer, stronger cue); in
-    English a verb in -ed also marks the past."""
+    ahead), else that of the sentence's tense marker nearest to it ("… akan diiringi menteri yang
+    sebelum ini mengadakan kunjungan pada 30 Disember": past); in English, failing those, a verb
+    in -ed marks the past."""
     cue = words.cue.search(doc.text, max(0, offset - 40), offset)
     if cue and _fold(cue["cue"]) in words.cue_tenses:
         return words.cue_tenses[_fold(cue["cue"])]
     if not doc.sentences:
         return None
     span = doc.sentences[doc.sentence_index(offset)]
-    seen = {words.tenses[_fold(t.group())] for t in words.tense.finditer(doc.text, span.start, span.end)}
-    if doc.language == "en" and "future" not in seen and any(
+    marks = [(abs(t.start() - offset), words.tenses[_fold(t.group())])
+             for t in words.tense.finditer(doc.text, span.start, span.end)]
+    if marks:
+        return min(marks)[1]
+    if doc.language == "en" and any(
         _fold(w.group()) not in words.tenses for w in _ENGLISH_PAST.finditer(doc.text, span.start, span.end)
     ):
-        seen.add("past")
-    if "future" in seen:
-        return "future"
-    return "past" if "past" in seen else None
+        return "past"
+    return None
 
 
 def _shifted(pub: date, granularity: str, offset: int) -> str:
@@ -343,7 +375,7 @@ def _day(year: int | None, month: int, day: int) -> str | None:
 
 def _after_name(words: TimeWords, text: str, start: int) -> bool:
     """True when a capitalised word other than a cue comes right before: "Theresa May", not "Pada Mei"."""
-    before = re.search(r"([A-Z][\w'’]*)\s+$", text[max(0, start - 30):start])
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
     if not before:
         return False
     word = _fold(before.group(1))
@@ -353,6 +385,17 @@ def _after_name(words: TimeWords, text: str, start: int) -> bool:
 def _followed_by_count(doc: Doc, end: int) -> bool:
     """A four-digit number that counts something ("2000 peserta") is no year."""
     return unit_after(doc, end) is not None
+
+
+def _excluded(words: TimeWords, text: str, start: int, end: int) -> bool:
+    """The name stands inside a phrase that is no time ("solat Jumaat", "Good Friday") or after a
+    word that makes it a habit ("every Friday", "setiap Isnin")."""
+    if words.habit.search(text, max(0, start - 20), start):
+        return True
+    return any(
+        hit.start() <= start and end <= hit.end()
+        for hit in words.exclusions.finditer(text, max(0, start - 25), min(len(text), end + 25))
+    )
 
 
 def _fold(text: str) -> str:

@@ -33,11 +33,14 @@ class TimeWords:
     cue_tenses: dict[str, str]      # folded cue -> the tense it implies (sejak: past, menjelang: future)
     ordinals: dict[str, int]
     tenses: dict[str, str]          # folded marker -> past | future
-    pattern: re.Pattern[str]        # the main scanner (run over `anchors` windows)
+    pattern: re.Pattern[str]        # expressions led by a word (run over `anchors` windows)
+    digit_pattern: re.Pattern[str]  # expressions led by a digit (tried at each run of digits)
     anchors: Anchors                # words every expression contains (or digits)
     tail: re.Pattern[str]           # what may follow a month or a date: a year, "tahun ini", "lalu"
     cue: re.Pattern[str]            # a relation cue right before an expression (search the left text)
     tense: re.Pattern[str]          # tense markers in a sentence
+    exclusions: re.Pattern[str]     # phrases whose day or month name is no time (solat Jumaat)
+    habit: re.Pattern[str]          # a word before a day name that makes it a habit (every Friday)
 
 
 def _cased(words: list[str]) -> str:
@@ -77,27 +80,38 @@ def build(lexicon: Lexicon) -> TimeWords:
     hb = r"(?:\s*hb\.?)?"
     number = numbers.body.replace("?P<digits>", "?:").replace("?P<words>", "?:")
     duration_unit = r"(?:hari|minggu|bulan|tahun|days?|weeks?|months?|years?)"
-    branches = [
+    ago = rf"(?i:(?P<agon>{number})\s+(?P<agou>{duration_unit})\s+(?:ago|yang\s+lalu|lalu|lepas)(?!\w))"
+    # Expressions that start with a digit, tried once at each run of digits.
+    digit_led = [
         # 29 hingga 31 Mei (2018) · 29-31 May
         rf"(?P<rd1>{DAY}){hb}{RANGE_SEP}(?P<rd2>{DAY}){hb}\s*(?P<rdm>{month_any})",
         # 31 Mei hingga 2 Jun
         rf"(?P<rx1>{DAY}){hb}\s*(?P<rxm1>{month_any}){RANGE_SEP}(?P<rx2>{DAY}){hb}\s*(?P<rxm2>{month_any})",
-        # Mei hingga September
-        rf"(?P<rm1>{month_full}){RANGE_SEP}(?P<rm2>{month_full})(?!\s*\d)",
         # 22 September · 22hb Oktober · 22 Sept
         rf"(?P<dd>{DAY}){hb}\s*(?P<ddm>{month_any})",
-        # September 22 · Sept 22nd
-        rf"(?P<mdm>{month_any})\s+(?P<mdd>{DAY})(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)",
         # 2025-09-22
         rf"(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?!\d)",
         # 22/9 · 22/9/2025
         rf"(?<![\d/.])(?P<nd>{DAY})/(?P<nm>1[0-2]|0?[1-9])(?:/(?P<ny>{YEAR}))?(?![\d/])",
         # 22hb (of the current month)
         rf"(?P<hbd>{DAY})\s*hb\b\.?",
+        # 2021-2025 · 2021 hingga 2025
+        rf"(?<![\w.,$/\-])(?P<ry1>{YEAR}){RANGE_SEP}(?P<ry2>{YEAR})(?![\w/]|[.,-]\d)",
+        # 2 tahun lalu
+        ago,
+        # 2030 (pada tahun 2022: "tahun" goes with the cue)
+        rf"(?<![\w.,$/\-])(?P<year>{YEAR})(?![\w/]|[.,-]\d)",
+    ]
+    # Expressions that start with a word, looked for around the anchor words.
+    word_led = [
+        # Mei hingga September
+        rf"(?P<rm1>{month_full}){RANGE_SEP}(?P<rm2>{month_full})(?!\w)",
+        # September 22 · Sept 22nd
+        rf"(?:(?i:(?P<mdpre>{trie_regex(before)}))\s+)?(?P<mdm>{month_any})\s+(?P<mdd>{DAY})(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)",
         # Q3 · suku ketiga · third quarter
         rf"(?:Q(?P<q>[1-4])(?!\w)|(?i:suku(?:\s+tahun)?\s+(?P<qo>{ordinal})|(?:the\s+)?(?P<qe>{ordinal})\s+quarter)(?!\w))",
         # two years ago · dua tahun lalu
-        rf"(?i:(?P<agon>{number})\s+(?P<agou>{duration_unit})\s+(?:ago|yang\s+lalu|lalu|lepas)(?!\w))",
+        ago,
         # dalam tempoh dua minggu · within two weeks
         rf"(?i:(?P<pcue>dalam\s+tempoh|dalam\s+masa|dalam\s+jangka\s+masa|within|in\s+the\s+next)\s+"
         rf"(?P<pn>{number})\s+(?P<pu>{duration_unit})(?!\w))",
@@ -108,14 +122,13 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?i:(?P<bpart>{part})\s+(?:the\s+)?(?P<bu>{unit})(?!\w)(?!\s+\d))",
         # hari ini · semalam · tomorrow
         rf"(?i:(?P<word>{trie_regex(list(words))})(?!\w))",
-        # pada tahun 2022 · 2030
-        rf"(?<![\w.,$/\-])(?i:tahun\s+)?(?P<year>{YEAR})(?![\w/]|[.,-]\d)",
         # (last) Monday · Isnin (lepas)
         rf"(?:(?i:(?P<wpre>{trie_regex(before)}))\s+)?(?:(?i:hari)\s+)?(?P<wd>{weekday})(?!\w)",
-        # (last) May · Oktober
-        rf"(?:(?i:(?P<mpre>{trie_regex(before)}))\s+)?(?P<mon>{month_full})(?!\w)",
+        # (last) May · Oktober · akhir Oktober · the end of October
+        rf"(?:(?i:(?P<mpre>{trie_regex(before)})|(?P<mpart>{part}))\s+)?(?P<mon>{month_full})(?!\w)",
     ]
-    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(branches) + ")")
+    digit_pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(digit_led) + ")")
+    pattern = re.compile(r"(?<![\w\-])(?=[^\W\d_])(?:" + "|".join(word_led) + ")")
     year_deixis = (
         rf"(?i:tahun\s+(?P<ydm>{trie_regex(after)})|(?P<yde>{trie_regex(before)})\s+year)"
     )
@@ -125,16 +138,21 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"|\s+(?i:(?P<mod>{trie_regex([*after, 'nanti'])}))(?!\w)"
     )
     cue = re.compile(
-        rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh)\s+)?$"
+        rf"(?i:(?<![\w\-])(?P<cue>{trie_regex(list(relations))}))\s+(?:(?i:the|hari|tarikh|tahun)\s+)?$"
     )
     tense = re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(list(tenses))})(?![\w\-]))")
+    exclusion_rows = lexicon.table("time_exclusions")
+    exclusions = [r["phrase"] for r in exclusion_rows if r.get("place", "around") != "before"]
+    habits = [r["phrase"] for r in exclusion_rows if r.get("place") == "before"]
     anchor_words = [*months, *weekdays, *words, "suku", "q1", "q2", "q3", "q4"]
     for word in units:
         anchor_words += [word, word + "s"]
     anchor_words += ["hari", "days"]
     return TimeWords(
         months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
-        pattern, Anchors(anchor_words, digits=(0, 40), before=40, after=40), tail, cue, tense,
+        pattern, digit_pattern, Anchors(anchor_words, digits=(0, 40), before=35, after=25), tail, cue, tense,
+        re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
+        re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(habits)})\s+(?:hari\s+)?)$"),
     )
 
 

@@ -26,6 +26,7 @@ Country = Annotated[str, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166-1 
 ActorType = Literal[ACTOR_TYPES]  # type: ignore[valid-type]
 Status = Literal[AGREEMENT_STATUSES]  # type: ignore[valid-type]
 EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
+SEARCH_HITS = 1000
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
@@ -98,7 +99,7 @@ def list_documents(q: Q, language: Annotated[str | None, Query(pattern="^(ms|en|
     return page(q.documents(language, source, date_from, date_to), limit, offset)
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id:path}")
 def get_document(q: Q, doc_id: str) -> dict[str, Any]:
     """A stored document: its full analysis (jalin.analysis/1) plus `duplicate_of`."""
     return _found(q.document(doc_id), "document")
@@ -167,5 +168,5 @@ def timeline(q: Q, a: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
 @router.get("/search", response_model=Page)
 def search(q: Q, text: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
            limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    """Full-text search over documents, best first (snippet marks hits with [ ])."""
-    return page(q.search(text, min(offset + limit, 1000)), limit, offset)
+    """Full-text search over documents, best first (at most 1,000 hits; snippets mark hits with [ ])."""
+    return page(q.search(text, SEARCH_HITS), limit, offset)

@@ -21,6 +21,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PAGE_SIZE = 50
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
+_HIT = re.compile(r"\[([^\[\]]*)\]")
 _FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
@@ -48,8 +49,7 @@ def join_names(ids: list[str], names: dict[str, str]) -> str:
 
 def snippet(text: str | None) -> Markup:
     """An FTS snippet with its [ ] hit markers as <mark>, the rest escaped."""
-    safe = str(escape(text or ""))
-    return Markup(safe.replace("[", "<mark>").replace("]", "</mark>"))
+    return Markup(_HIT.sub(r"<mark>\1</mark>", str(escape(text or ""))))
 
 
 def text_html(parts: list[Segment]) -> Markup:
@@ -87,20 +87,21 @@ def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(request, template, context)
 
 
-def _evidence_links(q: Queries, history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    steps = []
-    for step in history:
-        span = q.evidence_span(step["doc_id"], step.get("evidence"))
-        url = doc_url(step["doc_id"], *span) if span else doc_url(step["doc_id"])
-        steps.append({**step, "url": url})
-    return steps
+def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[dict[str, Any]]:
+    """The rows (history steps, milestones), each with the `url` of its evidence text in its document."""
+    linked = []
+    for row in rows:
+        span = q.evidence_span(row["document"], row.get(field))
+        url = doc_url(row["document"], *span) if span else doc_url(row["document"])
+        linked.append({**row, "url": url})
+    return linked
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     q = _q(request)
     agreements = q.agreements()
-    overdue = [(a, m) for a in agreements for m in a["overdue"]]
+    overdue = [(a, linked) for a in agreements for linked in _evidence_links(q, a["overdue"], "text")]
     statements = q.latest_statements(10)
     speakers = {a["id"]: a["name"] for a in q.actors()}
     return _render(request, "home.html", agreements=agreements[:8], overdue=overdue, statements=statements,
@@ -122,7 +123,8 @@ def agreement(request: Request, agreement_id: int) -> HTMLResponse:
     found = q.agreement(agreement_id)
     if found is None:
         raise HTTPException(404, "no such agreement")
-    return _render(request, "agreement.html", a=found, steps=_evidence_links(q, found["history"]))
+    return _render(request, "agreement.html", a=found, steps=_evidence_links(q, found["history"], "evidence"),
+                   milestones=_evidence_links(q, found["milestones"], "text"))
 
 
 @router.get("/pairs", response_class=HTMLResponse)

@@ -1,8 +1,9 @@
 """The web layer's read model: the store's public queries, cached, plus the few lookups it lacks.
 
-The store's flat tables (`table(name)`) are loaded once and kept in memory; the cache is dropped when
-the store's row counts change (checked at most every `RECHECK` seconds, and at once after a write
-through this object). One lock serialises use of the store's connection across server threads.
+The store's flat tables (`table(name)`) are loaded once and kept in memory, with up to `MAX_ENTRIES`
+answers built from them; all of it is dropped when the store's row counts change (checked at most
+every `RECHECK` seconds, and at once after a write through this object). One lock serialises use of
+the store's connection across server threads.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ from typing import Any
 
 import pandas as pd
 
-from jalin.model import Analysis
+from jalin.model import AGREEMENT_STATUSES, Analysis
 from jalin.store import AddResult, Store
-from jalin.store.status import STAGES
 
 RECHECK = 2.0  # seconds between two checks of the store's counts
+MAX_ENTRIES = 2_000  # cached answers (documents, searches, filtered lists) kept at most
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST")
 CONFLICTUAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-BOARD_COLUMNS = (*STAGES, "stalled", "cancelled", "unknown")
+LIST_COLUMNS = ("modes", "context", "source_countries", "target_countries")  # "|"-joined in the table
+BOARD_COLUMNS = AGREEMENT_STATUSES  # the stages in order, then stalled, cancelled, unknown
 
 
 def plain(value: Any) -> Any:
@@ -50,6 +52,10 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset:offset + limit]}
 
 
+def _split(cell: Any) -> list[str]:
+    return cell.split("|") if isinstance(cell, str) and cell else []
+
+
 def _countries(cell: Any) -> frozenset[str]:
     return frozenset(cell.split("|")) if isinstance(cell, str) and cell else frozenset()
 
@@ -61,6 +67,7 @@ class Queries:
         self.store = store
         self._lock = threading.RLock()
         self._cache: dict[Any, Any] = {}
+        self._tables: dict[str, pd.DataFrame] = {}
         self._counts: dict[str, int] = {}
         self._checked = 0.0
 
@@ -72,21 +79,22 @@ class Queries:
             return
         counts = self.store.counts()
         if counts != self._counts:
-            self._cache.clear()
+            self._drop()
             self._counts = counts
         self._checked = now
+
+    def _drop(self) -> None:
+        self._cache.clear()
+        self._tables.clear()
 
     def _cached(self, key: Any, build: Callable[[], Any]) -> Any:
         with self._lock:
             self._fresh()
             if key not in self._cache:
+                while len(self._cache) >= MAX_ENTRIES:  # oldest answers go first
+                    del self._cache[next(iter(self._cache))]
                 self._cache[key] = build()
             return self._cache[key]
-
-    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run a store method under the lock (uncached)."""
-        with self._lock:
-            return fn(*args, **kwargs)
 
     def counts(self) -> dict[str, int]:
         with self._lock:
@@ -94,14 +102,19 @@ class Queries:
             return dict(self._counts)
 
     def table(self, name: str) -> pd.DataFrame:
-        return self._cached(("table", name), lambda: self.store.table(name))
+        """A flat table of the store, kept in memory until the store changes."""
+        with self._lock:
+            self._fresh()
+            if name not in self._tables:
+                self._tables[name] = self.store.table(name)
+            return self._tables[name]
 
     # ------------------------------------------------------------------ writing
 
     def add(self, analysis: Analysis) -> AddResult:
         with self._lock:
             result = self.store.add_analyses([analysis])
-            self._cache.clear()
+            self._drop()
             self._checked = 0.0
             return result
 
@@ -176,7 +189,8 @@ class Queries:
 
     def agreements(self, as_of: str | None = None) -> list[dict[str, Any]]:
         """Every agreement record (history, milestones, overdue) as of a date, latest reported first."""
-        return self._cached(("agreements", as_of), lambda: self.store.agreement_records(as_of=as_of))
+        return self._cached(("agreements", as_of),
+                            lambda: [_named(a) for a in self.store.agreement_records(as_of=as_of)])
 
     def agreement(self, agreement_id: int, as_of: str | None = None) -> dict[str, Any] | None:
         return next((a for a in self.agreements(as_of) if a["id"] == agreement_id), None)
@@ -205,11 +219,13 @@ class Queries:
 
     # ------------------------------------------------------------------ statements and events
 
-    def latest_statements(self, limit: int) -> list[dict[str, Any]]:
+    def latest_statements(self, limit: int, per_document: int = 2) -> list[dict[str, Any]]:
+        """The newest statements, at most `per_document` from any one document."""
         def build() -> list[dict[str, Any]]:
             frame = self.table("statements")
             frame = frame[frame["dup"] == 0].sort_values(["date", "document", "start"],
                                                          ascending=[False, True, True], na_position="last")
+            frame = frame[frame.groupby("document", sort=False).cumcount() < per_document]
             return records(frame.head(limit))
         return self._cached(("latest_statements", limit), build)
 
@@ -231,7 +247,11 @@ class Queries:
                     for s, t in zip(frame["source_countries"], frame["target_countries"], strict=True)]
             frame = frame[pd.Series(keep, index=frame.index, dtype=bool)]
         frame = frame.sort_values(["date", "event_id"], ascending=[False, True], na_position="last")
-        return records(frame.drop(columns=["dup"]))
+        found = records(frame.drop(columns=["dup"]))
+        for event in found:
+            for key in LIST_COLUMNS:
+                event[key] = _split(event[key])
+        return found
 
     def timeline(self, a: str, b: str, by: str = "month") -> list[dict[str, Any]]:
         key = ("timeline", a.upper(), b.upper(), by)
@@ -251,6 +271,20 @@ class Queries:
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
             return [(x, y, n) for (x, y), n in ranked]
         return self._cached(("pairs", limit), build)
+
+
+def _named(record: dict[str, Any]) -> dict[str, Any]:
+    """An agreement record whose history steps and milestones name their source as "document" and
+    milestones their report date as "reported" (the store's newer naming; older stores said "doc_id"
+    and "date")."""
+    for step in record["history"]:
+        if "doc_id" in step:
+            step["document"] = step.pop("doc_id")
+    for mark in record["milestones"]:
+        if "doc_id" in mark:
+            mark["document"] = mark.pop("doc_id")
+            mark["reported"] = mark.pop("date", None)
+    return record
 
 
 def _date_range(frame: pd.DataFrame, column: str, date_from: date | None,

@@ -1,0 +1,40 @@
+"""The phrase matcher behind every cue and trigger lexicon."""
+
+from __future__ import annotations
+
+from jalin.extract.phrases import PhraseMatcher, spaced
+
+
+def hits(matcher: PhraseMatcher[str], text: str, start: int = 0, end: int | None = None) -> list[str]:
+    return [f"{text[s:e]}={'/'.join(v)}" for s, e, v in matcher.finditer(text, start, end)]
+
+
+MATCHER = PhraseMatcher([
+    ("bukan", "neg"), ("bukan sahaja", "not-neg"), ("AI", "ai"), ("co-production", "jp"),
+    ("kedua-dua negara", "pair"), ("sign", "agree"), ("Korea Selatan", "kor"), ("AI", "acronym"),
+])
+
+
+def test_whole_words_longest_first_and_acronyms_in_capitals() -> None:
+    text = "Ia bukan sahaja AI, bukan ai; signal sign. Korea Selatan"
+    assert hits(MATCHER, text) == [
+        "bukan sahaja=not-neg", "AI=ai/acronym", "bukan=neg", "sign=agree", "Korea Selatan=kor"]
+
+
+def test_punctuation_between_words_and_span_edges() -> None:
+    text = "co production, kedua dua negara; (co-production)"
+    assert hits(MATCHER, text) == ["co production=jp", "kedua dua negara=pair", "co-production=jp"]
+    assert hits(MATCHER, "xbukan bukan", 1) == ["bukan=neg"]
+    assert hits(MATCHER, "bukan sahaja", 0, 5) == ["bukan=neg"]
+
+
+def test_non_ascii_text_keeps_offsets() -> None:
+    text = "“Pelaburan” — bukan sahaja di Türkiye… AI"
+    assert spaced(text) == " Pelaburan    bukan sahaja di Türkiye  AI"
+    assert len(spaced(text)) == len(text)
+    assert hits(MATCHER, text) == ["bukan sahaja=not-neg", "AI=ai/acronym"]
+
+
+def test_empty_matcher_and_empty_text() -> None:
+    assert hits(PhraseMatcher([]), "anything") == []
+    assert hits(MATCHER, "") == [] and hits(MATCHER, "abc", 2, 1) == []
