@@ -144,8 +144,8 @@ def test_a_foreign_cabinet_approval_is_a_cabinet_approval(text):
 
 
 def test_a_coming_delivery_after_a_coming_signing_is_not_signed():
-    text = ("The G2G agreement with South Korea is expected to be signed by December, and the first "
-            "aircraft should arrive in 2028.")
+    text = ("The G2G agreement with South Korea is expected to be signed by December, and deliveries "
+            "should begin in 2028.")
     found = run(text, time_words={"by December": ("2025-12", "by"), "2028": ("2028", "on")})
     assert [(g["type"], g["parties"], g["status"]) for g in found] == [
         ("g2g_procurement", ["KOR", "MYS"], "negotiating")]
@@ -267,3 +267,20 @@ def test_a_finalised_text_is_no_signing():
 ])
 def test_a_general_word_naming_some_of_the_parties_is_the_same_agreement(text):
     assert brief(text) == [("other", ["MYS", "SGP"], "signed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia dan Itali memeterai MoU mengenai alat ganti bagi helikopter tentera buatan Leonardo.",
+    "Malaysia and Italy signed an MoU on spare parts for the army helicopters built by Leonardo.",
+])
+def test_a_maker_of_the_subject_matter_is_no_party(text):
+    assert brief(text, companies={"Leonardo": "DEU"}) == [("mou", ["ITA", "MYS"], "signed")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The defence agreement with Italy is subject to Cabinet approval.", "pending_approval"),
+    ("Perjanjian pertahanan dengan Itali itu tertakluk kepada kelulusan Kabinet.", "pending_approval"),
+    ("Malaysia and Italy in May signed the defence agreement.", "signed"),
+])
+def test_approval_still_needed_and_a_month_named_may(text, status):
+    assert brief(text) == [("defence_cooperation", ["ITA", "MYS"], status)]

@@ -34,6 +34,27 @@ def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]
     ]
 
 
+_SUBJECT_REACH = 6   # words between a company and the agreement it signs ("X Sdn Bhd today signed an MoU")
+_PARTNER_REACH = 4   # words between "with/dengan/between" and the company it introduces
+
+
+def signing_companies(
+    doc: Doc, scope: tuple[int, int], label: tuple[int, int], joins: list[int]
+) -> list[Country]:
+    """The countries of the companies that sign: one a few words before the agreement's label (its
+    subject), or a few words after "with/dengan/between" (`joins`: where those words end). A company
+    named only as a maker of the subject matter ("fighters built by X") is no party."""
+    text = doc.text
+    found = []
+    for company in companies(doc, scope[0], scope[1]):
+        start, end = company[1], company[2]
+        subject = end <= label[0] and len(text[end:label[0]].split()) <= _SUBJECT_REACH
+        partner = any(j <= start and len(text[j:start].split()) <= _PARTNER_REACH for j in joins)
+        if subject or partner:
+            found.append(company)
+    return found
+
+
 def companies(doc: Doc, start: int, end: int) -> list[Country]:
     """The countries of the companies (business actors) mentioned in [start, end), as country references:
     a Malaysian firm signing with a Turkish maker makes an agreement between the two countries."""

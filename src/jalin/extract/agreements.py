@@ -22,7 +22,7 @@ from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
 from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreement_mentions import Mention, find_mentions
-from jalin.extract.agreement_parties import Country, companies, countries, own_side, parties
+from jalin.extract.agreement_parties import Country, countries, own_side, parties, signing_companies
 from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
@@ -203,6 +203,7 @@ def _read_mention(
     in_scope = [h for h in whole if not label[0] <= h.start < label[1]]
     roles = {h.start: m.cue_roles[h.key] for h in in_scope}
     implied = _implied_countries(doc, found, m, in_scope, scope[1])
+    joins = [h.end for h in in_scope if {"with", "between"} & m.cue_roles[h.key]]
     sentence = doc.sentences[mention.sentence]
     clause = _Clause(
         scope=scope, words=doc.text[label[0]:label[1]],
@@ -210,7 +211,7 @@ def _read_mention(
         exclusive=False if "nonexclusive" in said else True if said else None,
         evidence=(sentence.start, sentence.end),
         named=sorted(countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied])
-                     + companies(doc, scope[0], scope[1]), key=lambda c: c[1]),
+                     + signing_companies(doc, scope, label, joins), key=lambda c: c[1]),
         with_at=[s for s, r in roles.items() if "with" in r],
     )
     if mention.passing and not clause.stage:
