@@ -284,3 +284,24 @@ def test_a_maker_of_the_subject_matter_is_no_party(text):
 ])
 def test_approval_still_needed_and_a_month_named_may(text, status):
     assert brief(text) == [("defence_cooperation", ["ITA", "MYS"], status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia dan Jepun menandatangani MoU mengenai latihan maritim. Kementerian Pertahanan turut "
+    "menandatangani satu lagi MoU mengenai latihan siber.",
+    "Malaysia and Japan signed an MoU on maritime training. The Defence Ministry also signed two MoUs on "
+    "cyber training.",
+])
+def test_another_agreement_without_parties_is_a_new_one(text):
+    assert brief(text) == [("mou", ["JPN", "MYS"], "signed"), ("mou", ["MYS"], "signed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kementerian Pertahanan telah memohon kelulusan Jemaah Menteri bagi kontrak perolehan kapal peronda "
+    "dengan Jepun.",
+    "The Defence Ministry has applied for Cabinet approval of the patrol vessel contract with Japan.",
+])
+def test_applying_for_approval_is_pending(text):
+    found = run(text)
+    assert brief(text) == [("procurement_contract", ["JPN", "MYS"], "pending_approval")]
+    assert [m[:2] for m in milestones(found[0])] == [("cabinet_approval", "expected")]
