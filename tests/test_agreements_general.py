@@ -305,3 +305,10 @@ def test_applying_for_approval_is_pending(text):
     found = run(text)
     assert brief(text) == [("procurement_contract", ["JPN", "MYS"], "pending_approval")]
     assert [m[:2] for m in milestones(found[0])] == [("cabinet_approval", "expected")]
+
+
+def test_a_named_agreement_is_not_a_repeat():
+    text = ("Malaysia and Italy signed a defence cooperation agreement today. Officials said the Southern "
+            "Defence Arrangement signed in 1971 remains relevant.")
+    assert brief(text) == [("defence_cooperation", ["ITA", "MYS"], "signed"),
+                           ("defence_cooperation", ["MYS"], "signed")]

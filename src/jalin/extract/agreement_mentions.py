@@ -56,6 +56,7 @@ class Mention:
     asset: str = ""      # the named asset of a purchase ("Offshore Patrol Vessel (OPV)")
     passing: bool = False  # a named agreement after "under", "di bawah": an existing frame, named in passing
     common: bool = False   # a common word that names an agreement only in context ("usaha sama", "deal")
+    named: bool = False    # the label has a proper name ("Visiting Forces Agreement")
 
 
 @dataclass(slots=True)
@@ -181,7 +182,8 @@ def _mention(
         end = max(end, such_cue.end)
     passing = named and any("under" in roles for distance, roles in before if distance <= 1)
     return Mention(start, end, head.start, head.end, kind, row.kind == "generic", anaphor, such, sentence,
-                   indefinite="indefinite" in article, passing=passing, common=bool(row.domain))
+                   indefinite="indefinite" in article, passing=passing, common=bool(row.domain),
+                   named=named)
 
 
 _BEFORE_REACH = 4  # words before a label read for "any", "not a", "under"

@@ -226,7 +226,7 @@ def _read_mention(
         like = drafts[-1] if mention.such and drafts else None
         kind = like.type if like is not None and mention.generic else mention.type
         codes = parties(doc, scope, mention.start, clause.named, roles)
-        new = mention.such or mention.indefinite or not mention.generic
+        new = mention.such or mention.indefinite or mention.named or not mention.generic
         same = None if new else _same_parties(drafts, codes)
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
     draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
@@ -257,9 +257,9 @@ def _apply_implied(
 
 def _repeats(mention: Mention, clause: _Clause, roles: dict[int, frozenset[str]]) -> bool:
     """A mention whose clause names no party (no country, no company, no "with"/"between"/"we") and is
-    not new ("an", "such", a named asset) repeats the agreement already named: "the G2G agreement
-    with Korea ... the G2G deal will be signed by December"."""
-    if mention.indefinite or mention.such or mention.asset or clause.named:
+    not new ("an", "such", a named asset, a name of its own) repeats the agreement already named:
+    "the G2G agreement with Korea ... the G2G deal will be signed by December"."""
+    if mention.indefinite or mention.such or mention.asset or mention.named or clause.named:
         return False
     said = set().union(*roles.values()) if roles else set()
     return not said & {"with", "between", "both", "first_person", "local"}
