@@ -312,3 +312,31 @@ def test_a_named_agreement_is_not_a_repeat():
             "Defence Arrangement signed in 1971 remains relevant.")
     assert brief(text) == [("defence_cooperation", ["ITA", "MYS"], "signed"),
                            ("defence_cooperation", ["MYS"], "signed")]
+
+
+@pytest.mark.parametrize("text", [
+    "PUTRAJAYA: Syarikat pertahanan tempatan dan pengeluar Itali, Leonardo, menandatangani perjanjian "
+    "usaha sama bagi penyelenggaraan helikopter tentera.",
+    "PUTRAJAYA: A local defence firm and Italian maker Leonardo signed a joint venture agreement to "
+    "service army helicopters.",
+])
+def test_a_local_firm_with_one_foreign_side_is_bilateral(text):
+    found = brief(text, companies={"Leonardo": "ITA"}, dateline="PUTRAJAYA")
+    assert found == [("joint_venture", ["ITA", "MYS"], "signed")]
+
+
+def test_agreeing_to_sign_in_malay_is_to_come():
+    text = "Malaysia dan Itali bersetuju memeterai satu memorandum persefahaman mengenai latihan tentera."
+    found = run(text)
+    assert brief(text) == [("mou", ["ITA", "MYS"], "negotiating")]
+    assert milestones(found[0]) == [("signing", "expected", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kontrak kapal tempur dengan Itali itu tergendala tanpa sebuah kapal pun diserahkan.",
+    "The naval contract with Italy is stalled, with no ship delivered so far.",
+])
+def test_nothing_delivered_is_no_delivery(text):
+    found = run(text)
+    assert brief(text) == [("procurement_contract", ["ITA", "MYS"], "stalled")]
+    assert milestones(found[0]) == [("delivery", "expected", None)]

@@ -6,7 +6,8 @@ before it in the same clause says otherwise: future ("akan", "will", "dijangka")
 The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
 head only looks back to that head ("the agreement signed last year"). In "the second country after
 X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
-A decision verb makes a cancellation done ("memutuskan untuk membatalkan", "decided to scrap"); an
+A decision verb right before a cue keeps it to come ("bersetuju memeterai", agreed to sign) but makes
+a cancellation done ("memutuskan untuk membatalkan", "decided to scrap"); an
 approval cue near any Cabinet ("the approval of the Japanese Cabinet") marks a Cabinet approval.
 """
 
@@ -18,7 +19,9 @@ from dataclasses import dataclass
 from jalin.extract.agreement_lexicon import Hit, Matchers
 
 # How many words a marker may sit before the cue it qualifies.
-_REACH = {"future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0}
+_REACH = {
+    "future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0, "decided": 0,
+}
 _CLAUSE_MARKS = ",;:“”\"()"
 _AHEAD = 2
 
@@ -75,15 +78,20 @@ def is_done(
 
 
 def _decided(lowered: str, cue: Hit, markers: list[Hit], m: Matchers) -> bool:
-    """"to"/"untuk" right before the cue with a decision verb right before it ("decided to cancel")."""
+    """A decision verb right before the cue, or before a "to"/"untuk" right before it ("decided to
+    cancel", "memutuskan membatalkan")."""
     index = bisect_left(markers, cue.start, key=_start)
-    if index < 2:
-        return False
-    to, verb = markers[index - 1], markers[index - 2]
-    return (
-        bool({"awaited", "infinitive"} & m.cue_roles[to.key]) and not lowered[to.end:cue.start].strip()
-        and "decided" in m.cue_roles[verb.key] and not lowered[verb.end:to.start].strip()
-    )
+    end = cue.start
+    for marker in reversed(markers[max(0, index - 2):index]):
+        if lowered[marker.end:end].strip():
+            return False
+        roles = m.cue_roles[marker.key]
+        if "decided" in roles:
+            return True
+        if not {"awaited", "infinitive"} & roles:
+            return False
+        end = marker.start
+    return False
 
 
 _APPROVALS = frozenset({"approved", "pending_approval"})
