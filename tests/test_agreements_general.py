@@ -340,3 +340,14 @@ def test_nothing_delivered_is_no_delivery(text):
     found = run(text)
     assert brief(text) == [("procurement_contract", ["ITA", "MYS"], "stalled")]
     assert milestones(found[0]) == [("delivery", "expected", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia signed a letter of intent with Italy for the procurement of four Maritime Patrol Aircraft "
+    "(MPA) for the navy.",
+    "Malaysia menandatangani surat niat dengan Itali bagi perolehan empat Pesawat Peronda Maritim (MPA) "
+    "untuk tentera laut.",
+])
+def test_a_purchase_a_letter_of_intent_prepares_is_its_own_between_the_same_sides(text):
+    assert brief(text) == [
+        ("loi", ["ITA", "MYS"], "signed"), ("procurement_contract", ["ITA", "MYS"], "unknown")]

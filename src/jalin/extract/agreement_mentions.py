@@ -57,6 +57,8 @@ class Mention:
     passing: bool = False  # a named agreement after "under", "di bawah": an existing frame, named in passing
     common: bool = False   # a common word that names an agreement only in context ("usaha sama", "deal")
     named: bool = False    # the label has a proper name ("Visiting Forces Agreement")
+    follows: bool = False  # a purchase prepared by the agreement named just before ("an LOI ... for the
+    #                        procurement of X"): between the same sides
 
 
 @dataclass(slots=True)
@@ -143,12 +145,13 @@ def _purchases(
     text = ctx.text
     if text[head.start].isupper() and not _starts_sentence(text, head.start):
         return []  # "Jawatankuasa Perolehan Kerajaan": part of a name
-    if _describes_previous(text, head, mentions):
+    link = _subject_link(text, head, mentions)
+    if link == "same":
         return []  # "the contract for the procurement of ...": the contract already named
     assets = _assets(text, head.end, ctx.m.role_words.get("company", frozenset()))
     return [
         Mention(head.start if number == 0 else start, end, head.start, head.end, row.type,
-                False, False, False, sentence, asset=text[start:end])
+                False, False, False, sentence, asset=text[start:end], follows=link == "follows")
         for number, (start, end) in enumerate(assets)
     ]
 
@@ -239,19 +242,24 @@ def _modifies(text: str, head: Hit, after: list[Hit]) -> bool:
 _SUBJECT_WORDS = frozenset({"for", "bagi", "untuk", "mengenai", "covering", "on"})
 
 
-def _describes_previous(text: str, head: Hit, mentions: list[Mention]) -> bool:
-    """A purchase noun within three words after a procurement agreement's label describes it; so does
-    one a few words after any agreement with "for/bagi/untuk" between ("an agreement with Korea for
-    the purchase of ...", "surat niat dengan X bagi perolehan ...")."""
+def _subject_link(text: str, head: Hit, mentions: list[Mention]) -> str:
+    """How a purchase noun relates to the agreement named just before it: "same" when it describes
+    that agreement (within three words after a procurement agreement, or a few words after a
+    procurement or general agreement with "for/bagi/untuk" between: "an agreement with Korea for the
+    purchase of ..."), "follows" when another kind prepares it ("a letter of intent with X for the
+    procurement of ...": a purchase of its own between the same sides), else ""."""
     if not mentions or mentions[-1].end > head.start or mentions[-1].asset:
-        return False
-    gap = text[mentions[-1].end:head.start]
+        return ""
+    previous = mentions[-1]
+    gap = text[previous.end:head.start]
     if any(mark in gap for mark in ".;"):
-        return False
+        return ""
     words = gap.lower().split()
-    if mentions[-1].type in _PURCHASE_TYPES and len(words) <= 3:
-        return True
-    return len(words) <= _SUBJECT_REACH and bool(_SUBJECT_WORDS.intersection(words))
+    if previous.type in _PURCHASE_TYPES and len(words) <= 3:
+        return "same"
+    if len(words) > _SUBJECT_REACH or not _SUBJECT_WORDS.intersection(words):
+        return ""
+    return "same" if previous.type in _PURCHASE_TYPES or previous.generic else "follows"
 
 
 _GLOSS = re.compile(r"(?:[ ]+[\w\-]+){0,2}[ ]*\($")

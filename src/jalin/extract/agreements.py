@@ -226,6 +226,8 @@ def _read_mention(
         like = drafts[-1] if mention.such and drafts else None
         kind = like.type if like is not None and mention.generic else mention.type
         codes = parties(doc, scope, mention.start, clause.named, roles)
+        if mention.follows and drafts and not clause.named:
+            codes = drafts[-1].parties  # "an LOI with X for the procurement of ...": the same sides
         new = mention.such or mention.indefinite or mention.named or not mention.generic
         same = None if new else _same_parties(drafts, codes)
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
