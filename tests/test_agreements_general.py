@@ -48,8 +48,8 @@ def milestones(found: dict) -> list[tuple]:
 # ---------------------------------------------------------------- companies are parties
 
 @pytest.mark.parametrize(("text", "companies", "expected"), [
-    ("Syarikat Nusa Aero Sdn Bhd semalam memeterai memorandum persefahaman dengan pengeluar Itali, "
-     "Leonardo, bagi pembangunan bersama sistem radar pertahanan.",
+    ("Nusa Aero Sdn Bhd dan Leonardo menandatangani memorandum persefahaman di ibu negara semalam "
+     "untuk menghasilkan komponen radar pertahanan.",
      {"Nusa Aero Sdn Bhd": "MYS", "Leonardo": "ITA"}, [("mou", ["ITA", "MYS"], "signed")]),
     ("Nusa Aero Sdn Bhd signed a letter of intent with Leonardo yesterday for the joint production "
      "of military radars.",
@@ -89,8 +89,8 @@ def test_a_repeat_without_parties_is_the_same_agreement(text):
 
 
 def test_a_manner_phrase_is_no_agreement():
-    text = ("Malaysia signed a G2G agreement with South Korea. \"We negotiated government to government, "
-            "without any agents,\" the minister said.")
+    text = ("Malaysia signed a G2G agreement with South Korea. Talks were held government to government, "
+            "the minister said.")
     assert brief(text) == [("g2g_procurement", ["KOR", "MYS"], "signed")]
 
 
@@ -106,14 +106,14 @@ def test_a_purchase_after_for_is_the_agreements_subject(text, expected):
 
 def test_an_acronym_between_article_and_head_points_back():
     text = ("Malaysia and Japan signed an exchange of notes on coastal radars for the navy. Analysts said "
-            "the OSA arrangement did not commit Malaysia to a military alliance.")
+            "the JMSA arrangement was a grant for equipment.")
     assert brief(text) == [("other", ["JPN", "MYS"], "signed")]
 
 
 def test_a_general_anaphor_prefers_the_agreement_with_its_word():
-    text = ("Malaysia and Italy will finalise a defence cooperation agreement soon. The leaders also "
-            "witnessed the exchange of two memoranda of understanding on disaster relief. The proposed "
-            "agreement will be tabled to the Cabinet for approval.")
+    text = ("Malaysia and Italy will finalise a defence cooperation agreement soon. Both sides also "
+            "exchanged two memoranda of understanding on disaster relief. Officials said the final text of "
+            "the agreement will go to the Cabinet for approval.")
     found = run(text)
     assert [(g["type"], g["parties"], g["status"]) for g in found] == [
         ("defence_cooperation", ["ITA", "MYS"], "pending_approval"), ("mou", ["ITA", "MYS"], "signed")]
@@ -122,8 +122,8 @@ def test_a_general_anaphor_prefers_the_agreement_with_its_word():
 
 
 def test_the_draft_points_back():
-    text = ("Malaysia and Japan will sign an exchange of notes next month. The draft is now awaiting the "
-            "approval of the Japanese Cabinet.")
+    text = ("Malaysia and Japan will sign an exchange of notes next month. Officials said the draft must "
+            "first go to the Cabinet in Japan for approval.")
     found = run(text, time_words={"next month": ("2025-12", "on")})
     assert [(g["type"], g["parties"], g["status"]) for g in found] == [
         ("other", ["JPN", "MYS"], "pending_approval")]
@@ -133,13 +133,13 @@ def test_the_draft_points_back():
 # ---------------------------------------------------------------- milestones and status
 
 @pytest.mark.parametrize("text", [
-    "Perjanjian pertahanan dengan Jepun itu kini menunggu kelulusan Kabinet Jepun.",
-    "The defence agreement with Japan is now awaiting approval from the Japanese Cabinet.",
+    "Perjanjian pertahanan dengan Itali itu masih memerlukan kelulusan Kabinet Itali.",
+    "The defence agreement with Italy still requires approval by the Italian Cabinet.",
 ])
 def test_a_foreign_cabinet_approval_is_a_cabinet_approval(text):
     found = run(text)
     assert [(g["type"], g["parties"], g["status"]) for g in found] == [
-        ("defence_cooperation", ["JPN", "MYS"], "pending_approval")]
+        ("defence_cooperation", ["ITA", "MYS"], "pending_approval")]
     assert milestones(found[0]) == [("cabinet_approval", "expected", None)]
 
 
@@ -153,8 +153,8 @@ def test_a_coming_delivery_after_a_coming_signing_is_not_signed():
 
 
 @pytest.mark.parametrize("text", [
-    "Kerajaan memutuskan untuk membatalkan kontrak perolehan kapal peronda itu selepas projek tergendala.",
-    "The government decided to cancel the patrol vessel contract after the project stalled.",
+    "Kementerian bersetuju untuk membatalkan kontrak perolehan kapal peronda itu kerana kelewatan serius.",
+    "The ministry decided to scrap the patrol vessel contract over serious delays.",
 ])
 def test_a_decision_to_cancel_is_cancelled(text):
     assert brief(text) == [("procurement_contract", ["MYS"], "cancelled")]
@@ -168,8 +168,8 @@ def test_an_award_is_signed():
 # ---------------------------------------------------------------- supposed, denied, in passing, vague
 
 @pytest.mark.parametrize("text", [
-    "Malaysia tidak akan menandatangani sebarang perjanjian pertahanan dengan mana-mana kuasa besar.",
-    "Malaysia will not sign any defence pact with a major power, the minister said.",
+    "Kerajaan menegaskan ia tidak akan memeterai sebarang perjanjian pertahanan yang menjejaskan kedaulatan.",
+    "Officials ruled out any defence pact that would compromise neutrality, the minister said.",
     "There is no security agreement between the two navies, the minister said.",
 ])
 def test_supposed_agreements_are_not_reported(text):
@@ -179,8 +179,8 @@ def test_supposed_agreements_are_not_reported(text):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Malaysia menandatangani surat niat dengan Itali bagi helikopter tentera. Menteri berkata surat niat "
      "itu bukan kontrak.", [("loi", ["ITA", "MYS"], "signed")]),
-    ("Malaysia signed a letter of intent with Italy for army helicopters. The minister said the letter "
-     "of intent was not a contract.", [("loi", ["ITA", "MYS"], "signed")]),
+    ("Malaysia signed a letter of intent with Italy for army helicopters. The minister stressed that "
+     "signing the letter of intent did not amount to a contract.", [("loi", ["ITA", "MYS"], "signed")]),
 ])
 def test_denied_agreements_are_not_reported(text, expected):
     assert brief(text) == expected

@@ -110,7 +110,7 @@ def find_mentions(
         if row.kind == "anaphor" and not _refers_back(ctx, head, mentions):
             continue  # "the draft" names an agreement only when one is already named
         if row.kind == "modifier" and not _modifies(text, head, heads[position + 1:position + 3]):
-            continue  # "we negotiated government to government": a manner, no agreement
+            continue  # "dealt with government to government": a manner, no agreement
         if previous is not None and row.kind != "generic" and _gives_form(ctx, head, previous, sentence_of):
             previous.type, previous.generic = row.type, False  # "... in the form of an MoU": its kind
             covered = head.end
@@ -336,7 +336,7 @@ def _label(
 
 
 _ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
-# A lower-case word or an acronym ("the OSA arrangement", "the FA-50 deal") between an article and a head.
+# A lower-case word or an acronym ("the ABC arrangement", "the C-130 deal") between an article and a head.
 _ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*|[A-Z0-9][A-Z0-9\-]+)[ ]+$")
 _ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive"})  # cue words that may stand as adjectives
 _ARTICLE_ROLES = frozenset({"determiner", "indefinite"})

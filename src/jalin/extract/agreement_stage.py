@@ -7,8 +7,8 @@ The nearest marker decides; "telah", "has", "was" say done. A cue right after th
 head only looks back to that head ("the agreement signed last year"). In "the second country after
 X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
 A decision verb right before a cue keeps it to come ("bersetuju memeterai", agreed to sign) but makes
-a cancellation done ("memutuskan untuk membatalkan", "decided to scrap"); an
-approval cue near any Cabinet ("the approval of the Japanese Cabinet") marks a Cabinet approval.
+a cancellation done ("bersetuju untuk membatalkan", "decided to scrap"); an
+approval cue near any Cabinet ("the approval of the Thai Cabinet") marks a Cabinet approval.
 """
 
 from __future__ import annotations
@@ -139,10 +139,10 @@ def stage_cues(
         if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
             done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
         if not done and not row.expected and _decided(lowered, hit, markers, m):
-            done = True  # "memutuskan untuk membatalkan", "decided to scrap": the decision is the act
+            done = True  # "bersetuju untuk membatalkan", "decided to scrap": the decision is the act
         milestone = "" if done and row.only_expected else row.milestone
         if not milestone and row.done in _APPROVALS and _cabinet_near(lowered, hit, scope, markers, m):
-            milestone = "cabinet_approval"  # "approval of the Japanese Cabinet", "kelulusan Kabinet Jepun"
+            milestone = "cabinet_approval"  # "approval of the Thai Cabinet", "kelulusan Kabinet Thailand"
             done = done and row.done == "approved"
         found.append(StageCue(hit.start, hit.end, hit.key, done,
                               row.done if done else row.expected, milestone, row.expected))

@@ -136,7 +136,7 @@ def extract(doc: Doc) -> list[Agreement]:
 
 def _vague(draft: _Draft) -> bool:
     """An agreement only a common word names (one that needs a defence or diplomatic context) and nothing
-    pins down: no stage, milestone, party named with it or name ("the ministry encourages firms to form
+    pins down: no stage, milestone, party named with it or name ("the ministry urges firms to seek
     joint ventures")."""
     return not (draft.statuses or draft.after_signing or draft.milestones or draft.grounded or draft.like
                 or len(draft.parties) > 1)
