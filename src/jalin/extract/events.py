@@ -211,7 +211,7 @@ def _dateline_end(doc: Doc) -> int:
     """Offset after the dateline ("PUTRAJAYA:", "PHNOM PENH, Feb 24 —"): no party before it."""
     if not doc.info.dateline:
         return 0
-    match = re.search(r"[:—–]|\s-\s", doc.text[:100])
+    match = re.search(r"[:—–]|\s--?\s", doc.text[:100])
     return match.end() if match else 0
 
 
@@ -225,9 +225,14 @@ def _sentence_events(
     if not groups:
         return []
     by_clause: dict[tuple[int, int], list[tuple[int, int, TriggerSpec]]] = {}
+    party_starts = {p.start for p in parties}
     for start, end, spec in hits:
-        if _in_name(doc.text, start, span.start) or any(p.start < end and start < p.end for p in parties):
+        if _in_name(doc.text, start, span.start, party_starts) or any(
+            p.start <= start < p.end for p in parties
+        ):
             continue
+        # A mention that begins inside the trigger ("memanggil [Duta Besar China]") is its object.
+        end = min([end, *(_trim(doc.text, start, p.start) for p in parties if start < p.start < end)])
         clause = (roles.left(roles.soft, start, span.start), roles.right(roles.soft, end, span.end))
         by_clause.setdefault(clause, []).append((start, end, spec))
     events: list[Event] = []
@@ -251,6 +256,11 @@ def _sentence_events(
                 joint.add(src | tgt)
             events.append(_event(doc, number, start, end, spec, source, target, roles))
     return events
+
+
+def _trim(text: str, start: int, cut: int) -> int:
+    """The end of a trigger cut at `cut`, without the spaces before it."""
+    return len(text[start:cut].rstrip()) + start
 
 
 def _groups(text: str, parties: list[Party]) -> list[Group]:
@@ -280,12 +290,16 @@ def _groups(text: str, parties: list[Party]) -> list[Group]:
     return groups
 
 
-def _in_name(text: str, start: int, sentence_start: int) -> bool:
+def _in_name(text: str, start: int, sentence_start: int, party_starts: set[int]) -> bool:
     """A capitalised trigger inside a capitalised name ("Majlis Kerjasama Teluk", "Dialog Shangri-La")."""
-    if not text[start].isupper() or start == sentence_start or not text[start + 1:start + 2].islower():
+    if not text[start].isupper() or not text[start + 1:start + 2].islower():
         return False
     before = re.search(r"(\w+)\W*$", text[max(sentence_start, start - 40):start])
     after = re.match(r"\w+\W+(\w+)", text[start:start + 60])
+    if after and after.start(1) + start in party_starts:
+        return False  # "Lawatan Anwar ke Jepun", "Kerjasama Malaysia-Jepun": a party follows
+    if start == sentence_start:  # "Latihan Harimau Shakti …" opens with a name
+        return bool(after and after.group(1)[0].isupper())
     return bool(before and before.group(1)[0].isupper() and text[start - 1] == " ") or bool(
         after and after.group(1)[0].isupper()
     )
@@ -304,7 +318,8 @@ def _sides(
     excluded = _NOT_TARGET - {"locative"} if visit or spec.type in PLACE_TARGET_TYPES else _NOT_TARGET
     before = [g for g in groups if clause[0] <= g.start and g.end <= start]
     after = [g for g in groups if end <= g.start and g.end <= hard_right
-             and not _roles_before(text, g.start, roles) & excluded]
+             and not _roles_before(text, g.start, roles) & excluded
+             and (visit or not _in_topic(text, end, g.start, roles))]
     subjects = [g for g in before if not _roles_before(text, g.start, roles) & _NOT_SUBJECT]
     weak = spec.strength < 2  # a bare noun: both sides must stand in its own clause
     reciprocal = spec.type in RECIPROCAL_TYPES
@@ -441,8 +456,29 @@ def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
     return found & _PLACE_ROLES
 
 
+# Adjectives that head a trigger phrase: "is ready to provide" and "is committed to" are not passive.
+_ADJECTIVE_HEADS = frozenset({"ready", "willing", "keen", "prepared", "committed", "able"})
+
+
+def _in_topic(text: str, start: int, offset: int, roles: Roles) -> bool:
+    """A country inside the topic phrase of a trigger: "bertukar pandangan mengenai perkembangan di
+    Laut China Selatan dan Myanmar". A partner, recipient or agent cue after the topic word ends
+    the phrase ("talks on defence with Japan")."""
+    inside = False
+    for match in _WORD.finditer(text, start, offset):
+        found = roles.cues.get(match.end(), frozenset())
+        if "topic" in found:
+            inside = True
+        elif found & (_COUNTERPART | {"agent"}):
+            inside = False
+    return inside
+
+
 def _english_passive(text: str, start: int, roles: Roles) -> bool:
     """An auxiliary "was/were/been" right before the trigger (one word may stand between)."""
+    head = _WORD.match(text, start)
+    if head and head.group().casefold() in _ADJECTIVE_HEADS:
+        return False
     window = text[max(0, start - 30):start]
     ends = [m.end() for m in _WORD.finditer(window)]
     return any("passive" in roles.cues.get(start - len(window) + e, ()) for e in ends[-2:])

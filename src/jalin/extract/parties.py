@@ -141,8 +141,9 @@ def _salient_pair(
     recent: list[tuple[str, str]],
 ) -> list[tuple[str, str]]:
     """The two countries meant by "both countries" at `offset`: two named earlier in the same
-    sentence; else the last pair named together (if it includes the one named in the sentence);
-    else the sentence's and the most often mentioned before it. An actor each; [] if fewer."""
+    sentence; else the last pair named together (if it includes the one named in the sentence, or,
+    when it names none, unless named once in passing beside the main country); else the
+    sentence's and the most often mentioned before it. An actor each; [] if fewer."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
     local: set[str] = set()
@@ -153,7 +154,12 @@ def _salient_pair(
         first.setdefault(country, (start, actor_id))
         if start >= sentence_start:
             local.add(country)
-    if len(local) < 2 and recent and local <= {country for country, _ in recent}:
+    recent_countries = {country for country, _ in recent}
+    leader = min(counts, key=lambda c: (-counts[c], first[c][0])) if counts else None
+    # A pair named once in passing ("observers from X and Y") gives way to the main country.
+    passing = bool(recent) and leader not in recent_countries and min(
+        counts.get(c, 0) for c in recent_countries) < 2
+    if len(local) < 2 and recent and local <= recent_countries and (local or not passing):
         return recent
     if len(counts) < 2:
         return []
