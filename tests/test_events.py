@@ -39,7 +39,7 @@ def test_record_shape() -> None:
     assert (first.type, first.cameo, first.modality) == ("COOPERATE", "062", "intended")
     assert first.trigger.text == "pemindahan teknologi"
     assert first.modes == ["technology_transfer", "training", "exercise"]
-    assert first.context == ["defence_industry"]
+    assert first.context == ["military", "defence_industry"]
     assert (events[1].type, events[1].cameo) == ("ACCUSE", "111")
 
 
