@@ -121,8 +121,8 @@ class Roles:
 
 
 def extract(doc: Doc) -> list[Event]:
-    if not doc.text or not doc.sentences or not any(actor.country for actor in doc.actors):
-        return []  # every side of an event is a country, named or through a person
+    if not doc.text or not doc.sentences or len({a.country for a in doc.actors if a.country}) < 2:
+        return []  # an event joins two different countries, named or through a person
     by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
     for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
         if specs[0] is not None:
@@ -221,6 +221,8 @@ def _sentence_events(
 ) -> list[Event]:
     span = doc.sentences[number]
     parties = [p for p in index.between(span.start, span.end) if p.start >= skip_before]
+    if len({p.country for p in parties}) < 2:
+        return []  # both sides of an event stand in its sentence
     groups = _groups(doc.text, parties)
     if not groups:
         return []
