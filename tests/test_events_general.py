@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from event_docs import make_doc
+from event_docs import country_of, make_doc
 from jalin.extract.events import extract
-from jalin.model import TextSpan
+from jalin.model import Actor, TextSpan
 from test_events_types import coded
 
 CASES = [
@@ -107,3 +107,29 @@ def test_trade_partner_is_not_support() -> None:
     assert coded("Thailand kekal sebagai rakan dagang utama Malaysia.") == []
     assert [e.type for e in extract(make_doc("Malaysia melihat Jepun sebagai rakan penting."))] == [
         "SUPPORT"]
+
+
+def test_our_two_countries_is_a_pair() -> None:
+    text = ("Malaysia hosted Japan's defence minister on Monday. Malaysia said our two countries "
+            "agreed to build patrol ships together.")
+    assert coded(text)[-1] == "AGREE JPN>MYS asserted"
+    text = "Malaysia menerima kunjungan Jepun. Malaysia berkata kedua-dua negara kita bersetuju."
+    assert coded(text)[-1] == "AGREE JPN>MYS asserted"
+
+
+def _with_company(text: str, name: str, country: str) -> list[str]:
+    doc = make_doc(text)
+    start = doc.text.index(name)
+    doc.actors.append(Actor(id="c1", type="ORGANISATION", name=name, country=country, sector="BUS",
+                            mentions=[TextSpan(start, start + len(name), name)]))
+    return [f"{e.type} {[country_of(doc, a) for a in e.source]}>{[country_of(doc, a) for a in e.target]}"
+            for e in extract(doc)]
+
+
+def test_the_company_is_the_company_last_named() -> None:
+    text = ("Nordwerk chief executive Hans Meier visited the show. He said the company was prepared to "
+            "work with Malaysia on maintenance.")
+    assert _with_company(text, "Nordwerk", "DEU") == ["COOPERATE ['DEU']>['MYS']"]
+    text = ("Ketua Pegawai Eksekutif Selatan Marin berkata syarikat itu bersedia bekerjasama dengan "
+            "Indonesia dalam pembinaan kapal.")
+    assert _with_company(text, "Selatan Marin", "MYS") == ["COOPERATE ['MYS']>['IDN']"]

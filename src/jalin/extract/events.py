@@ -31,7 +31,7 @@ _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic"
 # Roles that introduce the other side of a noun trigger's act.
 _COUNTERPART = frozenset({"recipient", "partner", "destination"})
 # Roles that shape clauses: ignored when they fall inside a trigger phrase.
-_REFERENCES = frozenset({"self", "pronoun", "pair"})
+_REFERENCES = frozenset({"self", "pronoun", "pair", "company"})
 _PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
