@@ -133,3 +133,21 @@ def test_the_company_is_the_company_last_named() -> None:
     text = ("Ketua Pegawai Eksekutif Selatan Marin berkata syarikat itu bersedia bekerjasama dengan "
             "Indonesia dalam pembinaan kapal.")
     assert _with_company(text, "Selatan Marin", "MYS") == ["COOPERATE ['MYS']>['IDN']"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vietnam tidak akan menandatangani sebarang pakatan ketenteraan dengan kuasa besar.",
+         ["AGREE VNM> negated"]),
+        ("Indonesia menggesa semua pihak menahan diri di perairan itu.", ["REQUEST IDN> asserted"]),
+        ("Thailand will take firm action against any vessel entering its waters.",
+         ["THREATEN THA> intended"]),
+        ("The Philippines urged all parties to respect the ruling.", ["REQUEST PHL> asserted"]),
+        # A person or a far-off "any" is not enough: the country itself acts on anyone.
+        ("Anwar Ibrahim menggesa semua pihak bertenang.", []),
+        ("Malaysia supported the plan that was drafted by officials from any agency.", []),
+    ],
+)
+def test_a_country_acting_on_anyone_has_no_target(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected

@@ -40,6 +40,8 @@ PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "AI
 _NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
 _NOT_ANTECEDENT = _NOT_SUBJECT | {"oblique"}
 _NOT_TARGET = frozenset({"locative", "topic", "attribution"})
+# How many words may stand between a trigger and its indefinite object ("terhadap mana-mana").
+OBJECT_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,11 @@ def _build_roles(lexicon: Lexicon) -> PhraseMatcher[frozenset[str]]:
     return PhraseMatcher((cue, frozenset(values)) for cue, values in roles.items())
 
 
+def _build_indefinite(lexicon: Lexicon) -> PhraseMatcher[bool]:
+    return PhraseMatcher((row["cue"], True) for row in lexicon.table("event_roles")
+                         if row["role"] == "indefinite")
+
+
 # Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
 _PUNCT_BREAK = re.compile(r"[;:“”\"«»']")
 _JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also|the)\b)*", re.IGNORECASE)
@@ -108,6 +115,7 @@ class Roles:
     soft: list[tuple[int, int]]      # breaks, relative words and the comma after a fronted clause
     fronted: list[tuple[int, int]]   # the comma closing a fronted clause ("Jika …, …")
     cues: dict[int, frozenset[str]]  # end offset of a cue -> its roles
+    indefinite: list[int]            # start offsets of "mana-mana", "any", "all parties"
 
     def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
         i = bisect.bisect_right(breaks, (offset, offset)) - 1
@@ -121,12 +129,17 @@ class Roles:
 
 
 def extract(doc: Doc) -> list[Event]:
-    if not doc.text or not doc.sentences or len({a.country for a in doc.actors if a.country}) < 2:
-        return []  # an event joins two different countries, named or through a person
+    if not doc.text or not doc.sentences or not any(actor.country for actor in doc.actors):
+        return []  # every event has a country on one side at least, named or through a person
     by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
     for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
         if specs[0] is not None:
             by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+    if len({a.country for a in doc.actors if a.country}) < 2:
+        # With one country only, an event needs an indefinite other side ("semua pihak").
+        indefinite = doc.lexicon.cached("events.indefinite", _build_indefinite)
+        by_sentence = {n: hits for n, hits in by_sentence.items() if next(indefinite.finditer(
+            doc.text, doc.sentences[n].start, doc.sentences[n].end), None)}
     if not by_sentence:
         return []
     # Role words matter only in the sentences that have a trigger.
@@ -185,7 +198,8 @@ def _roles(
     hard.sort()
     soft.sort()
     fronted.sort()
-    return Roles(hard, soft, fronted, cues)
+    indefinite = sorted(start for start, _, found in hits if "indefinite" in found[0])
+    return Roles(hard, soft, fronted, cues, indefinite)
 
 
 def _opens_sentence(doc: Doc, offset: int) -> bool:
@@ -221,8 +235,9 @@ def _sentence_events(
 ) -> list[Event]:
     span = doc.sentences[number]
     parties = [p for p in index.between(span.start, span.end) if p.start >= skip_before]
-    if len({p.country for p in parties}) < 2:
-        return []  # both sides of an event stand in its sentence
+    countries = {p.country for p in parties}
+    if len(countries) < 2 and not (countries and _indefinite(roles, span.start, span.end)):
+        return []  # both sides of an event stand in its sentence, or one and "any"/"all parties"
     groups = _groups(doc.text, parties)
     if not groups:
         return []
@@ -356,6 +371,11 @@ def _sides(
         source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
         return []
+    if target is None and spec.strength >= 3 and (len(source.countries()) == 1 or not reciprocal) and (
+        all(p.kind == "COUNTRY" for p in source.parties) and _indefinite_object(text, end, hard_right, roles)
+    ):
+        # A country acting on anyone: "Malaysia menggesa semua pihak", "will not sign any pact".
+        return [(source.parties, [], False)]
     if target is None and len(source.countries()) >= 2 and not reciprocal:
         return []
     if target is None and _told_someone(text, clause[0], roles):
@@ -378,6 +398,22 @@ def _sides(
                 if destination:
                     sides.append((src, destination, False))
     return sides
+
+
+def _indefinite(roles: Roles, start: int, end: int) -> bool:
+    """Whether an indefinite or universal object ("mana-mana", "semua pihak", "any", "all
+    parties") starts in [start, end)."""
+    i = bisect.bisect_left(roles.indefinite, start)
+    return i < len(roles.indefinite) and roles.indefinite[i] < end
+
+
+def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bool:
+    """An indefinite object right after the trigger (at most `OBJECT_REACH` words between):
+    "tidak akan menandatangani sebarang pakatan", "take firm action against any vessel"."""
+    i = bisect.bisect_left(roles.indefinite, end)
+    if i == len(roles.indefinite) or roles.indefinite[i] >= clause_end:
+        return False
+    return len(_WORD.findall(text, end, roles.indefinite[i])) <= OBJECT_REACH
 
 
 def _possessor(text: str, end: int, after: list[Group], roles: Roles) -> bool:
