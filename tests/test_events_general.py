@@ -151,3 +151,25 @@ def test_the_company_is_the_company_last_named() -> None:
 )
 def test_a_country_acting_on_anyone_has_no_target(text: str, expected: list[str]) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The owner of an English noun trigger is its doer.
+        ("Vietnam has yet to respond to China's request.", ["REQUEST CHN>VNM asserted"]),
+        ("The talks focused on Indonesia's new proposal to Singapore.", ["REQUEST IDN>SGP asserted"]),
+        ("Cambodia praised Thailand's latest offer.", ["SUPPORT KHM>THA asserted"]),
+        # A progressive is not a passive; considering is weaker than the request it considers.
+        ("Malaysia is negotiating with Japan on the new vessels.", ["CONSULT MYS>JPN asserted"]),
+        ("Japan is considering a request from Malaysia for patrol vessels.",
+         ["REQUEST MYS>JPN asserted"]),
+        # Plans denied are negations.
+        ("Australia has no plans to deploy troops to Papua New Guinea or to Indonesia.",
+         ["MOBILIZE AUS>IDN negated"]),
+        ("Jepun tiada rancangan untuk menghantar kapal perang ke Filipina.",
+         ["MOBILIZE JPN>PHL negated"]),
+    ],
+)
+def test_owners_progressives_and_denied_plans(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected

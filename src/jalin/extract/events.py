@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jalin.doc import Doc
 from jalin.extract.cues import contexts_in, modality_at, modes_in
@@ -116,6 +116,7 @@ class Roles:
     fronted: list[tuple[int, int]]   # the comma closing a fronted clause ("Jika …, …")
     cues: dict[int, frozenset[str]]  # end offset of a cue -> its roles
     indefinite: list[int]            # start offsets of "mana-mana", "any", "all parties"
+    before: dict[int, frozenset[str]] = field(default_factory=dict)  # _roles_before, by offset
 
     def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
         i = bisect.bisect_right(breaks, (offset, offset)) - 1
@@ -353,6 +354,14 @@ def _sides(
             (g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
         if target is None and len(source.countries()) < 2:
             return []
+    owner = _english_owner(text, start, before) if source is None and spec.strength < 3 else None
+    if owner is not None:
+        # An English noun with its doer before it: "China's request", "Japan's latest offer".
+        source = owner
+        target = _first_other([g for g in after if _roles_before(text, g.start, roles) & _COUNTERPART]
+                              + [g for g in subjects if g is not owner] + after, owner)
+        if target is None:
+            return []
     if source is None:
         source = subjects[0] if subjects else None
         target = _first_other(after, source) or (None if weak else _first_other(
@@ -414,6 +423,16 @@ def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bo
     if i == len(roles.indefinite) or roles.indefinite[i] >= clause_end:
         return False
     return len(_WORD.findall(text, end, roles.indefinite[i])) <= OBJECT_REACH
+
+
+_OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")
+
+
+def _english_owner(text: str, start: int, before: list[Group]) -> Group | None:
+    """The group that owns an English noun trigger: "China's request", "Japan's new offer"."""
+    if before and _OWNED.fullmatch(text, before[-1].end, start):
+        return before[-1]
+    return None
 
 
 def _possessor(text: str, end: int, after: list[Group], roles: Roles) -> bool:
@@ -484,14 +503,18 @@ def _sided(source: list[Party], target: list[Party]) -> tuple[list[Party], list[
     return source, [p for p in target if p.country not in countries]
 
 
-def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
+def _roles_before(text: str, offset: int, roles: Roles) -> frozenset[str]:
     """The roles of the cues among the (up to three) words right before `offset` in its phrase."""
+    cached = roles.before.get(offset)
+    if cached is not None:
+        return cached
     window = _PHRASE_START.split(text[max(0, offset - 40):offset])[-1]
     ends = [m.end() for m in _WORD.finditer(window)]
     found: set[str] = set()
     for back in range(1, min(3, len(ends)) + 1):
         found |= roles.cues.get(offset - len(window) + ends[-back], frozenset())
-    return found & _PLACE_ROLES
+    roles.before[offset] = result = frozenset(found & _PLACE_ROLES)
+    return result
 
 
 # Adjectives that head a trigger phrase: "is ready to provide" and "is committed to" are not passive.
@@ -515,8 +538,8 @@ def _in_topic(text: str, start: int, offset: int, roles: Roles) -> bool:
 def _english_passive(text: str, start: int, roles: Roles) -> bool:
     """An auxiliary "was/were/been" right before the trigger (one word may stand between)."""
     head = _WORD.match(text, start)
-    if head and head.group().casefold() in _ADJECTIVE_HEADS:
-        return False
+    if head and (head.group().casefold() in _ADJECTIVE_HEADS or head.group().endswith("ing")):
+        return False  # "is ready to", "is considering": not a passive
     window = text[max(0, start - 30):start]
     ends = [m.end() for m in _WORD.finditer(window)]
     return any("passive" in roles.cues.get(start - len(window) + e, ()) for e in ends[-2:])
