@@ -173,3 +173,24 @@ def test_a_country_acting_on_anyone_has_no_target(text: str, expected: list[str]
 )
 def test_owners_progressives_and_denied_plans(text: str, expected: list[str]) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jepun akan menyerahkan dua kapal peronda kepada Malaysia bulan depan.",
+         ["AID JPN>MYS intended"]),
+        ("Malaysia menyerahkan nota bantahan kepada China semalam.", ["PROTEST MYS>CHN asserted"]),
+        ("The Philippines and Japan held their first joint maritime drill.",
+         ["COOPERATE PHL>JPN asserted"]),
+        ("Thailand will host a meeting with Cambodia in Bangkok.", ["CONSULT THA>KHM intended"]),
+        ("China has repeatedly harassed Vietnam's fishing boats near the islands.",
+         ["COERCE CHN>VNM asserted"]),
+        ("Kapal Filipina diganggu oleh China di perairan itu.", ["COERCE CHN>PHL asserted"]),
+        ("Australia trained 40 officers from Brunei last year.", ["COOPERATE AUS>BRN asserted"]),
+        # Words that only look like triggers: a host of, a train.
+        ("A host of countries including Japan and Vietnam sent delegates.", []),
+    ],
+)
+def test_handovers_drills_hosting_and_harassment(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected
