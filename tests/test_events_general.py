@@ -194,3 +194,10 @@ def test_owners_progressives_and_denied_plans(text: str, expected: list[str]) ->
 )
 def test_handovers_drills_hosting_and_harassment(text: str, expected: list[str]) -> None:
     assert coded(text) == expected
+
+
+def test_a_full_stop_inside_a_quote_ends_the_clause() -> None:
+    text = "“Thailand is a friend. Cambodia will cooperate with Vietnam,” he said."
+    assert coded(text) == ["COOPERATE KHM>VNM intended"]
+    # An abbreviation is not a full stop.
+    assert coded("Dr. Anwar Ibrahim said he would work with Japan.") == ["COOPERATE MYS>JPN hypothetical"]

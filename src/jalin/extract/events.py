@@ -99,8 +99,9 @@ def _build_indefinite(lexicon: Lexicon) -> PhraseMatcher[bool]:
                          if row["role"] == "indefinite")
 
 
-# Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
-_PUNCT_BREAK = re.compile(r"[;:“”\"«»']")
+# Punctuation that ends a clause: semicolons, colons (the dateline's too), quotation marks, and a
+# full stop inside a quoted "sentence" ("... is family. Indonesia is ready ...").
+_PUNCT_BREAK = re.compile(r"[;:“”\"«»']|(?<=[a-z]{3})\.(?=\s+[A-Z])")
 _JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also|the)\b)*", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
