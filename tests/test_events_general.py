@@ -201,3 +201,21 @@ def test_a_full_stop_inside_a_quote_ends_the_clause() -> None:
     assert coded(text) == ["COOPERATE KHM>VNM intended"]
     # An abbreviation is not a full stop.
     assert coded("Dr. Anwar Ibrahim said he would work with Japan.") == ["COOPERATE MYS>JPN hypothetical"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vietnam menggesa China menahan diri di perairan itu.", ["REQUEST VNM>CHN asserted"]),
+        ("Tentera Indonesia diatur gerak ke sempadan dengan Malaysia oleh Jakarta.", []),
+        ("Thailand mengatur gerak kapal perang ke sempadan dengan Kemboja.",
+         ["MOBILIZE THA>KHM asserted"]),
+        ("Pegawai Brunei dilatih oleh Singapura di Tuas.", ["COOPERATE SGP>BRN asserted"]),
+        ("Israel is threatening Iran with new strikes.", ["THREATEN ISR>IRN asserted"]),
+        ("Japan is helping the Philippines rebuild its coast guard.", ["AID JPN>PHL asserted"]),
+        ("Malaysia mengeluarkan amaran keras kepada Vietnam.", ["THREATEN MYS>VNM asserted"]),
+        ("China menjanjikan bantuan kepada Kemboja.", ["AGREE CHN>KHM asserted"]),
+    ],
+)
+def test_verb_paradigms(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected
