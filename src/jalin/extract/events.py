@@ -101,7 +101,7 @@ def _build_indefinite(lexicon: Lexicon) -> PhraseMatcher[bool]:
 
 # Punctuation that ends a clause: semicolons, colons (the dateline's too), quotation marks, and a
 # full stop inside a quoted "sentence" ("... is family. Indonesia is ready ...").
-_PUNCT_BREAK = re.compile(r"[;:“”\"«»']|(?<=[a-z]{3})\.(?=\s+[A-Z])")
+_PUNCT_BREAK = re.compile(r"[;:“”\"«»']|\.(?<=[a-z]{3}\.)(?=\s+[A-Z])")
 _JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also|the)\b)*", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -133,15 +133,18 @@ class Roles:
 def extract(doc: Doc) -> list[Event]:
     if not doc.text or not doc.sentences or not any(actor.country for actor in doc.actors):
         return []  # every event has a country on one side at least, named or through a person
-    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
-    for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
-        if specs[0] is not None:
-            by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+    wanted: set[int] | None = None  # the sentences that may hold an event (None: all)
     if len({a.country for a in doc.actors if a.country}) < 2:
         # With one country only, an event needs an indefinite other side ("semua pihak").
         indefinite = doc.lexicon.cached("events.indefinite", _build_indefinite)
-        by_sentence = {n: hits for n, hits in by_sentence.items() if next(indefinite.finditer(
-            doc.text, doc.sentences[n].start, doc.sentences[n].end), None)}
+        wanted = {doc.sentence_index(start) for start, _, _ in indefinite.finditer(doc.text)}
+        if not wanted:
+            return []
+    by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
+    for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
+        number = doc.sentence_index(start)
+        if specs[0] is not None and (wanted is None or number in wanted):
+            by_sentence.setdefault(number, []).append((start, end, specs[0]))
     if not by_sentence:
         return []
     # Role words matter only in the sentences that have a trigger.
