@@ -5,8 +5,9 @@ counts sqrt(n) times, so one word repeated does not outweigh many different ones
 title counting `TITLE_WEIGHT` times, plus `EVENT_WEIGHT` for every event whose sentence carries it and
 for every event between two countries (`diplomatic`). The best label is central when it reaches
 `MIN_SCORE`; the runner-up needs `SECOND_SHARE` of the best score as well, each further label
-`OTHER_SHARE` (the more labels, the higher the bar). A broad label gives way to a narrower one that
-is central ("technology" to "artificial_intelligence" or "cyber").
+`OTHER_SHARE` (the more labels, the higher the bar; both shares chosen on the dev golds, the seed
+exact). A broad label gives way to a narrower one that is central ("technology" to
+"artificial_intelligence" or "cyber").
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ TITLE_WEIGHT = 3.0
 EVENT_WEIGHT = 0.25
 MIN_SCORE = 3.0
 SECOND_SHARE = 0.35
-OTHER_SHARE = 0.5
+OTHER_SHARE = 0.6
 # Events between countries of these types are diplomacy, whatever else they are about.
 DIPLOMATIC_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "PROTEST"})
 NARROWER = {"technology": ("artificial_intelligence", "cyber")}
