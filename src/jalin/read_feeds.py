@@ -22,6 +22,7 @@ from typing import Any
 from jalin.read import MAX_DOCUMENT_BYTES, InputError, Item, RawDocument
 
 _XML_START = re.compile(rb"\s*(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])")
+_ABSOLUTE_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+)?html[\s>]", re.IGNORECASE)
 
 
@@ -79,9 +80,16 @@ def _document(entry: Any, origin: str, feed_title: str) -> RawDocument:
         id=_one_line(entry.get("id") or entry.get("link") or "") or None,
         title=_one_line(_text_of(entry.get("title_detail"))) or None,
         published=_entry_date(entry),
-        url=_one_line(entry.get("link") or "") or None,
+        url=_absolute_url(entry.get("link") or ""),
         metadata=metadata,
     )
+
+
+def _absolute_url(link: str) -> str | None:
+    """The entry's link when it is an absolute URL (an RSS guid without `isPermaLink="false"`
+    becomes the link even when it is a bare key)."""
+    link = link.strip()
+    return link if _ABSOLUTE_URL.match(link) else None
 
 
 def _entry_text(entry: Any) -> str:

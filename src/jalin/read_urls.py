@@ -130,8 +130,12 @@ def reader_suffix(content_type: str, url: str, data: bytes) -> str | None:
 
 
 def _too_large(size: int | None) -> str:
-    limit = f"the limit is {MAX_FETCH_BYTES / 1e6:.0f} MB"
-    return f"response too large ({size / 1e6:.1f} MB; {limit})" if size else f"response too large ({limit})"
+    limit = f"the limit is {_amount(MAX_FETCH_BYTES)}"
+    return f"response too large ({_amount(size)}; {limit})" if size else f"response too large ({limit})"
+
+
+def _amount(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
 
 
 def _first_line(exc: Exception) -> str:
