@@ -148,7 +148,7 @@ def test_bad_inputs_one_line_each_others_still_printed(tmp_path: Path) -> None:
     assert errors[4:] == [
         f"{page}: no article text found in the HTML page",
         f"{empty_dir}: no readable files in the folder "
-        "(looked for .htm, .html, .json, .jsonl, .ndjson, .txt)",
+        "(looked for .atom, .htm, .html, .json, .jsonl, .ndjson, .rss, .txt, .xml)",
         f"{missing}: no such file or directory",
     ]
 

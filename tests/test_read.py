@@ -145,7 +145,7 @@ def test_folder_recursive_sorted_by_extension(tmp_path: Path) -> None:
 def test_folder_without_readable_files(tmp_path: Path) -> None:
     (tmp_path / "x.png").write_bytes(b"\x89PNG")
     (error,) = _items(tmp_path)
-    assert str(error).startswith(f"{tmp_path}: no readable files in the folder (looked for .htm, .html")
+    assert str(error).startswith(f"{tmp_path}: no readable files in the folder (looked for .atom, .htm,")
 
 
 def test_stdin_text_and_jsonl() -> None:

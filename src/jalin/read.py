@@ -1,11 +1,14 @@
-"""Readers: files, folders and stdin to `RawDocument`s, streaming, one error per unreadable input.
+"""Readers: files, folders, stdin and URLs to `RawDocument`s, streaming, one error per unreadable input.
 
 Formats, chosen by extension: the seed's plain text with an optional leading `date YYYY-MM-DD`
 header (`.txt` and anything unknown), `.json` (one object or a list of objects), `.jsonl` (one
-object per line, read line by line so a 2 GB file never sits in memory) and `.html`/`.htm`
-(trafilatura: the article text plus title, date and url from the page). A folder is read
-recursively, its files sorted, only those with a known extension. `-` reads stdin, sniffing JSONL
-(`{`) and HTML (`<`) from its first byte.
+object per line, read line by line so a 2 GB file never sits in memory), `.html`/`.htm`
+(trafilatura: the article text plus title, date and url from the page) and `.xml`/`.rss`/`.atom`
+feeds (`jalin.read_feeds`: one document per entry). A folder is read recursively, its files
+sorted, only those with a known extension. `-` reads stdin, sniffing JSONL (`{`), a feed
+(`<?xml`, `<rss`, `<feed`) and HTML (any other `<`) from its first bytes. An `http://` or
+`https://` argument is fetched (`jalin.read_urls`) and its body read by the reader its content
+type names.
 
 Every reader yields `RawDocument`s and `InputError`s in input order; an `InputError`'s text is one
 line naming the input (and line) and the reason. Bytes that are not UTF-8 are decoded with the
@@ -29,7 +32,10 @@ TEXT_SUFFIXES = (".txt",)
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
-FOLDER_SUFFIXES = frozenset(TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES)
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+MAX_FEED_BYTES = 50_000_000  # a feed is parsed whole (jalin.read_feeds)
+FOLDER_SUFFIXES = frozenset(TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES)
+URL_PREFIXES = ("http://", "https://")
 RECORD_FIELDS = ("id", "title", "published", "url", "text")
 # The legacy encodings Malay and English news files come in; detection picks among these only
 # (on short texts an open-ended guess lands on cp1250 or cp1257 as readily as on cp1252).
@@ -187,6 +193,11 @@ def _whole(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
         _check_size(len(data), origin, _size_limit(suffix))
         if not data.strip():
             raise InputError(origin, "empty document")
+        if suffix in FEED_SUFFIXES:
+            from jalin.read_feeds import read_feed
+
+            yield from read_feed(data, origin)
+            return
         text = decode(data, origin)
         if suffix in HTML_SUFFIXES:
             yield from_html(text, origin)
@@ -210,6 +221,8 @@ def _whole(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
 
 
 def _size_limit(suffix: str) -> int:
+    if suffix in FEED_SUFFIXES:
+        return MAX_FEED_BYTES
     return MAX_JSON_FILE_BYTES if suffix in JSON_SUFFIXES else MAX_DOCUMENT_BYTES
 
 
@@ -249,21 +262,33 @@ def read_folder(path: Path) -> Iterator[Item]:
 
 
 def read_stdin(stream: BinaryIO | None = None, origin: str = "<stdin>") -> Iterator[Item]:
-    """stdin: JSONL when it starts with `{`, HTML with `<`, else text in the seed format."""
+    """stdin: JSONL when it starts with `{`, a feed with `<?xml`/`<rss`/`<feed`, HTML with any
+    other `<`, else text in the seed format."""
     stream = stream or sys.stdin.buffer
-    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    head = stream.peek(512)[:512] if hasattr(stream, "peek") else b""
     first = head.lstrip()[:1]
     if first == b"{":
         yield from _jsonl(stream, origin)
         return
-    data = stream.read(MAX_DOCUMENT_BYTES + 1)
-    yield from _whole(data, origin, ".html" if first == b"<" else ".txt")
+    suffix = ".txt"
+    if first == b"<":
+        from jalin.read_feeds import looks_like_feed
+
+        suffix = ".xml" if looks_like_feed(head) else ".html"
+    data = stream.read(_size_limit(suffix) + 1)
+    yield from _whole(data, origin, suffix)
 
 
 def read_path(path: str) -> Iterator[Item]:
-    """Documents and errors of one command-line argument: a file, a folder, or `-` for stdin."""
+    """Documents and errors of one command-line argument: a file, a folder, `-` for stdin, or an
+    http(s) URL."""
     if path == "-":
         yield from read_stdin()
+        return
+    if path.lower().startswith(URL_PREFIXES):
+        from jalin.read_urls import read_url
+
+        yield from read_url(path)
         return
     p = Path(path)
     if p.is_dir():
