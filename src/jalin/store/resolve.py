@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 AGREEMENT_WINDOW_DAYS = 730
@@ -42,10 +43,12 @@ _TOKEN = re.compile(r"[\w']+")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across documents: fold each once
 def fold(text: str | None) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text or "").casefold()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(name: str) -> frozenset[str]:
     return frozenset(t for t in _TOKEN.findall(fold(name)) if len(t) > 1 and t not in NAME_FILLERS)
 

@@ -14,6 +14,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import lz4.block
 import orjson
 
 from jalin import model
@@ -26,16 +27,27 @@ def _dumps(value: Any) -> str:
     return orjson.dumps(value).decode() if value else "[]"
 
 
+# Stored analyses start with this byte, then an LZ4 block (its size first). Version 1 stores wrote zlib
+# streams, which start with 0x78; both are read.
+_LZ4 = b"\x04"
+
+
 def analysis_without_text(data: dict[str, Any]) -> bytes:
     """The stored form of an analysis: its contract JSON minus the "text" (kept in its own column),
-    zlib-compressed (level 1: fast, and a quarter of the size or less)."""
-    return zlib.compress(orjson.dumps({k: v for k, v in data.items() if k != "text"}), 1)
+    LZ4-compressed (half the size; six times faster to write than zlib)."""
+    return _LZ4 + lz4.block.compress(orjson.dumps({k: v for k, v in data.items() if k != "text"}))
+
+
+def _decompress(stored: bytes) -> bytes:
+    if stored[:1] == _LZ4:
+        return lz4.block.decompress(stored[1:])
+    return zlib.decompress(stored)
 
 
 def analysis_with_text(stored: bytes, text: str) -> dict[str, Any]:
     """Rebuild the contract object from its stored form, "text" back in its place after "document"."""
     out: dict[str, Any] = {}
-    for key, value in orjson.loads(zlib.decompress(stored)).items():
+    for key, value in orjson.loads(_decompress(stored)).items():
         out[key] = value
         if key == "document":
             out["text"] = text
@@ -58,7 +70,6 @@ class BatchRows:
     bands: list[tuple] = field(default_factory=list)
     actors: list[tuple] = field(default_factory=list)
     actor_roles: list[tuple] = field(default_factory=list)
-    mentions: list[tuple] = field(default_factory=list)
     statements: list[tuple] = field(default_factory=list)
     events: list[tuple] = field(default_factory=list)
     event_pairs: list[tuple] = field(default_factory=list)
@@ -135,7 +146,6 @@ class BatchRows:
                                 a.get("country"), a.get("sector"), _dumps(a["roles"]),
                                 _dumps(a["honorifics"])))
             self.actor_roles.extend((entity, pk, day, r["text"], r.get("en")) for r in a["roles"])
-            self.mentions.extend((pk, a["id"], m["start"], m["end"], m["text"]) for m in a["mentions"])
             counts = self.actor_counts.setdefault(entity, [0, 0, day, day])
             if not dup:
                 counts[0] += 1

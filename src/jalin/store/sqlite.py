@@ -27,7 +27,6 @@ _INSERTS: tuple[tuple[str, str], ...] = (
     ("actors", "INSERT INTO actors (doc, aid, entity, type, name, canonical, country, sector, roles, "
                "honorifics) VALUES (?,?,?,?,?,?,?,?,?,?)"),
     ("actor_roles", "INSERT INTO actor_roles (entity, doc, date, text, en) VALUES (?,?,?,?,?)"),
-    ("mentions", "INSERT INTO mentions (doc, aid, start, end, text) VALUES (?,?,?,?,?)"),
     ("statements", "INSERT INTO statements (doc, speaker, speaker_entity, kind, text, verb, start, end, "
                    "date, dup) VALUES (?,?,?,?,?,?,?,?,?,?)"),
     ("events", "INSERT INTO events (pk, doc, eid, type, cameo, source, target, source_countries, "
@@ -172,23 +171,27 @@ class SQLiteStore(Store):
             index = self._entity_index()
             hashes = [content_hash(d["text"]) for d in items]
             known = self.known_hashes(hashes)
-            stored_ids = self._ids([d["document"]["id"] for d in items])
-            rows = BatchRows(index, self._next("events"), self._next("agreement_observations"))
-            pk = self._next("documents")
+            fresh: list[tuple[dict[str, Any], str]] = []
             seen_hashes: set[str] = set()
             seen_ids: set[str] = set()
-            batch_signatures: dict[int, tuple[bytes, int | None]] = {}
-            signatures = [signature(d["text"]) for d in items]
-            keys = [bands(sig) if sig is not None else [] for sig in signatures]
-            stored_keys = self._stored_keys([k for ks in keys for k in ks])
-            batch_keys: dict[int, list[int]] = {}
-            for data, digest, sig, sig_keys in zip(items, hashes, signatures, keys, strict=True):
+            for data, digest in zip(items, hashes, strict=True):
                 doc_id = data["document"]["id"]
                 if digest in known or digest in seen_hashes or doc_id in seen_ids:
                     result.skipped += 1
                     continue
                 seen_hashes.add(digest)
                 seen_ids.add(doc_id)
+                fresh.append((data, digest))
+            stored_ids = self._ids([d["document"]["id"] for d, _ in fresh])
+            rows = BatchRows(index, self._next("events"), self._next("agreement_observations"))
+            pk = self._next("documents")
+            batch_signatures: dict[int, tuple[bytes, int | None]] = {}
+            signatures = [signature(d["text"]) for d, _ in fresh]
+            keys = [bands(sig) if sig is not None else [] for sig in signatures]
+            stored_keys = self._stored_keys([k for ks in keys for k in ks])
+            batch_keys: dict[int, list[int]] = {}
+            for (data, digest), sig, sig_keys in zip(fresh, signatures, keys, strict=True):
+                doc_id = data["document"]["id"]
                 if doc_id in stored_ids:
                     self._delete_document(stored_ids[doc_id])
                     result.replaced += 1
@@ -288,9 +291,13 @@ class SQLiteStore(Store):
     def _delete_document(self, pk: int) -> None:
         """Remove a stored document and its rows (it is being replaced by a new version)."""
         con = self._con
-        row = con.execute("SELECT title, text FROM documents WHERE pk = ?", (pk,)).fetchone()
+        row = con.execute("SELECT title, text, minhash FROM documents WHERE pk = ?", (pk,)).fetchone()
         con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
                     "VALUES ('delete', ?, ?, ?)", (pk, row[0] or "", row[1]))
+        # minhash_bands is keyed by band key only: the document's keys come from its signature.
+        if row[2] is not None:
+            con.executemany("DELETE FROM minhash_bands WHERE key = ? AND doc = ?",
+                            [(key, pk) for key in bands(row[2])])
         con.execute("UPDATE actor_entities SET documents = max(documents - 1, 0) "
                     "WHERE pk IN (SELECT DISTINCT entity FROM actors WHERE doc = ?)", (pk,))
         touched = [r[0] for r in con.execute(
