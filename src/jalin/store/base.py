@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from jalin.model import Analysis
 
-AnalysisLike = Analysis | dict[str, Any] | str
+AnalysisLike = Analysis | dict[str, Any] | str | bytes  # bytes, str: the contract JSON
 
 
 @dataclass(slots=True)
