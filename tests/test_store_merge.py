@@ -39,7 +39,8 @@ def test_overdue_only_while_the_approval_is_unreported(store):
     assert [r["id"] for r in late] == [1]
     assert late[0]["overdue"] == [{
         "kind": "cabinet_approval", "due": "2025-10-31", "value": "2025-10", "relation": "by",
-        "text": PENDING_TEXT[20:60], "document": "seed-like", "reported": "2025-09-22"}]
+        "text": PENDING_TEXT[20:60], "document": "seed-like", "reported": "2025-09-22",
+        "start": 20, "end": 60}]
     assert store.agreement_records(overdue=True, as_of="2025-10-31") == []
     store.add_analyses([approved()])
     assert store.agreement_records(overdue=True, as_of="2025-11-15") == []

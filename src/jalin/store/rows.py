@@ -187,13 +187,17 @@ class BatchRows:
             obs = self.next_observation
             self.next_observation += 1
             exclusive = None if g["exclusive"] is None else int(g["exclusive"])
+            first = g["evidence"][0] if g["evidence"] else {}
             self.observations.append((obs, pk, g["id"], entity, g["type"], g["label"], parties, g["status"],
-                                      exclusive, day, _evidence(text, g["evidence"]), dup))
+                                      exclusive, day, _evidence(text, g["evidence"]), dup, first.get("start"),
+                                      first.get("end")))
             for m in g["milestones"]:
                 time = times.get(m["time"], {}) if m["time"] else {}
                 value, relation = time.get("value"), time.get("relation")
+                at = text.find(m["text"]) if m["text"] else -1
                 self.milestones.append((obs, entity, pk, m["kind"], m["state"], m["time"], value, relation,
-                                        due_date(value, relation), m["text"], day))
+                                        due_date(value, relation), m["text"], day,
+                                        at if at >= 0 else None, at + len(m["text"]) if at >= 0 else None))
 
 
 def content_hash(text: str) -> str:

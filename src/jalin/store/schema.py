@@ -107,8 +107,13 @@ V1: tuple[str, ...] = (
 
 # Version 2, for write speed: mentions are no longer a table (no query reads them; the stored analysis
 # keeps them), MinHash band keys are one b-tree (no rowid, no second index), and the full-text index
-# merges its segments less eagerly while documents are added (`automerge` 16 instead of 4).
+# merges its segments less eagerly while documents are added (`automerge` 16 instead of 4). Agreement
+# reports and milestones carry the offsets of their evidence in the document (NULL in older rows).
 V2: tuple[str, ...] = (
+    "ALTER TABLE agreement_observations ADD COLUMN evidence_start INTEGER",
+    "ALTER TABLE agreement_observations ADD COLUMN evidence_end INTEGER",
+    "ALTER TABLE milestones ADD COLUMN start INTEGER",
+    "ALTER TABLE milestones ADD COLUMN end INTEGER",
     "DROP TABLE mentions",
     """CREATE TABLE minhash_keys (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
         WITHOUT ROWID""",

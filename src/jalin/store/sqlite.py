@@ -34,9 +34,10 @@ _INSERTS: tuple[tuple[str, str], ...] = (
                "source_entity, target_entity, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("event_pairs", "INSERT INTO event_pairs (a, b, date, type, event) VALUES (?,?,?,?,?)"),
     ("observations", "INSERT INTO agreement_observations (pk, doc, gid, agreement, type, label, parties, "
-                     "status, exclusive, date, evidence, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                     "status, exclusive, date, evidence, dup, evidence_start, evidence_end) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("milestones", "INSERT INTO milestones (observation, agreement, doc, kind, state, time, value, "
-                   "relation, due, text, date) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                   "relation, due, text, date, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("gatherings", "INSERT INTO gatherings (doc, entity, kind, name, ordinal, location, time, value, "
                    "parties, attendance, evidence, date, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("quantities", "INSERT INTO quantities (doc, qid, value, qualifier, unit, text, start, end) "
@@ -46,33 +47,45 @@ _INSERTS: tuple[tuple[str, str], ...] = (
     ("topics", "INSERT INTO topics (doc, topic) VALUES (?,?)"),
 )
 
-# Flat tables for `table()` and the exports.
+# Flat tables for `table()` and the exports; the filtered queries add WHERE and ORDER BY clauses.
+_DOCUMENTS = """SELECT d.id, d.published, d.source, d.url, d.title, d.language, d.dateline,
+    d.content_hash, o.id AS duplicate_of FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of"""
+_STATEMENTS = """SELECT d.id AS document, s.date, a.name AS speaker, s.speaker_entity, s.kind, s.text,
+    s.verb, s.start, s.end, s.dup FROM statements s JOIN documents d ON d.pk = s.doc
+    LEFT JOIN actor_entities a ON a.pk = s.speaker_entity"""
+_EVENTS = """SELECT e.pk AS event_id, d.id AS document, e.eid, e.date, e.type, e.cameo, e.modality,
+    e.modes, e.context, e.source_countries, e.target_countries,
+    sa.name AS source_name, sa.country AS source_country, sa.sector AS source_sector,
+    ta.name AS target_name, ta.country AS target_country, ta.sector AS target_sector,
+    e.trigger, e.start AS trigger_start, e.end AS trigger_end, e.sentence, d.published,
+    d.source AS publisher, d.url, d.title, d.language, e.dup
+    FROM events e JOIN documents d ON d.pk = e.doc
+    LEFT JOIN actor_entities sa ON sa.pk = e.source_entity
+    LEFT JOIN actor_entities ta ON ta.pk = e.target_entity"""
+_ACTOR_COLUMNS = "type, name, canonical, country, sector, documents, statements, first_seen, last_seen"
 _TABLES: dict[str, str] = {
-    "documents": """SELECT d.id, d.published, d.source, d.url, d.title, d.language, d.dateline,
-        d.content_hash, o.id AS duplicate_of FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of
-        ORDER BY d.pk""",
-    "actors": """SELECT pk AS id, type, name, canonical, country, sector, documents, statements, first_seen,
-        last_seen FROM actor_entities ORDER BY pk""",
-    "statements": """SELECT d.id AS document, s.date, a.name AS speaker, s.speaker_entity, s.kind, s.text,
-        s.verb, s.start, s.end, s.dup FROM statements s JOIN documents d ON d.pk = s.doc
-        LEFT JOIN actor_entities a ON a.pk = s.speaker_entity ORDER BY s.pk""",
-    "events": """SELECT e.pk AS event_id, d.id AS document, e.eid, e.date, e.type, e.cameo, e.modality,
-        e.modes, e.context, e.source_countries, e.target_countries,
-        sa.name AS source_name, sa.country AS source_country, sa.sector AS source_sector,
-        ta.name AS target_name, ta.country AS target_country, ta.sector AS target_sector,
-        e.trigger, e.sentence, d.published, d.source AS publisher, d.url, d.title, d.language, e.dup
-        FROM events e JOIN documents d ON d.pk = e.doc
-        LEFT JOIN actor_entities sa ON sa.pk = e.source_entity
-        LEFT JOIN actor_entities ta ON ta.pk = e.target_entity ORDER BY e.pk""",
+    "documents": _DOCUMENTS + " ORDER BY d.pk",
+    "actors": f"SELECT pk AS id, {_ACTOR_COLUMNS} FROM actor_entities ORDER BY pk",
+    "statements": _STATEMENTS + " ORDER BY s.pk",
+    "events": _EVENTS + " ORDER BY e.pk",
     "agreements": """SELECT pk AS id, type, parties, label, status, status_date, first_seen, last_seen,
         exclusive FROM agreement_entities ORDER BY pk""",
     "agreement_observations": """SELECT o.agreement, d.id AS document, o.date, o.type, o.parties, o.status,
-        o.exclusive, o.label, o.evidence, o.dup FROM agreement_observations o JOIN documents d ON d.pk = o.doc
-        ORDER BY o.pk""",
+        o.exclusive, o.label, o.evidence, o.evidence_start, o.evidence_end, o.dup
+        FROM agreement_observations o JOIN documents d ON d.pk = o.doc ORDER BY o.pk""",
     "gatherings": """SELECT g.entity AS gathering, d.id AS document, g.date, g.kind, g.name, g.ordinal,
         g.location, g.value AS time, g.parties, g.evidence, g.dup FROM gatherings g
         JOIN documents d ON d.pk = g.doc ORDER BY g.rowid""",
 }
+
+
+def _iso(value: str | date | None) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _has_country(column: str) -> str:
+    """SQL: the "|"-joined country list in `column` holds the bound country."""
+    return f"instr('|' || {column} || '|', '|' || ? || '|') > 0"
 
 
 def _chunks(values: list[Any]) -> Iterator[list[Any]]:
@@ -378,7 +391,8 @@ class SQLiteStore(Store):
                 "exclusive": bool(flags[-1]) if flags else (None if exclusive is None else bool(exclusive)),
                 "first_seen": seen[0]["date"] if seen else None,
                 "last_seen": seen[-1]["date"] if seen else None,
-                "history": [{k: o[k] for k in ("date", "status", "doc_id", "evidence")} for o in seen],
+                "history": [{k: o[k] for k in ("date", "status", "doc_id", "evidence", "start", "end")}
+                            for o in seen],
                 "milestones": marks,
                 "overdue": late,
             })
@@ -390,43 +404,58 @@ class SQLiteStore(Store):
         milestones: dict[int, list[dict[str, Any]]] = {}
         for chunk in _chunks(pks):
             for row in self._con.execute(
-                    "SELECT o.agreement, o.date, o.status, d.id, o.evidence, o.exclusive "
+                    "SELECT o.agreement, o.date, o.status, d.id, o.evidence, o.exclusive, o.evidence_start, "
+                    "o.evidence_end "
                     "FROM agreement_observations o JOIN documents d ON d.pk = o.doc "
                     f"WHERE o.agreement IN ({_marks(chunk)}) AND o.dup = 0 "
                     "ORDER BY o.date, d.id", chunk):
                 history.setdefault(row[0], []).append({"date": row[1], "status": row[2], "doc_id": row[3],
-                                                       "evidence": row[4], "exclusive": row[5]})
+                                                       "evidence": row[4], "exclusive": row[5],
+                                                       "start": row[6], "end": row[7]})
             for row in self._con.execute(
-                    "SELECT m.agreement, m.kind, m.state, m.value, m.relation, m.due, m.text, d.id, m.date "
+                    "SELECT m.agreement, m.kind, m.state, m.value, m.relation, m.due, m.text, d.id, m.date, "
+                    "m.start, m.end "
                     "FROM milestones m JOIN documents d ON d.pk = m.doc "
                     f"WHERE m.agreement IN ({_marks(chunk)}) "
                     "ORDER BY m.date, d.id", chunk):
                 milestones.setdefault(row[0], []).append(
                     {"kind": row[1], "state": row[2], "value": row[3], "relation": row[4], "due": row[5],
-                     "text": row[6], "doc_id": row[7], "date": row[8]})
+                     "text": row[6], "doc_id": row[7], "date": row[8], "start": row[9], "end": row[10]})
         return history, milestones
 
     def actor_record(self, name: str) -> dict[str, Any] | None:
         tokens = sorted(name_tokens(name)) or [fold(name)]
-        sql = ("SELECT pk, type, name, canonical, country, sector, documents, statements, first_seen, "
-               "last_seen FROM actor_entities WHERE " + " AND ".join("key LIKE ?" for _ in tokens)
-               + " ORDER BY documents DESC, pk LIMIT 10")
+        sql = (f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE "
+               + " AND ".join("key LIKE ?" for _ in tokens) + " ORDER BY documents DESC, pk LIMIT 10")
         matches = [dict(r) for r in self._con.execute(sql, [f"%{t}%" for t in tokens])]
         if not matches:
             return None
-        best = matches[0]
-        pk = best["pk"]
-        best["names"] = [r[0] for r in self._con.execute(
-            "SELECT name FROM actors WHERE entity = ? GROUP BY name ORDER BY count(*) DESC, name", (pk,))]
-        best["roles"] = [dict(r) for r in self._con.execute(
-            "SELECT en, text, min(date) AS first_seen, max(date) AS last_seen, count(*) AS reports "
-            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en", (pk,))]
-        best["statements"] = [dict(r) for r in self._con.execute(
-            "SELECT s.date, d.id AS document, s.kind, s.verb, s.text FROM statements s "
-            "JOIN documents d ON d.pk = s.doc WHERE s.speaker_entity = ? AND s.dup = 0 "
-            "ORDER BY s.date, s.pk LIMIT 1000", (pk,))]
+        best = self._actor_details(matches[0])
         best["others"] = [{"pk": m["pk"], "name": m["name"], "country": m["country"]} for m in matches[1:]]
         return best
+
+    def actor_by_id(self, id: int) -> dict[str, Any] | None:
+        row = self._con.execute(f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE pk = ?",
+                                (id,)).fetchone()
+        if row is None:
+            return None
+        record = self._actor_details(dict(row))
+        record["id"] = record["pk"]
+        return record
+
+    def _actor_details(self, entity: dict[str, Any]) -> dict[str, Any]:
+        """An actor entity row with its names, roles over time and statements (near-duplicates left out)."""
+        pk = entity["pk"]
+        entity["names"] = [r[0] for r in self._con.execute(
+            "SELECT name FROM actors WHERE entity = ? GROUP BY name ORDER BY count(*) DESC, name", (pk,))]
+        entity["roles"] = [dict(r) for r in self._con.execute(
+            "SELECT en, text, min(date) AS first_seen, max(date) AS last_seen, count(*) AS reports "
+            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en", (pk,))]
+        entity["statements"] = [dict(r) for r in self._con.execute(
+            "SELECT s.date, d.id AS document, s.kind, s.verb, s.text, s.start, s.end FROM statements s "
+            "JOIN documents d ON d.pk = s.doc WHERE s.speaker_entity = ? AND s.dup = 0 "
+            "ORDER BY s.date, s.pk LIMIT 1000", (pk,))]
+        return entity
 
     def actors(self, country: str | None = None, type: str | None = None, limit: int = 100) -> pd.DataFrame:
         where, params = [], []
@@ -448,6 +477,70 @@ class SQLiteStore(Store):
             f"SELECT substr(date, 1, {width}) AS period, type, count(*) AS events FROM event_pairs "
             "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
             self._con, params=[first, second])
+
+    def documents(self, language: str | None = None, source: str | None = None,
+                  date_from: str | date | None = None, date_to: str | date | None = None) -> pd.DataFrame:
+        where, params = [], []
+        if language:
+            where.append("d.language = ?")
+            params.append(language)
+        if source:
+            where.append("lower(d.source) = lower(?)")
+            params.append(source)
+        if date_from:
+            where.append("d.published >= ?")
+            params.append(_iso(date_from))
+        if date_to:
+            where.append("d.published <= ?")
+            params.append(_iso(date_to))
+        sql = (_DOCUMENTS + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY d.published IS NULL, d.published DESC, d.id")
+        return pd.read_sql_query(sql, self._con, params=params)
+
+    def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
+               date_from: str | date | None = None, date_to: str | date | None = None) -> pd.DataFrame:
+        where, params = [], []
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if date_from:
+            where.append("e.date >= ?")
+            params.append(_iso(date_from))
+        if date_to:
+            where.append("e.date <= ?")
+            params.append(_iso(date_to))
+        wanted = [c.upper() for c in (a, b) if c]
+        source, target = _has_country("e.source_countries"), _has_country("e.target_countries")
+        if len(wanted) == 1:
+            where.append(f"({source} OR {target})")
+            params += wanted * 2
+        elif len(wanted) == 2:
+            where.append(f"(({source} AND {target}) OR ({source} AND {target}))")
+            params += [wanted[0], wanted[1], wanted[1], wanted[0]]
+        sql = (_EVENTS + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY e.date IS NULL, e.date DESC, e.pk")
+        return pd.read_sql_query(sql, self._con, params=params)
+
+    def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:
+        # A statement's date is its document's: walk documents newest first (undated last) through the
+        # publication-date index and take each one's first statements until there are enough.
+        rows: list[Any] = []
+        for sql in ("SELECT pk FROM documents WHERE published IS NOT NULL ORDER BY published DESC, id",
+                    "SELECT pk FROM documents WHERE published IS NULL ORDER BY id"):
+            for (doc,) in self._con.execute(sql):
+                if len(rows) >= limit:
+                    break
+                rows += self._con.execute(_STATEMENTS + " WHERE s.doc = ? AND s.dup = 0 ORDER BY s.start "
+                                          "LIMIT ?", (doc, per_document)).fetchall()
+        columns = ["document", "date", "speaker", "speaker_entity", "kind", "text", "verb", "start", "end",
+                   "dup"]
+        return pd.DataFrame([tuple(r) for r in rows[:limit]], columns=columns)
+
+    def country_pairs(self, limit: int = 12) -> pd.DataFrame:
+        return pd.read_sql_query(
+            "SELECT a, b, count(*) AS events FROM event_pairs GROUP BY a, b "
+            "ORDER BY events DESC, a, b LIMIT ?",
+            self._con, params=[limit])
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
         words = [w.replace('"', '""') for w in text.split()]

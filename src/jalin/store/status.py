@@ -67,5 +67,5 @@ def overdue(observations: list[dict[str, Any]], milestones: list[dict[str, Any]]
         if not done:
             late.append({"kind": kind, "due": m["due"], "value": m.get("value"),
                          "relation": m.get("relation"), "text": m.get("text"), "document": m.get("doc_id"),
-                         "reported": m.get("date")})
+                         "reported": m.get("date"), "start": m.get("start"), "end": m.get("end")})
     return late
