@@ -20,7 +20,7 @@ import orjson
 from jalin import model
 from jalin.model import Analysis, Record
 from jalin.store.dates import day_of, due_date
-from jalin.store.resolve import EntityIndex, NewActor, PersonUpdate
+from jalin.store.resolve import EntityIndex, NewActor, PersonUpdate, fold
 
 
 def _dumps(value: Any) -> str:
@@ -56,6 +56,23 @@ def analysis_with_text(stored: bytes, text: str) -> dict[str, Any]:
 
 def _evidence(text: str, spans: list[dict[str, int]]) -> str:
     return " … ".join(text[s["start"]:s["end"]] for s in spans)
+
+
+def _publishers(actors: list[dict[str, Any]], source: str | None) -> set[str]:
+    """The actor ids naming the document's own publisher: a media organisation whose name, canonical
+    name or a mention is the document's source. The newspaper that prints a quote did not say it, so a
+    statement the analysis gives it is stored without a speaker entity (the analysis keeps it as is);
+    another outlet quoted in the story ("Reuters reported") stays a speaker."""
+    if not source:
+        return set()
+    publisher = fold(source)
+
+    def names(actor: dict[str, Any]) -> set[str]:
+        return {fold(actor["name"]), fold(actor.get("canonical")),
+                *(fold(m["text"]) for m in actor["mentions"])}
+
+    return {a["id"] for a in actors
+            if a["type"] == "ORGANISATION" and a.get("sector") == "MED" and publisher in names(a)}
 
 
 @dataclass(slots=True)
@@ -103,8 +120,9 @@ class BatchRows:
         self.bands.extend((key, pk) for key in keys)
         times = {t["id"]: t for t in data["times"]}
         actors = self._actors(pk, data["actors"], day, dup)
+        publishers = _publishers(data["actors"], info.get("source"))
         for s in data["statements"]:
-            speaker = actors.get(s["speaker"]) if s["speaker"] else None
+            speaker = actors.get(s["speaker"]) if s["speaker"] and s["speaker"] not in publishers else None
             entity = speaker[0] if speaker else None
             self.statements.append((pk, s["speaker"], entity, s["kind"], s["text"], s["verb"], s["start"],
                                     s["end"], day, dup))
@@ -180,7 +198,7 @@ class BatchRows:
                     times: dict[str, dict[str, Any]], day: str | None, dup: int) -> None:
         for g in agreements:
             parties = "|".join(sorted(g["parties"]))
-            entity, new = self.index.agreement(g["type"], parties, day, g["status"])
+            entity, new = self.index.agreement(g["type"], parties, day, g["status"], g["label"])
             if new:
                 self.new_agreements.append((entity, g["type"], parties, g["label"]))
             self.touched_agreements.add(entity)

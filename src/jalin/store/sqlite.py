@@ -145,7 +145,7 @@ class SQLiteStore(Store):
                 "SELECT pk, type, key, country, name FROM actor_entities"):
             index.load_actor(pk, type_, key, country, name)
         for row in self._con.execute(
-                "SELECT pk, type, parties, first_seen, last_seen, status FROM agreement_entities "
+                "SELECT pk, type, parties, first_seen, last_seen, status, label FROM agreement_entities "
                 "ORDER BY pk"):
             index.load_agreement(*row)
         for pk, key in self._con.execute("SELECT pk, key FROM gathering_entities"):
@@ -271,6 +271,9 @@ class SQLiteStore(Store):
             [(c[0], c[1], c[2], c[3], pk) for pk, c in rows.actor_counts.items()])
         con.executemany("INSERT INTO agreement_entities (pk, type, parties, label) VALUES (?,?,?,?)",
                         rows.new_agreements)
+        con.executemany("UPDATE agreement_entities SET label = ? WHERE pk = ?",
+                        [(label, pk) for pk, label in sorted(rows.index.relabelled.items())])
+        rows.index.relabelled.clear()
         con.executemany("INSERT INTO agreement_parties (agreement, country) VALUES (?,?)",
                         [(a[0], c) for a in rows.new_agreements for c in a[2].split("|") if c])
         con.executemany("INSERT INTO gathering_entities (pk, kind, name, ordinal, parties, key, first_seen) "
@@ -360,7 +363,8 @@ class SQLiteStore(Store):
             where.append("status = ?")
             params.append(status)
         if overdue:
-            where.append("pk IN (SELECT agreement FROM milestones WHERE state = 'expected' AND due < ?)")
+            where.append("pk IN (SELECT agreement FROM milestones WHERE state = 'expected' AND due < ? "
+                         "AND (date IS NULL OR due >= date))")
             params.append(today)
         sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
