@@ -26,6 +26,7 @@ def test_documents_newest_first_and_filtered(store):
     assert store.documents(language="ms").empty
     assert store.documents(date_from=date(2025, 10, 1))["id"].tolist() == ["follow-up"]
     assert store.documents(date_to="2025-09-30")["id"].tolist() == ["seed-like"]
+    assert store.documents(limit=1)["id"].tolist() == ["follow-up"]
 
 
 def test_events_between_countries_either_direction(store):
@@ -36,6 +37,7 @@ def test_events_between_countries_either_direction(store):
     assert store.events("JPN").empty
     assert store.events(type="agree", date_from="2025-10-01")["document"].tolist() == ["follow-up"]
     assert store.events(type="ASSAULT").empty
+    assert store.events("MYS", limit=1)["document"].tolist() == ["follow-up"]
     first = both.iloc[-1]
     assert (first["trigger"], first["trigger_start"], first["trigger_end"]) == (PENDING_TEXT[:8], 0, 8)
 

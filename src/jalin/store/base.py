@@ -75,15 +75,19 @@ class Store(ABC):
 
     @abstractmethod
     def documents(self, language: str | None = None, source: str | None = None,
-                  date_from: str | date | None = None, date_to: str | date | None = None) -> pd.DataFrame:
+                  date_from: str | date | None = None, date_to: str | date | None = None,
+                  limit: int = -1) -> pd.DataFrame:
         """Stored documents (the columns of `table("documents")`), newest first, undated last; `source`
-        matches case-insensitively, the dates bound the publication day (undated documents then drop)."""
+        matches case-insensitively, the dates bound the publication day (undated documents then drop);
+        at most `limit` (-1: all)."""
 
     @abstractmethod
     def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
-               date_from: str | date | None = None, date_to: str | date | None = None) -> pd.DataFrame:
+               date_from: str | date | None = None, date_to: str | date | None = None,
+               limit: int = -1) -> pd.DataFrame:
         """Events (the columns of `table("events")`), newest first, undated last: with `a`, those with that
-        country among their sources or targets; with `a` and `b`, those between them, either direction."""
+        country among their sources or targets; with `a` and `b`, those between them, either direction;
+        at most `limit` (-1: all)."""
 
     @abstractmethod
     def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:

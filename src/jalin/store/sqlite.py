@@ -483,7 +483,8 @@ class SQLiteStore(Store):
             self._con, params=[first, second])
 
     def documents(self, language: str | None = None, source: str | None = None,
-                  date_from: str | date | None = None, date_to: str | date | None = None) -> pd.DataFrame:
+                  date_from: str | date | None = None, date_to: str | date | None = None,
+                  limit: int = -1) -> pd.DataFrame:
         where, params = [], []
         if language:
             where.append("d.language = ?")
@@ -498,11 +499,12 @@ class SQLiteStore(Store):
             where.append("d.published <= ?")
             params.append(_iso(date_to))
         sql = (_DOCUMENTS + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY d.published IS NULL, d.published DESC, d.id")
-        return pd.read_sql_query(sql, self._con, params=params)
+               + " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?")
+        return pd.read_sql_query(sql, self._con, params=[*params, limit])
 
     def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
-               date_from: str | date | None = None, date_to: str | date | None = None) -> pd.DataFrame:
+               date_from: str | date | None = None, date_to: str | date | None = None,
+               limit: int = -1) -> pd.DataFrame:
         where, params = [], []
         if type:
             where.append("e.type = ?")
@@ -522,8 +524,8 @@ class SQLiteStore(Store):
             where.append(f"(({source} AND {target}) OR ({source} AND {target}))")
             params += [wanted[0], wanted[1], wanted[1], wanted[0]]
         sql = (_EVENTS + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY e.date IS NULL, e.date DESC, e.pk")
-        return pd.read_sql_query(sql, self._con, params=params)
+               + " ORDER BY e.date IS NULL, e.date DESC, e.pk LIMIT ?")
+        return pd.read_sql_query(sql, self._con, params=[*params, limit])
 
     def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:
         # A statement's date is its document's: walk documents newest first (undated last) through the
