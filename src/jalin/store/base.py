@@ -85,9 +85,9 @@ class Store(ABC):
     def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
                date_from: str | date | None = None, date_to: str | date | None = None,
                limit: int = -1) -> pd.DataFrame:
-        """Events (the columns of `table("events")`), newest first, undated last: with `a`, those with that
-        country among their sources or targets; with `a` and `b`, those between them, either direction;
-        at most `limit` (-1: all)."""
+        """Events (the columns of `table("events")`), near-duplicates left out, newest first, undated last:
+        with `a`, those with that country among their sources or targets; with `a` and `b`, those between
+        them, either direction; at most `limit` (-1: all)."""
 
     @abstractmethod
     def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:

@@ -109,7 +109,10 @@ V1: tuple[str, ...] = (
 # keeps them), MinHash band keys are one b-tree (no rowid, no second index), and the full-text index
 # merges its segments less eagerly while documents are added (`automerge` 16 instead of 4). Agreement
 # reports and milestones carry the offsets of their evidence in the document (NULL in older rows).
+# Events and statements are indexed by date, for the newest-first lists.
 V2: tuple[str, ...] = (
+    "CREATE INDEX events_date ON events(date)",
+    "CREATE INDEX statements_date ON statements(date)",
     "ALTER TABLE agreement_observations ADD COLUMN evidence_start INTEGER",
     "ALTER TABLE agreement_observations ADD COLUMN evidence_end INTEGER",
     "ALTER TABLE milestones ADD COLUMN start INTEGER",

@@ -482,6 +482,23 @@ class SQLiteStore(Store):
             "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
             self._con, params=[first, second])
 
+    def _newest_first(self, select: str, where: list[str], params: list[Any], when: str, tie: str,
+                      limit: int) -> pd.DataFrame:
+        """Rows of `select` newest first by the `when` column (through its index), ties by `tie`, then
+        the undated ones; at most `limit` (-1: all)."""
+        rows: list[Any] = []
+        names: list[str] = []
+        for dated in (True, False):
+            clauses = [*where, f"{when} IS {'NOT ' if dated else ''}NULL"]
+            order = f"{when} DESC, {tie}" if dated else tie
+            cursor = self._con.execute(f"{select} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
+                                       [*params, limit - len(rows) if limit >= 0 else -1])
+            names = [c[0] for c in cursor.description]
+            rows += cursor.fetchall()
+            if 0 <= limit <= len(rows):
+                break
+        return pd.DataFrame([tuple(r) for r in rows], columns=names)
+
     def documents(self, language: str | None = None, source: str | None = None,
                   date_from: str | date | None = None, date_to: str | date | None = None,
                   limit: int = -1) -> pd.DataFrame:
@@ -498,14 +515,12 @@ class SQLiteStore(Store):
         if date_to:
             where.append("d.published <= ?")
             params.append(_iso(date_to))
-        sql = (_DOCUMENTS + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?")
-        return pd.read_sql_query(sql, self._con, params=[*params, limit])
+        return self._newest_first(_DOCUMENTS, where, params, "d.published", "d.id", limit)
 
     def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
                date_from: str | date | None = None, date_to: str | date | None = None,
                limit: int = -1) -> pd.DataFrame:
-        where, params = [], []
+        where, params = ["e.dup = 0"], []
         if type:
             where.append("e.type = ?")
             params.append(type.upper())
@@ -515,32 +530,34 @@ class SQLiteStore(Store):
         if date_to:
             where.append("e.date <= ?")
             params.append(_iso(date_to))
-        wanted = [c.upper() for c in (a, b) if c]
+        wanted = sorted({c.upper() for c in (a, b) if c})
         source, target = _has_country("e.source_countries"), _has_country("e.target_countries")
-        if len(wanted) == 1:
+        if len(wanted) == 2:  # the timeline's index of country pairs holds exactly these events
+            where.append("e.pk IN (SELECT event FROM event_pairs WHERE a = ? AND b = ?)")
+            params += wanted
+        elif wanted and a and b:  # one country on both sides
+            where.append(f"({source} AND {target})")
+            params += wanted * 2
+        elif wanted:
             where.append(f"({source} OR {target})")
             params += wanted * 2
-        elif len(wanted) == 2:
-            where.append(f"(({source} AND {target}) OR ({source} AND {target}))")
-            params += [wanted[0], wanted[1], wanted[1], wanted[0]]
-        sql = (_EVENTS + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY e.date IS NULL, e.date DESC, e.pk LIMIT ?")
-        return pd.read_sql_query(sql, self._con, params=[*params, limit])
+        return self._newest_first(_EVENTS, where, params, "e.date", "e.pk", limit)
 
     def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:
-        # A statement's date is its document's: walk documents newest first (undated last) through the
-        # publication-date index and take each one's first statements until there are enough.
-        rows: list[Any] = []
-        for sql in ("SELECT pk FROM documents WHERE published IS NOT NULL ORDER BY published DESC, id",
-                    "SELECT pk FROM documents WHERE published IS NULL ORDER BY id"):
-            for (doc,) in self._con.execute(sql):
-                if len(rows) >= limit:
-                    break
-                rows += self._con.execute(_STATEMENTS + " WHERE s.doc = ? AND s.dup = 0 ORDER BY s.start "
-                                          "LIMIT ?", (doc, per_document)).fetchall()
-        columns = ["document", "date", "speaker", "speaker_entity", "kind", "text", "verb", "start", "end",
-                   "dup"]
-        return pd.DataFrame([tuple(r) for r in rows[:limit]], columns=columns)
+        kept: list[Any] = []
+        taken: dict[str, int] = {}
+        names: list[str] = []
+        for order in ("s.date IS NOT NULL ORDER BY s.date DESC, d.id, s.start",
+                      "s.date IS NULL ORDER BY d.id, s.start"):
+            cursor = self._con.execute(f"{_STATEMENTS} WHERE s.dup = 0 AND {order}")
+            names = [c[0] for c in cursor.description]
+            while len(kept) < limit and (rows := cursor.fetchmany(200)):
+                for row in rows:
+                    if taken.get(row[0], 0) < per_document and len(kept) < limit:
+                        taken[row[0]] = taken.get(row[0], 0) + 1
+                        kept.append(tuple(row))
+            cursor.close()
+        return pd.DataFrame(kept, columns=names)
 
     def country_pairs(self, limit: int = 12) -> pd.DataFrame:
         return pd.read_sql_query(
