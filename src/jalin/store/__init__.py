@@ -36,6 +36,12 @@ Identity: a document is its content (`content_hash`: sha256 of the normalised te
 already stored does nothing, so re-running an ingest adds nothing. A new text under a stored id
 replaces the old version. Near-duplicate texts are linked to the first one (`duplicate_of`) and their
 events, statements, agreement reports and gatherings are flagged `dup`, so queries count them once.
+A statement the analysis gives to the document's own publisher (a media organisation named as its
+source) is stored without a speaker entity: the newspaper printed it, someone else said it.
+
+Schema version 2 (migrated in place from 1): stored analyses are LZ4 blocks (version 1's zlib still
+read), no mentions table, band keys and FTS tuned for write speed, date indexes on events and
+statements, evidence offsets on agreement reports and milestones.
 """
 
 from __future__ import annotations
