@@ -42,7 +42,7 @@ def brief(text: str, **kwargs) -> list[tuple]:
     ("Kementerian itu menyerahkan surat niat kepada sebuah syarikat dari Turkiye.",
      ("loi", ["MYS", "TUR"], "unknown")),
     ("Kerajaan menganugerahkan kontrak pertahanan bernilai RM1 bilion kepada syarikat tempatan.",
-     ("procurement_contract", ["MYS"], "unknown")),
+     ("procurement_contract", ["MYS"], "signed")),
     ("Malaysia sedang merundingkan perjanjian perolehan kerajaan dengan kerajaan (G2G) "
      "bersama Korea Selatan.",
      ("g2g_procurement", ["KOR", "MYS"], "negotiating")),
@@ -59,7 +59,7 @@ def brief(text: str, **kwargs) -> list[tuple]:
     ("The ministry issued a letter of intent to a shipbuilder from Turkey.",
      ("loi", ["MYS", "TUR"], "unknown")),
     ("The government awarded the defence contract to a local company.",
-     ("procurement_contract", ["MYS"], "unknown")),
+     ("procurement_contract", ["MYS"], "signed")),
     ("Malaysia is negotiating a government-to-government deal with South Korea.",
      ("g2g_procurement", ["KOR", "MYS"], "negotiating")),
     ("Malaysia and Indonesia inked a framework agreement on maritime trade.",

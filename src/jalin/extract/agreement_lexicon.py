@@ -39,6 +39,7 @@ class StageRow:
     done: str            # status when the cue happened ("" = says nothing)
     expected: str        # status when it is still to come
     milestone: str       # milestone kind, "" when the cue marks none
+    only_expected: bool = False  # marks its milestone only when still to come ("will finalise")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,8 @@ def _build(lexicon: Lexicon) -> Matchers:
     for row in lexicon.table("milestones"):
         if row.get("cue"):
             stage_rows[_key(row["cue"])] = StageRow(
-                row.get("done", ""), row.get("expected", ""), row.get("kind", "other") or "other"
+                row.get("done", ""), row.get("expected", ""), row.get("kind", "other") or "other",
+                row.get("only", "") == "expected",
             )
     roles: dict[str, set[str]] = {}
     for row in lexicon.table("agreement_cues"):

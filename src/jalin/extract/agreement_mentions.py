@@ -5,7 +5,10 @@ A mention is a head phrase from `agreement_types` with its label stretched over 
 "(ABC)". It is anaphoric when a demonstrative follows a Malay head ("perjanjian itu", "MoU
 tersebut") or a determiner precedes an English one ("the deal"), and a "such" reference when
 "serupa", "sedemikian", "such", "similar" sits next to it. Purchase nouns ("procurement of", "perolehan") make
-one mention per named asset that follows them.
+one mention per named asset that follows them, unless they give the subject of the agreement just
+named ("an agreement with X for the purchase of ..."). An agreement that is only supposed ("any
+deal", "sebarang perjanjian") or denied ("is not a contract") is no mention; "in the form of an MoU"
+gives the kind of the agreement named before it.
 """
 
 from __future__ import annotations
@@ -51,6 +54,11 @@ class Mention:
     sentence: int
     indefinite: bool = False  # "an agreement", "satu perjanjian": a new one
     asset: str = ""      # the named asset of a purchase ("Offshore Patrol Vessel (OPV)")
+    passing: bool = False  # a named agreement after "under", "di bawah": an existing frame, named in passing
+    common: bool = False   # a common word that names an agreement only in context ("usaha sama", "deal")
+    named: bool = False    # the label has a proper name ("Visiting Forces Agreement")
+    follows: bool = False  # a purchase prepared by the agreement named just before ("an LOI ... for the
+    #                        procurement of X"): between the same sides
 
 
 @dataclass(slots=True)
@@ -99,6 +107,14 @@ def find_mentions(
             previous.end = covered = head.end
             continue
         following = heads[position + 1] if position + 1 < len(heads) else None
+        if row.kind == "anaphor" and not _refers_back(ctx, head, mentions):
+            continue  # "the draft" names an agreement only when one is already named
+        if row.kind == "modifier" and not _modifies(text, head, heads[position + 1:position + 3]):
+            continue  # "dealt with government to government": a manner, no agreement
+        if previous is not None and row.kind != "generic" and _gives_form(ctx, head, previous, sentence_of):
+            previous.type, previous.generic = row.type, False  # "... in the form of an MoU": its kind
+            covered = head.end
+            continue
         if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
             continue  # "perjanjian memorandum persefahaman": the specific head names it
         if row.noun_only and _previous_word(lowered, head.start) in m.role_words.get("verbal", frozenset()):
@@ -112,7 +128,10 @@ def find_mentions(
             found = _purchases(ctx, head, row, sentence, mentions)
         else:
             kind = row.defence_type if row.defence_type and defence(sentence) else row.type
-            found = [_mention(ctx, head, row, kind, following, sentence)]
+            mention = _mention(ctx, head, row, kind, following, sentence)
+            found = [mention] if mention is not None else []
+            if mention is None:
+                covered = head.end
         if found:
             mentions.extend(found)
             covered = found[-1].end
@@ -126,22 +145,30 @@ def _purchases(
     text = ctx.text
     if text[head.start].isupper() and not _starts_sentence(text, head.start):
         return []  # "Jawatankuasa Perolehan Kerajaan": part of a name
-    if _describes_previous(text, head, mentions):
+    link = _subject_link(text, head, mentions)
+    if link == "same":
         return []  # "the contract for the procurement of ...": the contract already named
     assets = _assets(text, head.end, ctx.m.role_words.get("company", frozenset()))
     return [
         Mention(head.start if number == 0 else start, end, head.start, head.end, row.type,
-                False, False, False, sentence, asset=text[start:end])
+                False, False, False, sentence, asset=text[start:end], follows=link == "follows")
         for number, (start, end) in enumerate(assets)
     ]
 
 
 def _mention(
     ctx: _Context, head: Hit, row: HeadRow, kind: str, following: Hit | None, sentence: int
-) -> Mention:
-    """The mention of an agreement head: its label, kind, and whether it points back."""
+) -> Mention | None:
+    """The mention of an agreement head: its label, kind, and whether it points back; None for an
+    agreement that is only supposed ("any agreement", "sebarang perjanjian", "no deal") or denied
+    ("the LOI is not a contract", "bukan satu perjanjian")."""
     m = ctx.m
     start, end, named = _label(ctx.text, head, frozenset(m.cue_roles), ctx.names_before)
+    before = _roles_before(ctx, start)
+    if any("hypothetical" in roles for distance, roles in before if distance <= 1):
+        return None
+    if _is_denied(before):
+        return None
     glossed = _glossed(ctx.text, end, following, m) if row.kind == "generic" or row.type == "other" else None
     if glossed is not None:  # "perjanjian persefahaman (MoU)": the acronym says which kind
         kind, end = m.head_rows[glossed.key].type, max(end, glossed.end + 1)
@@ -156,20 +183,83 @@ def _mention(
     if such_cue is not None:
         such, anaphor = True, False
         end = max(end, such_cue.end)
+    passing = named and any("under" in roles for distance, roles in before if distance <= 1)
     return Mention(start, end, head.start, head.end, kind, row.kind == "generic", anaphor, such, sentence,
-                   indefinite="indefinite" in article)
+                   indefinite="indefinite" in article, passing=passing, common=bool(row.domain),
+                   named=named)
 
 
+_BEFORE_REACH = 4  # words before a label read for "any", "not a", "under"
+_CLAUSE_MARK = re.compile(r"[.,;:!?()“”\"]")
+
+
+def _roles_before(ctx: _Context, start: int) -> list[tuple[int, frozenset[str]]]:
+    """(words between, roles) of the function words within a few words before `start`, nearest first,
+    not across a clause mark."""
+    found = []
+    first = bisect_left(ctx.cues, start - 60, key=_start)
+    for hit in reversed(ctx.cues[first:bisect_left(ctx.cues, start, key=_start)]):
+        if hit.end > start:
+            continue
+        gap = ctx.text[hit.end:start]
+        distance = len(gap.split())
+        if distance > _BEFORE_REACH or _CLAUSE_MARK.search(gap):
+            break
+        found.append((distance, ctx.m.cue_roles[hit.key]))
+    return found
+
+
+def _is_denied(before: list[tuple[int, frozenset[str]]]) -> bool:
+    """A negation right before the label ("bukan perjanjian biasa"), or an indefinite article right
+    before it with a negation just before that ("is not a contract", "bukan satu perjanjian")."""
+    if before and before[0][0] == 0 and "negation" in before[0][1]:
+        return True  # "bukan perjanjian biasa"
+    if not before or before[0][0] > 1 or "indefinite" not in before[0][1]:
+        return False
+    return any("negation" in roles for _, roles in before[1:])
+
+
+_SUBJECT_REACH = 6  # words between an agreement and the purchase noun that gives its subject
 _DOMAIN_REACH = 2  # sentences either side that may put a common agreement word in its domain
 _PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
 
 
-def _describes_previous(text: str, head: Hit, mentions: list[Mention]) -> bool:
-    """A purchase noun within three words after a procurement agreement's label describes it."""
-    if not mentions or mentions[-1].type not in _PURCHASE_TYPES or mentions[-1].end > head.start:
+def _gives_form(ctx: _Context, head: Hit, previous: Mention, sentence_of: Callable[[int], int]) -> bool:
+    """A head right after "in the form of (a)", "dalam bentuk", in the sentence of the mention before it."""
+    if sentence_of(head.start) != previous.sentence or previous.anaphor or previous.asset:
         return False
-    gap = text[mentions[-1].end:head.start]
-    return len(gap.split()) <= 3 and not any(mark in gap for mark in ".;")
+    return any("form" in roles for distance, roles in _roles_before(ctx, head.start) if distance <= 1)
+
+
+def _modifies(text: str, head: Hit, after: list[Hit]) -> bool:
+    """Whether another head follows a modifier head, past an optional "(ABC)": "government-to-government
+    (G2G) agreement"."""
+    paren = _PAREN.match(text, head.end)
+    end = paren.end() if paren else head.end
+    return any(not text[end:h.start].strip() for h in after if h.start >= end)
+
+
+_SUBJECT_WORDS = frozenset({"for", "bagi", "untuk", "mengenai", "covering", "on"})
+
+
+def _subject_link(text: str, head: Hit, mentions: list[Mention]) -> str:
+    """How a purchase noun relates to the agreement named just before it: "same" when it describes
+    that agreement (within three words after a procurement agreement, or a few words after a
+    procurement or general agreement with "for/bagi/untuk" between: "an agreement with Korea for the
+    purchase of ..."), "follows" when another kind prepares it ("a letter of intent with X for the
+    procurement of ...": a purchase of its own between the same sides), else ""."""
+    if not mentions or mentions[-1].end > head.start or mentions[-1].asset:
+        return ""
+    previous = mentions[-1]
+    gap = text[previous.end:head.start]
+    if any(mark in gap for mark in ".;"):
+        return ""
+    words = gap.lower().split()
+    if previous.type in _PURCHASE_TYPES and len(words) <= 3:
+        return "same"
+    if len(words) > _SUBJECT_REACH or not _SUBJECT_WORDS.intersection(words):
+        return ""
+    return "same" if previous.type in _PURCHASE_TYPES or previous.generic else "follows"
 
 
 _GLOSS = re.compile(r"(?:[ ]+[\w\-]+){0,2}[ ]*\($")
@@ -246,7 +336,8 @@ def _label(
 
 
 _ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
-_ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*)[ ]+$")
+# A lower-case word or an acronym ("the ABC arrangement", "the C-130 deal") between an article and a head.
+_ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*|[A-Z0-9][A-Z0-9\-]+)[ ]+$")
 _ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive"})  # cue words that may stand as adjectives
 _ARTICLE_ROLES = frozenset({"determiner", "indefinite"})
 

@@ -6,6 +6,9 @@ before it in the same clause says otherwise: future ("akan", "will", "dijangka")
 The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
 head only looks back to that head ("the agreement signed last year"). In "the second country after
 X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
+A decision verb right before a cue keeps it to come ("bersetuju memeterai", agreed to sign) but makes
+a cancellation done ("bersetuju untuk membatalkan", "decided to scrap"); an
+approval cue near any Cabinet ("the approval of the Thai Cabinet") marks a Cabinet approval.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from dataclasses import dataclass
 from jalin.extract.agreement_lexicon import Hit, Matchers
 
 # How many words a marker may sit before the cue it qualifies.
-_REACH = {"future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0}
+_REACH = {
+    "future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0, "decided": 0,
+}
 _CLAUSE_MARKS = ",;:“”\"()"
 _AHEAD = 2
 
@@ -72,6 +77,40 @@ def is_done(
     return True
 
 
+def _decided(lowered: str, cue: Hit, markers: list[Hit], m: Matchers) -> bool:
+    """A decision verb right before the cue, or before a "to"/"untuk" right before it ("decided to
+    cancel", "memutuskan membatalkan")."""
+    index = bisect_left(markers, cue.start, key=_start)
+    end = cue.start
+    for marker in reversed(markers[max(0, index - 2):index]):
+        if lowered[marker.end:end].strip():
+            return False
+        roles = m.cue_roles[marker.key]
+        if "decided" in roles:
+            return True
+        if not {"awaited", "infinitive"} & roles:
+            return False
+        end = marker.start
+    return False
+
+
+_APPROVALS = frozenset({"approved", "pending_approval"})
+_CABINET_REACH = 4  # words between an approval word and the Cabinet it names
+
+
+def _cabinet_near(lowered: str, cue: Hit, scope: tuple[int, int], markers: list[Hit], m: Matchers) -> bool:
+    """A "cabinet" word within a few words of an approval cue, either side, in its clause."""
+    for marker in markers[bisect_left(markers, cue.start - 80, key=_start):]:
+        if marker.start >= min(scope[1], cue.end + 80):
+            break
+        if "cabinet" not in m.cue_roles[marker.key] or marker.start < scope[0]:
+            continue
+        gap = lowered[marker.end:cue.start] if marker.end <= cue.start else lowered[cue.end:marker.start]
+        if len(gap.split()) <= _CABINET_REACH and not any(mark in gap for mark in _CLAUSE_MARKS):
+            return True
+    return False
+
+
 def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], m: Matchers) -> bool:
     """A conditional marker ("if", "once", "jika") within three words before the agreement's label."""
     for marker in reversed(markers[:bisect_left(markers, offset, key=_start)]):
@@ -99,6 +138,12 @@ def stage_cues(
         done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), hi, markers, ordinals, m)
         if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
             done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
+        if not done and not row.expected and _decided(lowered, hit, markers, m):
+            done = True  # "bersetuju untuk membatalkan", "decided to scrap": the decision is the act
+        milestone = "" if done and row.only_expected else row.milestone
+        if not milestone and row.done in _APPROVALS and _cabinet_near(lowered, hit, scope, markers, m):
+            milestone = "cabinet_approval"  # "approval of the Thai Cabinet", "kelulusan Kabinet Thailand"
+            done = done and row.done == "approved"
         found.append(StageCue(hit.start, hit.end, hit.key, done,
-                              row.done if done else row.expected, row.milestone, row.expected))
+                              row.done if done else row.expected, milestone, row.expected))
     return found

@@ -3,9 +3,12 @@
 One pass of three compiled matchers (heads, stage cues, function words) over the lower-cased text;
 documents without an agreement head stop after the first. Each mention gets a scope (its sentence,
 split between the sentence's other agreement mentions) where its parties, stage cues, exclusivity
-and milestone times are read. Mentions that point back ("perjanjian itu", "the deal") or repeat an
-agreement already found (same type and parties) join that record; "the second country after X to
-sign such an agreement" adds the implied, already signed agreement with X.
+and milestone times are read. Mentions that point back ("perjanjian itu", "the deal"), repeat an
+agreement already found (same type and parties), or name no party of their own ("the G2G contract"
+after the G2G agreement with Korea) join that record; "the second country after X to sign such an
+agreement" adds the implied, already signed agreement with X. A named frame after "under"/"di
+bawah" with no stage said of it, and a common word ("usaha sama", "deal") with no party, stage or
+name, are not reported.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
 from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreement_mentions import Mention, find_mentions
-from jalin.extract.agreement_parties import Country, countries, own_side, parties
+from jalin.extract.agreement_parties import Country, countries, own_side, parties, signing_companies
 from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
-_TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
+# Markers read around stage cues: tense and modality, and the Cabinet of a Cabinet approval.
+_TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive", "cabinet",
+                          "decided"})
 # A cooperation agreement in a sentence with these contexts is a defence cooperation agreement.
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
 # Where common words name an agreement (agreement_types.tsv `domain`); "security" alone is too broad
@@ -51,6 +56,8 @@ class _Draft:
     evidence: set[tuple[int, int]] = field(default_factory=set)
     asset: str = ""      # purchases of different named assets are different agreements
     like: _Draft | None = None  # "such an agreement": the agreement it is like (same subject matter)
+    grounded: bool = False  # a country or company named with it, a proper name, or a specific head
+    after_signing: list[str] = field(default_factory=list)  # statuses a coming delivery implies
 
 
 @dataclass(slots=True)
@@ -123,7 +130,16 @@ def extract(doc: Doc) -> list[Agreement]:
     for draft in drafts:
         if draft.like is not None:
             modes[id(draft)] |= modes[id(draft.like)]
-    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(drafts, 1)]
+    kept = [draft for draft in drafts if not _vague(draft)]
+    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
+
+
+def _vague(draft: _Draft) -> bool:
+    """An agreement only a common word names (one that needs a defence or diplomatic context) and nothing
+    pins down: no stage, milestone, party named with it or name ("the ministry urges firms to seek
+    joint ventures")."""
+    return not (draft.statuses or draft.after_signing or draft.milestones or draft.grounded or draft.like
+                or len(draft.parties) > 1)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -187,25 +203,36 @@ def _read_mention(
     in_scope = [h for h in whole if not label[0] <= h.start < label[1]]
     roles = {h.start: m.cue_roles[h.key] for h in in_scope}
     implied = _implied_countries(doc, found, m, in_scope, scope[1])
+    joins = [h.end for h in in_scope if {"with", "between"} & m.cue_roles[h.key]]
     sentence = doc.sentences[mention.sentence]
     clause = _Clause(
         scope=scope, words=doc.text[label[0]:label[1]],
         stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m),
         exclusive=False if "nonexclusive" in said else True if said else None,
         evidence=(sentence.start, sentence.end),
-        named=countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied]),
+        named=sorted(countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied])
+                     + signing_companies(doc, scope, label, joins), key=lambda c: c[1]),
         with_at=[s for s, r in roles.items() if "with" in r],
     )
-    antecedent = _antecedent(drafts, mention) if mention.anaphor else None
+    if mention.passing and not clause.stage:
+        return  # "under the X Agreement": an existing frame named in passing, nothing said about it
+    if mention.anaphor:
+        antecedent = _antecedent(drafts, mention, doc.text[mention.head_start:mention.head_end])
+    else:
+        antecedent = _repeated(drafts, mention) if _repeats(mention, clause, roles) else None
     if antecedent is not None:
         draft = like = antecedent
     else:
         like = drafts[-1] if mention.such and drafts else None
         kind = like.type if like is not None and mention.generic else mention.type
         codes = parties(doc, scope, mention.start, clause.named, roles)
-        new = mention.such or mention.indefinite or not mention.generic
+        if mention.follows and drafts and not clause.named:
+            codes = drafts[-1].parties  # "an LOI with X for the procurement of ...": the same sides
+        new = mention.such or mention.indefinite or mention.named or not mention.generic
         same = None if new else _same_parties(drafts, codes)
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
+    draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
+                      or any(c.isupper() for c in clause.words[1:]))
     _apply(doc, draft, clause, clause.stage)
     if implied:
         _apply_implied(doc, m, drafts, draft, like, implied, clause)
@@ -230,8 +257,29 @@ def _apply_implied(
             _apply(doc, other, clause, done)
 
 
-def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
-    """The latest agreement of the mention's type; a general head ("the deal") takes the latest of any."""
+def _repeats(mention: Mention, clause: _Clause, roles: dict[int, frozenset[str]]) -> bool:
+    """A mention whose clause names no party (no country, no company, no "with"/"between"/"we") and is
+    not new ("an", "such", a named asset, a name of its own) repeats the agreement already named:
+    "the G2G agreement with Korea ... the G2G deal will be signed by December"."""
+    if mention.indefinite or mention.such or mention.asset or mention.named or clause.named:
+        return False
+    said = set().union(*roles.values()) if roles else set()
+    return not said & {"with", "between", "both", "first_person", "local"}
+
+
+def _repeated(drafts: list[_Draft], mention: Mention) -> _Draft | None:
+    """The latest agreement of the mention's type (of any type for a general word)."""
+    return next((d for d in reversed(drafts) if mention.generic or d.type == mention.type), None)
+
+
+def _antecedent(drafts: list[_Draft], mention: Mention, word: str) -> _Draft | None:
+    """The latest agreement of the mention's type; a general head ("the agreement") takes the latest
+    whose label has the same word ("cooperation agreement", not the MoUs named since), else the latest."""
+    if mention.generic:
+        word = word.casefold()
+        named = next((d for d in reversed(drafts) if word in d.label.casefold().split()), None)
+        if named is not None:
+            return named
     for draft in reversed(drafts):
         if mention.generic or draft.type == mention.type:
             return draft
@@ -239,9 +287,13 @@ def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
 
 
 def _same_parties(drafts: list[_Draft], codes: list[str]) -> _Draft | None:
-    """The latest agreement with these parties: "the agreement with Seoul" after the G2G agreement
-    between Malaysia and South Korea is that agreement (a general word names no kind of its own)."""
-    return next((d for d in reversed(drafts) if d.parties == codes and not d.asset), None)
+    """The latest agreement with these parties, else the latest whose parties include them: "the
+    agreement with Seoul" after the G2G agreement between Malaysia and South Korea is that agreement
+    (a general word names no kind of its own)."""
+    candidates = [d for d in reversed(drafts) if not d.asset]
+    wanted = set(codes)
+    return next((d for d in candidates if d.parties == codes), None) or next(
+        (d for d in candidates if wanted and wanted <= set(d.parties)), None)
 
 
 def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset: str = "") -> _Draft:
@@ -287,7 +339,9 @@ def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> No
         milestone = _milestone(doc, cue, clause.scope) if cue.milestone else None
         if milestone is not None and cue.done and milestone.state == "expected":
             cue = replace(cue, done=False, status=cue.if_expected)  # its date is still to come
-        if cue.status:
+        if cue.status and cue.milestone == "delivery" and not cue.done:
+            draft.after_signing.append(cue.status)
+        elif cue.status:
             draft.statuses.append(cue.status)
         if milestone is not None and all(
             (x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
@@ -326,7 +380,11 @@ def _modes(doc: Doc, draft: _Draft) -> set[str]:
 
 
 def _finish(index: int, draft: _Draft, modes: set[str]) -> Agreement:
-    status = max(draft.statuses, key=STATUS_RANK.__getitem__, default="unknown")
+    statuses = draft.statuses
+    signings = {m.state for m in draft.milestones if m.kind == "signing"}
+    if signings != {"expected"}:  # a coming delivery implies a signing, unless that is still to come
+        statuses = statuses + draft.after_signing
+    status = max(statuses, key=STATUS_RANK.__getitem__, default="unknown")
     return Agreement(
         id=f"g{index}", type=draft.type, label=draft.label, parties=draft.parties, status=status,
         exclusive=draft.exclusive, milestones=draft.milestones,
