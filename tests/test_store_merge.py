@@ -39,7 +39,8 @@ def test_overdue_only_while_the_approval_is_unreported(store):
     assert [r["id"] for r in late] == [1]
     assert late[0]["overdue"] == [{
         "kind": "cabinet_approval", "due": "2025-10-31", "value": "2025-10", "relation": "by",
-        "text": PENDING_TEXT[20:60], "document": "seed-like", "reported": "2025-09-22"}]
+        "text": PENDING_TEXT[20:60], "document": "seed-like", "reported": "2025-09-22",
+        "start": 20, "end": 60}]
     assert store.agreement_records(overdue=True, as_of="2025-10-31") == []
     store.add_analyses([approved()])
     assert store.agreement_records(overdue=True, as_of="2025-11-15") == []
@@ -201,3 +202,43 @@ def test_agreement_records_limit(store):
     assert store.agreement_records(limit=0) == []
     assert [r["status"] for r in store.agreement_records(limit=1)] == ["approved"]
     assert store.agreements(country="MYS")["status"].tolist() == ["approved"]
+
+
+def test_a_version_1_store_is_migrated_and_still_read(tmp_path):
+    """A store written by schema version 1 (zlib analyses, a mentions table, band keys with a rowid)
+    opens at the current version, keeps its documents and near-duplicate keys, and replaces them."""
+    import zlib
+
+    import orjson
+
+    from jalin.store.neardup import bands, signature
+    from jalin.store.schema import V1
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    for statement in V1:
+        con.execute(statement)
+    data = pending().to_dict()
+    text = data["text"]
+    sig = signature(text)
+    stored = zlib.compress(orjson.dumps({k: v for k, v in data.items() if k != "text"}), 1)
+    con.execute("INSERT INTO documents (pk, id, content_hash, text, analysis, minhash) "
+                "VALUES (1, ?, ?, ?, ?, ?)",
+                (data["document"]["id"], "old-hash", text, stored, sig))
+    con.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (1, '', ?)", (text,))
+    con.executemany("INSERT INTO minhash_bands (key, doc) VALUES (?, 1)", [(k,) for k in bands(sig)])
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.document("seed-like")["text"] == text
+        assert store.document("seed-like")["agreements"][0]["status"] == "pending_approval"
+        # The same id with new content replaces the old version, band keys included.
+        assert store.add_analyses([pending()]).replaced == 1
+        assert store._con.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == len(bands(sig))
+        assert store.counts()["documents"] == 1
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    con.close()
+    assert "mentions" not in tables

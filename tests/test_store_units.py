@@ -109,9 +109,10 @@ def test_record_conversion_matches_the_contract_json():
     from pathlib import Path
 
     from jalin.pipeline import analyze
-    from jalin.store.rows import as_dict
+    from jalin.store.rows import analysis_json, as_dict
 
     folder = Path(__file__).resolve().parent / "data" / "store"
     for path in sorted(folder.glob("*.txt")):
         analysis = analyze(path.read_text(encoding="utf-8").split(" ", 2)[2], published="2025-10-22")
         assert json.dumps(as_dict(analysis), ensure_ascii=False, separators=(",", ":")) == analysis.to_json()
+        assert json.loads(analysis_json(analysis)) == json.loads(analysis.to_json())

@@ -21,10 +21,16 @@ from jalin.lexicon import load_lexicon
 from jalin.pipeline import analyze
 from jalin.read import InputError, RawDocument, read_paths
 from jalin.store import Store, content_hash
+from jalin.store.rows import analysis_json
 from jalin.text import normalise
 
 BATCH_SIZE = 500
 CHUNK_SIZE = 25  # documents per task sent to a worker process
+# Analysed once before the worker processes start, so the compiled matchers every layer builds on first
+# use are built once and inherited by the forked workers instead of rebuilt in each.
+WARM_UP = ("KUALA LUMPUR, 1 Okt -- Menteri Pertahanan berkata Malaysia akan menandatangani perjanjian "
+           "kerjasama pertahanan dengan Jepun pada Disember. The minister said on Monday that Malaysia "
+           "would sign a defence cooperation agreement worth RM1.2 billion with Japan by December.")
 
 
 @dataclass(slots=True)
@@ -46,14 +52,20 @@ def is_batch_result(path: Path) -> bool:
     return path.is_dir() and any((path / "analyses").glob("part-*.parquet"))
 
 
-def analyse_chunk(docs: list[RawDocument]) -> list[tuple[str, str | None, str | None]]:
-    """(origin, analysis JSON or None, reason or None) per document; runs in a worker process."""
-    out: list[tuple[str, str | None, str | None]] = []
+Result = tuple[str, bytes | None, str | None]
+
+
+def analyse_chunk(docs: list[RawDocument]) -> list[Result]:
+    """(origin, analysis JSON or None, reason or None) per document; runs in a worker process.
+
+    The JSON is orjson's encoding (`analysis_json`): the store parses it back, so it need not be
+    `to_json()`'s exact bytes, and it costs a tenth as much."""
+    out: list[Result] = []
     for doc in docs:
         try:
             result = analyze(doc.text, published=doc.published, id=doc.id, title=doc.title, url=doc.url,
                              source=doc.source, metadata=doc.metadata)
-            out.append((doc.origin, result.to_json(), None))
+            out.append((doc.origin, analysis_json(result), None))
         except Exception as exc:  # one bad document never stops a batch
             out.append((doc.origin, None, f"analysis failed ({type(exc).__name__}: {exc})"))
     return out
@@ -82,8 +94,11 @@ class Ingest:
         self.report = IngestReport()
         self._on_failure = on_failure or (lambda line: print(line, file=sys.stderr))
         self._on_progress = on_progress or (lambda report: None)
-        self._pending: list[str] = []
+        self._pending: list[str | bytes] = []
         self._lexicon = load_lexicon()
+        # Into an empty store nothing can be known already: no hashing before analysis (the store
+        # still skips content repeated within the run when it is added).
+        self._check_known = store.counts()["documents"] > 0
         self._started = time.perf_counter()
 
     def run(self, paths: Iterable[str]) -> IngestReport:
@@ -108,8 +123,8 @@ class Ingest:
         self.report.seconds = time.perf_counter() - self._started
         self._on_progress(self.report)
 
-    def _add(self, analysis_json: str) -> None:
-        self._pending.append(analysis_json)
+    def _add(self, analysis: str | bytes) -> None:
+        self._pending.append(analysis)
         if len(self._pending) >= self.batch_size:
             self._flush()
 
@@ -131,6 +146,9 @@ class Ingest:
                 self._fail(str(item))
             else:
                 docs.append(item)
+        if not self._check_known:
+            self.report.analysed += len(docs)
+            return docs
         # The same normalisation as the pipeline's, so the hash is the stored analysis's content hash.
         hashes = [content_hash(normalise(d.text, self._lexicon)) for d in docs]
         known = self.store.known_hashes(hashes)
@@ -139,12 +157,12 @@ class Ingest:
         self.report.analysed += len(fresh)
         return fresh
 
-    def _take(self, results: list[tuple[str, str | None, str | None]]) -> None:
-        for origin, analysis_json, reason in results:
-            if analysis_json is None:
+    def _take(self, results: list[Result]) -> None:
+        for origin, analysis, reason in results:
+            if analysis is None:
                 self._fail(f"{origin}: {reason}")
             else:
-                self._add(analysis_json)
+                self._add(analysis)
         self._tick()
 
     def _analyse(self, items: Iterator[RawDocument | InputError]) -> None:
@@ -153,11 +171,14 @@ class Ingest:
             for docs in chunks:
                 self._take(analyse_chunk(docs))
             return
+        analyze(WARM_UP)
+        # Tasks in flight: enough that the workers stay busy while a whole batch is being written.
+        ahead = 4 * self.jobs + self.batch_size // CHUNK_SIZE
         with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-            window: deque[Future[list[tuple[str, str | None, str | None]]]] = deque()
+            window: deque[Future[list[Result]]] = deque()
             for docs in chunks:
                 window.append(pool.submit(analyse_chunk, docs))
-                while len(window) > 4 * self.jobs:
+                while len(window) > ahead:
                     self._take(window.popleft().result())
             while window:
                 self._take(window.popleft().result())
@@ -167,9 +188,9 @@ class Ingest:
 
         for part in sorted((path / "analyses").glob("part-*.parquet")):
             for batch in pq.ParquetFile(part).iter_batches(columns=["analysis"], batch_size=self.batch_size):
-                for analysis_json in batch.column(0).to_pylist():
+                for analysis in batch.column(0).to_pylist():
                     self.report.read += 1
-                    self._add(analysis_json)
+                    self._add(analysis)
                 self._tick()
         for part in sorted((path / "failures").glob("part-*.parquet")):
             table = pq.read_table(part, columns=["origin", "reason"])

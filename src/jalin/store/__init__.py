@@ -5,16 +5,25 @@
     store.add_analyses([analysis, ...])           # Analysis | contract dict | JSON line; one transaction
     store.known_hashes([...]); store.has_document("id")
     store.agreement_records(country="KOR", status=None, overdue=False, as_of="2025-11-15", limit=None)
-                                                  # list[dict]: history, milestones, overdue
+                                                  # list[dict]: history, milestones, overdue (each
+                                                  #   step with its evidence's start/end offsets)
     store.agreements(...)                         # the same as a pandas DataFrame
     store.actors(country="MYS", type=None, limit=100)   # DataFrame of actor entities
     store.actor_record("Khaled Nordin")           # dict: names, roles over time, statements
+    store.actor_by_id(12)                         # the same for the entity with id 12 (see actors())
+    store.documents(language="ms", source=None, date_from="2025-01-01", date_to=None)
+                                                  # DataFrame, newest first
+    store.events("MYS", "KOR", type="AGREE", date_from=None, date_to=None)
+                                                  # DataFrame: events between two countries (or one)
+    store.latest_statements(limit=10, per_document=2)   # DataFrame, newest first
+    store.country_pairs(limit=12)                 # DataFrame: a, b, events (most first)
     store.timeline("MYS", "KOR", by="month")      # DataFrame: period, type, events
     store.search("pemindahan teknologi")          # DataFrame: id, published, title, snippet
     store.document("id")                          # the stored analysis (contract dict) + duplicate_of
     store.iter_analyses()                         # every analysis, storage order
     store.table("events")                         # flat DataFrames: documents actors statements events
                                                   #   agreements agreement_observations gatherings
+                                                  # (with trigger and evidence offsets in the text)
     store.arrow("events")                         # the same as a pyarrow Table
     store.counts(); store.close()
 
@@ -27,6 +36,12 @@ Identity: a document is its content (`content_hash`: sha256 of the normalised te
 already stored does nothing, so re-running an ingest adds nothing. A new text under a stored id
 replaces the old version. Near-duplicate texts are linked to the first one (`duplicate_of`) and their
 events, statements, agreement reports and gatherings are flagged `dup`, so queries count them once.
+A statement the analysis gives to the document's own publisher (a media organisation named as its
+source) is stored without a speaker entity: the newspaper printed it, someone else said it.
+
+Schema version 2 (migrated in place from 1): stored analyses are LZ4 blocks (version 1's zlib still
+read), no mentions table, band keys and FTS tuned for write speed, date indexes on events and
+statements, evidence offsets on agreement reports and milestones.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -12,7 +13,7 @@ import pyarrow as pa
 
 from jalin.model import Analysis
 
-AnalysisLike = Analysis | dict[str, Any] | str
+AnalysisLike = Analysis | dict[str, Any] | str | bytes  # bytes, str: the contract JSON
 
 
 @dataclass(slots=True)
@@ -67,6 +68,36 @@ class Store(ABC):
     @abstractmethod
     def actor_record(self, name: str) -> dict[str, Any] | None:
         """The best-matching actor entity with its names, roles over time and statements."""
+
+    @abstractmethod
+    def actor_by_id(self, id: int) -> dict[str, Any] | None:
+        """One actor entity by its id (`id` in `actors()`), as `actor_record` gives it, or None."""
+
+    @abstractmethod
+    def documents(self, language: str | None = None, source: str | None = None,
+                  date_from: str | date | None = None, date_to: str | date | None = None,
+                  limit: int = -1) -> pd.DataFrame:
+        """Stored documents (the columns of `table("documents")`), newest first, undated last; `source`
+        matches case-insensitively, the dates bound the publication day (undated documents then drop);
+        at most `limit` (-1: all)."""
+
+    @abstractmethod
+    def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
+               date_from: str | date | None = None, date_to: str | date | None = None,
+               limit: int = -1) -> pd.DataFrame:
+        """Events (the columns of `table("events")`), near-duplicates left out, newest first, undated last:
+        with `a`, those with that country among their sources or targets; with `a` and `b`, those between
+        them, either direction; at most `limit` (-1: all)."""
+
+    @abstractmethod
+    def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:
+        """The newest statements (the columns of `table("statements")`, near-duplicates left out), at most
+        `per_document` from one document, in text order within it."""
+
+    @abstractmethod
+    def country_pairs(self, limit: int = 12) -> pd.DataFrame:
+        """The country pairs (a < b) with most events between them: a, b, events (near-duplicates left
+        out)."""
 
     @abstractmethod
     def actors(self, country: str | None = None, type: str | None = None, limit: int = 100) -> pd.DataFrame:

@@ -13,7 +13,11 @@ entities it returns. Rules:
   name moves to a name one token fuller than its first;
 - agreements match by type and parties when their dates are compatible: seen within
   `AGREEMENT_WINDOW_DAYS` of the entity's last report, and not an early-stage report long after a
-  concluded one (that is a new agreement of the same kind);
+  concluded one (that is a new agreement of the same kind); and when their labels are compatible: the
+  words of a label that are not agreement vocabulary (`label_words`: "Perjanjian Malaysia 1963" ->
+  {malaysia, 1963}; "memorandum persefahaman (MoU)" -> nothing) must agree, one set inside the other,
+  when both labels have some. An agreement with fewer than two parties says too little to be matched on
+  type alone: it matches only a report with a compatible non-empty label;
 - gatherings match by kind, parties, ordinal and folded name (or, without a name, the month).
 """
 
@@ -23,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 AGREEMENT_WINDOW_DAYS = 730
@@ -42,10 +47,12 @@ _TOKEN = re.compile(r"[\w']+")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across documents: fold each once
 def fold(text: str | None) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text or "").casefold()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(name: str) -> frozenset[str]:
     return frozenset(t for t in _TOKEN.findall(fold(name)) if len(t) > 1 and t not in NAME_FILLERS)
 
@@ -75,12 +82,37 @@ class Person:
     shown: int
 
 
+@lru_cache(maxsize=1)
+def _agreement_vocabulary() -> frozenset[str]:
+    """Words of the agreement lexicons (type names and cue words, both languages): what every label
+    of a kind shares, so not what tells two agreements apart."""
+    from jalin.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    words = {w for row in lexicon.table("agreement_types") if row.get("type") != "-"
+             for w in _TOKEN.findall(fold(row["phrase"]))}
+    words.update(w for row in lexicon.table("agreement_cues") for w in _TOKEN.findall(fold(row["cue"])))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 14)
+def label_words(label: str | None) -> frozenset[str]:
+    """The words of an agreement's label that name this agreement rather than its kind."""
+    vocabulary = _agreement_vocabulary()
+    return frozenset(w for w in _TOKEN.findall(fold(label)) if len(w) > 1 and w not in vocabulary)
+
+
+def _labels_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a <= b or b <= a
+
+
 @dataclass(slots=True)
 class AgreementEntity:
     pk: int
     first_seen: str | None
     last_seen: str | None
     concluded: bool
+    words: frozenset[str]  # label_words of the first label that had some
 
 
 @dataclass(slots=True)
@@ -115,6 +147,8 @@ class EntityIndex:
     by_name: dict[frozenset[str], set[int]] = field(default_factory=dict)
     agreements: dict[tuple[str, str], list[AgreementEntity]] = field(default_factory=dict)
     gatherings: dict[str, int] = field(default_factory=dict)
+    # agreement pk -> a label that names it, for agreements first reported under a generic label
+    relabelled: dict[int, str] = field(default_factory=dict)
     next_actor: int = 1
     next_agreement: int = 1
     next_gathering: int = 1
@@ -130,9 +164,9 @@ class EntityIndex:
         self.next_actor = max(self.next_actor, pk + 1)
 
     def load_agreement(self, pk: int, type_: str, parties: str, first: str | None, last: str | None,
-                       status: str | None) -> None:
+                       status: str | None, label: str | None) -> None:
         self.agreements.setdefault((type_, parties), []).append(
-            AgreementEntity(pk, first, last, status in CONCLUDED_STATUSES))
+            AgreementEntity(pk, first, last, status in CONCLUDED_STATUSES, label_words(label)))
         self.next_agreement = max(self.next_agreement, pk + 1)
 
     def load_gathering(self, pk: int, key: str) -> None:
@@ -204,9 +238,17 @@ class EntityIndex:
 
     # ------------------------------------------------------------------ agreements and gatherings
 
-    def agreement(self, type_: str, parties: str, day: str | None, status: str) -> tuple[int, bool]:
+    def agreement(self, type_: str, parties: str, day: str | None, status: str,
+                  label: str | None = None) -> tuple[int, bool]:
         """(entity pk, whether it is new) for one report of an agreement on `day`."""
+        words = label_words(label)
+        several = "|" in parties
         for entity in reversed(self.agreements.get((type_, parties), [])[-RECENT_AGREEMENTS:]):
+            if entity.words and words:
+                if not _labels_agree(entity.words, words):
+                    continue
+            elif not several:
+                continue
             near = _days(day, entity.last_seen) <= AGREEMENT_WINDOW_DAYS or _days(
                 day, entity.first_seen) <= AGREEMENT_WINDOW_DAYS
             restart = (entity.concluded and status in EARLY_STATUSES
@@ -217,11 +259,14 @@ class EntityIndex:
                     entity.first_seen = min(filter(None, (entity.first_seen, day)))
                     entity.last_seen = max(filter(None, (entity.last_seen, day)))
                 entity.concluded = entity.concluded or status in CONCLUDED_STATUSES
+                if words and not entity.words:
+                    entity.words = words
+                    self.relabelled[entity.pk] = label or ""
                 return entity.pk, False
         pk = self.next_agreement
         self.next_agreement += 1
         self.agreements.setdefault((type_, parties), []).append(
-            AgreementEntity(pk, day, day, status in CONCLUDED_STATUSES))
+            AgreementEntity(pk, day, day, status in CONCLUDED_STATUSES, words))
         return pk, True
 
     def gathering(self, kind: str, name: str | None, ordinal: int | None, parties: str,

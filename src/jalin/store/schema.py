@@ -10,7 +10,7 @@ from __future__ import annotations
 
 V1: tuple[str, ...] = (
     # One row per stored document. `analysis`: the contract JSON without its "text" (kept in `text`),
-    # zlib-compressed.
+    # compressed (see `rows.analysis_without_text`).
     """CREATE TABLE documents (
         pk INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -105,13 +105,34 @@ V1: tuple[str, ...] = (
     "CREATE INDEX topics_topic ON topics(topic)",
 )
 
+# Version 2, for write speed: mentions are no longer a table (no query reads them; the stored analysis
+# keeps them), MinHash band keys are one b-tree (no rowid, no second index), and the full-text index
+# merges its segments less eagerly while documents are added (`automerge` 16 instead of 4). Agreement
+# reports and milestones carry the offsets of their evidence in the document (NULL in older rows).
+# Events and statements are indexed by date, for the newest-first lists.
+V2: tuple[str, ...] = (
+    "CREATE INDEX events_date ON events(date)",
+    "CREATE INDEX statements_date ON statements(date)",
+    "ALTER TABLE agreement_observations ADD COLUMN evidence_start INTEGER",
+    "ALTER TABLE agreement_observations ADD COLUMN evidence_end INTEGER",
+    "ALTER TABLE milestones ADD COLUMN start INTEGER",
+    "ALTER TABLE milestones ADD COLUMN end INTEGER",
+    "DROP TABLE mentions",
+    """CREATE TABLE minhash_keys (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
+        WITHOUT ROWID""",
+    "INSERT OR IGNORE INTO minhash_keys (key, doc) SELECT key, doc FROM minhash_bands",
+    "DROP TABLE minhash_bands",
+    "ALTER TABLE minhash_keys RENAME TO minhash_bands",
+    "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 16)",
+)
+
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1,)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Per-document tables, deleted when a document is replaced (same id, new content).
 DOCUMENT_TABLES: tuple[tuple[str, str], ...] = (
-    ("actors", "doc"), ("actor_roles", "doc"), ("mentions", "doc"), ("statements", "doc"),
+    ("actors", "doc"), ("actor_roles", "doc"), ("statements", "doc"),
     ("agreement_observations", "doc"), ("milestones", "doc"), ("gatherings", "doc"),
-    ("quantities", "doc"), ("times", "doc"), ("topics", "doc"), ("minhash_bands", "doc"),
+    ("quantities", "doc"), ("times", "doc"), ("topics", "doc"),
 )

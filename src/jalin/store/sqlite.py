@@ -27,7 +27,6 @@ _INSERTS: tuple[tuple[str, str], ...] = (
     ("actors", "INSERT INTO actors (doc, aid, entity, type, name, canonical, country, sector, roles, "
                "honorifics) VALUES (?,?,?,?,?,?,?,?,?,?)"),
     ("actor_roles", "INSERT INTO actor_roles (entity, doc, date, text, en) VALUES (?,?,?,?,?)"),
-    ("mentions", "INSERT INTO mentions (doc, aid, start, end, text) VALUES (?,?,?,?,?)"),
     ("statements", "INSERT INTO statements (doc, speaker, speaker_entity, kind, text, verb, start, end, "
                    "date, dup) VALUES (?,?,?,?,?,?,?,?,?,?)"),
     ("events", "INSERT INTO events (pk, doc, eid, type, cameo, source, target, source_countries, "
@@ -35,9 +34,10 @@ _INSERTS: tuple[tuple[str, str], ...] = (
                "source_entity, target_entity, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("event_pairs", "INSERT INTO event_pairs (a, b, date, type, event) VALUES (?,?,?,?,?)"),
     ("observations", "INSERT INTO agreement_observations (pk, doc, gid, agreement, type, label, parties, "
-                     "status, exclusive, date, evidence, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                     "status, exclusive, date, evidence, dup, evidence_start, evidence_end) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("milestones", "INSERT INTO milestones (observation, agreement, doc, kind, state, time, value, "
-                   "relation, due, text, date) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                   "relation, due, text, date, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("gatherings", "INSERT INTO gatherings (doc, entity, kind, name, ordinal, location, time, value, "
                    "parties, attendance, evidence, date, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("quantities", "INSERT INTO quantities (doc, qid, value, qualifier, unit, text, start, end) "
@@ -47,33 +47,45 @@ _INSERTS: tuple[tuple[str, str], ...] = (
     ("topics", "INSERT INTO topics (doc, topic) VALUES (?,?)"),
 )
 
-# Flat tables for `table()` and the exports.
+# Flat tables for `table()` and the exports; the filtered queries add WHERE and ORDER BY clauses.
+_DOCUMENTS = """SELECT d.id, d.published, d.source, d.url, d.title, d.language, d.dateline,
+    d.content_hash, o.id AS duplicate_of FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of"""
+_STATEMENTS = """SELECT d.id AS document, s.date, a.name AS speaker, s.speaker_entity, s.kind, s.text,
+    s.verb, s.start, s.end, s.dup FROM statements s JOIN documents d ON d.pk = s.doc
+    LEFT JOIN actor_entities a ON a.pk = s.speaker_entity"""
+_EVENTS = """SELECT e.pk AS event_id, d.id AS document, e.eid, e.date, e.type, e.cameo, e.modality,
+    e.modes, e.context, e.source_countries, e.target_countries,
+    sa.name AS source_name, sa.country AS source_country, sa.sector AS source_sector,
+    ta.name AS target_name, ta.country AS target_country, ta.sector AS target_sector,
+    e.trigger, e.start AS trigger_start, e.end AS trigger_end, e.sentence, d.published,
+    d.source AS publisher, d.url, d.title, d.language, e.dup
+    FROM events e JOIN documents d ON d.pk = e.doc
+    LEFT JOIN actor_entities sa ON sa.pk = e.source_entity
+    LEFT JOIN actor_entities ta ON ta.pk = e.target_entity"""
+_ACTOR_COLUMNS = "type, name, canonical, country, sector, documents, statements, first_seen, last_seen"
 _TABLES: dict[str, str] = {
-    "documents": """SELECT d.id, d.published, d.source, d.url, d.title, d.language, d.dateline,
-        d.content_hash, o.id AS duplicate_of FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of
-        ORDER BY d.pk""",
-    "actors": """SELECT pk AS id, type, name, canonical, country, sector, documents, statements, first_seen,
-        last_seen FROM actor_entities ORDER BY pk""",
-    "statements": """SELECT d.id AS document, s.date, a.name AS speaker, s.speaker_entity, s.kind, s.text,
-        s.verb, s.start, s.end, s.dup FROM statements s JOIN documents d ON d.pk = s.doc
-        LEFT JOIN actor_entities a ON a.pk = s.speaker_entity ORDER BY s.pk""",
-    "events": """SELECT e.pk AS event_id, d.id AS document, e.eid, e.date, e.type, e.cameo, e.modality,
-        e.modes, e.context, e.source_countries, e.target_countries,
-        sa.name AS source_name, sa.country AS source_country, sa.sector AS source_sector,
-        ta.name AS target_name, ta.country AS target_country, ta.sector AS target_sector,
-        e.trigger, e.sentence, d.published, d.source AS publisher, d.url, d.title, d.language, e.dup
-        FROM events e JOIN documents d ON d.pk = e.doc
-        LEFT JOIN actor_entities sa ON sa.pk = e.source_entity
-        LEFT JOIN actor_entities ta ON ta.pk = e.target_entity ORDER BY e.pk""",
+    "documents": _DOCUMENTS + " ORDER BY d.pk",
+    "actors": f"SELECT pk AS id, {_ACTOR_COLUMNS} FROM actor_entities ORDER BY pk",
+    "statements": _STATEMENTS + " ORDER BY s.pk",
+    "events": _EVENTS + " ORDER BY e.pk",
     "agreements": """SELECT pk AS id, type, parties, label, status, status_date, first_seen, last_seen,
         exclusive FROM agreement_entities ORDER BY pk""",
     "agreement_observations": """SELECT o.agreement, d.id AS document, o.date, o.type, o.parties, o.status,
-        o.exclusive, o.label, o.evidence, o.dup FROM agreement_observations o JOIN documents d ON d.pk = o.doc
-        ORDER BY o.pk""",
+        o.exclusive, o.label, o.evidence, o.evidence_start, o.evidence_end, o.dup
+        FROM agreement_observations o JOIN documents d ON d.pk = o.doc ORDER BY o.pk""",
     "gatherings": """SELECT g.entity AS gathering, d.id AS document, g.date, g.kind, g.name, g.ordinal,
         g.location, g.value AS time, g.parties, g.evidence, g.dup FROM gatherings g
         JOIN documents d ON d.pk = g.doc ORDER BY g.rowid""",
 }
+
+
+def _iso(value: str | date | None) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _has_country(column: str) -> str:
+    """SQL: the "|"-joined country list in `column` holds the bound country."""
+    return f"instr('|' || {column} || '|', '|' || ? || '|') > 0"
 
 
 def _chunks(values: list[Any]) -> Iterator[list[Any]]:
@@ -133,7 +145,7 @@ class SQLiteStore(Store):
                 "SELECT pk, type, key, country, name FROM actor_entities"):
             index.load_actor(pk, type_, key, country, name)
         for row in self._con.execute(
-                "SELECT pk, type, parties, first_seen, last_seen, status FROM agreement_entities "
+                "SELECT pk, type, parties, first_seen, last_seen, status, label FROM agreement_entities "
                 "ORDER BY pk"):
             index.load_agreement(*row)
         for pk, key in self._con.execute("SELECT pk, key FROM gathering_entities"):
@@ -172,23 +184,27 @@ class SQLiteStore(Store):
             index = self._entity_index()
             hashes = [content_hash(d["text"]) for d in items]
             known = self.known_hashes(hashes)
-            stored_ids = self._ids([d["document"]["id"] for d in items])
-            rows = BatchRows(index, self._next("events"), self._next("agreement_observations"))
-            pk = self._next("documents")
+            fresh: list[tuple[dict[str, Any], str]] = []
             seen_hashes: set[str] = set()
             seen_ids: set[str] = set()
-            batch_signatures: dict[int, tuple[bytes, int | None]] = {}
-            signatures = [signature(d["text"]) for d in items]
-            keys = [bands(sig) if sig is not None else [] for sig in signatures]
-            stored_keys = self._stored_keys([k for ks in keys for k in ks])
-            batch_keys: dict[int, list[int]] = {}
-            for data, digest, sig, sig_keys in zip(items, hashes, signatures, keys, strict=True):
+            for data, digest in zip(items, hashes, strict=True):
                 doc_id = data["document"]["id"]
                 if digest in known or digest in seen_hashes or doc_id in seen_ids:
                     result.skipped += 1
                     continue
                 seen_hashes.add(digest)
                 seen_ids.add(doc_id)
+                fresh.append((data, digest))
+            stored_ids = self._ids([d["document"]["id"] for d, _ in fresh])
+            rows = BatchRows(index, self._next("events"), self._next("agreement_observations"))
+            pk = self._next("documents")
+            batch_signatures: dict[int, tuple[bytes, int | None]] = {}
+            signatures = [signature(d["text"]) for d, _ in fresh]
+            keys = [bands(sig) if sig is not None else [] for sig in signatures]
+            stored_keys = self._stored_keys([k for ks in keys for k in ks])
+            batch_keys: dict[int, list[int]] = {}
+            for (data, digest), sig, sig_keys in zip(fresh, signatures, keys, strict=True):
+                doc_id = data["document"]["id"]
                 if doc_id in stored_ids:
                     self._delete_document(stored_ids[doc_id])
                     result.replaced += 1
@@ -255,6 +271,9 @@ class SQLiteStore(Store):
             [(c[0], c[1], c[2], c[3], pk) for pk, c in rows.actor_counts.items()])
         con.executemany("INSERT INTO agreement_entities (pk, type, parties, label) VALUES (?,?,?,?)",
                         rows.new_agreements)
+        con.executemany("UPDATE agreement_entities SET label = ? WHERE pk = ?",
+                        [(label, pk) for pk, label in sorted(rows.index.relabelled.items())])
+        rows.index.relabelled.clear()
         con.executemany("INSERT INTO agreement_parties (agreement, country) VALUES (?,?)",
                         [(a[0], c) for a in rows.new_agreements for c in a[2].split("|") if c])
         con.executemany("INSERT INTO gathering_entities (pk, kind, name, ordinal, parties, key, first_seen) "
@@ -288,9 +307,13 @@ class SQLiteStore(Store):
     def _delete_document(self, pk: int) -> None:
         """Remove a stored document and its rows (it is being replaced by a new version)."""
         con = self._con
-        row = con.execute("SELECT title, text FROM documents WHERE pk = ?", (pk,)).fetchone()
+        row = con.execute("SELECT title, text, minhash FROM documents WHERE pk = ?", (pk,)).fetchone()
         con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
                     "VALUES ('delete', ?, ?, ?)", (pk, row[0] or "", row[1]))
+        # minhash_bands is keyed by band key only: the document's keys come from its signature.
+        if row[2] is not None:
+            con.executemany("DELETE FROM minhash_bands WHERE key = ? AND doc = ?",
+                            [(key, pk) for key in bands(row[2])])
         con.execute("UPDATE actor_entities SET documents = max(documents - 1, 0) "
                     "WHERE pk IN (SELECT DISTINCT entity FROM actors WHERE doc = ?)", (pk,))
         touched = [r[0] for r in con.execute(
@@ -340,7 +363,8 @@ class SQLiteStore(Store):
             where.append("status = ?")
             params.append(status)
         if overdue:
-            where.append("pk IN (SELECT agreement FROM milestones WHERE state = 'expected' AND due < ?)")
+            where.append("pk IN (SELECT agreement FROM milestones WHERE state = 'expected' AND due < ? "
+                         "AND (date IS NULL OR due >= date))")
             params.append(today)
         sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
@@ -371,7 +395,8 @@ class SQLiteStore(Store):
                 "exclusive": bool(flags[-1]) if flags else (None if exclusive is None else bool(exclusive)),
                 "first_seen": seen[0]["date"] if seen else None,
                 "last_seen": seen[-1]["date"] if seen else None,
-                "history": [{k: o[k] for k in ("date", "status", "doc_id", "evidence")} for o in seen],
+                "history": [{k: o[k] for k in ("date", "status", "doc_id", "evidence", "start", "end")}
+                            for o in seen],
                 "milestones": marks,
                 "overdue": late,
             })
@@ -383,43 +408,58 @@ class SQLiteStore(Store):
         milestones: dict[int, list[dict[str, Any]]] = {}
         for chunk in _chunks(pks):
             for row in self._con.execute(
-                    "SELECT o.agreement, o.date, o.status, d.id, o.evidence, o.exclusive "
+                    "SELECT o.agreement, o.date, o.status, d.id, o.evidence, o.exclusive, o.evidence_start, "
+                    "o.evidence_end "
                     "FROM agreement_observations o JOIN documents d ON d.pk = o.doc "
                     f"WHERE o.agreement IN ({_marks(chunk)}) AND o.dup = 0 "
                     "ORDER BY o.date, d.id", chunk):
                 history.setdefault(row[0], []).append({"date": row[1], "status": row[2], "doc_id": row[3],
-                                                       "evidence": row[4], "exclusive": row[5]})
+                                                       "evidence": row[4], "exclusive": row[5],
+                                                       "start": row[6], "end": row[7]})
             for row in self._con.execute(
-                    "SELECT m.agreement, m.kind, m.state, m.value, m.relation, m.due, m.text, d.id, m.date "
+                    "SELECT m.agreement, m.kind, m.state, m.value, m.relation, m.due, m.text, d.id, m.date, "
+                    "m.start, m.end "
                     "FROM milestones m JOIN documents d ON d.pk = m.doc "
                     f"WHERE m.agreement IN ({_marks(chunk)}) "
                     "ORDER BY m.date, d.id", chunk):
                 milestones.setdefault(row[0], []).append(
                     {"kind": row[1], "state": row[2], "value": row[3], "relation": row[4], "due": row[5],
-                     "text": row[6], "doc_id": row[7], "date": row[8]})
+                     "text": row[6], "doc_id": row[7], "date": row[8], "start": row[9], "end": row[10]})
         return history, milestones
 
     def actor_record(self, name: str) -> dict[str, Any] | None:
         tokens = sorted(name_tokens(name)) or [fold(name)]
-        sql = ("SELECT pk, type, name, canonical, country, sector, documents, statements, first_seen, "
-               "last_seen FROM actor_entities WHERE " + " AND ".join("key LIKE ?" for _ in tokens)
-               + " ORDER BY documents DESC, pk LIMIT 10")
+        sql = (f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE "
+               + " AND ".join("key LIKE ?" for _ in tokens) + " ORDER BY documents DESC, pk LIMIT 10")
         matches = [dict(r) for r in self._con.execute(sql, [f"%{t}%" for t in tokens])]
         if not matches:
             return None
-        best = matches[0]
-        pk = best["pk"]
-        best["names"] = [r[0] for r in self._con.execute(
-            "SELECT name FROM actors WHERE entity = ? GROUP BY name ORDER BY count(*) DESC, name", (pk,))]
-        best["roles"] = [dict(r) for r in self._con.execute(
-            "SELECT en, text, min(date) AS first_seen, max(date) AS last_seen, count(*) AS reports "
-            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en", (pk,))]
-        best["statements"] = [dict(r) for r in self._con.execute(
-            "SELECT s.date, d.id AS document, s.kind, s.verb, s.text FROM statements s "
-            "JOIN documents d ON d.pk = s.doc WHERE s.speaker_entity = ? AND s.dup = 0 "
-            "ORDER BY s.date, s.pk LIMIT 1000", (pk,))]
+        best = self._actor_details(matches[0])
         best["others"] = [{"pk": m["pk"], "name": m["name"], "country": m["country"]} for m in matches[1:]]
         return best
+
+    def actor_by_id(self, id: int) -> dict[str, Any] | None:
+        row = self._con.execute(f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE pk = ?",
+                                (id,)).fetchone()
+        if row is None:
+            return None
+        record = self._actor_details(dict(row))
+        record["id"] = record["pk"]
+        return record
+
+    def _actor_details(self, entity: dict[str, Any]) -> dict[str, Any]:
+        """An actor entity row with its names, roles over time and statements (near-duplicates left out)."""
+        pk = entity["pk"]
+        entity["names"] = [r[0] for r in self._con.execute(
+            "SELECT name FROM actors WHERE entity = ? GROUP BY name ORDER BY count(*) DESC, name", (pk,))]
+        entity["roles"] = [dict(r) for r in self._con.execute(
+            "SELECT en, text, min(date) AS first_seen, max(date) AS last_seen, count(*) AS reports "
+            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en", (pk,))]
+        entity["statements"] = [dict(r) for r in self._con.execute(
+            "SELECT s.date, d.id AS document, s.kind, s.verb, s.text, s.start, s.end FROM statements s "
+            "JOIN documents d ON d.pk = s.doc WHERE s.speaker_entity = ? AND s.dup = 0 "
+            "ORDER BY s.date, s.pk LIMIT 1000", (pk,))]
+        return entity
 
     def actors(self, country: str | None = None, type: str | None = None, limit: int = 100) -> pd.DataFrame:
         where, params = [], []
@@ -441,6 +481,89 @@ class SQLiteStore(Store):
             f"SELECT substr(date, 1, {width}) AS period, type, count(*) AS events FROM event_pairs "
             "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
             self._con, params=[first, second])
+
+    def _newest_first(self, select: str, where: list[str], params: list[Any], when: str, tie: str,
+                      limit: int) -> pd.DataFrame:
+        """Rows of `select` newest first by the `when` column (through its index), ties by `tie`, then
+        the undated ones; at most `limit` (-1: all)."""
+        rows: list[Any] = []
+        names: list[str] = []
+        for dated in (True, False):
+            clauses = [*where, f"{when} IS {'NOT ' if dated else ''}NULL"]
+            order = f"{when} DESC, {tie}" if dated else tie
+            cursor = self._con.execute(f"{select} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
+                                       [*params, limit - len(rows) if limit >= 0 else -1])
+            names = [c[0] for c in cursor.description]
+            rows += cursor.fetchall()
+            if 0 <= limit <= len(rows):
+                break
+        return pd.DataFrame([tuple(r) for r in rows], columns=names)
+
+    def documents(self, language: str | None = None, source: str | None = None,
+                  date_from: str | date | None = None, date_to: str | date | None = None,
+                  limit: int = -1) -> pd.DataFrame:
+        where, params = [], []
+        if language:
+            where.append("d.language = ?")
+            params.append(language)
+        if source:
+            where.append("lower(d.source) = lower(?)")
+            params.append(source)
+        if date_from:
+            where.append("d.published >= ?")
+            params.append(_iso(date_from))
+        if date_to:
+            where.append("d.published <= ?")
+            params.append(_iso(date_to))
+        return self._newest_first(_DOCUMENTS, where, params, "d.published", "d.id", limit)
+
+    def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
+               date_from: str | date | None = None, date_to: str | date | None = None,
+               limit: int = -1) -> pd.DataFrame:
+        where, params = ["e.dup = 0"], []
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if date_from:
+            where.append("e.date >= ?")
+            params.append(_iso(date_from))
+        if date_to:
+            where.append("e.date <= ?")
+            params.append(_iso(date_to))
+        wanted = sorted({c.upper() for c in (a, b) if c})
+        source, target = _has_country("e.source_countries"), _has_country("e.target_countries")
+        if len(wanted) == 2:  # the timeline's index of country pairs holds exactly these events
+            where.append("e.pk IN (SELECT event FROM event_pairs WHERE a = ? AND b = ?)")
+            params += wanted
+        elif wanted and a and b:  # one country on both sides
+            where.append(f"({source} AND {target})")
+            params += wanted * 2
+        elif wanted:
+            where.append(f"({source} OR {target})")
+            params += wanted * 2
+        return self._newest_first(_EVENTS, where, params, "e.date", "e.pk", limit)
+
+    def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:
+        kept: list[Any] = []
+        taken: dict[str, int] = {}
+        names: list[str] = []
+        for order in ("s.date IS NOT NULL ORDER BY s.date DESC, d.id, s.start",
+                      "s.date IS NULL ORDER BY d.id, s.start"):
+            cursor = self._con.execute(f"{_STATEMENTS} WHERE s.dup = 0 AND {order}")
+            names = [c[0] for c in cursor.description]
+            while len(kept) < limit and (rows := cursor.fetchmany(200)):
+                for row in rows:
+                    if taken.get(row[0], 0) < per_document and len(kept) < limit:
+                        taken[row[0]] = taken.get(row[0], 0) + 1
+                        kept.append(tuple(row))
+            cursor.close()
+        return pd.DataFrame(kept, columns=names)
+
+    def country_pairs(self, limit: int = 12) -> pd.DataFrame:
+        return pd.read_sql_query(
+            "SELECT a, b, count(*) AS events FROM event_pairs GROUP BY a, b "
+            "ORDER BY events DESC, a, b LIMIT ?",
+            self._con, params=[limit])
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
         words = [w.replace('"', '""') for w in text.split()]

@@ -4,9 +4,10 @@ Pure functions over plain rows, shared by every backend. An observation is one d
 the agreement; a milestone row belongs to one observation.
 
 A milestone is overdue as of a date when the latest report expecting it (on or before that date) set
-a deadline that has passed, and no report up to that date says it happened: neither a `done` milestone
-of the same kind nor a status that implies it (Cabinet approval is implied by `approved` or any later
-stage; signing by `signed` or later, and so on). A cancelled agreement has nothing overdue.
+a deadline that has passed (see `expects`; a done milestone sets none), and no report up to that date
+says it happened: neither a `done` milestone of the same kind nor a status that implies it (Cabinet
+approval is implied by `approved` or any later stage; signing by `signed` or later, and so on). A
+cancelled agreement has nothing overdue.
 """
 
 from __future__ import annotations
@@ -48,6 +49,16 @@ def current_status(observations: list[dict[str, Any]]) -> tuple[str, str | None]
     return latest["status"], latest.get("date")
 
 
+def expects(milestone: dict[str, Any]) -> bool:
+    """Whether a milestone row sets a deadline: it is expected and its time resolves to a due day that
+    is not before the report itself ("signed in December", read as expected and resolved to a past
+    December, reports something done, not a deadline)."""
+    if milestone["state"] != "expected" or not milestone.get("due"):
+        return False
+    reported = milestone.get("date")
+    return not reported or milestone["due"] >= reported
+
+
 def overdue(observations: list[dict[str, Any]], milestones: list[dict[str, Any]],
             as_of: str) -> list[dict[str, Any]]:
     """The agreement's overdue milestones as of `as_of` (ISO date), given rows already `visible`."""
@@ -55,7 +66,7 @@ def overdue(observations: list[dict[str, Any]], milestones: list[dict[str, Any]]
         return []
     latest: dict[str, dict[str, Any]] = {}
     for m in milestones:
-        if m["state"] == "expected" and m.get("due"):
+        if expects(m):
             latest[m["kind"]] = m  # rows are oldest first: the last one wins
     late = []
     for kind, m in sorted(latest.items()):
@@ -67,5 +78,5 @@ def overdue(observations: list[dict[str, Any]], milestones: list[dict[str, Any]]
         if not done:
             late.append({"kind": kind, "due": m["due"], "value": m.get("value"),
                          "relation": m.get("relation"), "text": m.get("text"), "document": m.get("doc_id"),
-                         "reported": m.get("date")})
+                         "reported": m.get("date"), "start": m.get("start"), "end": m.get("end")})
     return late

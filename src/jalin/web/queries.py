@@ -1,7 +1,7 @@
-"""The web layer's read model: the store's public queries, cached, plus the few lookups it lacks.
+"""The web layer's read model: the store's public queries, cached.
 
-The store's flat tables (`table(name)`) are loaded once and kept in memory, with up to `MAX_ENTRIES`
-answers built from them; all of it is dropped when the store's row counts change (checked at most
+Up to `MAX_ENTRIES` answers are kept (and the actors table, loaded once); all of it is dropped
+when the store's row counts change (checked at most
 every `RECHECK` seconds, and at once after a write through this object). One lock serialises use of
 the store's connection across server threads.
 """
@@ -12,7 +12,7 @@ import math
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -56,10 +56,6 @@ def _split(cell: Any) -> list[str]:
     return cell.split("|") if isinstance(cell, str) and cell else []
 
 
-def _countries(cell: Any) -> frozenset[str]:
-    return frozenset(cell.split("|")) if isinstance(cell, str) and cell else frozenset()
-
-
 class Queries:
     """Cached read access to a store, and writes that invalidate the cache."""
 
@@ -68,6 +64,8 @@ class Queries:
         self._lock = threading.RLock()
         self._cache: dict[Any, Any] = {}
         self._tables: dict[str, pd.DataFrame] = {}
+        # (document id, evidence text) -> its offsets, from the agreement records the store gave
+        self._spans: dict[tuple[str, str], tuple[int, int]] = {}
         self._counts: dict[str, int] = {}
         self._checked = 0.0
 
@@ -86,6 +84,7 @@ class Queries:
     def _drop(self) -> None:
         self._cache.clear()
         self._tables.clear()
+        self._spans.clear()
 
     def _cached(self, key: Any, build: Callable[[], Any]) -> Any:
         with self._lock:
@@ -128,13 +127,7 @@ class Queries:
 
     def _documents(self, language: str | None, source: str | None, date_from: date | None,
                    date_to: date | None) -> list[dict[str, Any]]:
-        frame = self.table("documents")
-        if language:
-            frame = frame[frame["language"] == language]
-        if source:
-            frame = frame[frame["source"].fillna("").str.lower() == source.lower()]
-        frame = _date_range(frame, "published", date_from, date_to)
-        frame = frame.sort_values(["published", "id"], ascending=[False, True], na_position="last")
+        frame = self.store.documents(language, source, date_from, date_to)
         return records(frame[["id", "published", "source", "title", "language", "url", "duplicate_of"]])
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
@@ -170,19 +163,9 @@ class Queries:
         return self._cached(("actor", actor_id), lambda: self._actor(actor_id))
 
     def _actor(self, actor_id: int) -> dict[str, Any] | None:
-        frame = self.table("actors")
-        found = frame[frame["id"] == actor_id]
-        if found.empty:
-            return None
-        (entity,) = records(found)
-        best = self.store.actor_record(entity["name"])
-        if best is not None and best["pk"] == actor_id:
-            entity.update({k: best[k] for k in ("names", "roles")})
-        else:  # the name lookup prefers a more reported namesake: statements from the tables instead
-            entity.update({"names": [entity["name"]], "roles": []})
-        said = self.table("statements")
-        said = said[(said["speaker_entity"] == actor_id) & (said["dup"] == 0)]
-        entity["statements"] = records(said[["date", "document", "kind", "verb", "text", "start", "end"]])
+        entity = self.store.actor_by_id(actor_id)
+        if entity is not None:
+            del entity["pk"]
         return entity
 
     # ------------------------------------------------------------------ agreements
@@ -190,7 +173,24 @@ class Queries:
     def agreements(self, as_of: str | None = None) -> list[dict[str, Any]]:
         """Every agreement record (history, milestones, overdue) as of a date, latest reported first."""
         return self._cached(("agreements", as_of),
-                            lambda: [_named(a) for a in self.store.agreement_records(as_of=as_of)])
+                            lambda: [self._named(a) for a in self.store.agreement_records(as_of=as_of)])
+
+    def _named(self, record: dict[str, Any]) -> dict[str, Any]:
+        """An agreement record whose history steps and milestones name their source as "document" and
+        milestones their report date as "reported" (the store's newer naming; older stores said "doc_id"
+        and "date"); the offsets of their evidence are noted for `evidence_span`."""
+        for step in record["history"]:
+            if "doc_id" in step:
+                step["document"] = step.pop("doc_id")
+        for mark in record["milestones"]:
+            if "doc_id" in mark:
+                mark["document"] = mark.pop("doc_id")
+                mark["reported"] = mark.pop("date", None)
+        for row, text in [*((h, h["evidence"]) for h in record["history"]),
+                          *((m, m["text"]) for m in (*record["milestones"], *record["overdue"]))]:
+            if text and row.get("start") is not None and row.get("end") is not None:
+                self._spans[(row["document"], text)] = (row["start"], row["end"])
+        return record
 
     def agreement(self, agreement_id: int, as_of: str | None = None) -> dict[str, Any] | None:
         return next((a for a in self.agreements(as_of) if a["id"] == agreement_id), None)
@@ -210,7 +210,11 @@ class Queries:
         """Where an evidence text (first part when several were joined) stands in its document."""
         if not evidence:
             return None
-        document = self.document(doc_id)
+        with self._lock:
+            known = self._spans.get((doc_id, evidence))
+        if known is not None:
+            return known
+        document = self.document(doc_id)  # reports stored before the store kept offsets
         if document is None:
             return None
         first = evidence.split(" … ")[0]
@@ -221,13 +225,8 @@ class Queries:
 
     def latest_statements(self, limit: int, per_document: int = 2) -> list[dict[str, Any]]:
         """The newest statements, at most `per_document` from any one document."""
-        def build() -> list[dict[str, Any]]:
-            frame = self.table("statements")
-            frame = frame[frame["dup"] == 0].sort_values(["date", "document", "start"],
-                                                         ascending=[False, True, True], na_position="last")
-            frame = frame[frame.groupby("document", sort=False).cumcount() < per_document]
-            return records(frame.head(limit))
-        return self._cached(("latest_statements", limit), build)
+        return self._cached(("latest_statements", limit, per_document),
+                            lambda: records(self.store.latest_statements(limit, per_document)))
 
     def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
                date_from: date | None = None, date_to: date | None = None) -> list[dict[str, Any]]:
@@ -237,17 +236,7 @@ class Queries:
 
     def _events(self, a: str | None, b: str | None, type: str | None, date_from: date | None,
                 date_to: date | None) -> list[dict[str, Any]]:
-        frame = self.table("events")
-        if type:
-            frame = frame[frame["type"] == type.upper()]
-        frame = _date_range(frame, "date", date_from, date_to)
-        if a or b:
-            wanted = [c.upper() for c in (a, b) if c]
-            keep = [_between(_countries(s), _countries(t), wanted)
-                    for s, t in zip(frame["source_countries"], frame["target_countries"], strict=True)]
-            frame = frame[pd.Series(keep, index=frame.index, dtype=bool)]
-        frame = frame.sort_values(["date", "event_id"], ascending=[False, True], na_position="last")
-        found = records(frame.drop(columns=["dup"]))
+        found = records(self.store.events(a, b, type, date_from, date_to).drop(columns=["dup"]))
         for event in found:
             for key in LIST_COLUMNS:
                 event[key] = _split(event[key])
@@ -260,48 +249,6 @@ class Queries:
     def pairs(self, limit: int = 12) -> list[tuple[str, str, int]]:
         """The country pairs with most events: (a, b, events)."""
         def build() -> list[tuple[str, str, int]]:
-            counts: dict[tuple[str, str], int] = {}
-            frame = self.table("events")
-            for s, t, dup in zip(frame["source_countries"], frame["target_countries"], frame["dup"],
-                                 strict=True):
-                if dup:
-                    continue
-                for pair in _pairs(_countries(s), _countries(t)):
-                    counts[pair] = counts.get(pair, 0) + 1
-            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-            return [(x, y, n) for (x, y), n in ranked]
+            frame = self.store.country_pairs(limit)
+            return [(x, y, int(n)) for x, y, n in frame.itertuples(index=False, name=None)]
         return self._cached(("pairs", limit), build)
-
-
-def _named(record: dict[str, Any]) -> dict[str, Any]:
-    """An agreement record whose history steps and milestones name their source as "document" and
-    milestones their report date as "reported" (the store's newer naming; older stores said "doc_id"
-    and "date")."""
-    for step in record["history"]:
-        if "doc_id" in step:
-            step["document"] = step.pop("doc_id")
-    for mark in record["milestones"]:
-        if "doc_id" in mark:
-            mark["document"] = mark.pop("doc_id")
-            mark["reported"] = mark.pop("date", None)
-    return record
-
-
-def _date_range(frame: pd.DataFrame, column: str, date_from: date | None,
-                date_to: date | None) -> pd.DataFrame:
-    if date_from:
-        frame = frame[frame[column].fillna("") >= date_from.isoformat()]
-    if date_to:
-        frame = frame[frame[column].fillna("9999") <= date_to.isoformat()]
-    return frame
-
-
-def _between(sources: frozenset[str], targets: frozenset[str], wanted: list[str]) -> bool:
-    if len(wanted) == 1:
-        return wanted[0] in sources or wanted[0] in targets
-    x, y = wanted
-    return (x in sources and y in targets) or (y in sources and x in targets)
-
-
-def _pairs(sources: Iterable[str], targets: Iterable[str]) -> set[tuple[str, str]]:
-    return {(min(s, t), max(s, t)) for s in sources for t in targets if s != t}
