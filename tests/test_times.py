@@ -20,7 +20,6 @@ def run(text: str, published: str | None = MONDAY) -> list[tuple[str, str | None
 
 # (sentence, expected (text, value, granularity, relation) of its one time expression)
 MALAY = [
-    ("Latihan yang bermula hari ini melibatkan 300 anggota.", ("bermula hari ini", "2025-09-22", "day", "on")),
     ("Kilang itu dijangka siap menjelang akhir tahun depan.", ("menjelang akhir tahun depan", "2026", "year", "by")),
     ("Perjanjian itu akan dibentangkan menjelang Oktober.", ("menjelang Oktober", "2025-10", "month", "by")),
     ("Beliau telah melawat Jepun pada Mei lalu.", ("pada Mei lalu", "2025-05", "month", "on")),
@@ -63,7 +62,7 @@ MALAY = [
     ("Beliau tiba di Seoul pada Jumaat.", ("pada Jumaat", "2025-09-19", "day", "on")),
     ("Beliau bertemu rakan sejawatannya pada Selasa lalu.", ("pada Selasa lalu", "2025-09-16", "day", "on")),
     ("Menteri itu menerima kunjungan hormat pada hari Isnin.", ("pada hari Isnin", "2025-09-22", "day", "on")),
-    ("Lawatan kerja dua hari itu bermula Rabu.", ("bermula Rabu", "2025-09-24", "day", "on")),
+    ("Lawatan kerja dua hari itu bermula Rabu.", ("bermula Rabu", "2025-09-24", "day", "since")),
     ("Latihan itu diadakan dari 29 hingga 31 Oktober.", ("29 hingga 31 Oktober", "2025-10-29/2025-10-31", "day", "during")),
     ("Pameran itu berlangsung 30 September hingga 3 Oktober.", ("30 September hingga 3 Oktober", "2025-09-30/2025-10-03", "day", "during")),
     ("Tempoh itu ialah Mei hingga Julai lalu.", ("Mei hingga Julai lalu", "2025-05/2025-07", "month", "during")),
@@ -87,7 +86,6 @@ MALAY = [
 ]
 
 ENGLISH = [
-    ("The drill, starting tomorrow, involves four navies.", ("starting tomorrow", "2025-09-23", "day", "on")),
     ("He said the panel, which was formed by the ministry, would meet in August.", ("in August", "2026-08", "month", "on")),
     ("The ministers agreed to finish the review early next year.", ("early next year", "2026", "year", "on")),
     ("The deal will be signed by October.", ("by October", "2025-10", "month", "by")),

@@ -24,10 +24,7 @@ from jalin.extract.times import times_in
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
 
-_ATTENDING = frozenset({
-    "participants", "people", "delegates", "representatives", "companies", "exhibitors",
-    "countries", "officers", "officials", "students", "personnel",
-})
+_ATTENDING = frozenset({"participants", "people", "companies", "countries"})
 _NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|\([A-Z][\w&]{1,12}\)")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")

@@ -5,8 +5,11 @@ something: its unit is a currency sign before it (RM, US$), or the noun it count
 past a few modifiers ("150 peserta", "seven Pendekar battle tanks"). A qualifier just before it
 (kira-kira, lebih, at least …) sets `qualifier`. Left out: numbers inside dates and years (the
 times layer's spans, except the durations of its periods), ordinals (ke-3, 3rd), times of day,
-numbers that are part of a name or code (5PC, MH17, AW 139), "satu"/"one" as an article, "the two
-countries" (a back reference, not a count) and numbers that count nothing we can name.
+numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahanan Lima Negara"),
+"satu"/"one" as an article, "the two countries" / "our two countries" (a back reference, not a
+count) and numbers that count nothing we can name. An amount restated in another currency right
+after a qualified one ("about 400 million yen (RM12 million)", "about USD920 million, or RM4.1
+billion") shares its qualifier; "an estimated … of USD150 million" is approximate.
 """
 
 from __future__ import annotations
@@ -32,7 +35,13 @@ _STOP = frozenset({
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
-_BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both)\s+$")
+_BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both|our|their|its|these|those)\s+$")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w'’]*(?:-[\w'’]+)*\s+$")
+_RESTATED = re.compile(r"\s*(?:\(|,?\s+(?:or|atau|iaitu|i\.e\.)\s+)$")
+_ESTIMATED = re.compile(
+    r"(?i)(?<![\w\-])(?:estimated|dianggarkan|anggaran)(?:\s+[\w\-]+){0,3}?\s+"
+    r"(?:of|at|bernilai|berjumlah)?\s*$"
+)
 _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 
@@ -43,6 +52,7 @@ class QuantityWords:
     prefixes: dict[str, str]           # currency sign -> unit
     nouns: dict[tuple[str, ...], str]  # folded word sequence -> unit
     classifiers: dict[str, str]
+    hyphened: dict[str, str]           # "50-member": the word after the hyphen -> unit
     longest: int                       # words in the longest noun entry
     qualifiers: dict[str, str]
     qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
@@ -58,15 +68,20 @@ def _build(lexicon: Lexicon) -> QuantityWords:
             *head, last = row["word"].casefold().split()
             for form in _plurals(last):
                 nouns.setdefault((*head, form), row["unit"])
+    for row in lexicon.table("countries"):  # "300 Malaysians"
+        for demonym in (row.get("adjectives") or "").split("|"):
+            if demonym.endswith("s") and " " not in demonym:
+                nouns.setdefault((demonym.casefold(),), "people")
     classifiers = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "classifier"}
     qualifiers = {
         " ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")
     }
     signs = trie_regex(prefixes)
     body = number_words(lexicon).body
+    hyphened = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "hyphen"}
     pattern = re.compile(
         rf"(?:(?<![\w$€£¥₩])(?P<sign>{signs})\s?(?=\d)|(?<![\w\-.,/]))(?<![\d.,]){body}"
-        rf"(?P<pct>\s?%)?(?![\w:]|\.\d|/\d|-\w)",
+        rf"(?:(?P<pct>\s?%)|-(?P<hy>{trie_regex(hyphened)})\b)?(?![\w:]|\.\d|/\d|-\w)",
         re.IGNORECASE,
     )
     quals = trie_regex(qualifiers)
@@ -78,7 +93,7 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
     blocker = re.compile(rf"(?<![\w\-])(?:{blockers})\.?\s+$", re.IGNORECASE)
     return QuantityWords(
-        pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier, blocker
+        pattern, anchors, prefixes, nouns, classifiers, hyphened, longest, qualifiers, qualifier, blocker
     )
 
 
@@ -115,6 +130,8 @@ def extract(doc: Doc) -> list[Quantity]:
             unit = words.prefixes.get(match["sign"]) or words.prefixes.get(match["sign"].upper())
         elif match["pct"]:
             unit = "percent"
+        elif match["hy"]:
+            unit = words.hyphened[match["hy"].casefold()]
         if unit is None:
             after = unit_after(doc, end)
             if after is not None:
@@ -126,6 +143,10 @@ def extract(doc: Doc) -> list[Quantity]:
         if left:
             qualifier = words.qualifiers[" ".join(left["q"].casefold().split())]
             start = left.start()
+        elif match["sign"] and found and _restates(text, found[-1], start):
+            qualifier = found[-1].qualifier
+        if qualifier == "exact" and _ESTIMATED.search(text, max(0, start - 50), start):
+            qualifier = "approx"
         found.append(Quantity(f"q{len(found) + 1}", value, qualifier, unit, text[start:end], start, end))
     return found
 
@@ -173,6 +194,11 @@ def _singular(token: str) -> str:
     return word
 
 
+def _restates(text: str, earlier: Quantity, start: int) -> bool:
+    """True when an amount at `start` restates the money amount just before it in another currency."""
+    return earlier.unit.isupper() and bool(_RESTATED.fullmatch(text, earlier.end, start))
+
+
 def _counts(number: str, unit: str) -> bool:
     """"satu perjanjian" / "one of them" is an article, not a count; durations may use it."""
     return number.casefold() not in _ARTICLES or unit in _DURATIONS
@@ -185,6 +211,8 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 12):match.start()]
     if match["digits"] and _CODE.search(before):
         return True
+    if match["words"] and match["words"][0].isupper() and _NAME_WORD_BEFORE.search(before):
+        return True  # "Perjanjian Pertahanan Lima Negara", "the Five Power Defence Arrangements"
     return bool(_BACK_REFERENCE.search(before))
 
 

@@ -67,9 +67,7 @@ def extract(doc: Doc) -> list[TimeExpr]:
         if match["pn"] is not None:
             durations.append((match.start("pn"), match.end("pu")))
         elif cue and relation is None:
-            folded = _fold(cue["cue"])
-            one_day = granularity == "day" and "/" not in (value or "")
-            relation = (words.day_relations.get(folded) if one_day else None) or words.relations[folded]
+            relation = words.relations[_fold(cue["cue"])]
             start = cue.start()
         found.append(
             TimeExpr(f"t{len(found) + 1}", text[start:end], value, granularity, relation or "on", start, end)

@@ -31,7 +31,6 @@ class TimeWords:
     parts: dict[str, str]           # folded part phrase -> start | mid | end
     relations: dict[str, str]       # folded cue -> relation
     cue_tenses: dict[str, str]      # folded cue -> the tense it implies (sejak: past, menjelang: future)
-    day_relations: dict[str, str]   # folded cue -> its relation before a single day (bermula: on)
     ordinals: dict[str, int]
     tenses: dict[str, str]          # folded marker -> past | future
     pattern: re.Pattern[str]        # expressions led by a word (run over `anchors` windows)
@@ -67,7 +66,6 @@ def build(lexicon: Lexicon) -> TimeWords:
     relation_rows = lexicon.table("time_relations")
     relations = {r["cue"].casefold(): r["relation"] for r in relation_rows}
     cue_tenses = {r["cue"].casefold(): r["tense"] for r in relation_rows if r.get("tense")}
-    day_relations = {r["cue"].casefold(): r["day_relation"] for r in relation_rows if r.get("day_relation")}
     ordinals = {r["word"].casefold(): int(r["value"]) for r in lexicon.table("ordinals")}
     tenses = {r["word"].casefold(): r["tense"] for r in lexicon.table("tense_markers")}
     numbers = number_words(lexicon)
@@ -151,7 +149,7 @@ def build(lexicon: Lexicon) -> TimeWords:
         anchor_words += [word, word + "s"]
     anchor_words += ["hari", "days"]
     return TimeWords(
-        months, weekdays, words, units, deixis, parts, relations, cue_tenses, day_relations, ordinals, tenses,
+        months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
         pattern, digit_pattern, Anchors(anchor_words, digits=(0, 40), before=35, after=25), tail, cue, tense,
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(habits)})\s+(?:hari\s+)?)$"),
