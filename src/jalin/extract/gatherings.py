@@ -34,6 +34,14 @@ _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
+# capitalised words (joined by "and", "of", "dan" … before another capitalised word) ending before a trigger
+_NAME_LEFT = re.compile(
+    r"(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
+)
+_EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
+_EDITION_BEFORE = re.compile(
+    r"(?i)(?:the\s+)?(\w+)\s+(?:edition|series|instalment|installment)\s+of\s+(?:the\s+)?$"
+)
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 
 
@@ -128,7 +136,7 @@ def extract(doc: Doc) -> list[Gathering]:
             kind=kind,
             phrase=phrase,
             name=name_text,
-            ordinal=_ordinal(words, name_text) if name_text else None,
+            ordinal=_ordinal(words, name_text) or _edition(words, text, name, span) if name else None,
             location=_location(words, doc, end, span.end, destinations, time),
             time=time,
             parties=parties,
@@ -163,13 +171,11 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     if not text[start].isupper():
         return (start, last) if paired else None
     first = start
-    lead = text[lo:start].rstrip()
-    opening = not lead or lead[-1] in ".!?\"“:'‘"
-    left = re.search(r"((?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+)+)$", text[lo:start])
+    opening = _opens(text[lo:start])
+    left = _NAME_LEFT.search(text[lo:start])
     if left and not opening:
         first = lo + left.start()
-        before = text[lo:first].rstrip()
-        if not before or before[-1] in ".!?\"“:'‘":  # the sentence's first word is capitalised anyway
+        if _opens(text[lo:first]):  # the sentence's first word is capitalised anyway
             skip = re.match(r"\S+[ ]+", text[first:start])
             first = first + skip.end() if skip else start
     looks_named = paired or _ACRONYM.search(following) or _ordinal(words, following)
@@ -178,6 +184,15 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     if first == start and last == end:
         return None
     return first, last
+
+
+def _opens(lead: str) -> bool:
+    """True when what comes after `lead` starts a sentence or a quotation (a possessive
+    "Ministers' Meeting" is no opening quote)."""
+    lead = lead.rstrip()
+    if not lead or lead[-1] in ".!?\"“:‘":
+        return True
+    return lead[-1] == "'" and (len(lead) == 1 or lead[-2].isspace())
 
 
 def _name_end(text: str, cursor: int, hi: int) -> int:
@@ -265,7 +280,7 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
     venues: set[str] = set()
     venue_end = -1
     for code, m_start, m_end, _ in countries_in(doc, start, end):
-        if m_start < trigger[1] and trigger[0] < m_end:
+        if (m_start < trigger[1] and trigger[0] < m_end) or _abbreviation(doc.text, m_start, m_end):
             continue
         at_venue = _VENUE_BEFORE.search(doc.text, max(0, m_start - 40), m_start)
         if at_venue or re.fullmatch(r",\s*", doc.text[venue_end:m_start]):
@@ -281,6 +296,12 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
         ):
             found.add(actor.country)
     return found
+
+
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets ("… Exhibition (LIMA)") abbreviates the name before it, whatever
+    country or city it spells."""
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and text[start:end].isupper()
 
 
 def _destinations(
@@ -342,6 +363,15 @@ def _nearest_time(doc: Doc, at: int, lo: int, hi: int) -> str | None:
     if not times:
         return None
     return min(times, key=lambda t: (abs(t.start - at), t.start)).id
+
+
+def _edition(words: GatheringWords, text: str, name: tuple[int, int], span: Span) -> int | None:
+    """An ordinal written beside the name: "Latihan Harimau Shakti siri kelima", "edisi ke-5",
+    "the fifth edition of the … Dialogue"."""
+    after = _EDITION_AFTER.match(text, name[1], span.end)
+    before = _EDITION_BEFORE.search(text, max(span.start, name[0] - 40), name[0])
+    found = (after and after.group(1)) or (before and before.group(1))
+    return _ordinal(words, found) if found else None
 
 
 def _ordinal(words: GatheringWords, name: str) -> int | None:
