@@ -31,6 +31,9 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
+_CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
+_HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
+_ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
@@ -93,7 +96,8 @@ def extract(doc: Doc) -> list[Gathering]:
     records: list[_Record] = []
     mention_of: list[tuple[int, int, _Record]] = []  # (sentence, start, record) of each mention
     covered = 0
-    home = _home(doc)
+    ranked = _ranked_countries(doc)
+    home = ranked[0] if ranked else None
     hits = [
         h for h in words.triggers.hits(text)
         if h[2].upper() not in words.cased or text[h[0]:h[1]] == h[2].upper()
@@ -113,24 +117,37 @@ def extract(doc: Doc) -> list[Gathering]:
         name = _name(words, text, start, end, span.start, span.end)
         if name and _at_venue(words, text, name[1], name[0]):
             continue
+        body = None if name else _body(doc, start, end)
+        if body:
+            name = body[1]
         if name:
             covered = name[1]
             kind = named_kind if text[start].isupper() else kind
         back = _points_back(words, text, start, end, span.end)
-        earlier = _latest(records, kind) if back and not name else None
-        if form == "named" and not (name or earlier or _after_session(words, text, start)):
+        earlier = _earlier(records, kind) if back and not name else None
+        if not (name or earlier) and _no_event(words, text, start, end, form):
             continue
         if earlier is not None:
             earlier.evidence.append(Span(start, end))
             mention_of.append((sentence, start, earlier))
             continue
-        parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
+        destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
+        if form == "travel" and not destinations:
+            continue
+        if body:
+            parties = {body[0]}  # "mesyuarat Jemaah Menteri": one country's own body meets
+        else:
+            parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
+            if sentence and _refers_back(words, text, span.start, start):
+                before = doc.sentences[sentence - 1]
+                parties |= _parties(doc, before.start, before.end)
         if name:
             parties |= _parties(doc, name[0], name[1], (start, end))
-        if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1:
+        if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1 and not body:
             parties.add(home)  # told from one side: the article's own country is the other
+        if len(parties) == 1 and _two_sided(words, text, start, kind, span.start):
+            parties.update(ranked[1:2] if home in parties else ranked[:1])
         name_text = text[name[0]:name[1]] if name else None
-        destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
         time = _nearest_time(doc, start, span.start, span.end)
         record = _Record(
             kind=kind,
@@ -143,6 +160,9 @@ def extract(doc: Doc) -> list[Gathering]:
             sentences={sentence},
             evidence=[Span(*(name or (start, end)))],
         )
+        host = _host(doc, record.location) if kind in _HOSTED and len(parties) == 1 else None
+        if host:
+            parties.add(host)  # held in a country: its hosts take part ("… Meeting here", Jakarta)
         for target in _merge_or_add(records, record, destinations):
             mention_of.append((sentence, start, target))
     _attach_attendance(doc, words, mention_of)
@@ -213,6 +233,10 @@ def _name_end(text: str, cursor: int, hi: int) -> int:
 
 def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int) -> bool:
     """ "seminar tersebut", "kunjungan hormat Kono itu" (Malay: after) · "the meeting" (English: before)."""
+    clause = _CLAUSE.match(text, end, min(hi, end + 40))
+    tail = clause.group().split() if clause else []
+    if 0 < len(tail) <= 4 and tail[-1].casefold() in ("itu", "tersebut", "berkenaan", "terbabit"):
+        return True  # "Dalam pertemuan selama sejam itu, …"
     after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
     for i, word in enumerate(after):
         folded = word.casefold()
@@ -222,6 +246,60 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
             break
     before = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
     return bool(before) and before.group(1).casefold() in ("the", "this", "that")
+
+
+def _no_event(words: GatheringWords, text: str, start: int, end: int, form: str) -> bool:
+    """True when an unnamed mention is no gathering: a `named` word outside a session, a `held`
+    word no one holds ("melalui rundingan", "speed up negotiations"), or a lowercase word that
+    names a class ("latihan bersama seperti …", "exercises such as …")."""
+    if form == "named" and not _after_session(words, text, start):
+        return True
+    if form == "held" and not _held(words, text, start):
+        return True
+    follower = re.match(r"\s+(\w+(?:\s+as)?)", text[end:end + 20])
+    return bool(follower) and words.has(follower.group(1).casefold(), "example")
+
+
+def _held(words: GatheringWords, text: str, start: int) -> bool:
+    before = re.findall(r"[\w'’-]+", text[max(0, start - 40):start])[-3:]
+    return any(words.has(word.casefold(), "hold") for word in before)
+
+
+def _refers_back(words: GatheringWords, text: str, lo: int, at: int) -> bool:
+    """True when the sentence opens by pointing back to an event of the sentence before
+    ("Majlis pemeteraian itu berlangsung pada …", "The signing took place at …")."""
+    head = re.findall(r"[\w'’-]+", text[lo:at])[:4]
+    if not head:
+        return False
+    if head[0].casefold() in ("the", "this") and len(head) > 1:
+        return words.has(head[1].casefold(), "event_noun")
+    return words.has(head[0].casefold(), "event_noun") and any(
+        words.has(word.casefold(), "anaphor") for word in head[1:]
+    )
+
+
+def _two_sided(words: GatheringWords, text: str, start: int, kind: str, lo: int) -> bool:
+    """Visits and talks always have two sides, as has anything "joint" or "bilateral"."""
+    if kind in ("visit", "talks"):
+        return True
+    before = text[max(lo, start - 25):start].casefold().split()[-2:]
+    return any(word in ("joint", "bilateral", "bersama", "dua-hala") for word in before)
+
+
+def _body(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """(country, name span) when the trigger is the meeting of one country's government body:
+    "mesyuarat Jemaah Menteri", "the Cabinet meeting"."""
+    text = doc.text
+    for actor in doc.actors:
+        if actor.type != "ORGANISATION" or not actor.country or actor.sector not in (None, "GOV", "MIL"):
+            continue
+        for mention in actor.mentions:
+            if 0 <= start - mention.end <= 1 and text[mention.end:start].strip() == "":
+                return actor.country, (mention.start, end)
+            after = 0 <= mention.start - end <= 1 and not text[end:mention.start].strip()
+            if after and text[start].islower():
+                return actor.country, (start, mention.end)
+    return None
 
 
 def _verb_before(words: GatheringWords, text: str, start: int) -> bool:
@@ -234,8 +312,13 @@ def _after_session(words: GatheringWords, text: str, start: int) -> bool:
     return bool(before) and words.has(before.group(1).casefold(), "session")
 
 
-def _latest(records: list[_Record], kind: str) -> _Record | None:
-    return next((r for r in reversed(records) if r.kind == kind), None)
+def _earlier(records: list[_Record], kind: str) -> _Record | None:
+    """The gathering a mention pointing back refers to: the latest of its kind, else (a meeting,
+    visit or talks) the latest of those ("kunjungan hormat …" then "pertemuan itu")."""
+    same = next((r for r in reversed(records) if r.kind == kind), None)
+    if same is not None or kind not in _ENCOUNTERS:
+        return same
+    return next((r for r in reversed(records) if r.kind in _ENCOUNTERS), None)
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
@@ -246,19 +329,18 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return ends[-1] if ends else lo
 
 
-def _home(doc: Doc) -> str | None:
-    """The country the article is most about (most mentions of it, its people and its bodies; the
-    first mentioned of a tie): the implied other side of a meeting or visit told from one side
-    ("received a courtesy call from Singapore's deputy prime minister")."""
+def _ranked_countries(doc: Doc) -> list[str]:
+    """Countries by how much the article is about them (mentions of them, their people and their
+    bodies; the first mentioned first in a tie). The first is the implied other side of a meeting
+    or visit told from one side ("received a courtesy call from Singapore's deputy prime
+    minister"); the second, the other side of a visit by the first."""
     counts: dict[str, list[int]] = {}
     for actor in doc.actors:
         if actor.country and actor.mentions:
             seen = counts.setdefault(actor.country, [0, len(doc.text)])
             seen[0] += len(actor.mentions)
             seen[1] = min(seen[1], actor.mentions[0].start)
-    if not counts:
-        return None
-    return min(counts, key=lambda code: (-counts[code][0], counts[code][1]))
+    return sorted(counts, key=lambda code: (-counts[code][0], counts[code][1]))
 
 
 def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
@@ -313,12 +395,20 @@ def _destinations(
     cursor = end
     if cue and words.has(cue.group(1).casefold(), "destination"):
         cursor = end + cue.end()
-    elif form != "verb":
+    elif form not in ("verb", "travel"):
         return []
     else:
         cursor = end + len(text[end:hi]) - len(text[end:hi].lstrip())
     found = []
-    for code, s, e, _ in countries_in(doc, cursor, hi):
+    places = [(code, s, e) for code, s, e, _ in countries_in(doc, cursor, hi)]
+    places += [  # cities stand for their country as a destination: "akan ke Beijing"
+        (actor.country, m.start, m.end) for actor in doc.actors
+        if actor.type == "LOCATION" and actor.country
+        for m in actor.mentions if cursor <= m.start < hi
+    ]
+    for code, s, e in sorted(places, key=lambda p: (p[1], p[2])):
+        if s < cursor:
+            continue
         if s != cursor:
             break
         found.append((code, s, e))
@@ -355,6 +445,17 @@ def _location(
     today = doc.published.isoformat() if doc.published else None
     if time is None or any(t.id == time and t.value == today for t in doc.times):
         return doc.info.dateline
+    return None
+
+
+def _host(doc: Doc, location: str | None) -> str | None:
+    """The country a gathering's place lies in (the dateline's JAKARTA, a known city)."""
+    if not location:
+        return None
+    folded = location.casefold()
+    for actor in doc.actors:
+        if actor.type == "LOCATION" and actor.country and folded in (actor.name.casefold(), actor.canonical):
+            return actor.country
     return None
 
 
