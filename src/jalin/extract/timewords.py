@@ -128,7 +128,14 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?:(?i:(?P<mpre>{trie_regex(before)})|(?P<mpart>{part}))\s+)?(?P<mon>{month_full})(?!\w)",
     ]
     digit_pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(digit_led) + ")")
-    pattern = re.compile(r"(?<![\w\-])(?=[^\W\d_])(?:" + "|".join(word_led) + ")")
+    # Every word-led expression starts with one of these words: checked first, in one pass, so
+    # that the alternatives are tried only where one of them stands.
+    first_words = [
+        *months, *weekdays, *before, *units, *ordinals, *numbers.kinds, *(w.split()[0] for w in parts),
+        *(w.split()[0] for w in words), "q", "suku", "the", "hari", "dalam", "within", "in",
+    ]
+    first = trie_regex([w.casefold() for w in first_words])
+    pattern = re.compile(rf"(?<![\w\-])(?=(?i:{first}))(?:" + "|".join(word_led) + ")")
     year_deixis = (
         rf"(?i:tahun\s+(?P<ydm>{trie_regex(after)})|(?P<yde>{trie_regex(before)})\s+year)"
     )
