@@ -16,8 +16,6 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-_DIGITS = re.compile(r"\d+")
-
 
 class Anchors:
     def __init__(
@@ -35,6 +33,9 @@ class Anchors:
         self.automaton = ahocorasick.Automaton()
         for word in {" ".join(w.split()).lower() for w in words if w.strip()}:
             self.automaton.add_word(word, word)
+        if digits is not None:  # digit runs found in the same pass as the words
+            for digit in "0123456789":
+                self.automaton.add_word(digit, "")
         self.empty = len(self.automaton) == 0
         if not self.empty:
             self.automaton.make_automaton()
@@ -45,12 +46,23 @@ class Anchors:
 
     def hits(self, text: str) -> list[tuple[int, int, str]]:
         """Whole-word anchor hits (hyphens separate words), leftmost-longest, not overlapping."""
+        return self._scan(text)[0]
+
+    def _scan(self, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+        """The word hits and (when digits are anchors) the runs of ASCII digits, in one pass."""
         low = text.lower().replace("\n", " ")
         if len(low) != len(text):  # a rare character that changes length when lower-cased
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("\n", " ")
         found: list[tuple[int, int, str]] = []
+        runs: list[tuple[int, int]] = []
         if not self.empty:
             for last, word in self.automaton.iter(low):
+                if not word:  # a digit: extend the current run or start one
+                    if runs and runs[-1][1] == last:
+                        runs[-1] = (runs[-1][0], last + 1)
+                    else:
+                        runs.append((last, last + 1))
+                    continue
                 start, end = last - len(word) + 1, last + 1
                 if (start and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
                     continue  # inside a word (a hyphen counts as a boundary: "twenty-four")
@@ -60,13 +72,18 @@ class Anchors:
         for hit in found:
             if not chosen or hit[0] >= chosen[-1][1]:
                 chosen.append(hit)
-        return chosen
+        return chosen, runs
 
     def windows(self, text: str) -> list[tuple[int, int]]:
-        spans = [(s - self.before, e + self.after) for s, e, _ in self.hits(text)]
+        return self._windows(text, *self._scan(text))
+
+    def _windows(
+        self, text: str, hits: list[tuple[int, int, str]], runs: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        spans = [(s - self.before, e + self.after) for s, e, _ in hits]
         if self.digits and self.digits[0] > 0:
             before, after = self.digits
-            spans.extend((m.start() - before, m.end() + after) for m in _DIGITS.finditer(text))
+            spans.extend((start - before, end + after) for start, end in runs)
             spans.sort()
         merged: list[tuple[int, int]] = []
         size = len(text)
@@ -86,10 +103,10 @@ class Anchors:
     ) -> list[re.Match[str]]:
         """The pattern's matches around the anchors, in text order, not overlapping (the longest of
         two that start together); `at_digits` (default: `pattern`) is what is tried at digit runs."""
-        found = [m for lo, hi in self.windows(text) for m in pattern.finditer(text, lo, hi)]
+        hits, runs = self._scan(text)
+        found = [m for lo, hi in self._windows(text, hits, runs) for m in pattern.finditer(text, lo, hi)]
         if self.digits and self.digits[0] == 0:
-            for run in _DIGITS.finditer(text):
-                start = run.start()
+            for start, _ in runs:
                 lead = self.lead.search(text, max(0, start - 6), start) if self.lead else None
                 match = (at_digits or pattern).match(text, lead.start() if lead else start)
                 if match:
