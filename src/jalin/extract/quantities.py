@@ -50,10 +50,9 @@ class QuantityWords:
     pattern: re.Pattern[str]          # run over `anchors` windows
     anchors: Anchors
     prefixes: dict[str, str]           # currency sign -> unit
-    nouns: dict[tuple[str, ...], str]  # folded word sequence -> unit
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (entry, unit), longest first
     classifiers: dict[str, str]
     hyphened: dict[str, str]           # "50-member": the word after the hyphen -> unit
-    longest: int                       # words in the longest noun entry
     qualifiers: dict[str, str]
     qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
     blocker: re.Pattern[str]           # an age or label word right before a number (berusia, Fasa)
@@ -86,14 +85,16 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     )
     quals = trie_regex(qualifiers)
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
-    longest = max((len(k) for k in nouns), default=1)
     spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
     sign_lead = re.compile(rf"(?<![\w$€£¥₩])(?:{signs})\s?$", re.IGNORECASE)
     anchors = Anchors(spelled, digits=(0, 0), before=0, after=60, lead=sign_lead)
     blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
     blocker = re.compile(rf"(?<![\w\-])(?:{blockers})\.?\s+$", re.IGNORECASE)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, unit in sorted(nouns.items(), key=lambda item: (-len(item[0]), item[0])):
+        by_first.setdefault(key[0], []).append((key, unit))
     return QuantityWords(
-        pattern, anchors, prefixes, nouns, classifiers, hyphened, longest, qualifiers, qualifier, blocker
+        pattern, anchors, prefixes, by_first, classifiers, hyphened, qualifiers, qualifier, blocker
     )
 
 
@@ -158,32 +159,51 @@ def unit_after(doc: Doc, end: int) -> tuple[str, int] | None:
     # Malay puts the counted noun right after the number (or after a classifier: "tiga buah
     # kapal"); English may put modifiers first ("seven Pendekar battle tanks").
     window = 1 if doc.language == "ms" else _UNIT_WINDOW
-    wanted = min(_UNIT_WINDOW, window + 2) + words.longest  # a classifier widens the window by 2
-    tokens = []
-    for token in _TOKEN.finditer(text, end, min(len(text), end + 120)):
-        if len(tokens) >= wanted:
-            break
-        tokens.append(token)
+    tokens = _Tokens(text, end)
     fallback: tuple[str, int] | None = None
-    folded = [_singular(t.group()) for t in tokens]
-    for i, token in enumerate(tokens[:_UNIT_WINDOW]):
-        if i >= window:
+    i = 0
+    while i < window:
+        token = tokens.at(i)
+        if token is None:
             break
-        word = folded[i]
-        for size in range(min(words.longest, len(tokens) - i), 0, -1):
-            key = tuple(folded[i:i + size])
-            unit = words.nouns.get(key)
-            if unit is not None:
-                return unit, tokens[i + size - 1].end()
+        raw, word = token
+        for key, unit in words.by_first.get(word, ()):  # the longest entry first
+            if all((nxt := tokens.at(i + k)) is not None and nxt[1] == key[k] for k in range(1, len(key))):
+                return unit, tokens.end(i + len(key) - 1)
         if word in words.classifiers and fallback is None:
-            fallback = words.classifiers[word], token.end()
-            window = i + 2
+            fallback = words.classifiers[word], tokens.end(i)
+            window = min(_UNIT_WINDOW, i + 2)
+            i += 1
             continue
-        if word in _STOP or not (token.group()[0].isalnum() or token.group() == "%"):
+        if word in _STOP or not (raw[0].isalnum() or raw == "%"):
             break
         if i == 0 and word[0].isdigit():
             break
+        i += 1
     return fallback
+
+
+class _Tokens:
+    """The words after a number, read and folded only as far as they are looked at."""
+
+    __slots__ = ("found", "matches")
+
+    def __init__(self, text: str, end: int) -> None:
+        self.matches = _TOKEN.finditer(text, end, min(len(text), end + 120))
+        self.found: list[tuple[re.Match[str], str, str]] = []
+
+    def at(self, index: int) -> tuple[str, str] | None:
+        while len(self.found) <= index:
+            match = next(self.matches, None)
+            if match is None:
+                return None
+            raw = match.group()
+            self.found.append((match, raw, _singular(raw)))
+        _, raw, folded = self.found[index]
+        return raw, folded
+
+    def end(self, index: int) -> int:
+        return self.found[index][0].end()
 
 
 def _singular(token: str) -> str:
