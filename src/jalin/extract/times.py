@@ -52,8 +52,9 @@ def extract(doc: Doc) -> list[TimeExpr]:
     )
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
+    empty = dict.fromkeys([*words.pattern.groupindex, *words.digit_pattern.groupindex])
     for found_match in words.anchors.matches(words.pattern, text, words.digit_pattern):
-        match = _Found(found_match)
+        match = _Found(found_match, empty)
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
             continue
         if (match["wd"] or match["mon"]) and _excluded(words, text, match.start(), match.end()):
@@ -124,17 +125,16 @@ def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
 Resolved = tuple[str | None, str, str | None, int]  # value, granularity, forced relation, end
 
 
-class _Found:
-    """A match of either scanner (word-led or digit-led): a group the other one has reads None."""
+class _Found(dict):
+    """A match of either scanner (word-led or digit-led) as a dict of every group of both (a group
+    the other one has reads None), so that reading a group is a plain dict lookup."""
 
-    __slots__ = ("groups", "match")
+    __slots__ = ("match",)
 
-    def __init__(self, match: re.Match[str]) -> None:
+    def __init__(self, match: re.Match[str], empty: dict[str, None]) -> None:
+        super().__init__(empty)
+        self.update(match.groupdict())
         self.match = match
-        self.groups = match.groupdict()
-
-    def __getitem__(self, name: str) -> str | None:
-        return self.groups.get(name)
 
     def start(self, name: str | int = 0) -> int:
         return self.match.start(name)
