@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.numbers import number_value, number_words
+from jalin.extract.numbers import number_value, number_words, spelled_words
 from jalin.extract.scan import Anchors, trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
@@ -85,7 +85,7 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     )
     quals = trie_regex(qualifiers)
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
-    spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
+    spelled = spelled_words(lexicon)
     sign_lead = re.compile(rf"(?<![\w$€£¥₩])(?:{signs})\s?$", re.IGNORECASE)
     anchors = Anchors(spelled, digits=(0, 0), before=0, after=60, lead=sign_lead)
     blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
@@ -116,7 +116,9 @@ def extract(doc: Doc) -> list[Quantity]:
     text = doc.text
     blocked = _time_spans(doc)
     found: list[Quantity] = []
-    for match in words.anchors.matches(words.pattern, text):
+    shared = doc.notes.get("scan.numbers")  # the times layer's pass found the numbers already
+    scanned = shared[1:] if shared and shared[0] is text else None
+    for match in words.anchors.matches(words.pattern, text, scanned=scanned):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
             continue

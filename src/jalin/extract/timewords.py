@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jalin.extract.numbers import number_words
+from jalin.extract.numbers import number_words, spelled_words
 from jalin.extract.scan import Anchors, trie_regex
 from jalin.lexicon import Lexicon
 
@@ -157,7 +157,9 @@ def build(lexicon: Lexicon) -> TimeWords:
     anchor_words += ["hari", "days"]
     return TimeWords(
         months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
-        pattern, digit_pattern, Anchors(anchor_words, digits=(0, 40), before=35, after=25), tail, cue, tense,
+        pattern, digit_pattern,
+        Anchors(anchor_words, digits=(0, 40), before=35, after=25, also=spelled_words(lexicon)),
+        tail, cue, tense,
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(habits)})\s+(?:hari\s+)?)$"),
     )
