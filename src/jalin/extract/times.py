@@ -52,11 +52,10 @@ def extract(doc: Doc) -> list[TimeExpr]:
     )
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
-    empty = dict.fromkeys([*words.pattern.groupindex, *words.digit_pattern.groupindex])
     hits, runs, numbers = words.anchors.scan(text)
     doc.notes["scan.numbers"] = (text, numbers, runs)  # for the quantities layer (`Anchors.scan`)
     for found_match in words.anchors.matches(words.pattern, text, words.digit_pattern, (hits, runs)):
-        match = _Found(found_match, empty)
+        match = _Found(found_match, words.groups)
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
             continue
         if (match["wd"] or match["mon"]) and _excluded(words, text, match.start(), match.end()):

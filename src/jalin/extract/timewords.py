@@ -41,6 +41,7 @@ class TimeWords:
     tense: re.Pattern[str]          # tense markers in a sentence
     exclusions: re.Pattern[str]     # phrases whose day or month name is no time (solat Jumaat)
     habit: re.Pattern[str]          # a word before a day name that makes it a habit (every Friday)
+    groups: dict[str, None]         # every group name of both patterns
 
 
 def _cased(words: list[str]) -> str:
@@ -162,6 +163,7 @@ def build(lexicon: Lexicon) -> TimeWords:
         tail, cue, tense,
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(habits)})\s+(?:hari\s+)?)$"),
+        dict.fromkeys([*pattern.groupindex, *digit_pattern.groupindex]),
     )
 
 
