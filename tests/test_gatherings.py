@@ -211,3 +211,13 @@ def test_a_ceremony_pointing_back_shares_the_sides_of_the_sentence_before() -> N
     assert brief(run(text)) == [
         ("exhibition", "Pameran Perkhidmatan Pertahanan Asia (DSA) 2026", None, ["FRA", "MYS"])
     ]
+
+
+def test_a_visit_pointing_back_finds_no_meeting_and_the_inferred_date_places_it() -> None:
+    text = ("HANOI, May 5 — Malaysia and Vietnam held a meeting here today, in 2024. "
+            "The exchange of visits between the two countries will grow.")
+    doc = make(text, published=None)
+    found = gatherings.extract(doc)
+    assert [(g.kind, g.location, g.parties) for g in found] == [
+        ("meeting", "HANOI", ["MYS", "VNM"]), ("visit", "HANOI", ["MYS", "VNM"]),
+    ]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from jalin.doc import Doc
 from jalin.extract.actors import countries_in
 from jalin.extract.scan import Anchors
-from jalin.extract.times import times_in
+from jalin.extract.times import reference_date, times_in
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
 
@@ -313,10 +313,10 @@ def _after_session(words: GatheringWords, text: str, start: int) -> bool:
 
 
 def _earlier(records: list[_Record], kind: str) -> _Record | None:
-    """The gathering a mention pointing back refers to: the latest of its kind, else (a meeting,
-    visit or talks) the latest of those ("kunjungan hormat …" then "pertemuan itu")."""
+    """The gathering a mention pointing back refers to: the latest of its kind, else (a meeting)
+    the latest visit or talks, where the two sides met ("kunjungan hormat …" then "pertemuan itu")."""
     same = next((r for r in reversed(records) if r.kind == kind), None)
-    if same is not None or kind not in _ENCOUNTERS:
+    if same is not None or kind != "meeting":
         return same
     return next((r for r in reversed(records) if r.kind in _ENCOUNTERS), None)
 
@@ -442,7 +442,8 @@ def _location(
                 return place.group(1)
     if destinations:
         return None
-    today = doc.published.isoformat() if doc.published else None
+    reference = reference_date(doc)
+    today = reference.isoformat() if reference else None
     if time is None or any(t.id == time and t.value == today for t in doc.times):
         return doc.info.dateline
     return None
