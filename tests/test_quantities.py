@@ -24,6 +24,8 @@ def run(text: str, language: str) -> list[tuple[float | int, str, str | None, st
 
 
 MALAY = [
+    ("Seramai 800 anggota tentera menyertai latihan itu.", (800, "exact", "participants", "Seramai 800 anggota")),
+    ("Seramai 300 pegawai hadir pada majlis itu.", (300, "exact", "people", "Seramai 300 pegawai")),
     ("Seramai 40 jurutera tempatan akan dilatih di Korea.", (40, "exact", "people", "Seramai 40 jurutera")),
     ("Lebih 500 rakyat Malaysia telah dipindahkan.", (500, "more_than", "people", "Lebih 500 rakyat")),
     ("Kos projek itu dianggarkan sebanyak RM80 juta.", (80000000, "approx", "MYR", "sebanyak RM80 juta")),
@@ -61,6 +63,7 @@ MALAY = [
 ]
 
 ENGLISH = [
+    ("The exercise involved about 600 troops from both navies.", (600, "approx", "participants", "about 600 troops")),
     ("A 40-member medical team left for Manila.", (40, "exact", "people", "40-member")),
     ("A 300-strong contingent joined the drill.", (300, "exact", "people", "300-strong")),
     ("Around 150 Indonesians were evacuated.", (150, "approx", "people", "Around 150 Indonesians")),

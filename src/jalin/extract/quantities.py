@@ -9,7 +9,8 @@ numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahan
 "satu"/"one" as an article, "the two countries" / "our two countries" (a back reference, not a
 count) and numbers that count nothing we can name. An amount restated in another currency right
 after a qualified one ("about 400 million yen (RM12 million)", "about USD920 million, or RM4.1
-billion") shares its qualifier; "an estimated … of USD150 million" is approximate.
+billion") shares its qualifier; "an estimated … of USD150 million" is approximate. People counted
+in a sentence that says they take part (`participation.tsv`: menyertai, took part) are participants.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ class QuantityWords:
     qualifiers: dict[str, str]
     qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
     blocker: re.Pattern[str]           # an age or label word right before a number (berusia, Fasa)
+    taking_part: re.Pattern[str]       # a verb of taking part (menyertai, took part): people are participants
+    involving: re.Pattern[str]         # … (melibatkan, involved) when a gathering is named too
+    gathering: re.Pattern[str]         # a gathering word (latihan, seminar)
 
 
 def _build(lexicon: Lexicon) -> QuantityWords:
@@ -93,8 +97,12 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key, unit in sorted(nouns.items(), key=lambda item: (-len(item[0]), item[0])):
         by_first.setdefault(key[0], []).append((key, unit))
+    participation = lexicon.table("participation")
     return QuantityWords(
-        pattern, anchors, prefixes, by_first, classifiers, hyphened, qualifiers, qualifier, blocker
+        pattern, anchors, prefixes, by_first, classifiers, hyphened, qualifiers, qualifier, blocker,
+        _words_regex([r["word"] for r in participation if not r.get("needs")]),
+        _words_regex([r["word"] for r in participation if r.get("needs")]),
+        _words_regex([r["phrase"] for r in lexicon.table("gatherings") if r.get("cased") != "yes"]),
     )
 
 
@@ -141,6 +149,8 @@ def extract(doc: Doc) -> list[Quantity]:
                 unit, end = after
         if unit is None or not _counts(number, unit):
             continue
+        if unit == "people" and _taking_part(doc, words, start):
+            unit = "participants"
         qualifier = "exact"
         left = words.qualifier.search(text, max(0, start - 30), start)
         if left:
@@ -214,6 +224,22 @@ def _singular(token: str) -> str:
     if dash and head == rest:
         return head  # syarikat-syarikat
     return word
+
+
+def _taking_part(doc: Doc, words: QuantityWords, at: int) -> bool:
+    if not doc.sentences:
+        return False
+    span = doc.sentences[doc.sentence_index(at)]
+    text = doc.text
+    if words.taking_part.search(text, span.start, span.end):
+        return True
+    return bool(words.involving.search(text, span.start, span.end)) and bool(
+        words.gathering.search(text, span.start, span.end)
+    )
+
+
+def _words_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w\-])(?:{trie_regex(words)})(?![\w\-])")
 
 
 def _restates(text: str, earlier: Quantity, start: int) -> bool:
