@@ -20,6 +20,8 @@ def run(text: str, published: str | None = MONDAY) -> list[tuple[str, str | None
 
 # (sentence, expected (text, value, granularity, relation) of its one time expression)
 MALAY = [
+    ("Kilang itu dijangka siap pada akhir 2027.", ("pada akhir 2027", "2027", "year", "on")),
+    ("Program itu bermula sejak awal 2019.", ("sejak awal 2019", "2019", "year", "since")),
     ("Kilang itu dijangka siap menjelang akhir tahun depan.", ("menjelang akhir tahun depan", "2026", "year", "by")),
     ("Perjanjian itu akan dibentangkan menjelang Oktober.", ("menjelang Oktober", "2025-10", "month", "by")),
     ("Beliau telah melawat Jepun pada Mei lalu.", ("pada Mei lalu", "2025-05", "month", "on")),
@@ -86,6 +88,10 @@ MALAY = [
 ]
 
 ENGLISH = [
+    ("The yard will deliver the hull by mid-2027.", ("by mid-2027", "2027", "year", "by")),
+    ("Trials began in early 2024.", ("in early 2024", "2024", "year", "on")),
+    ("The project must be completed by end-2026.", ("by end-2026", "2026", "year", "by")),
+    ("The panel will end the week with a report on 12 May.", ("on 12 May", "2026-05-12", "day", "on")),
     ("He said the panel, which was formed by the ministry, would meet in August.", ("in August", "2026-08", "month", "on")),
     ("The ministers agreed to finish the review early next year.", ("early next year", "2026", "year", "on")),
     ("The deal will be signed by October.", ("by October", "2025-10", "month", "by")),

@@ -10,7 +10,7 @@ numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahan
 count) and numbers that count nothing we can name. An amount restated in another currency right
 after a qualified one ("about 400 million yen (RM12 million)", "about USD920 million, or RM4.1
 billion") shares its qualifier; "an estimated … of USD150 million" is approximate. People counted
-in a sentence that says they take part (`participation.tsv`: menyertai, took part) are participants.
+next to a verb that says they take part (`participation.tsv`: menyertai, took part) are participants.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
 _UNIT_WINDOW = 6  # words looked at after a number for the noun it counts
+_PARTICIPATION_REACH = 60  # characters between a count of people and the verb that says they take part
 _STOP = frozenset({
     "dan", "atau", "yang", "di", "ke", "dari", "daripada", "untuk", "bagi", "dengan", "pada", "dalam",
     "oleh", "telah", "akan", "ialah", "adalah", "ini", "itu", "tersebut", "termasuk", "iaitu",
@@ -231,11 +232,11 @@ def _taking_part(doc: Doc, words: QuantityWords, at: int) -> bool:
         return False
     span = doc.sentences[doc.sentence_index(at)]
     text = doc.text
-    if words.taking_part.search(text, span.start, span.end):
+    lo, hi = max(span.start, at - _PARTICIPATION_REACH), min(span.end, at + _PARTICIPATION_REACH)
+    if words.taking_part.search(text, lo, hi):
         return True
-    return bool(words.involving.search(text, span.start, span.end)) and bool(
-        words.gathering.search(text, span.start, span.end)
-    )
+    involving = words.involving.search(text, lo, hi)
+    return bool(involving) and bool(words.gathering.search(text, span.start, span.end))
 
 
 def _words_regex(words: list[str]) -> re.Pattern[str]:

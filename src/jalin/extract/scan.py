@@ -28,11 +28,13 @@ class Anchors:
         after: int = 60,
         lead: re.Pattern[str] | None = None,
         also: Iterable[str] = (),
+        lead_reach: int = 6,
     ) -> None:
         """`before`/`after`: characters around a word hit the pattern may need; `digits`: the same
         for a run of digits, or None when digits are no anchors ((0, _): a match starts at the
         digits themselves, so the pattern is tried there once instead of over a window); `lead`:
-        what may stand right before such digits as part of the match (a currency sign: "RM1.4");
+        what may stand right before such digits as part of the match (a currency sign: "RM1.4",
+        "akhir 2026"), looked for up to `lead_reach` characters back;
         `also`: another scanner's words, found in the same pass (`scan`) so that it need not
         read the text again (times finds the quantities' number words)."""
         self.automaton = ahocorasick.Automaton()
@@ -48,6 +50,7 @@ class Anchors:
             self.automaton.make_automaton()
         self.digits = digits
         self.lead = lead
+        self.lead_reach = lead_reach
         self.before = before
         self.after = after
 
@@ -120,8 +123,9 @@ class Anchors:
         found = [m for lo, hi in self._windows(text, hits, runs) for m in pattern.finditer(text, lo, hi)]
         if self.digits and self.digits[0] == 0:
             for start, _ in runs:
-                lead = self.lead.search(text, max(0, start - 6), start) if self.lead else None
-                match = (at_digits or pattern).match(text, lead.start() if lead else start)
+                lead = self.lead.search(text, max(0, start - self.lead_reach), start) if self.lead else None
+                match = (at_digits or pattern).match(text, lead.start()) if lead else None
+                match = match or (at_digits or pattern).match(text, start)
                 if match:
                     found.append(match)
             found.sort(key=lambda m: (m.start(), -m.end()))

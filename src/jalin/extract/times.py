@@ -209,6 +209,8 @@ def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
         granularity = words.units[_fold(m["mu"] or m["eu"])]
         offset = words.deixis[_fold(m["md"] or m["ed"])]
         return (*_unit(doc, granularity, offset), None, end)
+    if m["yp"] is not None:
+        return m["yp"], "year", None, end
     if m["bu"] is not None:
         return (*_unit(doc, words.units[_fold(m["bu"])], 0), None, end)
     if group == "word":

@@ -98,6 +98,9 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?P<hbd>{DAY})\s*hb\b\.?",
         # 2021-2025 · 2021 hingga 2025
         rf"(?<![\w.,$/\-])(?P<ry1>{YEAR}){RANGE_SEP}(?P<ry2>{YEAR})(?![\w/]|[.,-]\d)",
+        # akhir 2026 · early 2024 · the end of 2027 · mid-2026 (a part of a year is that year; tried
+        # from the part word, the scanner's `lead`)
+        rf"(?i:(?P<ypart>{part}|end)(?:\s+|-)(?P<yp>{YEAR})(?![\w/]|[.,-]\d))",
         # 2 tahun lalu
         ago,
         # 2030 (pada tahun 2022: "tahun" goes with the cue)
@@ -159,7 +162,10 @@ def build(lexicon: Lexicon) -> TimeWords:
     return TimeWords(
         months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
         pattern, digit_pattern,
-        Anchors(anchor_words, digits=(0, 40), before=35, after=25, also=spelled_words(lexicon)),
+        Anchors(
+            anchor_words, digits=(0, 40), before=35, after=25, also=spelled_words(lexicon),
+            lead=re.compile(rf"(?<![\w\-])(?i:{part}|end)(?:\s+|-)$"), lead_reach=14,
+        ),
         tail, cue, tense,
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(habits)})\s+(?:hari\s+)?)$"),
