@@ -221,3 +221,14 @@ def test_a_visit_pointing_back_finds_no_meeting_and_the_inferred_date_places_it(
     assert [(g.kind, g.location, g.parties) for g in found] == [
         ("meeting", "HANOI", ["MYS", "VNM"]), ("visit", "HANOI", ["MYS", "VNM"]),
     ]
+
+
+def test_a_visit_whose_destination_comes_after_a_few_words_is_the_same_visit() -> None:
+    text = ("Perdana Menteri Malaysia akan mengadakan lawatan rasmi ke Thailand minggu depan. "
+            "Beliau akan bertemu rakan sejawatnya semasa lawatan tiga harinya ke Bangkok itu.")
+    found = run(text)
+    assert brief(found) == [("visit", None, None, ["MYS", "THA"])]
+    assert len(found[0].evidence) == 2
+    assert brief(run("Malaysia dan Vietnam bersetuju membuat rundingan lanjut.")) == [
+        ("talks", None, None, ["MYS", "VNM"])
+    ]

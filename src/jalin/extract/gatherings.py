@@ -32,6 +32,7 @@ _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
 _CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
+_FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")
 _HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
 _ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
@@ -389,12 +390,19 @@ def _abbreviation(text: str, start: int, end: int) -> bool:
 def _destinations(
     words: GatheringWords, doc: Doc, end: int, hi: int, form: str
 ) -> list[tuple[str, int, int]]:
-    """The countries a visit goes to: "lawatan rasmi ke A, B dan C", "visited Japan"."""
+    """The countries a visit goes to: "lawatan rasmi ke A, B dan C", "lawatan dua harinya ke
+    Jakarta" (a few lowercase words may come first), "visited Japan"."""
     text = doc.text
-    cue = re.search(r"(?<![\w-])(\w+)\s+", text[end:min(hi, end + 40)])
+    cue = None
+    for word in _FOLLOWING_WORD.finditer(text, end, min(hi, end + 40)):
+        if words.has(word.group(1).casefold(), "destination"):
+            cue = word
+            break
+        if word.group(1)[0].isupper() or word.start() - end > 25:
+            break
     cursor = end
-    if cue and words.has(cue.group(1).casefold(), "destination"):
-        cursor = end + cue.end()
+    if cue:
+        cursor = cue.end() + len(text[cue.end():hi]) - len(text[cue.end():hi].lstrip())
     elif form not in ("verb", "travel"):
         return []
     else:
