@@ -20,6 +20,8 @@ def run(text: str, published: str | None = MONDAY) -> list[tuple[str, str | None
 
 # (sentence, expected (text, value, granularity, relation) of its one time expression)
 MALAY = [
+    ("Sepanjang tiga minggu lalu, kapal itu dikesan.", ("Sepanjang tiga minggu lalu", "2025-09-01/2025-09-22", "day", "during")),
+    ("Eksport meningkat dalam tempoh dua tahun lalu.", ("dalam tempoh dua tahun lalu", "2023-09-22/2025-09-22", "day", "during")),
     ("Kilang itu dijangka siap pada akhir 2027.", ("pada akhir 2027", "2027", "year", "on")),
     ("Program itu bermula sejak awal 2019.", ("sejak awal 2019", "2019", "year", "since")),
     ("Kilang itu dijangka siap menjelang akhir tahun depan.", ("menjelang akhir tahun depan", "2026", "year", "by")),
@@ -88,6 +90,8 @@ MALAY = [
 ]
 
 ENGLISH = [
+    ("Over the past two weeks, the vessel was tracked.", ("Over the past two weeks", "2025-09-08/2025-09-22", "day", "during")),
+    ("The summit will be held on 3 March.", ("on 3 March", "2026-03-03", "day", "on")),
     ("The yard will deliver the hull by mid-2027.", ("by mid-2027", "2027", "year", "by")),
     ("Trials began in early 2024.", ("in early 2024", "2024", "year", "on")),
     ("The project must be completed by end-2026.", ("by end-2026", "2026", "year", "by")),

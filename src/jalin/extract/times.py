@@ -199,6 +199,8 @@ def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
         if pub is None or not isinstance(count, int):
             return None, granularity, None, end
         return _shifted(pub, granularity, -count), granularity, None, end
+    if m["ppn"] is not None or m["ppn2"] is not None:
+        return _past_period(doc, m), "day", "during", end
     if m["pn"] is not None:
         # "dalam masa empat bulan" counts from now only when the sentence looks ahead; otherwise
         # it is a plain duration (a quantity), not a time.
@@ -246,6 +248,21 @@ def _day_range(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
     last = _day(year + (last_month < first_month), last_month, last_day)
     value = f"{first}/{last}" if first and last else None
     return value, "day", "during", end
+
+
+def _past_period(doc: Doc, m: _Found) -> str | None:
+    """ "sepanjang dua minggu lalu", "over the past three years": from that long ago to the reference day."""
+    count = number_value(doc.lexicon, m["ppn"] or m["ppn2"] or "")
+    pub = reference_date(doc)
+    if pub is None or not isinstance(count, int) or count <= 0:
+        return None
+    unit = _PERIOD_UNITS[_fold(m["ppu"] or m["ppu2"] or "").rstrip("s")]
+    days = {"day": 1, "week": 7}.get(unit)
+    if days:
+        first = pub - timedelta(days=days * count)
+    else:
+        first = _add_months(pub, -count * (12 if unit == "year" else 1))
+    return f"{first.isoformat()}/{pub.isoformat()}"
 
 
 def _period(doc: Doc, m: _Found) -> str | None:
@@ -375,14 +392,15 @@ def _gap(year: int, anchor: tuple[int, int], granularity: str, pub: date) -> int
         return 1 << 30
 
 
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:be|been|being)\s+$")  # "will be held": no past
 _ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
 
 
 def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
     """The tense an expression at `offset` is read in: its cue's (sejak/since look back, menjelang/by
     ahead), else that of the sentence's tense marker nearest to it ("… akan diiringi menteri yang
-    sebelum ini mengadakan kunjungan pada 30 Disember": past); in English, failing those, a verb
-    in -ed marks the past."""
+    sebelum ini mengadakan kunjungan pada 30 Disember": past; a participle after "be" is no past:
+    "will be held"); in English, failing those, a verb in -ed marks the past."""
     cue = words.cue.search(doc.text, max(0, offset - 40), offset)
     if cue and _fold(cue["cue"]) in words.cue_tenses:
         return words.cue_tenses[_fold(cue["cue"])]
@@ -390,7 +408,8 @@ def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
         return None
     span = doc.sentences[doc.sentence_index(offset)]
     marks = [(abs(t.start() - offset), words.tenses[_fold(t.group())])
-             for t in words.tense.finditer(doc.text, span.start, span.end)]
+             for t in words.tense.finditer(doc.text, span.start, span.end)
+             if not _PASSIVE_BEFORE.search(doc.text, max(0, t.start() - 8), t.start())]
     if marks:
         return min(marks)[1]
     if doc.language == "en" and any(

@@ -116,6 +116,10 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?:Q(?P<q>[1-4])(?!\w)|(?i:suku(?:\s+tahun)?\s+(?P<qo>{ordinal})|(?:the\s+)?(?P<qe>{ordinal})\s+quarter)(?!\w))",
         # two years ago · dua tahun lalu
         ago,
+        # sepanjang dua minggu lalu · over the past three years (up to now)
+        rf"(?i:(?:(?:sepanjang|dalam\s+tempoh|dalam\s+masa)\s+(?P<ppn>{number})\s+(?P<ppu>{duration_unit})"
+        rf"\s+(?:yang\s+lalu|lalu|lepas|terakhir|kebelakangan\s+ini)"
+        rf"|(?:(?:over|in|for|during)\s+)?the\s+(?:past|last)\s+(?P<ppn2>{number})\s+(?P<ppu2>{duration_unit}))(?!\w))",
         # dalam tempoh dua minggu · within two weeks
         rf"(?i:(?P<pcue>dalam\s+tempoh|dalam\s+masa|dalam\s+jangka\s+masa|within|in\s+the\s+next)\s+"
         rf"(?P<pn>{number})\s+(?P<pu>{duration_unit})(?!\w))",
@@ -137,6 +141,7 @@ def build(lexicon: Lexicon) -> TimeWords:
     first_words = [
         *months, *weekdays, *before, *units, *ordinals, *numbers.kinds, *(w.split()[0] for w in parts),
         *(w.split()[0] for w in words), "q", "suku", "the", "hari", "dalam", "within", "in",
+        "sepanjang", "over", "for", "during",
     ]
     first = trie_regex([w.casefold() for w in first_words])
     pattern = re.compile(rf"(?<![\w\-])(?=(?i:{first}))(?:" + "|".join(word_led) + ")")
