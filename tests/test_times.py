@@ -92,6 +92,7 @@ MALAY = [
 ENGLISH = [
     ("Over the past two weeks, the vessel was tracked.", ("Over the past two weeks", "2025-09-08/2025-09-22", "day", "during")),
     ("The summit will be held on 3 March.", ("on 3 March", "2026-03-03", "day", "on")),
+    ("The talks have been held in March.", ("in March", "2025-03", "month", "on")),
     ("The yard will deliver the hull by mid-2027.", ("by mid-2027", "2027", "year", "by")),
     ("Trials began in early 2024.", ("in early 2024", "2024", "year", "on")),
     ("The project must be completed by end-2026.", ("by end-2026", "2026", "year", "by")),

@@ -392,7 +392,7 @@ def _gap(year: int, anchor: tuple[int, int], granularity: str, pub: date) -> int
         return 1 << 30
 
 
-_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:be|been|being)\s+$")  # "will be held": no past
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:be|being)\s+$")  # "will be held": no past
 _ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
 
 
