@@ -278,3 +278,9 @@ def test_reference_year_without_dateline_date() -> None:
     assert ("yesterday", None, "day", "on") in found
     # no year at all: nothing relative resolves
     assert run("JOHOR BAHRU, May 2 — The team arrived today.", published=None) == [("today", None, "day", "on")]
+
+
+def test_reference_inference_on_long_text_without_sentences() -> None:
+    text = "JOHOR BAHRU, May 2 — " + "the plan of 2019 and the target by 2030 " * 4000 + "today"
+    found = run(text, published=None)
+    assert found[-1] == ("today", "2019-05-02", "day", "on")

@@ -32,6 +32,7 @@ _DATELINE = re.compile(
     r"[A-Z]{2,}[A-Za-z.'’\- ]{0,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
 )
+_YEARS_TRIED = 20  # the latest years written (and mentions of each) looked at for one that is no target
 _YEAR = re.compile(r"(?<![\w.,$/\-])(?:19|20)\d{2}(?![\w/]|[.,-]\d)")
 _STAMP_DATE = re.compile(
     r"(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
@@ -91,13 +92,18 @@ def _reference_year(doc: Doc) -> int | None:
 def _inferred(doc: Doc, words: TimeWords, stamp: re.Match[str] | None) -> tuple[date | None, int | None]:
     """(reference date, reference year) of a document without a publication date: the latest year
     the text writes that is no look-ahead target, with the dateline's day and month when it has them."""
-    years = [
-        int(m.group()) for m in _YEAR.finditer(doc.text)
-        if not _looks_ahead(doc, words, m.start())
-    ]
-    if not years:
+    offsets: dict[int, list[int]] = {}
+    for m in _YEAR.finditer(doc.text):
+        offsets.setdefault(int(m.group()), []).append(m.start())
+    year = next(
+        (
+            found for found in sorted(offsets, reverse=True)[:_YEARS_TRIED]
+            if not all(_looks_ahead(doc, words, at) for at in offsets[found][:_YEARS_TRIED])
+        ),
+        None,
+    )
+    if year is None:
         return None, None
-    year = max(years)
     if stamp is None:
         return None, year
     day_month = _STAMP_DATE.search(stamp.group())
