@@ -33,6 +33,7 @@ test: lint browser
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: install
+	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python benchmarks/run_all.py
 
 clean:

@@ -20,19 +20,21 @@ from jalin.read import RawDocument
 
 GAZETTEERS = {"countries": "GPE", "organisations": "ORG", "organizations": "ORG", "roles": "ROLE"}
 TARGET_RATIO = 0.5
-_CODE = re.compile(r"[A-Z0-9_]{1,4}|[A-Z_]+|[\d.,\-]+")
+_CODE = re.compile(r"[A-Z0-9_]{1,4}")
 
 
 def phrases(table: list[dict[str, str]]) -> list[str]:
-    """The phrase cells of a lexicon table: names and aliases, not codes or enum columns."""
+    """The phrase cells of a lexicon table: names and aliases, not the key codes or enum columns."""
     if not table:
         return []
     found: set[str] = set()
-    for column in table[0]:
+    for position, column in enumerate(table[0]):
         values = [v for row in table for v in split_cell(row.get(column, ""))]
         if not values or len(set(values)) * 2 < len(values):  # an enum-like column (type, sector)
             continue
-        found.update(v for v in values if not _CODE.fullmatch(v))
+        if position == 0 and all(_CODE.fullmatch(v) for v in values):  # a key of codes (ISO3)
+            continue
+        found.update(values)
     return sorted(found)
 
 

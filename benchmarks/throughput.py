@@ -63,7 +63,7 @@ def stage_costs(documents: list[RawDocument]) -> dict[str, float]:
         began = clock()
         text = normalise(raw.text, lexicon)
         began = add("text.normalise", began)
-        identify_language(text)
+        identify_language(text, lexicon)
         began = add("text.language", began)
         split_sentences(text, lexicon)
         began = add("text.sentences", began)
@@ -82,6 +82,20 @@ def stage_costs(documents: list[RawDocument]) -> dict[str, float]:
     return {name: 1000 * seconds / len(documents) for name, seconds in ordered}
 
 
+def growth(documents: list[RawDocument], times: int = 4, sample: int = 20) -> dict[str, float]:
+    """Per stage: cost of the longest documents repeated `times` over, / `times` x their cost.
+
+    1.0 is linear in the document's length; clearly above (1.3 is flagged) means a step that grows faster
+    than the text, e.g. a scan over all earlier records for each new one.
+    """
+    longest = sorted(documents, key=lambda d: len(d.text), reverse=True)[:sample]
+    longer = [RawDocument(text="\n\n".join([d.text] * times), origin=d.origin, id=d.id,
+                          published=d.published) for d in longest]
+    single, repeated = stage_costs(longest), stage_costs(longer)
+    return {name: repeated[name] / (times * single[name]) for name in single
+            if single[name] > 0.01 and name in repeated}
+
+
 def run(documents: list[RawDocument] | None = None) -> dict[str, Any]:
     documents = documents if documents is not None else bulk_documents()
     texts = [d.text for d in documents]
@@ -93,6 +107,7 @@ def run(documents: list[RawDocument] | None = None) -> dict[str, Any]:
     tokens, regex_cpu, regex_wall = cpu_timed(lambda: regex_pass(texts))
     jalin_rate, regex_rate = rate(count, cpu), rate(len(texts), regex_cpu)
     stages = stage_costs(documents)
+    grows = growth(documents)
     ordered = sorted(latencies)
     slowest = max(range(len(latencies)), key=latencies.__getitem__)
     return {
@@ -105,6 +120,7 @@ def run(documents: list[RawDocument] | None = None) -> dict[str, Any]:
         "jalin_slowest_doc": {"id": documents[slowest].id, "ms": 1000 * latencies[slowest],
                               "chars": len(texts[slowest])},
         "stage_ms_per_doc": stages,
+        "stage_growth_4x_text": grows,
         "failed_documents": len(errors),
         "errors": dict(sorted(errors.items())[:20]),
         "regex_docs_per_s": regex_rate,
@@ -118,12 +134,15 @@ def run(documents: list[RawDocument] | None = None) -> dict[str, Any]:
 
 def summary(result: dict[str, Any]) -> str:
     top = [(k, v) for k, v in result["stage_ms_per_doc"].items() if not k.startswith("text.")][:3]
+    superlinear = ", ".join(f"{k} {v:.1f}x" for k, v in sorted(result["stage_growth_4x_text"].items(),
+                                                                 key=lambda item: -item[1]) if v >= 1.3)
     return (f"throughput: {result['jalin_docs_per_s_per_core']:,.0f} docs/s per core "
             f"(target >= {TARGET_DOCS_PER_S:,}; p50 {result['jalin_ms_per_doc_p50']:.2f} ms, "
             f"p99 {result['jalin_ms_per_doc_p99']:.2f} ms per doc, {result['documents']} docs"
             + (f"; {result['failed_documents']} RAISED, see results/throughput-latest.json"
                if result["failed_documents"] else "")
-            + "; costliest: " + ", ".join(f"{k} {v:.2f} ms" for k, v in top) + ")")
+            + "; costliest: " + ", ".join(f"{k} {v:.2f} ms" for k, v in top)
+            + (f"; faster than linear at 4x text: {superlinear}" if superlinear else "") + ")")
 
 
 def regex_summary(result: dict[str, Any]) -> str:

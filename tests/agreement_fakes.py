@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from jalin.doc import Doc
 from jalin.extract import actors, cues, statements, times
@@ -28,12 +29,15 @@ _RELATIONS = re.compile(r"(?i)\b(?:menteri|minister|kerajaan|government|kementer
 _DEFENCE = re.compile(r"(?i)\b(?:pertahanan|ketenteraan|keselamatan|defence|military|security|navy|army)\b")
 
 
-def make_doc(text: str, *, speaker: Actor | None = None, time_words: dict[str, tuple[str, str]] = ()) -> Doc:
+def make_doc(
+    text: str, *, speaker: Actor | None = None, time_words: dict[str, tuple[str, str]] = (),
+    published: date | None = None,
+) -> Doc:
     """A Doc over `text` with COUNTRY actors for every country named, one optional speaker, and a
     TimeExpr for each `time_words` entry (text -> (value, relation))."""
     lexicon = load_lexicon()
     language = "en" if re.search(r"\b(?:the|and|of|with)\b", text) else "ms"
-    doc = Doc(text=text, info=DocumentInfo(id="t", language=language), lexicon=lexicon)
+    doc = Doc(text=text, info=DocumentInfo(id="t", language=language), lexicon=lexicon, published=published)
     doc.sentences = split_sentences(text, lexicon)
     by_code: dict[str, Actor] = {}
     for match in _COUNTRY.finditer(text):

@@ -162,3 +162,72 @@ def test_seed_gold_actors() -> None:
     got = (person.name, person.country, person.sector, person.roles[0].en, person.honorifics)
     assert got == tuple(expected[k] for k in ("name", "country", "sector", "role_en", "honorifics"))
     assert [m.text for m in person.mentions][1:] == ["Mohamed Khaled", "Mohamed Khaled"]
+
+
+def test_designate_role_and_abbreviated_name_word() -> None:
+    text = ("Deputy Prime Minister-designate Dr Nurul Ain Hassan met the troops led by Major Mohd. Asri "
+            "Che Wil.")
+    assert _summary(_person(text, "Nurul Ain Hassan"))[3:] == (["Deputy Prime Minister"], ["Dr"])
+    assert _summary(_person(text, "Mohd. Asri Che Wil"))[:3] == ("Mohd. Asri Che Wil", None, "MIL")
+
+
+def test_generic_minister_portfolio_is_not_a_name() -> None:
+    text = "Menteri Tugas-Tugas Khas Datuk Seri Ahmad Faizal Hamdan hadir."
+    people = [a for a in _actors(text) if a.type == "PERSON"]
+    assert [(a.name, [r.text for r in a.roles]) for a in people] == [
+        ("Ahmad Faizal Hamdan", ["Menteri Tugas-Tugas Khas"])]
+
+
+def test_seats_and_parties_are_not_person_names() -> None:
+    text = ("Ahli Parlimen Lembah Pantai itu berkata demikian manakala Naib Presiden Parti Keadilan Rakyat "
+            "hadir bersama Datuk Seri Ahmad Faizal Hamdan.")
+    assert [a.name for a in _actors(text) if a.type == "PERSON"] == ["Ahmad Faizal Hamdan"]
+
+
+def test_unlisted_body_country_follows_its_language() -> None:
+    text = ("Laporan itu menyebut Arakan Liberation Army (ALA) dan Lembaga Penggalakan Pelancongan Negeri "
+            "(LPPN).")
+    orgs = {a.name: a.country for a in _actors(text) if a.type == "ORGANISATION"}
+    assert orgs == {"Arakan Liberation Army": None, "Lembaga Penggalakan Pelancongan Negeri": "MYS"}
+
+
+def test_ministry_with_several_portfolios_and_lists_of_ministries() -> None:
+    text = ("Kementerian Pendidikan, Kebudayaan, Sukan dan Teknologi akan berbincang dengan Kementerian "
+            "Pertahanan, Kementerian Kewangan dan Jemaah Menteri.")
+    orgs = [(a.name, a.canonical) for a in _actors(text) if a.type == "ORGANISATION"]
+    assert orgs == [
+        ("Kementerian Pendidikan, Kebudayaan, Sukan dan Teknologi",
+         "Kementerian Pendidikan, Kebudayaan, Sukan dan Teknologi"),
+        ("Kementerian Pertahanan", "Ministry of Defence (Malaysia)"),
+        ("Kementerian Kewangan", "Ministry of Finance (Malaysia)"),
+        ("Jemaah Menteri", "Cabinet of Malaysia"),
+    ]
+
+
+def test_appositions_with_who_is_and_yang_juga() -> None:
+    text = ("Ahmad Zaki Rashid yang juga Menteri Luar Negeri hadir. Later, Lim Wei Kiat, who is also the "
+            "Defence Minister, said the talks would resume.")
+    assert _summary(_person(text, "Ahmad Zaki Rashid"))[3] == ["Minister of Foreign Affairs"]
+    assert _summary(_person(text, "Lim Wei Kiat"))[3] == ["Minister of Defence"]
+
+
+def test_spouse_does_not_take_the_title_and_initials_do_not_merge_names() -> None:
+    text = ("Isteri Perdana Menteri, Datin Seri Aminah Yusof dan Menteri Kesihatan Datuk Seri Dr S. Raman "
+            "bersama Puan Sri Tina Raman hadir.")
+    people = {a.name: [r.en for r in a.roles] for a in _actors(text) if a.type == "PERSON"}
+    assert people == {"Aminah Yusof": [], "S. Raman": ["Minister of Health"], "Tina Raman": []}
+
+
+def test_mayor_title_is_a_role_and_mou_is_not_a_body() -> None:
+    text = ("Datuk Bandar Kuala Lumpur Datuk Seri Hamzah Ali hadir pada Majlis Memeterai Memorandum "
+            "Persefahaman (MoU) itu.")
+    actors = _actors(text)
+    assert [(a.name, [r.en for r in a.roles], a.honorifics) for a in actors if a.type == "PERSON"] == [
+        ("Hamzah Ali", ["Mayor"], ["Datuk Seri"])]
+    assert [a for a in actors if a.type == "ORGANISATION"] == []
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    text = "Indonesian President Budi Santoso’s visit was praised by Editor-in-chief Steven Lim."
+    people = {a.name: (a.country, [r.en for r in a.roles]) for a in _actors(text) if a.type == "PERSON"}
+    assert people == {"Budi Santoso": ("IDN", ["President"]), "Steven Lim": ("MYS", ["Editor-in-Chief"])}

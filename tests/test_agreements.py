@@ -42,7 +42,7 @@ def brief(text: str, **kwargs) -> list[tuple]:
     ("Kementerian itu menyerahkan surat niat kepada sebuah syarikat dari Turkiye.",
      ("loi", ["MYS", "TUR"], "unknown")),
     ("Kerajaan menganugerahkan kontrak pertahanan bernilai RM1 bilion kepada syarikat tempatan.",
-     ("procurement_contract", ["MYS"], "unknown")),
+     ("procurement_contract", ["MYS"], "signed")),
     ("Malaysia sedang merundingkan perjanjian perolehan kerajaan dengan kerajaan (G2G) "
      "bersama Korea Selatan.",
      ("g2g_procurement", ["KOR", "MYS"], "negotiating")),
@@ -59,7 +59,7 @@ def brief(text: str, **kwargs) -> list[tuple]:
     ("The ministry issued a letter of intent to a shipbuilder from Turkey.",
      ("loi", ["MYS", "TUR"], "unknown")),
     ("The government awarded the defence contract to a local company.",
-     ("procurement_contract", ["MYS"], "unknown")),
+     ("procurement_contract", ["MYS"], "signed")),
     ("Malaysia is negotiating a government-to-government deal with South Korea.",
      ("g2g_procurement", ["KOR", "MYS"], "negotiating")),
     ("Malaysia and Indonesia inked a framework agreement on maritime trade.",
@@ -71,6 +71,16 @@ def brief(text: str, **kwargs) -> list[tuple]:
 ])
 def test_types(text, expected):
     assert brief(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia dan Jepun menandatangani perjanjian kerjasama teknikal (MoU) semalam.",
+    "Malaysia and Japan signed a cooperation agreement (MoU) on Monday.",
+])
+def test_bracketed_acronym_gives_the_kind(text):
+    found = run(text)
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [("mou", ["JPN", "MYS"], "signed")]
+    assert found[0]["label"].endswith("(MoU)")
 
 
 def test_cooperation_agreement_is_defence_cooperation_only_in_a_defence_sentence():
@@ -86,6 +96,9 @@ def test_label_is_the_phrase_as_written_with_its_name_and_acronym():
     assert g["label"] == "perjanjian perolehan kerajaan dengan kerajaan (G2G)"
     [g] = run("He said Malaysia and Japan will strengthen the Maritime Cooperation Arrangement (MCA) soon.")
     assert g["label"] == "Maritime Cooperation Arrangement (MCA)"
+    [g] = run("Malaysia ratified the Comprehensive and Progressive Agreement for Trans-Pacific Partnership "
+              "(CPTPP) with Japan.")
+    assert g["label"] == "Comprehensive and Progressive Agreement for Trans-Pacific Partnership (CPTPP)"
 
 
 # ---------------------------------------------------------------- every status, both languages
@@ -110,6 +123,12 @@ def test_label_is_the_phrase_as_written_with_its_name_and_acronym():
     ("Kerajaan membatalkan kontrak pertahanan dengan syarikat Itali itu.", "cancelled"),
     ("The government cancelled its defence contract with a firm from Italy.", "cancelled"),
     ("Malaysia dan Jepun belum menandatangani perjanjian itu.", "negotiating"),
+    ("Kerajaan menangguhkan kontrak pertahanan dengan syarikat Itali itu.", "stalled"),
+    ("The government called off the defence contract with a firm from Italy.", "cancelled"),
+    ("Malaysia dan Jepun memperbaharui perjanjian pertahanan itu semalam.", "signed"),
+    ("Malaysia and Japan will renew the defence pact next year.", "negotiating"),
+    ("Malaysia dan Jepun bertukar memorandum persefahaman (MoU) pertahanan semalam.", "signed"),
+    ("Malaysia and Japan exchanged a memorandum of understanding on defence.", "signed"),
 ])
 def test_statuses(text, status):
     assert [g["status"] for g in run(text)] == [status]
@@ -129,6 +148,15 @@ def test_will_sign_is_not_signed(text):
 def test_signed_after_the_head_is_done_even_after_a_future_verb():
     [g] = run("Malaysia will honour the agreement signed with Japan last year.")
     assert (g["status"], g["milestones"][0]["state"]) == ("signed", "done")
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia signed an MoU with Japan, while a defence contract with France was cancelled.",
+    "Malaysia menandatangani MoU dengan Jepun manakala kontrak pertahanan dengan Perancis dibatalkan.",
+])
+def test_two_agreements_in_one_sentence_keep_their_own_words(text):
+    assert brief(text) == [
+        ("mou", ["JPN", "MYS"], "signed"), ("procurement_contract", ["FRA", "MYS"], "cancelled")]
 
 
 def test_latest_stage_across_the_document_wins():
@@ -158,6 +186,16 @@ def test_signing_done_with_its_date_english():
         {"kind": "signing", "state": "done", "time": "t1", "text": "signed the deal in March"}]
 
 
+def test_a_signing_dated_after_the_report_is_still_expected():
+    from datetime import date
+
+    text = "The ministry is proceeding with the signing of the defence agreement with Japan in December."
+    [g] = run(text, time_words={"in December": ("2025-12", "on")}, published=date(2025, 10, 24))
+    assert (g["status"], g["milestones"][0]["state"]) == ("negotiating", "expected")
+    [g] = run(text, time_words={"in December": ("2024-12", "on")}, published=date(2025, 10, 24))
+    assert (g["status"], g["milestones"][0]["state"]) == ("signed", "done")
+
+
 @pytest.mark.parametrize(("text", "kind", "status"), [
     ("The treaty between Malaysia and Japan was ratified by both parliaments.", "ratification", "signed"),
     ("Perjanjian antara Malaysia dan Jepun itu diratifikasi semalam.", "ratification", "signed"),
@@ -174,10 +212,35 @@ def test_other_milestones(text, kind, status):
 
 # ---------------------------------------------------------------- coreference and implied agreements
 
-def test_anaphors_join_the_agreement_already_found():
-    text = ("Malaysia menandatangani MoU dengan Jepun. MoU tersebut berkuat kuasa serta-merta. "
-            "Malaysia signed a deal with Japan. The deal takes effect in March.")
-    assert brief(text) == [("mou", ["JPN", "MYS"], "in_force"), ("other", ["JPN", "MYS"], "in_force")]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Malaysia menandatangani MoU dengan Jepun. MoU tersebut berkuat kuasa serta-merta.",
+     [("mou", ["JPN", "MYS"], "in_force")]),
+    ("Malaysia signed a deal with Japan. The deal takes effect immediately.",
+     [("other", ["JPN", "MYS"], "in_force")]),
+    ("Malaysia signed an MoU with Japan. The new agreement takes effect immediately.",
+     [("mou", ["JPN", "MYS"], "in_force")]),
+    ("Malaysia menandatangani MoU dengan Jepun. Perjanjian baharu itu berkuat kuasa serta-merta.",
+     [("mou", ["JPN", "MYS"], "in_force")]),
+])
+def test_anaphors_join_the_agreement_already_found(text, expected):
+    assert brief(text) == expected
+
+
+def test_an_agreement_is_a_new_one():
+    text = "Malaysia and Japan signed an MoU on defence. They also signed an agreement on trade with Japan."
+    assert brief(text) == [("mou", ["JPN", "MYS"], "signed"), ("other", ["JPN", "MYS"], "signed")]
+
+
+def test_general_word_with_the_same_parties_is_the_same_agreement():
+    text = ("The Cabinet has given its approval to the government-to-government (G2G) procurement agreement "
+            "between Malaysia and South Korea. The ministry will proceed with the signing of the agreement "
+            "with South Korea before the end of the year. Malaysia signed a similar G2G agreement with "
+            "Turkey last year.")
+    found = run(text, time_words={"before the end of the year": ("2025-12", "by")})
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [
+        ("g2g_procurement", ["KOR", "MYS"], "approved"), ("g2g_procurement", ["MYS", "TUR"], "signed")]
+    assert [(x["kind"], x["state"]) for x in found[0]["milestones"]] == [
+        ("cabinet_approval", "done"), ("signing", "expected")]
 
 
 def test_second_country_after_x_implies_a_signed_agreement_malay():
@@ -200,6 +263,13 @@ def test_third_country_after_x_and_y_english():
         (["MYS", "TUR"], "signed", True),
         (["FRA", "MYS"], "signed", True),
     ]
+
+
+def test_second_after_x_after_an_anaphor():
+    text = ("Malaysia sedang merundingkan perjanjian pertahanan dengan Jepun. Jepun menandatangani "
+            "perjanjian itu semalam, menjadikannya negara kedua selepas Perancis berbuat demikian.")
+    assert brief(text) == [("defence_cooperation", ["JPN", "MYS"], "signed"),
+                           ("defence_cooperation", ["FRA", "MYS"], "signed")]
 
 
 def test_speaker_side_joins_a_with_party():
@@ -360,3 +430,16 @@ def test_contract_for_a_purchase_is_one_agreement(text):
 ])
 def test_award_letters_are_procurement_contracts(text, expected):
     assert brief(text) == expected
+
+
+def test_specific_head_then_general_word_is_one_agreement():
+    [g] = run("Malaysia and South Korea are expected to sign a government-to-government (G2G) agreement "
+              "for the procurement of FA-50 fighter jets this year.")
+    assert (g["type"], g["label"], g["parties"], g["status"]) == (
+        "g2g_procurement", "government-to-government (G2G) agreement", ["KOR", "MYS"], "negotiating")
+
+
+def test_two_countries_make_a_general_agreement_word_count():
+    text = "Malaysia dan Indonesia bersetuju mempercepatkan rundingan perjanjian sempadan di Laut Sulawesi."
+    assert brief(text) == [("other", ["IDN", "MYS"], "negotiating")]
+    assert run("Syarikat itu menandatangani perjanjian sewa pejabat baharu semalam.") == []

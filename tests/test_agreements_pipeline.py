@@ -42,3 +42,11 @@ def test_dev_golds_meet_the_issue_targets(shared_dir):
     scores = layer_scores(evaluate_paths(golds).totals()["agreements"])
     assert scores["f1"] >= 0.75
     assert scores["attributes"]["status"]["accuracy"] >= 0.75
+
+
+def test_pipeline_general_agreement_word_needs_foreign_relations():
+    found = analyze("KUALA LUMPUR: Malaysia dan Indonesia bersetuju mempercepatkan rundingan perjanjian "
+                    "sempadan di Laut Sulawesi, kata Perdana Menteri.").agreements
+    assert [(g.type, g.parties, g.status) for g in found] == [("other", ["IDN", "MYS"], "negotiating")]
+    local = analyze("SHAH ALAM: Syarikat itu menandatangani perjanjian sewa pejabat baharu semalam.")
+    assert local.agreements == []

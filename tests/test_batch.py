@@ -46,7 +46,7 @@ def write_inputs(folder: Path) -> list[str]:
 
 
 def analyze_lines(inputs: list[str]) -> list[str]:
-    result = CliRunner().invoke(app, ["analyze", *inputs])
+    result = CliRunner().invoke(app, ["analyze", *inputs, "--published", "2024-01-15"])
     assert result.exit_code == 2, result.output  # the broken line makes the run report a failure
     return [line for line in result.stdout.splitlines() if line.startswith("{")]
 
@@ -59,7 +59,7 @@ def test_batch_matches_analyze_on_two_workers(tmp_path: Path) -> None:
     inputs = write_inputs(tmp_path)
     out = tmp_path / "out"
     ran = CliRunner().invoke(app, ["batch", *inputs, "--out", str(out), "--workers", "2",
-                                   "--partition-size", "2"])
+                                   "--partition-size", "2", "--published", "2024-01-15"])
     assert ran.exit_code == 2, ran.output  # two inputs failed
     documents = 3 + len(inputs) - 1  # three good documents in own.jsonl, one per other file
     assert ran.stderr.startswith(f"{documents} documents analysed, 2 failed, {-(-documents // 2)} partitions")
@@ -69,6 +69,8 @@ def test_batch_matches_analyze_on_two_workers(tmp_path: Path) -> None:
     assert [row["analysis"] for row in analyses] == expected  # byte-identical, in input order
     assert [row["id"] for row in analyses] == [json.loads(line)["document"]["id"] for line in expected]
     assert [row["id"] for row in analyses][:3] == ["own-ms-1", "own-en-1", "own-ms-2"]
+    published = [json.loads(row["analysis"])["document"]["published"] for row in analyses[:4]]
+    assert published == ["2024-03-05", "2024-06-11", "2024-01-15", "2023-11-20"]  # own date, else --published
     assert len(analyses) == documents
     failures = read_table(out, "failures")
     own = tmp_path / "own.jsonl"
@@ -166,3 +168,15 @@ def test_batch_on_a_running_scheduler(tmp_path: Path) -> None:
                             partition_size=2)
     assert (summary.documents, summary.failures, summary.partitions) == (3, 0, 2)
     assert [r["id"] for r in read_table(tmp_path / "out", "analyses")] == ["own-ms-1", "own-en-1", "own-ms-2"]
+
+
+def test_bad_options_are_refused_before_any_cluster_starts(tmp_path: Path) -> None:
+    ran = CliRunner().invoke(app, ["batch", "x.jsonl", "--out", str(tmp_path / "out"), "--published", "soon"])
+    assert ran.exit_code == 2
+    assert "'soon' is not a date YYYY-MM-DD" in ran.output
+    missing = tmp_path / "no-such-lexicon"
+    ran = CliRunner().invoke(app, ["batch", "x.jsonl", "--out", str(tmp_path / "out"),
+                                   "--lexicon", str(missing)])
+    assert ran.exit_code == 2
+    assert "lexicon directory does not exist" in ran.output
+    assert not (tmp_path / "out").exists()

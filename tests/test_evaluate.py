@@ -76,7 +76,7 @@ def perfect_prediction() -> dict[str, Any]:
         ],
         "agreements": [
             {"id": "g1", "type": "defence_cooperation", "label": "perjanjian kerjasama pertahanan",
-             "parties": ["JPN", "MYS"], "status": "negotiating", "exclusive": None,
+             "parties": ["JPN", "MYS"], "status": "negotiating", "exclusive": None, "modes": [],
              "milestones": [{"kind": "signing", "state": "expected", "time": "t1",
                              "text": "memeterai perjanjian kerjasama pertahanan menjelang Disember"}],
              "evidence": [{"start": 0, "end": 80}]},
@@ -547,7 +547,7 @@ def oracle(gold: dict[str, Any]) -> dict[str, Any]:
 
     agreements = [{"id": f"g{i}", "type": first(a["type"]), "label": "", "parties": sorted(a["parties"]),
                    "status": (a.get("status_any") or ["unknown"])[0], "exclusive": a.get("exclusive"),
-                   "milestones": [milestone(m) for m in a.get("milestones", [])], "evidence": []}
+                   "modes": [], "milestones": [milestone(m) for m in a.get("milestones", [])], "evidence": []}
                   for i, a in enumerate(gold["agreements"])]
     gatherings = [{"kind": first(g["kind"]), "name": g.get("name_contains"), "ordinal": g.get("ordinal"),
                    "location": None, "time": None, "parties": g["parties"], "attendance": [], "evidence": []}

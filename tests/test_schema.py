@@ -32,7 +32,7 @@ def _full() -> dict:
                        "trigger": {"start": trig, "end": trig + 14, "text": "menandatangani"},
                        "sentence": 0}]
     data["agreements"] = [{"id": "g1", "type": "mou", "label": "memorandum persefahaman",
-                           "parties": ["IDN", "MYS"], "status": "signed", "exclusive": None,
+                           "parties": ["IDN", "MYS"], "status": "signed", "exclusive": None, "modes": [],
                            "milestones": [{"kind": "signing", "state": "done", "time": "t1",
                                            "text": "menandatangani"}],
                            "evidence": [{"start": 0, "end": 85}]}]

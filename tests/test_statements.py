@@ -142,3 +142,53 @@ def test_seed_gold_statements() -> None:
     assert got == [(g["speaker"], g["kind"]) for g in gold["statements"]]
     for statement, expected in zip(analysis.statements, gold["statements"], strict=True):
         assert expected["contains"] in statement.text
+
+
+def test_run_together_sentences_keep_their_own_attributions() -> None:
+    text = ("Menteri Luar Datuk Ali Hassan berkata lawatan itu berjaya.Ali berkata kedua-dua negara akan "
+            "menubuhkan jawatankuasa bersama.")
+    said = _said(text)
+    assert [(s[0], s[3]) for s in said] == [
+        ("Ali Hassan", "lawatan itu berjaya"),
+        ("Ali Hassan", "kedua-dua negara akan menubuhkan jawatankuasa bersama"),
+    ]
+
+
+def test_phrases_that_only_look_like_cues() -> None:
+    text = ("Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan menambah baik prosedur perolehan itu. "
+            "Defence Minister Lim Wei Kiat was told the contract had been delayed.")
+    assert _said(text) == []
+
+
+def test_pronouns_are_linked_to_the_current_speaker() -> None:
+    text = ("Menteri Pertahanan Datuk Seri Ahmad Faizal Hamdan berkata latihan itu berjaya. Beliau turut "
+            "melawat kapal itu. “Dia seorang pegawai yang baik,” katanya merujuk kepada komander kapal.")
+    doc = prepare(text, published=None, id=None, title=None, url=None, source=None, metadata={},
+                  lexicon=load_lexicon())
+    doc.actors = actors.extract(doc)
+    doc.statements = statements.extract(doc)
+    person = next(a for a in doc.actors if a.type == "PERSON")
+    assert doc.notes["statements.pronouns"] == [(text.index("Beliau"), text.index("Beliau") + 6, person.id)]
+
+
+def test_present_tense_cues_framing_and_possessive_country() -> None:
+    text = ("SINGAPORE: Singapore's Defence Minister Ng Wei Ming says the exercise will grow. "
+            "The Foreign Ministry said in a statement on Tuesday that the note was delivered. "
+            "Ng adds that more ships will join.")
+    said = _said(text)
+    assert said == [
+        ("Ng Wei Ming", "indirect", "says", "the exercise will grow"),
+        ("Foreign Ministry", "indirect", "said", "the note was delivered"),
+        ("Ng Wei Ming", "indirect", "adds", "more ships will join"),
+    ]
+    person = next(a for a in analyze(text).actors if a.type == "PERSON")
+    assert person.country == "SGP"
+
+
+def test_a_body_referred_back_to_by_its_kind() -> None:
+    text = ("The Defence Ministry has signed the contract. The ministry said the first ship would arrive "
+            "in 2027. Kementerian Luar Negeri menerima nota itu. Kementerian itu berkata rundingan akan "
+            "diteruskan. “Kami komited kepada rundingan,” kata kementerian itu.")
+    assert [(s[0], s[1]) for s in _said(text)] == [
+        ("Defence Ministry", "indirect"), ("Kementerian Luar Negeri", "indirect"),
+        ("Kementerian Luar Negeri", "direct")]

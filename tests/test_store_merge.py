@@ -173,7 +173,8 @@ def test_failed_batch_leaves_nothing_behind(store):
 
 def test_schema_is_versioned_and_refuses_a_newer_database(tmp_path):
     path = tmp_path / "kb.db"
-    open_store(path).close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -193,3 +194,10 @@ def test_two_connections_share_entities(tmp_path):
     assert len(first.agreement_records()[0]["history"]) == 2
     first.close()
     second.close()
+
+
+def test_agreement_records_limit(store):
+    store.add_analyses([pending(), approved()])
+    assert store.agreement_records(limit=0) == []
+    assert [r["status"] for r in store.agreement_records(limit=1)] == ["approved"]
+    assert store.agreements(country="MYS")["status"].tolist() == ["approved"]

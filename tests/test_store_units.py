@@ -102,3 +102,16 @@ def test_empty_garbage_and_very_long_documents_store(tmp_path):
         assert store.search("kapal misi pesisir")["id"].tolist() == ["long"]
         assert store.search("####").empty
         assert store.document("blank")["text"] == " "
+
+
+def test_record_conversion_matches_the_contract_json():
+    import json
+    from pathlib import Path
+
+    from jalin.pipeline import analyze
+    from jalin.store.rows import as_dict
+
+    folder = Path(__file__).resolve().parent / "data" / "store"
+    for path in sorted(folder.glob("*.txt")):
+        analysis = analyze(path.read_text(encoding="utf-8").split(" ", 2)[2], published="2025-10-22")
+        assert json.dumps(as_dict(analysis), ensure_ascii=False, separators=(",", ":")) == analysis.to_json()

@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
+from jalin.lexicon import LexiconError
+from jalin.text import parse_published
 
 
 def batch_command(
@@ -19,10 +21,24 @@ def batch_command(
         int, typer.Option(min=1, help="Documents per partition.")
     ] = DEFAULT_PARTITION_SIZE,
     lexicon: Annotated[list[str] | None, typer.Option(help="Extra lexicon directory (repeatable).")] = None,
+    published: Annotated[str | None, typer.Option(
+        metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
 ) -> None:
-    """Analyse documents on Dask; write analyses, flat tables and failures under --out."""
-    summary = run_batch(inputs, out, scheduler=scheduler, workers=workers,
-                        partition_size=partition_size, lexicon_dirs=lexicon or ())
+    """Analyse documents on Dask; write analyses, flat tables and failures under --out.
+
+    Runs on a local cluster of --workers single-threaded processes, or on the running scheduler
+    at --scheduler (its workers need jalin installed). DIR gets the Parquet tables analyses (id,
+    and the JSON line `jalin analyze` prints), failures (origin, reason), actors, statements,
+    events and agreements, one part per partition in input order; a re-run overwrites them.
+    Exit status 0 when every input succeeded, 2 when some failed.
+    """
+    if published is not None and parse_published(published) is None:
+        raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
+    try:
+        summary = run_batch(inputs, out, scheduler=scheduler, workers=workers, partition_size=partition_size,
+                            lexicon_dirs=lexicon or (), published=published)
+    except LexiconError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lexicon") from None
     print(f"{summary.documents} documents analysed, {summary.failures} failed, "
           f"{summary.partitions} partitions in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
     raise typer.Exit(2 if summary.failures else 0)

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from jalin.lexicon import load_lexicon
 from jalin.pipeline import analyze
 from jalin.read import InputError, RawDocument, read_paths
 from jalin.store import Store, content_hash
@@ -29,6 +30,7 @@ CHUNK_SIZE = 25  # documents per task sent to a worker process
 @dataclass(slots=True)
 class IngestReport:
     read: int = 0
+    analysed: int = 0  # sent to analysis (not already stored)
     added: int = 0
     skipped: int = 0
     duplicates: int = 0
@@ -81,6 +83,7 @@ class Ingest:
         self._on_failure = on_failure or (lambda line: print(line, file=sys.stderr))
         self._on_progress = on_progress or (lambda report: None)
         self._pending: list[str] = []
+        self._lexicon = load_lexicon()
         self._started = time.perf_counter()
 
     def run(self, paths: Iterable[str]) -> IngestReport:
@@ -128,10 +131,12 @@ class Ingest:
                 self._fail(str(item))
             else:
                 docs.append(item)
-        hashes = [content_hash(normalise(d.text)) for d in docs]
+        # The same normalisation as the pipeline's, so the hash is the stored analysis's content hash.
+        hashes = [content_hash(normalise(d.text, self._lexicon)) for d in docs]
         known = self.store.known_hashes(hashes)
         fresh = [d for d, h in zip(docs, hashes, strict=True) if h not in known]
         self.report.skipped += len(docs) - len(fresh)
+        self.report.analysed += len(fresh)
         return fresh
 
     def _take(self, results: list[tuple[str, str | None, str | None]]) -> None:

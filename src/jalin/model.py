@@ -152,15 +152,8 @@ class Agreement(Record):
     exclusive: bool | None
     milestones: list[Milestone] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
-    # Additive: the subject matter (the `modes` vocabulary) of the sentences that name it; left out
-    # of the JSON when empty, so contract-only agreements round-trip unchanged.
+    # Additive: the subject matter (the `modes` vocabulary) of the sentences that name it.
     modes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = Record.to_dict(self)
-        if not self.modes:
-            del data["modes"]
-        return data
 
 
 @dataclass(slots=True)

@@ -80,7 +80,8 @@ def ingest_command(
         report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show).run(paths)
         progress.update(task, total=report.read, completed=report.read)
     store.close()
-    err.print(f"read {report.read:,}  added {report.added:,}  already stored {report.skipped:,}  "
+    err.print(f"read {report.read:,}  analysed {report.analysed:,}  added {report.added:,}  "
+              f"already stored {report.skipped:,}  "
               f"near-duplicates {report.duplicates:,}  failed {report.failed:,}  "
               f"{report.rate:,.0f} docs/s", highlight=False, soft_wrap=True)
 
@@ -90,14 +91,18 @@ def agreements_command(
     status: str | None = typer.Option(None, "--status"),
     overdue: bool = typer.Option(False, "--overdue", help="only agreements with overdue milestones"),
     as_of: str | None = typer.Option(None, "--as-of", help="ISO date (default today)"),
+    limit: int = typer.Option(1000, "--limit"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Agreements with their status history, milestones and overdue milestones."""
     if as_of is not None:
-        date.fromisoformat(as_of)
+        try:
+            date.fromisoformat(as_of)
+        except ValueError:
+            raise typer.BadParameter(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
     store = _open(db)
-    records = store.agreement_records(country, status, overdue, as_of)
+    records = store.agreement_records(country, status, overdue, as_of, limit)
     store.close()
     if as_json:
         _print_json(records)

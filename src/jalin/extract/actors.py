@@ -3,7 +3,7 @@ every mention listed.
 
 Country references, organisations and places come from the one lexicon matcher (`actors_lexicon`);
 persons from honorific/rank/role chains around capitalised names (`actors_persons`); organisations
-outside the lexicon from a head word plus an acronym in brackets ("Agensi ... (Nadma)").
+outside the lexicon from a head word plus an acronym in brackets ("Agensi Keselamatan Siber Negara (NACSA)").
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from jalin.model import Actor, Role, TextSpan
 # A capital or seat after one of these words is the place itself, not the country it stands for.
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
 # An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
-_NAMED_BODY = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w'’-]*|dan|and|of|for|the|&)(?: (?:[A-Z][\w'’-]*|dan|and|of|for|the|&)){1,9})"
-    r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)"
-)
+_ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+# More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
+_PORTFOLIOS = re.compile(r"(?:, [A-Z][\w-]*)+,? (?:dan|and|&) [A-Z][\w-]*")
+_TITLE_KINDS = frozenset({"role", "prefix", "honorific", "rank"})
 _CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 
 
@@ -33,8 +34,9 @@ def _country_names(lexicon: Lexicon) -> dict[str, str]:
     return {row["iso3"]: row["name"] for row in lexicon.table("countries")}
 
 
-def _heads(lexicon: Lexicon) -> dict[str, str]:
-    return {row["word"]: row["sector"] for row in lexicon.table("organisation_heads")}
+def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    rows = lexicon.table("organisation_heads")
+    return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
 
 
 def _is_place_use(doc: Doc, match: Match) -> bool:
@@ -46,7 +48,10 @@ def _is_place_use(doc: Doc, match: Match) -> bool:
 
 
 def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
-    """(ISO3, start, end, kind) of every country reference, in text order."""
+    """(ISO3, start, end, kind) of every country reference, in text order (cached on the doc)."""
+    cached = doc.notes.get("actors.country_mentions")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     found: list[tuple[str, int, int, str]] = []
     for match in scan(doc):
         entry = match.first("organisation", "role", "country", "adjective", "metonym")
@@ -55,6 +60,7 @@ def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
         if entry.kind == "metonym" and _is_place_use(doc, match):
             continue
         found.append((entry.key, match.start, match.end, entry.kind))
+    doc.notes["actors.country_mentions"] = found
     return found
 
 
@@ -95,6 +101,7 @@ def _countries(doc: Doc, registry: _Registry) -> None:
 
 
 def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[tuple[int, int]]:
+    """Organisations of the lexicon, as written; a national body takes the country named with it."""
     names = doc.lexicon.cached("actors.country_names", _country_names)
     text = doc.text
     at = {m.start: m for m in matches}
@@ -105,49 +112,100 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
             continue
         start, end = match.start, match.end
         canonical, country = entry.key, entry.country
-        national = canonical.endswith(f"({names.get(entry.country, '')})") and entry.country
-        if national:
-            after = at.get(end + 1) if text[end:end + 1] == " " else None
-            before = matches[index - 1] if index and matches[index - 1].end == start - 1 else None
-            other = None
-            if after is not None and after.first("country") and after.first("country").kind == "country":
-                other, end = after.first("country"), after.end
-            elif before is not None and before.first("adjective", "country") is not None:
-                other, start = before.first("adjective", "country"), before.start
-            if other is not None and other.key != entry.country:
-                base = canonical.rsplit(" (", 1)[0]
-                canonical, country = f"{base} ({names.get(other.key, other.key)})", other.key
+        longer = _PORTFOLIOS.match(text, end)  # "Kementerian Pendidikan, Kebudayaan dan Sukan"
+        if longer and entry.national and not any(end < m.start < longer.end() for m in matches):
+            end = longer.end()
+            canonical = text[start:end]
+        if entry.national:
+            other = _named_country(text, start, end, at, matches[index - 1] if index else None)
+            if other is not None and other[0] != entry.country:
+                base = canonical.rsplit(" (", 1)[0] if canonical.endswith(")") else canonical
+                canonical, country = f"{base} ({names.get(other[0], other[0])})", other[0]
+                start, end = min(start, other[1]), max(end, other[2])
         registry.add("ORGANISATION", canonical, start, end, name=text[start:end], canonical=canonical,
                      country=country, sector=entry.sector)
         covered.append((start, end))
+    _named_bodies(doc, registry, matches, covered)
+    return covered
+
+
+def _named_country(text: str, start: int, end: int, at: dict[int, Match],
+                   before: Match | None) -> tuple[str, int, int] | None:
+    """(ISO3, start, end) of the country named right after ("… Jepun") or before ("Japanese …")."""
+    after = at.get(end + 1) if text[end:end + 1] == " " else None
+    entry = after.first("country") if after is not None else None
+    if after is not None and entry is not None and entry.kind == "country":
+        return entry.key, after.start, after.end
+    if before is not None and before.end == start - 1:
+        entry = before.first("adjective", "country")
+        if entry is not None:
+            return entry.key, before.start, before.end
+    return None
+
+
+def _words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """(start, word) of the capitalised words and connectors right before `end` (at most ten)."""
+    words: list[tuple[int, str]] = []
+    while len(words) < 10 and end > 0:
+        space = text.rfind(" ", max(0, end - 40), end)
+        word = text[space + 1:end]
+        if not (word in _CONNECTORS or _NAME_WORD.fullmatch(word)):
+            break
+        words.insert(0, (space + 1, word))
+        if space < 0 or text[space - 1:space] in ("", " ", "\n"):
+            break
+        end = space
+    while words and words[0][1] in _CONNECTORS:
+        words.pop(0)
+    return words if len(words) >= 2 else []
+
+
+def _named_bodies(
+    doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]
+) -> None:
+    """Organisations outside the lexicon: capitalised words with a head word, then "(ACRONYM)"."""
+    text = doc.text
     heads = doc.lexicon.cached("actors.heads", _heads)
     stop = stopwords(doc)
-    taken = [(m.start, m.end) for m in matches]
-    titles = [(m.start, m.end) for m in matches
-              if m.first("role", "prefix", "honorific", "rank") and not m.first("organisation")]
-    for body in _NAMED_BODY.finditer(text):
-        words = body.group(1).split(" ")
-        offset = body.start(1)
-        while words and (words[0] in _CONNECTORS or (words[0] in stop and words[0] not in heads)
-                         or any(s <= offset < e for s, e in titles)):
-            offset += len(words.pop(0)) + 1
-        head = next((w for w in words if w in heads), None)
-        start = body.end(1) - len(" ".join(words))
-        if head is None or len(words) < 2 or any(s < body.end() and start < e for s, e in covered):
+    starts = [m.start for m in matches]
+    for bracket in _ACRONYM.finditer(text):
+        acronym = bracket.group("acronym")
+        if acronym in stop:
+            continue  # "(MoU)": a kind of document, not a body
+        found = _words_before(text, bracket.start())
+        if not found or not any(w in heads for _, w in found):
             continue
-        head_at = start + len(" ".join(words[:words.index(head)])) + (1 if words.index(head) else 0)
-        if any(s <= head_at < e for s, e in taken):
+        end = bracket.start()
+        near = matches[bisect.bisect_left(starts, found[0][0]):bisect.bisect_left(starts, end)]
+        titles = [(m.start, m.end) for m in near if m.entries[0].kind in _TITLE_KINDS]
+        while found and (found[0][1] in _CONNECTORS or (found[0][1] in stop and found[0][1] not in heads)
+                         or any(s <= found[0][0] < e for s, e in titles)):
+            found.pop(0)
+        head_at, head = next(((at, w) for at, w in found if w in heads), (0, ""))
+        if not head or len(found) < 2:
+            continue
+        start = found[0][0]
+        if any(s < bracket.end() and start < e for s, e in covered):
+            continue
+        if any(m.start <= head_at < m.end for m in near):
             continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
-        acronym = body.group("acronym")
-        canonical = f"{' '.join(words)}"
-        actor = registry.add("ORGANISATION", canonical, start, body.end(1), canonical=canonical,
-                             country=HOME_COUNTRY if head[0].isupper() else None, sector=heads[head])
-        actor.mentions.append(TextSpan(body.start("acronym"), body.end("acronym"), acronym))
-        covered.append((start, body.end()))
-        for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[body.end():]):
-            s = body.end() + later.start()
-            actor.mentions.append(TextSpan(s, s + len(acronym), acronym))
-    return covered
+        inside = (m.first("country", "adjective") for m in near if m.start >= start)
+        country = next((e.key for e in inside if e is not None), None)
+        sector, language = heads[head]
+        if country is None and language == "ms":
+            country = HOME_COUNTRY  # a Malay-named body is Malaysian unless it names another country
+        canonical = " ".join(w for _, w in found)
+        actor = registry.add("ORGANISATION", canonical, start, end, canonical=canonical,
+                             country=country, sector=sector)
+        actor.mentions.append(TextSpan(bracket.start("acronym"), bracket.end("acronym"), acronym))
+        covered.append((start, bracket.end()))
+        at = text.find(acronym, bracket.end())
+        while at >= 0:
+            after = at + len(acronym)
+            if not (text[at - 1].isalnum() or text[at - 1] == "-") and not (
+                    after < len(text) and (text[after].isalnum() or text[after] == "-")):
+                actor.mentions.append(TextSpan(at, after, acronym))
+            at = text.find(acronym, after)
 
 
 def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:
@@ -257,11 +315,3 @@ def countries_in(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, st
             out.append((iso, m_start, m_end, actor_id))
     return out
 
-
-def actor_at(doc: Doc, offset: int) -> Actor | None:
-    """The actor with a mention covering `offset`, else None."""
-    for actor in doc.actors:
-        for mention in actor.mentions:
-            if mention.start <= offset < mention.end:
-                return actor
-    return None

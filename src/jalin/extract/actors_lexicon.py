@@ -1,6 +1,6 @@
 """One compiled matcher over every actor lexicon (countries, organisations, companies, places, roles,
-honorifics, ranks): a single Aho-Corasick automaton on the lower-cased text, built once per lexicon,
-then word-boundary and letter-case checks, then leftmost-longest selection.
+honorifics, ranks): a single whole-word Aho-Corasick automaton (`actors_phrases`), built once per
+lexicon, then letter-case checks, then leftmost-longest selection.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from jalin.doc import Doc
+from jalin.extract import actors_phrases as phrases
 from jalin.lexicon import Lexicon, split_cell
 
 
@@ -30,6 +31,7 @@ class Entry:
     country: str = ""
     sector: str = ""
     portfolio: bool = False  # roles: capitalised words after the title name its portfolio
+    national: bool = False  # organisations: a generic national body that takes a named country
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,8 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
         for row in lexicon.table(table):
             for form in [row["name"], *split_cell(row.get("forms", ""))]:
                 out.append(Entry("organisation", row["name"], _case_of(form, "cap"), form,
-                                 row.get("country", ""), row.get("sector", "")))
+                                 row.get("country", ""), row.get("sector", ""),
+                                 national=row.get("national") == "yes"))
     for row in lexicon.table("places"):
         for form in [row["name"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("place", row["name"], _case_of(form, "cap"), form, row.get("country", "")))
@@ -94,22 +97,8 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
 
 
 def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
-    grouped: dict[str, list[Entry]] = {}
-    for entry in _entries(lexicon):
-        grouped.setdefault(entry.form.lower(), []).append(entry)
-    automaton = ahocorasick.Automaton()
-    for key, entries in grouped.items():
-        entries.sort(key=lambda e: (_PRIORITY[e.kind], e.key))
-        automaton.add_word(key, (len(key), tuple(entries)))
-    automaton.make_automaton()
-    return automaton
-
-
-def lower_same_length(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    entries = sorted(_entries(lexicon), key=lambda e: (_PRIORITY[e.kind], e.key, e.form))
+    return phrases.automaton((entry.form, entry) for entry in entries)
 
 
 def _case_ok(entry: Entry, surface: str) -> bool:
@@ -120,35 +109,18 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return True
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def scan(doc: Doc) -> list[Match]:
     """Leftmost-longest lexicon matches of the document, in text order (cached on the doc)."""
     cached = doc.notes.get("actors.matches")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     text = doc.text
-    automaton = doc.lexicon.cached("actors.automaton", _automaton)
-    candidates: list[Match] = []
-    if text and len(automaton):
-        for end_index, (length, entries) in automaton.iter(lower_same_length(text)):
-            start, end = end_index - length + 1, end_index + 1
-            if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
-                continue
-            if end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
-                continue
-            surface = text[start:end]
-            valid = tuple(e for e in entries if _case_ok(e, surface))
-            if valid:
-                candidates.append(Match(start, end, valid))
-    candidates.sort(key=lambda m: (m.start, -m.end))
-    chosen: list[Match] = []
-    reach = 0
-    for match in candidates:
-        if match.start >= reach:
-            chosen.append(match)
-            reach = match.end
+    hits = []
+    for start, end, entries in phrases.find(doc, doc.lexicon.cached("actors.automaton", _automaton)):
+        surface = text[start:end]
+        valid = tuple(e for e in entries if _case_ok(e, surface))
+        if valid:
+            hits.append((start, end, valid))
+    chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
     doc.notes["actors.matches"] = chosen
     return chosen

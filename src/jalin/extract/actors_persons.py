@@ -3,17 +3,20 @@ before attribution verbs; then one person per referent with every mention (short
 
 A chain is read left to right over the lexicon matches that touch each other:
   [country adjective] [prefix]* role [country] [organisation] [,] [rank]* [honorific]* NAME [, role]
-"Menteri Luar Jepun, Taro Kono", "US Secretary of State Rex Tillerson", "Timbalan Menteri Pertahanan
+"Menteri Luar Jepun, Kenji Sato", "US Secretary of State John Barrow", "Timbalan Menteri Pertahanan
 Datuk Seri X", "Armed Forces chief General Tan Sri X", "X, Menteri Pertahanan".
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from jalin.doc import Doc
+from jalin.extract import actors_phrases as phrases
 from jalin.extract.actors_lexicon import Entry, Match
+from jalin.extract.actors_speech import all_cues
 from jalin.extract.names import is_name_word, name_at, name_key, stopwords
 from jalin.lexicon import Lexicon
 from jalin.model import Role, TextSpan
@@ -21,11 +24,21 @@ from jalin.model import Role, TextSpan
 # The country of the publication (the corpus is Malaysian press): a role with no country belongs here.
 HOME_COUNTRY = "MYS"
 
-_ROLE_KINDS = ("prefix", "role", "counterpart")
+_ROLE_KINDS = ("prefix", "role")
 _COUNTERPART = re.compile(
-    r"(?:rakan sejawat(?:an)?(?:nya)?"
+    r"\b(?:rakan sejawat(?:an)?(?:nya)?"
     r"|(?:his|her|their) (?:(?P<adj>[A-Z][\w-]*(?: [A-Z][\w-]*)?) )?counterpart"
     r"|(?P<deputy>(?:his|her) deputy|timbalannya))\b,? "
+)
+# Between a name and its role: "X, Menteri Pertahanan", "X, who is also the Foreign Minister",
+# "X yang juga Menteri Luar".
+_APPOSITION = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? ")
+_APPOSITION_BEFORE = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? $")
+# A title after these words belongs to someone else: "isteri Perdana Menteri, Datin Seri X".
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:isteri|suami|anak|balu|ibu|bapa|wife|husband|son|daughter|widow|mother|father)"
+    r"(?: (?:kepada|of))?(?: the)? $",
+    re.IGNORECASE,
 )
 _TO_COUNTRY = re.compile(r" (?:ke|to|di|in) ")
 _OF = re.compile(r" (?:of|for) (?:the )?")
@@ -35,6 +48,7 @@ _FILLER = re.compile(
 )
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
 _DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
+_ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
 
@@ -48,7 +62,7 @@ class PersonMention:
     country: str | None = None
     sector: str | None = None
     honorific_country: str | None = None
-    # A bare "role + one word" ("Presiden Trump", "Menteri Kuartet") names a person only when that
+    # A bare "role + one word" ("Presiden Barrow", "Menteri Kewangan") names a person only when that
     # word is part of the name of someone named in full.
     weak: bool = False
 
@@ -139,7 +153,10 @@ class _Reader:
         country = None
         hit = self.match(pos, "adjective", "country")
         if hit is not None:
-            nxt = self.match(self.skip(hit[0].end), *_ROLE_KINDS)
+            after = hit[0].end
+            if self.text[after:after + 2] in ("'s", "’s"):  # "Singapore's Defence Minister"
+                after += 2
+            nxt = self.match(self.skip(after), *_ROLE_KINDS)
             if nxt is None:
                 return None
             country = hit[1].key
@@ -158,6 +175,9 @@ class _Reader:
         entry = hit[1]
         end = self.portfolio_end(hit[0].end) if entry.portfolio else hit[0].end
         en = " ".join([*prefixes, entry.key])
+        suffix = _ROLE_SUFFIX.match(self.text, end)
+        if suffix:
+            end = suffix.end()
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
         named = self.country_after(end)
@@ -173,8 +193,8 @@ class _Reader:
         while text[p:p + 1] == " ":
             if self.blocked.get(p + 1) in ("honorific", "rank"):
                 break
-            word = re.compile(r"[^\W\d_][\w'’-]*").match(text, p + 1)
-            if not word:
+            word = _DESCRIPTOR_WORD.match(text, p + 1)
+            if not word or word.group()[0] == "(":
                 break
             token = word.group()
             if token in ("dan", "and", "of", "&"):
@@ -206,7 +226,7 @@ class _Reader:
 
     def descriptor_name(self, pos: int) -> tuple[int, list[str], list[str], str | None, str] | None:
         """After a role, an organisation not in the lexicon then the name: "Komander Pangkalan Udara
-        Butterworth, Brigedier Jeneral X", "Pengarah Jabatan Kerja Raya Kelantan Ir X"."""
+        Gong Kedak, Brigedier Jeneral X", "Pengarah Jabatan Kerja Raya Perak Ir X"."""
         text, stop = self.text, stopwords(self.doc)
         first = _CAPITAL_WORD.match(text, pos)
         if not first or first.group() not in self.heads:
@@ -230,15 +250,26 @@ class _Reader:
             if text[p:p + 1] != " ":
                 break
             p += 1
+        # No comma: "… Perak Ahmad Zaki": the body ends with a place, the last two words name.
         tail = [text[s:e] for s, e in words[-2:]]
-        if len(words) >= 4 and all(is_name_word(w, stop) and w not in self.heads for w in tail) and not any(
-            self.blocked.get(s) for s, _ in words[-2:]
-        ):
+        if (len(words) >= 4 and self.blocked.get(words[-3][0]) in ("place", "country", "metonym")
+                and all(is_name_word(w, stop) and w not in self.heads for w in tail)
+                and not any(self.blocked.get(s) for s, _ in words[-2:])):
             return words[-1][1], tail, [], None, sector
         return None
 
     def counterpart_at(self, pos: int) -> re.Match[str] | None:
         return _COUNTERPART.match(self.text, pos)
+
+
+def _may_open_chain(match: Match, reader: _Reader) -> bool:
+    """A title starts a chain; a country only when a title follows it ("US Secretary of State")."""
+    if match.first("role", "prefix", "rank", "honorific") is not None:
+        return True
+    if match.first("adjective", "country") is None:
+        return False
+    after = match.end + 2 if reader.text[match.end:match.end + 2] in ("'s", "’s") else match.end
+    return reader.match(reader.skip(after), *_ROLE_KINDS) is not None
 
 
 def _kind(match: Match) -> str:
@@ -251,8 +282,11 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     people: list[PersonMention] = []
     bare: list[RoleMention] = []
     reach = 0
-    starts = sorted({m.start for m in matches} | {m.start() for m in _COUNTERPART_SCAN.finditer(doc.text)})
-    for start in starts:
+    starts = {m.start for m in matches if _may_open_chain(m, reader)}
+    low = phrases.word_text(doc)
+    if "sejawat" in low or "counterpart" in low or "deputy" in low or "timbalannya" in low:
+        starts.update(m.start() for m in _COUNTERPART.finditer(doc.text))
+    for start in sorted(starts):
         if start < reach:
             continue
         found = _chain(doc, reader, start, people)
@@ -268,12 +302,9 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     return people, bare
 
 
-_RUN_BEFORE = re.compile(r"((?:[^\W\d_][\w'’-]*\.?|a/[lp]|@)(?: (?:[^\W\d_][\w'’-]*\.?|a/[lp]|@)){1,6})$")
-
-
-def _speech_after(lexicon: Lexicon) -> re.Pattern[str]:
-    forms = [r["form"] for r in lexicon.table("speech_verbs") if r["position"] == "after"]
-    return re.compile(rf" (?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?![\w-])")
+_RUN_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[^\W\d_a-z][\w'’-]*\.?)(?: (?:[^\W\d_a-z][\w'’-]*\.?|bin|binti|a/[lp]|@)){1,6}$"
+)
 
 
 def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[PersonMention]:
@@ -282,10 +313,14 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     spans = [(m.start, m.end) for m in found]
     anchors: list[tuple[int, int]] = []  # (end of name, kind) 0 = appositive role, 1 = speech verb
     for match in reader.matches:
-        if match.start >= 2 and text[match.start - 2:match.start] == ", " and reader.role_at(match.start):
-            anchors.append((match.start - 2, 0))
-    verbs = doc.lexicon.cached("persons.speech_after", _speech_after)
-    anchors.extend((m.start(), 1) for m in verbs.finditer(text))
+        titled = match.first("role", "prefix", "adjective", "country")
+        if titled is None or text[match.start - 1:match.start] != " ":
+            continue
+        link = _APPOSITION_BEFORE.search(text, max(0, match.start - 40), match.start)
+        if link and reader.role_at(match.start):
+            anchors.append((link.start(), 0))
+    anchors.extend((c.start - 1, 1) for c in all_cues(doc) if c.position == "after" and c.start > 0
+                   and text[c.start - 1] == " ")
     out: list[PersonMention] = []
     for end, kind in sorted(anchors):
         if any(s < end <= e for s, e in spans):
@@ -299,7 +334,8 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
             if name is not None and name[1] == end and len(name[2]) >= 2:
                 mention = PersonMention(name[0], end, name[2])
                 if kind == 0:
-                    role = reader.role_at(end + 2)
+                    link = _APPOSITION.match(text, end)
+                    role = reader.role_at(link.end()) if link else None
                     if role is not None:
                         mention.roles.append(role[2])
                         mention.sector, mention.country = role[3] or None, role[4]
@@ -307,11 +343,6 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
                 spans.append((name[0], end))
                 break
     return out
-
-
-_COUNTERPART_SCAN = re.compile(
-    r"\b(?:rakan sejawat|(?:his|her|their) (?:[A-Z][\w-]* ){0,2}counterpart|(?:his|her) deputy|timbalannya)"
-)
 
 
 def _chain(
@@ -334,9 +365,9 @@ def _chain(
             pos = org[0].end
             sector = sector or org[1].sector
             country = country or org[1].country or None
-            place = reader.match(reader.skip(pos), "place")
-            if place is not None:
-                pos = place[0].end
+        place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
+        if place is not None:
+            pos = place[0].end
     else:
         counterpart = reader.counterpart_at(start)
         if counterpart is not None:
@@ -361,12 +392,17 @@ def _chain(
     end, words, honorifics, rank_sector = found
     if not roles and not honorifics and rank_sector is None:
         return None
+    if role_hit is not None and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
+        roles, country, sector = [], None, None  # "isteri Perdana Menteri, Datin Seri X": not X's title
+        if not honorifics and rank_sector is None:
+            return None
     mention = PersonMention(start, end, words, honorifics, roles, country, sector or rank_sector,
                             weak=len(words) == 1 and not honorifics and rank_sector is None)
     hon = [reader.hon_country.get(h) for h in honorifics]
     mention.honorific_country = next((c for c in hon if c), None)
-    if text[end:end + 2] == ", ":
-        appositive = reader.role_at(end + 2)
+    link = _APPOSITION.match(text, end)
+    if link:
+        appositive = reader.role_at(link.end())
         if appositive is not None:
             _, _, role, a_sector, a_country = appositive
             mention.roles.append(role)
@@ -437,7 +473,7 @@ def link_people(doc: Doc, mentions: list[PersonMention], bare: list[RoleMention]
         key = frozenset(name_key(mention.words))
         if not key:
             continue
-        person = _find(people, key)
+        person = _find(people, key, mention.words)
         if person is None and mention.weak:
             continue
         if person is None:
@@ -455,8 +491,11 @@ def link_people(doc: Doc, mentions: list[PersonMention], bare: list[RoleMention]
     return people
 
 
-def _find(people: list[Person], key: frozenset[str]) -> Person | None:
-    candidates = [p for p in people if key <= p.key or p.key <= key]
+def _find(people: list[Person], key: frozenset[str], words: list[str]) -> Person | None:
+    """The person this name is part of (or who is part of it); two names of two words or more must
+    share two words ("S. Subramaniam" is not "Tina Subramaniam")."""
+    candidates = [p for p in people if (key <= p.key or p.key <= key)
+                  and (len(words) < 2 or len(p.words) < 2 or len(key & p.key) >= 2)]
     return candidates[-1] if candidates else None
 
 
@@ -474,38 +513,51 @@ def _absorb(person: Person, mention: PersonMention, text: str) -> None:
 
 
 def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]]) -> None:
-    """Later mentions by part of the name ("Mohamed Khaled", "Anwar", "Trump")."""
+    """Later mentions by part of the name ("Ahmad Faizal", "Faizal", "Barrow"): a run of capitalised
+    words starting with a word of a known name, all of whose words belong to one person."""
     if not people:
         return
     taken = sorted(covered + [(m.start, m.end) for p in people for m in p.mentions])
-    text, stop = doc.text, stopwords(doc)
+    starts = [s for s, _ in taken]
+    reach_by_index = []  # furthest end of the spans up to each index
+    furthest = 0
+    for _, end in taken:
+        furthest = max(furthest, end)
+        reach_by_index.append(furthest)
+    text = doc.text
     reach = 0
-    index = 0
-    for word in _CAPITAL_WORD.finditer(text):
-        start = word.start()
+    for start in _occurrences(text, people):
         if start < reach:
             continue
-        while index < len(taken) and taken[index][1] <= start:
-            index += 1
-        if index < len(taken) and taken[index][0] <= start:
-            reach = taken[index][1]
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and reach_by_index[index] > start:
             continue
-        if not is_name_word(word.group(), stop):
-            continue
-        limit = taken[index][0] if index < len(taken) else len(text)
+        limit = starts[index + 1] if index + 1 < len(starts) else len(text)
         name = name_at(doc, start, {})
         if name is None:
             continue
         end = min(name[1], limit)
         reach = end
-        words = list(re.finditer(r"\S+", text[start:end]))
-        for first in range(len(words)):  # "Tambah Wan Azizah": drop leading words that are not the name
-            key = frozenset(name_key([w.group() for w in words[first:]]))
-            owners = [p for p in people if key and key <= p.key]
-            if len(owners) == 1:
-                s = start + words[first].start()
-                owners[0].mentions.append(TextSpan(s, end, text[s:end]))
-                break
+        key = frozenset(name_key(text[start:end].split()))
+        owners = [p for p in people if key and key <= p.key]
+        if len(owners) == 1:
+            owners[0].mentions.append(TextSpan(start, end, text[start:end]))
+
+
+def _occurrences(text: str, people: list[Person]) -> list[int]:
+    """Start offsets of the known name words written as whole, capitalised words."""
+    words = {w for p in people for w in p.words if w[:1].isupper()}
+    found = set()
+    for word in words:
+        bare = word.rstrip(".")
+        at = text.find(bare)
+        while at >= 0:
+            after = at + len(bare)
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and not (
+                    after < len(text) and (text[after].isalnum() or text[after] in "'’")):
+                found.add(at)
+            at = text.find(bare, after)
+    return sorted(found)
 
 
 def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None:
@@ -518,15 +570,15 @@ def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None
         elif holders:
             before = [p for p in holders if p.mentions and p.mentions[0].start < role.start]
             holder = before[-1] if before else holders[0]
-        elif role.anaphoric or _opens_sentence(doc, role.start):
+        elif not role.anaphoric and _opens_sentence(doc, role.start):
+            # "Timbalan Perdana Menteri menjelaskan, …" right after a person named without a title
             holder = _latest_before(people, role.start)
-            if holder is not None and not role.anaphoric:
-                if holder.roles:
-                    holder = None
-                else:
-                    holder.roles.append(Role(doc.text[role.start:role.end], role.en))
-                    holder.sector = holder.sector or "GOV"
-                    holder.country = holder.country or role.country
+            if holder is not None and holder.roles:
+                holder = None
+            elif holder is not None:
+                holder.roles.append(Role(doc.text[role.start:role.end], role.en))
+                holder.sector = holder.sector or "GOV"
+                holder.country = holder.country or role.country
         if holder is not None:
             holder.mentions.append(TextSpan(role.start, role.end, doc.text[role.start:role.end]))
 

@@ -31,7 +31,7 @@ class HeadRow:
     defence_type: str    # type in a defence/security sentence, "" when the same
     noun_only: bool
     domain: str          # "defence" | "relations" | "" (see agreement_types.tsv)
-    acronym: bool        # "MoU", "LOI": the text must be in capitals too ("Kampung Spang Loi" is not)
+    acronym: bool        # "MoU", "LOI": the text must be in capitals too ("Kampung Loi" is a place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class StageRow:
     done: str            # status when the cue happened ("" = says nothing)
     expected: str        # status when it is still to come
     milestone: str       # milestone kind, "" when the cue marks none
+    only_expected: bool = False  # marks its milestone only when still to come ("will finalise")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class Matchers:
     stage_rows: dict[str, StageRow]
     cues: ahocorasick.Automaton
     cue_roles: dict[str, frozenset[str]]
+    role_words: dict[str, frozenset[str]]   # role -> the cue words that have it
     domains: ahocorasick.Automaton
     domain_of: dict[str, str]
 
@@ -89,7 +91,8 @@ def _build(lexicon: Lexicon) -> Matchers:
     for row in lexicon.table("milestones"):
         if row.get("cue"):
             stage_rows[_key(row["cue"])] = StageRow(
-                row.get("done", ""), row.get("expected", ""), row.get("kind", "other") or "other"
+                row.get("done", ""), row.get("expected", ""), row.get("kind", "other") or "other",
+                row.get("only", "") == "expected",
             )
     roles: dict[str, set[str]] = {}
     for row in lexicon.table("agreement_cues"):
@@ -104,6 +107,10 @@ def _build(lexicon: Lexicon) -> Matchers:
         heads=_automaton(sorted(head_rows)), head_rows=head_rows,
         stages=_automaton(sorted(stage_rows)), stage_rows=stage_rows,
         cues=_automaton(sorted(cue_roles)), cue_roles=cue_roles,
+        role_words={
+            role: frozenset(k for k, r in cue_roles.items() if role in r)
+            for role in sorted({role for r in cue_roles.values() for role in r})
+        },
         domains=_automaton(sorted(domain_of)), domain_of=domain_of,
     )
 

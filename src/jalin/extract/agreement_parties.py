@@ -1,17 +1,21 @@
 """An agreement's parties as ISO3 codes, from the countries around its mention.
 
 The countries named in the mention's clause (names, adjectives, compounds, metonyms, through the
-actors layer's `countries_in`) are parties. The speaking side joins them when the clause names no
-country, when every country named follows "dengan/bersama/with" (the subject is the other party),
-or when the speaker says "kita/kami/we". The speaking side is the speaker's country, else the
-country of the first person or organisation named in the sentence, else the country the document
-mentions most. "antara A dan B"/"between A and B" with only one country named takes the
-countries of the sentence before (the other side was named there); "kedua-dua negara"/"both
-countries" takes the two countries the document mentions most.
+actors layer's `countries_in`) and the countries of the companies named there are parties. The
+speaking side joins them when the clause names no country, when every country named follows
+"dengan/bersama/with" (the subject is the other party), or when the speaker says "kita/kami/we".
+The speaking side is the speaker's country, else the country of the first person or organisation
+named in the sentence, else the country the document mentions most (else the dateline's); when
+that is the country after "with", the dateline's country or the next most mentioned. A "local
+company", "syarikat tempatan" is the dateline's country. "antara A dan B"/"between A and B" with
+only one country named takes the countries of the sentence before (the other side was named
+there); "kedua-dua negara"/"both countries"/"the leaders" takes the two countries the document
+mentions most.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,6 +34,46 @@ def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]
     ]
 
 
+_SUBJECT_REACH = 6   # words between a company and the agreement it signs ("X Sdn Bhd today signed an MoU")
+_PARTNER_REACH = 4   # words between "with/dengan/between" and the company it introduces
+
+
+def signing_companies(
+    doc: Doc, scope: tuple[int, int], label: tuple[int, int], joins: list[int]
+) -> list[Country]:
+    """The countries of the companies that sign: one a few words before the agreement's label (its
+    subject), or a few words after "with/dengan/between" (`joins`: where those words end). A company
+    named only as a maker of the subject matter ("fighters built by X") is no party."""
+    text = doc.text
+    found = []
+    for company in companies(doc, scope[0], scope[1]):
+        start, end = company[1], company[2]
+        subject = end <= label[0] and len(text[end:label[0]].split()) <= _SUBJECT_REACH
+        partner = any(j <= start and len(text[j:start].split()) <= _PARTNER_REACH for j in joins)
+        if subject or partner:
+            found.append(company)
+    return found
+
+
+def companies(doc: Doc, start: int, end: int) -> list[Country]:
+    """The countries of the companies (business actors) mentioned in [start, end), as country references:
+    a Malaysian firm signing with a Turkish maker makes an agreement between the two countries."""
+    if "agreements.companies" not in doc.notes:
+        doc.notes["agreements.companies"] = sorted(
+            (mention.start, mention.end, actor.country, actor.id)
+            for actor in doc.actors if actor.sector == "BUS" and actor.country
+            for mention in actor.mentions
+        )
+    found: list[tuple[int, int, str, str]] = doc.notes["agreements.companies"]
+    out = []
+    for s, e, iso, actor in found[bisect_left(found, (start,)):]:
+        if s >= end:
+            break
+        if e <= end:
+            out.append((iso, s, e, actor))
+    return out
+
+
 def ranked_countries(doc: Doc) -> list[str]:
     """The countries the document mentions, most mentioned first (first mentioned wins a tie)."""
     if "agreements.countries" not in doc.notes:
@@ -45,17 +89,25 @@ def ranked_countries(doc: Doc) -> list[str]:
 
 
 def home_country(doc: Doc) -> str | None:
-    """The country the document mentions most."""
+    """The country the document mentions most, else the dateline's country."""
     ranked = ranked_countries(doc)
-    return ranked[0] if ranked else None
+    return ranked[0] if ranked else dateline_country(doc)
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the place in the dateline ("KUALA LUMPUR, March 10 --"), through the actors layer."""
+    dateline = (doc.info.dateline or "").casefold()
+    if not dateline:
+        return None
+    return next((a.country for a in doc.actors if a.country and a.type != "PERSON"
+                 and any(m.text.casefold() == dateline for m in a.mentions)), None)
 
 
 def own_side(doc: Doc, offset: int) -> str | None:
     """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
     with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
     by_id = {a.id: a for a in doc.actors}
-    speaker_at = getattr(statements_layer, "speaker_at", None)  # absent until statements land
-    speaker = speaker_at(doc, offset) if speaker_at is not None else None
+    speaker = statements_layer.speaker_at(doc, offset)
     if speaker is not None and speaker in by_id and by_id[speaker].country:
         return by_id[speaker].country
     sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None
@@ -71,23 +123,28 @@ def own_side(doc: Doc, offset: int) -> str | None:
 
 
 def parties(
-    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country],
-    with_at: list[int], between_at: list[int], first_person: bool, both: bool = False,
+    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country], roles: dict[int, frozenset[str]]
 ) -> list[str]:
-    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names `found`.
-
-    `with_at` / `between_at`: offsets of "with" / "between" cues in the clause; `both`: the clause
-    says "kedua-dua negara" / "both countries".
-    """
+    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names the countries `found`;
+    `roles`: the agreement_cues roles of the function words in the clause, by offset."""
     codes = {c[0] for c in found}
-    if both and len(codes) < 2:
+    with_at = [offset for offset, r in roles.items() if "with" in r]
+    said = set().union(*roles.values()) if roles else set()
+    if "both" in said and len(codes) < 2:
         codes.update(ranked_countries(doc)[:2])
+    if "local" in said:
+        home = dateline_country(doc) or home_country(doc)
+        if home:
+            codes.add(home)
     after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
-    if not codes or after_with or first_person:
+    if not codes or after_with or "first_person" in said:
         side = own_side(doc, anchor)
+        if after_with and side in codes:  # the side found is the one after "with": the subject is another
+            side = next((c for c in (dateline_country(doc), *ranked_countries(doc)) if c and c not in codes),
+                        None)
         if side:
             codes.add(side)
-    if len(codes) < 2 and between_at:
+    if len(codes) < 2 and "between" in said:
         index = doc.sentence_index(scope[0])
         if index > 0:
             previous = doc.sentences[index - 1]

@@ -1,11 +1,14 @@
 """An agreement's stage from the cues around a mention: status, milestones, tense.
 
-A stage cue ("ditandatangani", "signed", "kelulusan Jemaah Menteri") counts as done unless a marker
+A stage cue ("ditandatangani", "signed", "kelulusan Kabinet") counts as done unless a marker
 before it in the same clause says otherwise: future ("akan", "will", "dijangka"), conditional
 ("jika", "once"), awaited ("untuk", "awaiting"), negation ("belum", "not") or an infinitive "to".
 The nearest marker decides; "telah", "has", "was" say done. A cue right after the agreement's own
 head only looks back to that head ("the agreement signed last year"). In "the second country after
-X to sign", the tense is the main clause's ("akan menjadi", "will become"), read before the ordinal.
+X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
+A decision verb right before a cue keeps it to come ("bersetuju memeterai", agreed to sign) but makes
+a cancellation done ("bersetuju untuk membatalkan", "decided to scrap"); an
+approval cue near any Cabinet ("the approval of the Thai Cabinet") marks a Cabinet approval.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from dataclasses import dataclass
 from jalin.extract.agreement_lexicon import Hit, Matchers
 
 # How many words a marker may sit before the cue it qualifies.
-_REACH = {"future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0}
+_REACH = {
+    "future": 8, "past": 8, "conditional": 6, "negation": 3, "awaited": 1, "infinitive": 0, "decided": 0,
+}
 _CLAUSE_MARKS = ",;:“”\"()"
 _AHEAD = 2
 
@@ -33,6 +38,7 @@ class StageCue:
     done: bool           # happened (True) or still to come / negated (False)
     status: str          # the status it implies, "" for none
     milestone: str       # milestone kind, "" for none
+    if_expected: str     # the status it implies when it turns out to be still to come
 
 
 def clause_start(lowered: str, lo: int, offset: int) -> int:
@@ -71,6 +77,40 @@ def is_done(
     return True
 
 
+def _decided(lowered: str, cue: Hit, markers: list[Hit], m: Matchers) -> bool:
+    """A decision verb right before the cue, or before a "to"/"untuk" right before it ("decided to
+    cancel", "memutuskan membatalkan")."""
+    index = bisect_left(markers, cue.start, key=_start)
+    end = cue.start
+    for marker in reversed(markers[max(0, index - 2):index]):
+        if lowered[marker.end:end].strip():
+            return False
+        roles = m.cue_roles[marker.key]
+        if "decided" in roles:
+            return True
+        if not {"awaited", "infinitive"} & roles:
+            return False
+        end = marker.start
+    return False
+
+
+_APPROVALS = frozenset({"approved", "pending_approval"})
+_CABINET_REACH = 4  # words between an approval word and the Cabinet it names
+
+
+def _cabinet_near(lowered: str, cue: Hit, scope: tuple[int, int], markers: list[Hit], m: Matchers) -> bool:
+    """A "cabinet" word within a few words of an approval cue, either side, in its clause."""
+    for marker in markers[bisect_left(markers, cue.start - 80, key=_start):]:
+        if marker.start >= min(scope[1], cue.end + 80):
+            break
+        if "cabinet" not in m.cue_roles[marker.key] or marker.start < scope[0]:
+            continue
+        gap = lowered[marker.end:cue.start] if marker.end <= cue.start else lowered[cue.end:marker.start]
+        if len(gap.split()) <= _CABINET_REACH and not any(mark in gap for mark in _CLAUSE_MARKS):
+            return True
+    return False
+
+
 def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], m: Matchers) -> bool:
     """A conditional marker ("if", "once", "jika") within three words before the agreement's label."""
     for marker in reversed(markers[:bisect_left(markers, offset, key=_start)]):
@@ -83,14 +123,14 @@ def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], 
 
 def stage_cues(
     lowered: str, hits: list[Hit], scope: tuple[int, int], head: tuple[int, int],
-    markers: list[Hit], ordinals: list[Hit], m: Matchers, skip: tuple[int, int] = (0, 0),
+    markers: list[Hit], ordinals: list[Hit], m: Matchers,
 ) -> list[StageCue]:
-    """The stage cues inside `scope` (outside the label span `skip`), each with its tense."""
+    """The stage cues inside `scope` (outside the agreement's label `head`), each with its tense."""
     found = []
     for hit in hits[bisect_left(hits, scope[0], key=_start):]:
         if hit.start >= scope[1]:
             break
-        if hit.end > scope[1] or skip[0] <= hit.start < skip[1]:
+        if hit.end > scope[1] or head[0] <= hit.start < head[1]:
             continue
         row = m.stage_rows[hit.key]
         lo = head[1] if head[1] <= hit.start else scope[0]
@@ -98,6 +138,12 @@ def stage_cues(
         done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), hi, markers, ordinals, m)
         if done and lo == head[1] and _conditional_before(lowered, head[0], scope[0], markers, m):
             done = False  # "once the agreement is signed", "jika perjanjian itu ditandatangani"
+        if not done and not row.expected and _decided(lowered, hit, markers, m):
+            done = True  # "bersetuju untuk membatalkan", "decided to scrap": the decision is the act
+        milestone = "" if done and row.only_expected else row.milestone
+        if not milestone and row.done in _APPROVALS and _cabinet_near(lowered, hit, scope, markers, m):
+            milestone = "cabinet_approval"  # "approval of the Thai Cabinet", "kelulusan Kabinet Thailand"
+            done = done and row.done == "approved"
         found.append(StageCue(hit.start, hit.end, hit.key, done,
-                              row.done if done else row.expected, row.milestone))
+                              row.done if done else row.expected, milestone, row.expected))
     return found

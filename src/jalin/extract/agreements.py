@@ -3,29 +3,45 @@
 One pass of three compiled matchers (heads, stage cues, function words) over the lower-cased text;
 documents without an agreement head stop after the first. Each mention gets a scope (its sentence,
 split between the sentence's other agreement mentions) where its parties, stage cues, exclusivity
-and milestone times are read. Mentions that point back ("perjanjian itu", "the deal") or repeat an
-agreement already found (same type and parties) join that record; "the second country after X to
-sign such an agreement" adds the implied, already signed agreement with X.
+and milestone times are read. Mentions that point back ("perjanjian itu", "the deal"), repeat an
+agreement already found (same type and parties), or name no party of their own ("the G2G contract"
+after the G2G agreement with Korea) join that record; "the second country after X to sign such an
+agreement" adds the implied, already signed agreement with X. A named frame after "under"/"di
+bawah" with no stage said of it, and a common word ("usaha sama", "deal") with no party, stage or
+name, are not reported.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jalin.doc import Doc
 from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
 from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreement_mentions import Mention, find_mentions
-from jalin.extract.agreement_parties import countries, own_side, parties
+from jalin.extract.agreement_parties import Country, countries, own_side, parties, signing_companies
 from jalin.extract.agreement_stage import StageCue, stage_cues
-from jalin.model import MODES, Agreement, Milestone, Span
+from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
-_TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive"})
+# Markers read around stage cues: tense and modality, and the Cabinet of a Cabinet approval.
+_TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive", "cabinet",
+                          "decided"})
+# A cooperation agreement in a sentence with these contexts is a defence cooperation agreement.
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
-_DOMAINS = {"defence": _DEFENCE_CONTEXTS, "relations": _DEFENCE_CONTEXTS | {"diplomatic", "relations"}}
-_DOMAIN_REACH = 2  # sentences either side that may set a head's domain
+# Where common words name an agreement (agreement_types.tsv `domain`); "security" alone is too broad
+# for a contract or a purchase (Malay "keselamatan" is also safety).
+_DEFENCE_DOMAIN = frozenset({"military", "defence_industry", "defence"})
+_DOMAINS = {
+    "defence": _DEFENCE_DOMAIN,
+    "relations": _DEFENCE_DOMAIN | {"security", "maritime", "diplomatic", "relations"},
+}
+# What "the second country after X to sign/ratify/implement such an agreement" says X has done.
+_IMPLIED_MILESTONES = frozenset({"signing", "ratification", "entry_into_force"})
+_TIME_REACH = 8  # words between a milestone cue and its time ("said today" at a clause's end is not it)
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
 
@@ -40,6 +56,8 @@ class _Draft:
     evidence: set[tuple[int, int]] = field(default_factory=set)
     asset: str = ""      # purchases of different named assets are different agreements
     like: _Draft | None = None  # "such an agreement": the agreement it is like (same subject matter)
+    grounded: bool = False  # a country or company named with it, a proper name, or a specific head
+    after_signing: list[str] = field(default_factory=list)  # statuses a coming delivery implies
 
 
 @dataclass(slots=True)
@@ -73,36 +91,55 @@ def extract(doc: Doc) -> list[Agreement]:
     )
     contexts: dict[int, frozenset[str]] = {}
 
+    def passage_contexts(start: int, end: int) -> frozenset[str]:
+        """The contexts (cue layer) and domains (agreement_domains) named in [start, end)."""
+        found = set(cue_layer.contexts_in(doc, start, end))
+        found.update(m.domain_of[h.key] for h in scan(m.domains, lowered, [(start, end)]))
+        found.discard("-")
+        return frozenset(found)
+
     def sentence_contexts(index: int) -> frozenset[str]:
-        """The sentence's contexts (cue layer) and domains (agreement_domains)."""
         if index not in contexts:
             span = doc.sentences[index]
-            found = set(cue_layer.contexts_in(doc, span.start, span.end))
-            found.update(m.domain_of[h.key] for h in scan(m.domains, lowered, [(span.start, span.end)]))
-            found.discard("-")
-            contexts[index] = frozenset(found)
+            contexts[index] = passage_contexts(span.start, span.end)
         return contexts[index]
 
     def defence(index: int) -> bool:
         return bool(_DEFENCE_CONTEXTS & sentence_contexts(index))
 
-    def in_domain(domain: str, index: int) -> bool:
-        """Whether the sentence or one of its neighbours is about the head's domain."""
+    def in_domain(domain: str, index: int, reach: int, head: tuple[int, int]) -> bool:
+        """Whether sentence `index` or one within `reach` of it is about the head's domain; the
+        head's own words do not count in its sentence ("perolehan" alone is not defence)."""
         wanted = _DOMAINS[domain]
-        window = range(max(0, index - _DOMAIN_REACH), min(len(doc.sentences), index + _DOMAIN_REACH + 1))
-        return any(wanted & sentence_contexts(i) for i in window)
+        window = range(max(0, index - reach), min(len(doc.sentences), index + reach + 1))
+        if any(wanted & sentence_contexts(i) for i in window if i != index):
+            return True
+        span = doc.sentences[index]
+        if domain == "relations" and len({c[0] for c in countries(doc, span.start, span.end)}) >= 2:
+            return True  # two countries named in its sentence: foreign relations
+        return any(wanted & passage_contexts(start, end)
+                   for start, end in ((span.start, head[0]), (head[1], span.end)) if start < end)
 
     mentions = find_mentions(
         doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en"
     )
     drafts: list[_Draft] = []
-    for mention, scope in zip(mentions, _scopes(doc, mentions), strict=True):
+    for mention, scope in zip(mentions, _scopes(doc, mentions, found, m), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts)
     modes = {id(draft): _modes(doc, draft) for draft in drafts}
     for draft in drafts:
         if draft.like is not None:
             modes[id(draft)] |= modes[id(draft.like)]
-    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(drafts, 1)]
+    kept = [draft for draft in drafts if not _vague(draft)]
+    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
+
+
+def _vague(draft: _Draft) -> bool:
+    """An agreement only a common word names (one that needs a defence or diplomatic context) and nothing
+    pins down: no stage, milestone, party named with it or name ("the ministry urges firms to seek
+    joint ventures")."""
+    return not (draft.statuses or draft.after_signing or draft.milestones or draft.grounded or draft.like
+                or len(draft.parties) > 1)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -115,8 +152,9 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Each mention's clause: its sentence, cut between the other full (non-anaphoric) mentions in it."""
+def _scopes(doc: Doc, mentions: list[Mention], found: _Found, m: Matchers) -> list[tuple[int, int]]:
+    """Each mention's clause: its sentence, cut between it and the other full (non-anaphoric) mentions
+    in it, at the last clause break between the two (",", ";", "dan", "while") or else at the other."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -125,14 +163,35 @@ def _scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
         sentence = doc.sentences[mention.sentence]
         start, end = sentence.start, sentence.end
         for other in by_sentence[mention.sentence]:
-            if other != mention.sentence or other.anaphor or other.head_start == mention.head_start:
+            if other.anaphor or other.head_start == mention.head_start:
                 continue  # assets listed after one purchase noun share its clause
             if other.end <= mention.start:
-                start = max(start, other.end)
+                start = max(start, _clause_break(found, m, other.end, mention.start, other.end))
             elif other.start >= mention.end:
-                end = min(end, other.start)
+                end = min(end, _clause_break(found, m, mention.end, other.start, other.start))
         scopes.append((start, end))
     return scopes
+
+
+def _clause_break(found: _Found, m: Matchers, start: int, end: int, default: int) -> int:
+    """The offset of the last clause break in [start, end), else `default`."""
+    cut = max(found.lowered.rfind(",", start, end), found.lowered.rfind(";", start, end))
+    window = found.cues[bisect_left(found.cue_starts, start):bisect_left(found.cue_starts, end)]
+    joins = [h.start for h in window if "clause" in m.cue_roles[h.key]]
+    cut = max([cut, *joins])
+    return cut if cut >= start else default
+
+
+@dataclass(slots=True)
+class _Clause:
+    """What one mention's clause says."""
+    scope: tuple[int, int]
+    words: str                        # the mention's label as written
+    stage: list[StageCue]
+    exclusive: bool | None
+    evidence: tuple[int, int]         # the sentence
+    named: list[Country]              # the countries named (not those of an "after X")
+    with_at: list[int]                # offsets of "dengan/bersama/with"
 
 
 def _read_mention(
@@ -141,52 +200,100 @@ def _read_mention(
     label = (mention.start, mention.end)
     whole = found.cues[bisect_left(found.cue_starts, scope[0]):bisect_left(found.cue_starts, scope[1])]
     said = {role for h in whole for role in m.cue_roles[h.key]} & {"exclusive", "nonexclusive"}
-    exclusive = False if "nonexclusive" in said else True if said else None
     in_scope = [h for h in whole if not label[0] <= h.start < label[1]]
     roles = {h.start: m.cue_roles[h.key] for h in in_scope}
-    stage = stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m, label)
+    implied = _implied_countries(doc, found, m, in_scope, scope[1])
+    joins = [h.end for h in in_scope if {"with", "between"} & m.cue_roles[h.key]]
     sentence = doc.sentences[mention.sentence]
-    evidence = (sentence.start, sentence.end)
-
+    clause = _Clause(
+        scope=scope, words=doc.text[label[0]:label[1]],
+        stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m),
+        exclusive=False if "nonexclusive" in said else True if said else None,
+        evidence=(sentence.start, sentence.end),
+        named=sorted(countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied])
+                     + signing_companies(doc, scope, label, joins), key=lambda c: c[1]),
+        with_at=[s for s, r in roles.items() if "with" in r],
+    )
+    if mention.passing and not clause.stage:
+        return  # "under the X Agreement": an existing frame named in passing, nothing said about it
     if mention.anaphor:
-        antecedent = _antecedent(drafts, mention)
-        if antecedent is not None:
-            _apply(doc, antecedent, stage, scope, exclusive, evidence)
-            return
+        antecedent = _antecedent(drafts, mention, doc.text[mention.head_start:mention.head_end])
+    else:
+        antecedent = _repeated(drafts, mention) if _repeats(mention, clause, roles) else None
+    if antecedent is not None:
+        draft = like = antecedent
+    else:
+        like = drafts[-1] if mention.such and drafts else None
+        kind = like.type if like is not None and mention.generic else mention.type
+        codes = parties(doc, scope, mention.start, clause.named, roles)
+        if mention.follows and drafts and not clause.named:
+            codes = drafts[-1].parties  # "an LOI with X for the procurement of ...": the same sides
+        new = mention.such or mention.indefinite or mention.named or not mention.generic
+        same = None if new else _same_parties(drafts, codes)
+        draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
+    draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
+                      or any(c.isupper() for c in clause.words[1:]))
+    _apply(doc, draft, clause, clause.stage)
+    if implied:
+        _apply_implied(doc, m, drafts, draft, like, implied, clause)
 
-    like = drafts[-1] if mention.such and drafts else None
-    kind = like.type if like is not None else mention.type
-    earlier = [h for h in in_scope if h.start < mention.start]
-    implied = _implied_countries(doc, found, m, earlier, mention)
-    excluded = [(c[1], c[2]) for c in implied]
-    named = countries(doc, scope[0], scope[1], excluded)
-    with_at = [s for s, r in roles.items() if "with" in r]
-    between_at = [s for s, r in roles.items() if "between" in r]
-    first_person = any("first_person" in r for r in roles.values())
-    both = any("both" in r for r in roles.values())
-    codes = parties(doc, scope, mention.start, named, with_at, between_at, first_person, both)
-    draft = _draft(drafts, kind, doc.text[label[0]:label[1]], codes, mention.asset)
-    _apply(doc, draft, stage, scope, exclusive, evidence)
 
-    counterpart = sorted({c[0] for c in named if with_at and c[1] > min(with_at)})
-    if implied and not counterpart:
-        side = own_side(doc, mention.start)
+def _apply_implied(
+    doc: Doc, m: Matchers, drafts: list[_Draft], draft: _Draft, like: _Draft | None,
+    implied: list[Country], clause: _Clause,
+) -> None:
+    """"the second country after X to sign such an agreement (with Malaysia)": X's agreement of the
+    same kind (like `like`, else `draft`) with the other side exists, at the stage the clause names."""
+    counterpart = sorted({c[0] for c in clause.named if clause.with_at and c[1] > min(clause.with_at)})
+    if not counterpart:
+        side = own_side(doc, clause.scope[0])
         counterpart = [side] if side else []
-    signed = [c for c in stage if implied[-1][2] <= c.start < mention.start] if implied else []
+    done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone, c.if_expected)
+            for c in clause.stage if c.milestone in _IMPLIED_MILESTONES]
     for iso, _, _, _ in implied:
-        other = _draft(drafts, kind, doc.text[label[0]:label[1]], sorted({iso, *counterpart}))
-        if other is not like:
-            other.like = like
-        done = [StageCue(c.start, c.end, c.key, True, m.stage_rows[c.key].done, c.milestone) for c in signed]
-        _apply(doc, other, done, scope, exclusive, evidence)
+        other = _draft(drafts, draft.type, clause.words, sorted({iso, *counterpart}))
+        if other is not draft:
+            other.like = like or draft
+            _apply(doc, other, clause, done)
 
 
-def _antecedent(drafts: list[_Draft], mention: Mention) -> _Draft | None:
-    """The latest agreement of the mention's type; a general head ("the deal") takes the latest of any."""
+def _repeats(mention: Mention, clause: _Clause, roles: dict[int, frozenset[str]]) -> bool:
+    """A mention whose clause names no party (no country, no company, no "with"/"between"/"we") and is
+    not new ("an", "such", a named asset, a name of its own) repeats the agreement already named:
+    "the G2G agreement with Korea ... the G2G deal will be signed by December"."""
+    if mention.indefinite or mention.such or mention.asset or mention.named or clause.named:
+        return False
+    said = set().union(*roles.values()) if roles else set()
+    return not said & {"with", "between", "both", "first_person", "local"}
+
+
+def _repeated(drafts: list[_Draft], mention: Mention) -> _Draft | None:
+    """The latest agreement of the mention's type (of any type for a general word)."""
+    return next((d for d in reversed(drafts) if mention.generic or d.type == mention.type), None)
+
+
+def _antecedent(drafts: list[_Draft], mention: Mention, word: str) -> _Draft | None:
+    """The latest agreement of the mention's type; a general head ("the agreement") takes the latest
+    whose label has the same word ("cooperation agreement", not the MoUs named since), else the latest."""
+    if mention.generic:
+        word = word.casefold()
+        named = next((d for d in reversed(drafts) if word in d.label.casefold().split()), None)
+        if named is not None:
+            return named
     for draft in reversed(drafts):
         if mention.generic or draft.type == mention.type:
             return draft
     return drafts[-1] if drafts else None
+
+
+def _same_parties(drafts: list[_Draft], codes: list[str]) -> _Draft | None:
+    """The latest agreement with these parties, else the latest whose parties include them: "the
+    agreement with Seoul" after the G2G agreement between Malaysia and South Korea is that agreement
+    (a general word names no kind of its own)."""
+    candidates = [d for d in reversed(drafts) if not d.asset]
+    wanted = set(codes)
+    return next((d for d in candidates if d.parties == codes), None) or next(
+        (d for d in candidates if wanted and wanted <= set(d.parties)), None)
 
 
 def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset: str = "") -> _Draft:
@@ -200,21 +307,19 @@ def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset:
     return draft
 
 
-def _implied_countries(
-    doc: Doc, found: _Found, m: Matchers, earlier: list[Hit], mention: Mention
-) -> list[tuple[str, int, int, str]]:
-    """Countries X in "<ordinal> ... after X" before the mention ("negara kedua selepas Turkiye")."""
-    for index, hit in enumerate(earlier):
+def _implied_countries(doc: Doc, found: _Found, m: Matchers, hits: list[Hit], end: int) -> list[Country]:
+    """Countries X in "<ordinal> ... after X" in a clause ("negara ketiga selepas Perancis")."""
+    for index, hit in enumerate(hits):
         if "ordinal" not in m.cue_roles[hit.key]:
             continue
-        for after in earlier[index + 1:index + 4]:
+        for after in hits[index + 1:index + 4]:
             if "after" in m.cue_roles[after.key] and len(found.lowered[hit.end:after.start].split()) <= 3:
-                return _listed(doc, found.lowered, after.end, mention.start)
+                return _listed(doc, found.lowered, after.end, end)
     return []
 
 
-def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
-    """The countries listed right from `start` ("Turkiye", "Turkiye dan Indonesia", "the Philippines")."""
+def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[Country]:
+    """The countries listed right from `start` ("Perancis", "Perancis dan Itali", "the Philippines")."""
     listed = []
     position = start
     for country in countries(doc, start, end):
@@ -225,34 +330,45 @@ def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[tuple[str, int
     return listed
 
 
-def _apply(
-    doc: Doc, draft: _Draft, cues: list[StageCue], scope: tuple[int, int],
-    exclusive: bool | None, evidence: tuple[int, int],
-) -> None:
-    draft.evidence.add(evidence)
-    if exclusive is not None:
-        draft.exclusive = exclusive
+def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> None:
+    """Add what a clause says (stage cues, exclusivity, evidence) to an agreement."""
+    draft.evidence.add(clause.evidence)
+    if clause.exclusive is not None:
+        draft.exclusive = clause.exclusive
     for cue in cues:
-        if cue.status:
+        milestone = _milestone(doc, cue, clause.scope) if cue.milestone else None
+        if milestone is not None and cue.done and milestone.state == "expected":
+            cue = replace(cue, done=False, status=cue.if_expected)  # its date is still to come
+        if cue.status and cue.milestone == "delivery" and not cue.done:
+            draft.after_signing.append(cue.status)
+        elif cue.status:
             draft.statuses.append(cue.status)
-        if cue.milestone:
-            milestone = _milestone(doc, cue, scope)
-            if all((x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
-                   for x in draft.milestones):
-                draft.milestones.append(milestone)
+        if milestone is not None and all(
+            (x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
+            for x in draft.milestones
+        ):
+            draft.milestones.append(milestone)
 
 
 def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int]) -> Milestone:
-    """The milestone a cue marks, with the time in its clause (after the cue first, else before)."""
+    """The milestone a cue marks, with the nearest time in its clause within a few words (after the cue
+    first, else before); a done cue whose time is after the document's date is still expected."""
     times = times_layer.times_in(doc, scope[0], scope[1])
-    after = [t for t in times if t.start >= cue.end]
-    before = [t for t in times if t.end <= cue.start]
-    state = "done" if cue.done else "expected"
-    if after:
-        return Milestone(cue.milestone, state, after[0].id, doc.text[cue.start:after[0].end])
-    if before:
-        return Milestone(cue.milestone, state, before[-1].id, doc.text[cue.start:cue.end])
-    return Milestone(cue.milestone, state, None, doc.text[cue.start:cue.end])
+    text = doc.text
+    after = [t for t in times if t.start >= cue.end and len(text[cue.end:t.start].split()) <= _TIME_REACH]
+    before = [t for t in times if t.end <= cue.start and len(text[t.end:cue.start].split()) <= _TIME_REACH]
+    when = after[0] if after else before[-1] if before else None
+    state = "done" if cue.done and not (when and _after_publication(doc, when)) else "expected"
+    end = when.end if when is not None and when in after else cue.end
+    return Milestone(cue.milestone, state, when.id if when else None, doc.text[cue.start:end])
+
+
+def _after_publication(doc: Doc, when: TimeExpr) -> bool:
+    """Whether a time lies after the document's date ("signing ... before the end of the year")."""
+    if doc.published is None or when.value is None or not _ISO.match(when.value):
+        return False
+    value = when.value.split("/")[0]
+    return value > doc.published.isoformat()[:len(value)]
 
 
 def _modes(doc: Doc, draft: _Draft) -> set[str]:
@@ -264,7 +380,11 @@ def _modes(doc: Doc, draft: _Draft) -> set[str]:
 
 
 def _finish(index: int, draft: _Draft, modes: set[str]) -> Agreement:
-    status = max(draft.statuses, key=STATUS_RANK.__getitem__, default="unknown")
+    statuses = draft.statuses
+    signings = {m.state for m in draft.milestones if m.kind == "signing"}
+    if signings != {"expected"}:  # a coming delivery implies a signing, unless that is still to come
+        statuses = statuses + draft.after_signing
+    status = max(statuses, key=STATUS_RANK.__getitem__, default="unknown")
     return Agreement(
         id=f"g{index}", type=draft.type, label=draft.label, parties=draft.parties, status=status,
         exclusive=draft.exclusive, milestones=draft.milestones,

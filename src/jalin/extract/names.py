@@ -21,6 +21,10 @@ def _stopwords(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(words)
 
 
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("name_abbreviations"))
+
+
 def stopwords(doc: Doc) -> frozenset[str]:
     return doc.lexicon.cached("names.stopwords", _stopwords)
 
@@ -37,6 +41,7 @@ def name_at(doc: Doc, pos: int, blocked: dict[int, str]) -> tuple[int, int, list
     """The name starting at `pos`: (start, end, words); `blocked` maps offsets where a lexicon
     match of another kind (role, organisation, country, place) starts, which ends the name."""
     text, stop = doc.text, stopwords(doc)
+    abbreviations = doc.lexicon.cached("names.abbreviations", _abbreviations)
     words: list[tuple[int, int, str]] = []
     p = pos
     while len(words) < MAX_TOKENS:
@@ -53,10 +58,12 @@ def name_at(doc: Doc, pos: int, blocked: dict[int, str]) -> tuple[int, int, list
         elif not is_name_word(word, stop):
             break
         end = match.end()
-        if word.endswith(".") and len(word) > 2:
+        if word.endswith(".") and len(word) > 2 and word[:-1] not in abbreviations:
             word, end = word[:-1], end - 1  # sentence-final stop, not an initial
         if word.endswith(("'", "’")) and len(word) > 2:
             word, end = word[:-1], end - 1  # closing quote mark, not part of the name
+        if word.endswith(("'s", "’s")) and len(word) > 3:
+            word, end = word[:-2], end - 2  # possessive: "Widodo's"
         words.append((match.start(), end, word))
         if text[end:end + 1] != " " or end != match.end():
             break

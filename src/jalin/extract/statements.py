@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
+from jalin.extract.actors_speech import Cue, cues_in
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
@@ -39,16 +40,24 @@ _DATELINE = re.compile(
 )
 # Between two speakers' clauses in one sentence: "…, manakala Y berkata …", "…, while Y said …".
 _SEPARATOR = re.compile(r"(?:,\s*|;\s*|\s)(?:manakala|sementara|sedangkan|while|whereas)\s+$", re.IGNORECASE)
+_RUN_ON = re.compile(r"(?<=[.!?])[\"”’']?\s*$")
+# Where and how it was said, before the words: "in a statement today that", "dalam kenyataan, bahawa".
+_FRAMING = re.compile(
+    r"\s*,?\s*(?:in|on|at|during|after|when|dalam|ketika|semasa|selepas|pada|kepada)\b[^.,;:“\"]{0,80}?"
+    r"(?:,\s*)?\b(?:that|bahawa)\b",
+    re.IGNORECASE,
+)
+# A body referred back to by its kind: "the ministry", "kementerian itu".
+_BODY_NOUNS_EN = r"ministry|agency|department|company|firm|embassy|council|commission|navy|army|government"
+_BODY_NOUNS_MS = r"kementerian|agensi|jabatan|syarikat|kedutaan|majlis|suruhanjaya|kerajaan|pihak berkuasa"
+_BODY_ANAPHOR = re.compile(
+    rf"(?:[Tt]he\s+(?P<en>{_BODY_NOUNS_EN})|(?P<ms>{_BODY_NOUNS_MS})\s+(?:itu|tersebut))", re.IGNORECASE
+)
+_BODY_AFTER = re.compile(
+    rf"(?:the\s+(?:{_BODY_NOUNS_EN})|(?:{_BODY_NOUNS_MS})\s+(?:itu|tersebut))\b", re.IGNORECASE
+)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
-
-
-@dataclass(slots=True)
-class _Cue:
-    start: int
-    end: int
-    form: str
-    position: str  # after | inverted | alone | prep
 
 
 @dataclass(slots=True)
@@ -61,20 +70,9 @@ class _Quote:
     embedded: bool  # starts mid-sentence after a word: a phrase quoted in running text
 
 
-def _cue_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
-    rows = lexicon.table("speech_verbs")
-    positions = {row["form"].lower(): row["position"] for row in rows}
-    forms = sorted(positions, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
+def _pronoun_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pronouns = [row["form"] for row in lexicon.table("pronouns")]
-    pronoun = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), positions, pronoun
-
-
-def _cues(doc: Doc, start: int, end: int) -> list[_Cue]:
-    pattern, positions, _ = doc.lexicon.cached("statements.cues", _cue_pattern)
-    return [_Cue(m.start(), m.end(), m.group(), positions[m.group().lower()])
-            for m in pattern.finditer(doc.text, start, end)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- quotes
@@ -138,8 +136,9 @@ def _sentence_start(text: str, low: int, i: int) -> int:
 
 
 def _embedded(text: str, i: int) -> bool:
+    """A quote opening right after a word: a phrase quoted in running text."""
     before = text[max(0, i - 2):i]
-    return bool(before) and before[-1:] == " " and before[:1].isalpha()
+    return len(before) == 2 and before[1] == " " and before[0].isalnum()
 
 
 # ---------------------------------------------------------------- speakers
@@ -162,7 +161,7 @@ class _Speakers:
         self.last_end = 0  # end of the name `named_after` found
         self.counts: dict[str, int] = {}
         self.order: list[str] = []
-        _, _, self.pronoun = doc.lexicon.cached("statements.cues", _cue_pattern)
+        self.pronoun = doc.lexicon.cached("statements.pronouns", _pronoun_pattern)
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         first = bisect.bisect_left(self.starts, start)
@@ -202,6 +201,9 @@ class _Speakers:
         found = self.within(low, cue)
         if found:
             return found[-1][2]
+        body = self.body_anaphor(tail, cue)
+        if body is not None:
+            return body
         if _ANAPHORIC.search(text[low:cue]):
             return self.main() or self.current_or_latest(cue)
         if tail and len(tail.split()) <= 2 and self.pronoun.search(tail):
@@ -216,15 +218,37 @@ class _Speakers:
             self.last_end = found[0][1]
             return found[0][2]
         head = text[pos:limit].strip()
+        named = _BODY_AFTER.match(head)
+        body = self.body_anaphor(named.group(), pos) if named else None
+        if body is not None and named is not None:
+            self.last_end = pos + (len(text[pos:limit]) - len(text[pos:limit].lstrip())) + named.end()
+            return body
         pronoun = self.pronoun.match(head) if head else None
         if pronoun:
             self.last_end = pos + (len(text[pos:limit]) - len(text[pos:limit].lstrip())) + pronoun.end()
             return self.current_or_latest(pos)
         return None
 
+    def body_anaphor(self, phrase: str, offset: int) -> str | None:
+        """"the ministry", "kementerian itu": the organisation named last before `offset` whose name
+        has that word."""
+        found = _BODY_ANAPHOR.fullmatch(phrase.strip())
+        if found is None:
+            return None
+        noun = (found.group("en") or found.group("ms")).casefold()
+        index = bisect.bisect_left(self.starts, offset) - 1
+        while index >= 0:
+            start, end, actor = self.spans[index]
+            if self.types.get(actor) == "ORGANISATION" and noun in self.doc.text[start:end].casefold():
+                return actor
+            index -= 1
+        return None
+
     def current_or_latest(self, offset: int) -> str | None:
-        if self.current is not None:
-            return self.current
+        return self.current if self.current is not None else self.latest_person(offset)
+
+    def latest_person(self, offset: int) -> str | None:
+        """The person named last before `offset`."""
         index = bisect.bisect_left(self.starts, offset) - 1
         while index >= 0:
             if self.types.get(self.spans[index][2]) == "PERSON":
@@ -286,7 +310,7 @@ def _after_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | No
     pos = quote.close_mark + (lead.end() if lead else 0)
     stop = re.search(r"[.!?](?:\s|$|[A-Z])|[“\"‘]", text[pos:tail_end])
     limit = pos + stop.start() if stop else tail_end
-    cues = [c for c in _cues(doc, pos, limit) if c.position != "prep"]
+    cues = [c for c in cues_in(doc, pos, limit) if c.position != "prep"]
     if not cues:
         return None, None, False
     cue = cues[0]
@@ -309,7 +333,7 @@ def _before_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | N
     head = text[low:quote.open_mark].rstrip()
     if not head.endswith((":", ",")):
         return None, None, False
-    cues = [c for c in _cues(doc, low, quote.open_mark) if c.position in ("after", "alone")]
+    cues = [c for c in cues_in(doc, low, quote.open_mark) if c.position in ("after", "alone")]
     if not cues:
         return None, None, False
     cue = cues[-1]
@@ -340,7 +364,7 @@ def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
               quoted: list[tuple[int, int]]) -> list[Statement]:
     """The reported statements of one sentence (outside quotes), from its attribution cues."""
     high = min([s for s, _ in quoted if low < s < high], default=high)
-    cues = _cues(doc, low, high)
+    cues = cues_in(doc, low, high)
     attributions = set()
     for _, close in quoted:
         if low - 1 <= close < high:
@@ -362,16 +386,18 @@ def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
     return found
 
 
-def _second_speaker(doc: Doc, speakers: _Speakers, cue: _Cue, first: Statement,
+def _second_speaker(doc: Doc, speakers: _Speakers, cue: Cue, first: Statement,
                     high: int) -> Statement | None:
     """A second speaker in the same sentence: "X berkata …, manakala Y berkata …" (first is cut)."""
     if cue.position != "after" or not first.start < cue.start < first.end:
         return None
     named = [f for f in speakers.within(first.start, cue.start) if not doc.text[f[1]:cue.start].strip()]
-    if not named or named[-1][2] == first.speaker:
+    if not named:
         return None
     subject_start = named[-1][0]
-    cut = _SEPARATOR.search(doc.text, first.start, subject_start)
+    cut = _RUN_ON.search(doc.text, first.start, subject_start)  # "….Ali berkata …" run together
+    if cut is None and named[-1][2] != first.speaker:
+        cut = _SEPARATOR.search(doc.text, first.start, subject_start)
     if cut is None:
         return None  # "X berkata, Y mengulangi …": Y's words are part of what X reported
     end = _clean(doc.text, first.start, cut.start())[1]
@@ -382,7 +408,7 @@ def _second_speaker(doc: Doc, speakers: _Speakers, cue: _Cue, first: Statement,
     return _statement(named[-1][2], doc.text[cue.start:cue.end], doc.text, span)
 
 
-def _reported_at(doc: Doc, speakers: _Speakers, cue: _Cue, low: int, high: int,
+def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
                  quoted: list[tuple[int, int]]) -> Statement | None:
     """The reported statement around one cue of a sentence [low, high), or None."""
     text = doc.text
@@ -425,7 +451,11 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: _Cue, low: int, high: int,
         return None  # "berkata demikian"; "X berkata: “…”" (the quote is the statement)
     speaker = speakers.subject_before(low, cue.start)
     clause_end = min([s for s, _ in quoted if cue.end <= s < high], default=high)
-    return _statement(speaker, verb, text, _clean(text, cue.end, clause_end))
+    start = cue.end
+    framing = _FRAMING.match(text, start, clause_end)  # "said in a statement on Tuesday that …"
+    if framing:
+        start = framing.end()
+    return _statement(speaker, verb, text, _clean(text, start, clause_end))
 
 
 def _statement(speaker: str | None, verb: str, text: str, span: tuple[int, int]) -> Statement | None:
@@ -472,7 +502,26 @@ def extract(doc: Doc) -> list[Statement]:
     statements = [s for s in statements if s.speaker is not None or s.verb is not None]
     statements.sort(key=lambda s: (s.start, s.end))
     doc.notes["statements.spans"] = [(s.start, s.end, s.speaker) for s in statements]
+    doc.notes["statements.pronouns"] = _pronoun_links(doc, speakers, statements)
     return statements
+
+
+def _pronoun_links(
+    doc: Doc, speakers: _Speakers, statements: list[Statement]
+) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of "beliau", "dia", "he", "she" outside quotes: the speaker of the latest
+    statement begun before it, else the latest person named before it."""
+    starts = [s.start for s in statements]
+    links = []
+    for match in speakers.pronoun.finditer(doc.text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        inside = index >= 0 and statements[index].kind == "direct" and match.start() < statements[index].end
+        if inside:
+            continue  # "dia" inside a quote is someone the speaker talks about
+        actor = (statements[index].speaker if index >= 0 else None) or speakers.latest_person(match.start())
+        if actor is not None:
+            links.append((match.start(), match.end(), actor))
+    return links
 
 
 def speaker_at(doc: Doc, offset: int) -> str | None:

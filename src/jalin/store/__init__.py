@@ -4,7 +4,8 @@
     store = open_store("jalin.db")                # SQLite file (WAL, FTS5), created and migrated
     store.add_analyses([analysis, ...])           # Analysis | contract dict | JSON line; one transaction
     store.known_hashes([...]); store.has_document("id")
-    store.agreement_records(country="KOR", status=None, overdue=False, as_of="2025-11-15")  # list[dict]
+    store.agreement_records(country="KOR", status=None, overdue=False, as_of="2025-11-15", limit=None)
+                                                  # list[dict]: history, milestones, overdue
     store.agreements(...)                         # the same as a pandas DataFrame
     store.actors(country="MYS", type=None, limit=100)   # DataFrame of actor entities
     store.actor_record("Khaled Nordin")           # dict: names, roles over time, statements

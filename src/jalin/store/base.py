@@ -24,13 +24,6 @@ class AddResult:
     replaced: int = 0     # same document id, new content: the old version was removed
     duplicates: int = 0   # near-duplicates of a stored text, linked to it
 
-    def __iadd__(self, other: AddResult) -> AddResult:
-        self.added += other.added
-        self.skipped += other.skipped
-        self.replaced += other.replaced
-        self.duplicates += other.duplicates
-        return self
-
 
 class Store(ABC):
     """A knowledge base of analyses, with entities resolved across documents."""
@@ -61,8 +54,15 @@ class Store(ABC):
 
     @abstractmethod
     def agreement_records(self, country: str | None = None, status: str | None = None,
-                          overdue: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
-        """Agreements with `history`, `milestones`, `overdue` (status and overdue as of `as_of`)."""
+                          overdue: bool = False, as_of: str | None = None,
+                          limit: int | None = None) -> list[dict[str, Any]]:
+        """Agreements, latest reported first, with `history`, `milestones` and `overdue` (status and
+        overdue as of `as_of`, default today); at most `limit` of them.
+
+        Each record: id, type, parties (ISO3 list), label, status, status_date, exclusive, first_seen,
+        last_seen; `history`: [{date, status, doc_id, evidence}] oldest first (near-duplicates left
+        out); `milestones`: [{kind, state, value, relation, due, text, doc_id, date}];
+        `overdue`: [{kind, due, value, relation, text, document, reported}]."""
 
     @abstractmethod
     def actor_record(self, name: str) -> dict[str, Any] | None:
@@ -95,8 +95,8 @@ class Store(ABC):
     # ------------------------------------------------------------------ shared conveniences
 
     def agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,
-                   as_of: str | None = None) -> pd.DataFrame:
-        return pd.DataFrame(self.agreement_records(country, status, overdue, as_of))
+                   as_of: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        return pd.DataFrame(self.agreement_records(country, status, overdue, as_of, limit))
 
     def arrow(self, name: str) -> pa.Table:
         """`table(name)` as an Arrow table."""

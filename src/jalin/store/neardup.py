@@ -1,4 +1,5 @@
-"""Near-duplicate texts (one wire story carried by several outlets): MinHash over word 3-shingles.
+"""Near-duplicate texts (one wire story carried by several outlets): MinHash over the word 3-shingles
+of a text's opening (`MAX_TOKENS` words).
 
 A text's signature holds 64 minimum hash values over its shingles (one-permutation hashing: each
 shingle hash falls in one of 64 bins by its top bits, each bin keeps its minimum, an empty bin borrows
@@ -18,6 +19,7 @@ PERMUTATIONS = 64
 ROWS = 4
 THRESHOLD = 0.7
 MIN_TOKENS = 30  # shorter texts share too few shingles for a reliable signature
+MAX_TOKENS = 250  # a wire story's copies share their opening; the rest adds cost, not evidence
 # Word characters stay, everything else (ASCII punctuation) becomes a space; UTF-8 bytes are kept.
 _SEPARATORS = bytes(b if chr(b).isalnum() or b >= 128 else 32 for b in range(256))
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -35,7 +37,7 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 def signature(text: str) -> bytes | None:
     """The MinHash signature (64 little-endian uint32), None when the text is too short."""
-    words = text.casefold().encode("utf-8").translate(_SEPARATORS).split()
+    words = text[:MAX_TOKENS * 12].casefold().encode("utf-8").translate(_SEPARATORS).split()[:MAX_TOKENS]
     if len(words) < MIN_TOKENS:
         return None
     ids = np.array(list(map(zlib.crc32, words)), dtype=np.uint64)

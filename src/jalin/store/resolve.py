@@ -7,8 +7,10 @@ entities it returns. Rules:
 - countries are one entity per ISO3 code; organisations, groups and locations one per (type,
   country, folded canonical-or-name), named by the canonical (English) name when there is one;
 - persons match across documents by name tokens (case-folded, honorifics and patronymic particles
-  removed) with compatible countries: the same token set, or one set inside the other sharing at
-  least two tokens ("Khaled Nordin" and "Mohamed Khaled Nordin"); the entity keeps the fullest name;
+  removed) with compatible countries: the same token set as the entity's first name, or one set
+  inside the other sharing at least two tokens ("Khaled Nordin" and "Mohamed Khaled Nordin"). The
+  entity's tokens never grow (so a garbled long name cannot pull in others through it); its shown
+  name moves to a name one token fuller than its first;
 - agreements match by type and parties when their dates are compatible: seen within
   `AGREEMENT_WINDOW_DAYS` of the entity's last report, and not an early-stage report long after a
   concluded one (that is a new agreement of the same kind);
@@ -21,10 +23,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
 AGREEMENT_WINDOW_DAYS = 730
 RESTART_GAP_DAYS = 180
-COMMON_TOKEN_LIMIT = 2000
+MAX_NAME_TOKENS = 8  # subsets of longer names are taken over their first 8 tokens (sorted)
+RECENT_AGREEMENTS = 50  # of one type and parties, only the latest few can still be the same agreement
 EARLY_STATUSES = frozenset({"proposed", "negotiating"})
 CONCLUDED_STATUSES = frozenset({"signed", "in_force", "implemented", "cancelled"})
 # Forms of address and patronymic particles: not part of what identifies a person across reports.
@@ -52,11 +56,23 @@ def _days(a: str | None, b: str | None) -> int:
     return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
 
 
+def _subsets(tokens: frozenset[str]) -> list[frozenset[str]]:
+    """The token subsets a name is indexed under: all of two or more tokens, or the one token."""
+    if len(tokens) < 2:
+        return [tokens] if tokens else []
+    ordered = sorted(tokens)[:MAX_NAME_TOKENS]
+    return [frozenset(c) for size in range(2, len(ordered) + 1) for c in combinations(ordered, size)]
+
+
 @dataclass(slots=True)
 class Person:
+    """A person entity: `tokens` of the first name it was seen under (fixed, so matching does not
+    drift), `shown` the token count of its displayed name."""
+
     pk: int
     tokens: frozenset[str]
     country: str | None
+    shown: int
 
 
 @dataclass(slots=True)
@@ -84,7 +100,6 @@ class PersonUpdate:
 
     pk: int
     name: str | None
-    key: str
     country: str | None
 
 
@@ -94,7 +109,10 @@ class EntityIndex:
 
     keyed: dict[str, int] = field(default_factory=dict)
     persons: dict[int, Person] = field(default_factory=dict)
-    by_token: dict[str, set[int]] = field(default_factory=dict)
+    # token set -> persons whose tokens include it (all subsets of two or more tokens; a one-token
+    # name only under itself), and token set -> persons whose whole (first) name it is.
+    by_subset: dict[frozenset[str], set[int]] = field(default_factory=dict)
+    by_name: dict[frozenset[str], set[int]] = field(default_factory=dict)
     agreements: dict[tuple[str, str], list[AgreementEntity]] = field(default_factory=dict)
     gatherings: dict[str, int] = field(default_factory=dict)
     next_actor: int = 1
@@ -103,9 +121,10 @@ class EntityIndex:
 
     # ------------------------------------------------------------------ loading
 
-    def load_actor(self, pk: int, type_: str, key: str, country: str | None) -> None:
+    def load_actor(self, pk: int, type_: str, key: str, country: str | None, name: str) -> None:
         if type_ == "PERSON":
-            self._add_person(Person(pk, frozenset(key.split(" ")) if key else frozenset(), country))
+            tokens = frozenset(key.split(" ")) if key else frozenset()
+            self._add_person(Person(pk, tokens, country, len(name_tokens(name))))
         else:
             self.keyed[key] = pk
         self.next_actor = max(self.next_actor, pk + 1)
@@ -122,8 +141,9 @@ class EntityIndex:
 
     def _add_person(self, person: Person) -> None:
         self.persons[person.pk] = person
-        for token in person.tokens:
-            self.by_token.setdefault(token, set()).add(person.pk)
+        self.by_name.setdefault(person.tokens, set()).add(person.pk)
+        for subset in _subsets(person.tokens):
+            self.by_subset.setdefault(subset, set()).add(person.pk)
 
     # ------------------------------------------------------------------ actors
 
@@ -160,36 +180,33 @@ class EntityIndex:
                 if (same or nested) and shared > best_shared:
                     best, best_shared = person, shared
         if best is not None:
-            update = None
-            if len(tokens) > len(best.tokens) or (not best.country and country):
-                fuller = len(tokens) > len(best.tokens)
-                for token in tokens - best.tokens:
-                    self.by_token.setdefault(token, set()).add(best.pk)
-                best.tokens = best.tokens | tokens
+            fuller = (tokens > best.tokens and len(tokens) == len(best.tokens) + 1
+                      and len(tokens) > best.shown)
+            if fuller or (country and not best.country):
+                best.shown = max(best.shown, len(tokens)) if fuller else best.shown
                 best.country = best.country or country
-                update = PersonUpdate(best.pk, name if fuller else None, " ".join(sorted(best.tokens)),
-                                      best.country)
-            return best.pk, None, update
+                update = PersonUpdate(best.pk, name if fuller else None, best.country)
+                return best.pk, None, update
+            return best.pk, None, None
         pk = self.next_actor
         self.next_actor += 1
-        self._add_person(Person(pk, tokens, country))
+        self._add_person(Person(pk, tokens, country, len(tokens)))
         key = " ".join(sorted(tokens))
         return pk, NewActor(pk, "PERSON", name, canonical, country, sector, key), None
 
     def _candidates(self, tokens: frozenset[str]) -> set[int]:
-        """Persons sharing a name token; tokens borne by very many persons ("Mohd") are not probed,
-        unless nothing else is: a match shares two tokens, so the rarer one finds it."""
-        sets = [s for s in (self.by_token.get(t) for t in tokens) if s]
-        if not sets:
-            return set()
-        small = [s for s in sets if len(s) <= COMMON_TOKEN_LIMIT]
-        return set().union(*small) if small else set(min(sets, key=len))
+        """Persons whose name holds all of these tokens, or whose whole name is two or more of them:
+        a few dictionary probes, however many persons are stored."""
+        found = set(self.by_subset.get(tokens, ()))
+        for subset in _subsets(tokens):
+            found.update(self.by_name.get(subset, ()))
+        return found
 
     # ------------------------------------------------------------------ agreements and gatherings
 
     def agreement(self, type_: str, parties: str, day: str | None, status: str) -> tuple[int, bool]:
         """(entity pk, whether it is new) for one report of an agreement on `day`."""
-        for entity in reversed(self.agreements.get((type_, parties), [])):
+        for entity in reversed(self.agreements.get((type_, parties), [])[-RECENT_AGREEMENTS:]):
             near = _days(day, entity.last_seen) <= AGREEMENT_WINDOW_DAYS or _days(
                 day, entity.first_seen) <= AGREEMENT_WINDOW_DAYS
             restart = (entity.concluded and status in EARLY_STATUSES

@@ -9,7 +9,8 @@ which a PostgreSQL backend spells as a tsvector column and `BIGSERIAL`.
 from __future__ import annotations
 
 V1: tuple[str, ...] = (
-    # One row per stored document. `analysis` is the contract JSON without its "text" (kept in `text`).
+    # One row per stored document. `analysis`: the contract JSON without its "text" (kept in `text`),
+    # zlib-compressed.
     """CREATE TABLE documents (
         pk INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -17,7 +18,7 @@ V1: tuple[str, ...] = (
         published TEXT, source TEXT, url TEXT, title TEXT, language TEXT, dateline TEXT,
         minhash BLOB, duplicate_of INTEGER,
         text TEXT NOT NULL,
-        analysis TEXT NOT NULL)""",
+        analysis BLOB NOT NULL)""",
     "CREATE INDEX documents_published ON documents(published)",
     "CREATE INDEX documents_duplicate ON documents(duplicate_of)",
     # MinHash LSH band keys (see neardup.py): similar texts share at least one key.

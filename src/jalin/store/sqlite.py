@@ -92,7 +92,7 @@ class SQLiteStore(Store):
         self.path = str(path)
         self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._con.row_factory = sqlite3.Row
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "temp_store=MEMORY", "cache_size=-65536",
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "temp_store=MEMORY", "cache_size=-262144",
                        "busy_timeout=30000"):
             self._con.execute(f"PRAGMA {pragma}")
         self._migrate()
@@ -129,8 +129,9 @@ class SQLiteStore(Store):
         if self._index is not None and version == self._data_version:
             return self._index
         index = EntityIndex()
-        for pk, type_, key, country in self._con.execute("SELECT pk, type, key, country FROM actor_entities"):
-            index.load_actor(pk, type_, key, country)
+        for pk, type_, key, country, name in self._con.execute(
+                "SELECT pk, type, key, country, name FROM actor_entities"):
+            index.load_actor(pk, type_, key, country, name)
         for row in self._con.execute(
                 "SELECT pk, type, parties, first_seen, last_seen, status FROM agreement_entities "
                 "ORDER BY pk"):
@@ -244,8 +245,8 @@ class SQLiteStore(Store):
             "VALUES (?,?,?,?,?,?,?)",
             [(a.pk, a.type, a.name, a.canonical, a.country, a.sector, a.key) for a in rows.new_actors])
         con.executemany(
-            "UPDATE actor_entities SET name = coalesce(?, name), key = ?, country = ? WHERE pk = ?",
-            [(u.name, u.key, u.country, u.pk) for u in rows.person_updates.values()])
+            "UPDATE actor_entities SET name = coalesce(?, name), country = ? WHERE pk = ?",
+            [(u.name, u.country, u.pk) for u in rows.person_updates.values()])
         con.executemany(
             "UPDATE actor_entities SET documents = documents + ?, statements = statements + ?, "
             "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ?3 THEN ?3 ELSE first_seen END, "
@@ -270,16 +271,17 @@ class SQLiteStore(Store):
         for pk in pks:
             first, last = con.execute("SELECT min(date), max(date) FROM agreement_observations "
                                       "WHERE agreement = ?", (pk,)).fetchone()
-            latest = "SELECT status, date FROM agreement_observations WHERE agreement = ? AND dup = 0 " \
-                     "AND status != 'unknown' ORDER BY date DESC"
-            recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest + " LIMIT 50", (pk,))]
+            latest = "SELECT status, date, exclusive FROM agreement_observations WHERE agreement = ? " \
+                     "AND dup = 0 AND status != 'unknown' ORDER BY date DESC"
+            recent = [{"status": r[0], "date": r[1], "exclusive": r[2]}
+                      for r in con.execute(latest + " LIMIT 50", (pk,))]
             if len(recent) == 50 and recent[0]["date"] == recent[-1]["date"]:
-                recent = [{"status": r[0], "date": r[1]} for r in con.execute(latest, (pk,))]
+                recent = [{"status": r[0], "date": r[1], "exclusive": r[2]}
+                          for r in con.execute(latest, (pk,))]
             status, when = agreement_status.current_status(recent)
-            exclusive = con.execute("SELECT exclusive FROM agreement_observations WHERE agreement = ? "
-                                    "AND dup = 0 AND exclusive IS NOT NULL ORDER BY date DESC LIMIT 1",
-                                    (pk,)).fetchone()
-            updates.append((status, when, first, last, exclusive[0] if exclusive else None, pk))
+            # The latest of the recent reports that says whether it is exclusive.
+            exclusive = next((r["exclusive"] for r in recent if r["exclusive"] is not None), None)
+            updates.append((status, when, first, last, exclusive, pk))
         self._con.executemany("UPDATE agreement_entities SET status = ?, status_date = ?, first_seen = ?, "
                               "last_seen = ?, exclusive = ? WHERE pk = ?", updates)
 
@@ -327,7 +329,8 @@ class SQLiteStore(Store):
             last = rows[-1][0]
 
     def agreement_records(self, country: str | None = None, status: str | None = None,
-                          overdue: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
+                          overdue: bool = False, as_of: str | None = None,
+                          limit: int | None = None) -> list[dict[str, Any]]:
         today = as_of or date.today().isoformat()
         where, params = [], []
         if country:
@@ -341,7 +344,15 @@ class SQLiteStore(Store):
             params.append(today)
         sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
-        entities = self._con.execute(sql, params).fetchall()
+        records: list[dict[str, Any]] = []
+        for chunk in _chunks(self._con.execute(sql, params).fetchall()):
+            records.extend(self._agreement_chunk(chunk, status, overdue, as_of, today))
+            if limit is not None and len(records) >= limit:
+                return records[:limit]
+        return records
+
+    def _agreement_chunk(self, entities: list[Any], status: str | None, overdue: bool, as_of: str | None,
+                         today: str) -> list[dict[str, Any]]:
         history, milestones = self._agreement_details([e[0] for e in entities])
         records = []
         for pk, type_, parties, label, exclusive in entities:
@@ -361,7 +372,8 @@ class SQLiteStore(Store):
                 "first_seen": seen[0]["date"] if seen else None,
                 "last_seen": seen[-1]["date"] if seen else None,
                 "history": [{k: o[k] for k in ("date", "status", "doc_id", "evidence")} for o in seen],
-                "milestones": marks, "overdue": late,
+                "milestones": marks,
+                "overdue": late,
             })
         return records
 
