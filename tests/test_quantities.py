@@ -169,3 +169,15 @@ def test_restated_amount_shares_the_qualifier() -> None:
     ]
     # a second amount that is no restatement keeps its own qualifier
     assert run("About RM5 million went to Sabah and RM3 million to Sarawak.", "en")[1][1] == "exact"
+
+
+def test_ranges_give_both_ends_the_unit() -> None:
+    assert run("The navy wants 8 to 12 patrol vessels.", "en") == [
+        (8, "at_least", "ships", "8"), (12, "at_most", "ships", "12 patrol vessels"),
+    ]
+    assert run("Antara 400 dan 500 orang dipindahkan.", "ms") == [
+        (400, "at_least", "people", "400"), (500, "at_most", "people", "500 orang"),
+    ]
+    # a change is no range; "and" without "between" is none either
+    assert run("Exports rose from 5 to 8 per cent.", "en") == [(8, "exact", "percent", "8 per cent")]
+    assert run("Malaysia sent 200 and Indonesia sent 300 troops.", "en") == [(300, "exact", "people", "300 troops")]

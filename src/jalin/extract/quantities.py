@@ -9,7 +9,8 @@ numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahan
 "satu"/"one" as an article, "the two countries" / "our two countries" (a back reference, not a
 count) and numbers that count nothing we can name. An amount restated in another currency right
 after a qualified one ("about 400 million yen (RM12 million)", "about USD920 million, or RM4.1
-billion") shares its qualifier; "an estimated … of USD150 million" is approximate. People counted
+billion") shares its qualifier; "an estimated … of USD150 million" is approximate. The lower end of a
+range takes the upper end's unit ("10 to 15 helicopters": 10 at_least, 15 at_most). People counted
 next to a verb that says they take part (`participation.tsv`: menyertai, took part) are participants.
 """
 
@@ -38,6 +39,11 @@ _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
 _BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both|our|their|its|these|those)\s+$")
+_RANGE_GAP = re.compile(
+    r"\s*(?:[–—]|\s-|(?i:to|hingga|sehingga|sampai)(?=\s)|(?P<joint>(?i:and|dan)(?=\s)))\s*"
+)
+_FROM = re.compile(r"(?i)(?<![\w-])(?:from|dari|daripada)\s+$")
+_BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|antara|di antara)\s+$")
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w'’]*(?:-[\w'’]+)*\s+$")
 _RESTATED = re.compile(r"\s*(?:\(|,?\s+(?:or|atau|iaitu|i\.e\.)\s+)$")
 _ESTIMATED = re.compile(
@@ -125,6 +131,7 @@ def extract(doc: Doc) -> list[Quantity]:
     text = doc.text
     blocked = _time_spans(doc)
     found: list[Quantity] = []
+    upper_at = -1  # where the upper end of a range starts ("10 to 15 helicopters")
     shared = doc.notes.get("scan.numbers")  # the times layer's pass found the numbers already
     scanned = shared[1:] if shared and shared[0] is text else None
     for match in words.anchors.matches(words.pattern, text, scanned=scanned):
@@ -144,17 +151,24 @@ def extract(doc: Doc) -> list[Quantity]:
             unit = "percent"
         elif match["hy"]:
             unit = words.hyphened[match["hy"].casefold()]
+        lower = False
         if unit is None:
             after = unit_after(doc, end)
             if after is not None:
                 unit, end = after
+            else:
+                ranged = _range_unit(doc, words, match)
+                if ranged is not None:
+                    (unit, upper_at), lower = ranged, True
         if unit is None or not _counts(number, unit):
             continue
         if unit == "people" and _taking_part(doc, words, start):
             unit = "participants"
         qualifier = "exact"
         left = words.qualifier.search(text, max(0, start - 30), start)
-        if left:
+        if lower or start == upper_at:
+            qualifier = "at_least" if lower else "at_most"
+        elif left:
             qualifier = words.qualifiers[" ".join(left["q"].casefold().split())]
             start = left.start()
         elif match["sign"] and found and _restates(text, found[-1], start):
@@ -225,6 +239,26 @@ def _singular(token: str) -> str:
     if dash and head == rest:
         return head  # syarikat-syarikat
     return word
+
+
+def _range_unit(doc: Doc, words: QuantityWords, match: re.Match[str]) -> tuple[str, int] | None:
+    """(unit, start of the upper end) when a number is the lower end of a range whose upper end
+    names the unit: "10 to 15 helicopters", "antara 200 dan 300 orang", "20 – 30 per cent"."""
+    text = doc.text
+    gap = _RANGE_GAP.match(text, match.end())
+    if gap is None or match["sign"]:
+        return None
+    if gap["joint"] and not _BETWEEN.search(text, max(0, match.start() - 12), match.start()):
+        return None  # "200 and 300" is a range only after "between"/"antara"
+    if _FROM.search(text, max(0, match.start() - 12), match.start()):
+        return None  # "rose from 5 to 8 per cent" is a change, not a range
+    upper = words.pattern.match(text, gap.end())
+    if upper is None or upper["sign"]:
+        return None
+    if upper["pct"]:
+        return "percent", upper.start()
+    after = unit_after(doc, upper.end())
+    return (after[0], upper.start()) if after else None
 
 
 def _taking_part(doc: Doc, words: QuantityWords, at: int) -> bool:

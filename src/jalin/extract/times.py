@@ -69,6 +69,9 @@ def extract(doc: Doc) -> list[TimeExpr]:
         cue = words.cue.search(text, max(0, start - 40), start)
         if match["pn"] is not None:
             durations.append((match.start("pn"), match.end("pu")))
+        elif match["ppn"] is not None or match["ppn2"] is not None:
+            key = "" if match["ppn"] is not None else "2"  # its length stays a quantity, as above
+            durations.append((match.start("ppn" + key), match.end("ppu" + key)))
         elif cue and relation is None:
             relation = words.relations[_fold(cue["cue"])]
             start = cue.start()
