@@ -231,3 +231,136 @@ def test_possessive_is_not_part_of_the_name() -> None:
     text = "Indonesian President Budi Santoso’s visit was praised by Editor-in-chief Steven Lim."
     people = {a.name: (a.country, [r.en for r in a.roles]) for a in _actors(text) if a.type == "PERSON"}
     assert people == {"Budi Santoso": ("IDN", ["President"]), "Steven Lim": ("MYS", ["Editor-in-Chief"])}
+
+
+def test_ambassador_to_host_country_keeps_own_nationality() -> None:
+    text = ("BANGKOK: Thai Ambassador to Malaysia Somchai Wongsa said Bangkok welcomed the plan, while "
+            "Ambassador to Japan Datuk Lim Kok Wah said the talks went well.")
+    assert _summary(_person(text, "Somchai Wongsa")) == ("Somchai Wongsa", "THA", "GOV", ["Ambassador"], [])
+    assert _summary(_person(text, "Lim Kok Wah")) == ("Lim Kok Wah", "MYS", "GOV", ["Ambassador"], ["Datuk"])
+
+
+def test_role_with_ordinal_numeral() -> None:
+    text = "Timbalan Menteri Pertahanan II, Datuk Seri Razak Ali, pula berkata TLDM akan menerima kapal itu."
+    assert _summary(_person(text, "Razak Ali")) == (
+        "Razak Ali", "MYS", "GOV", ["Deputy Minister of Defence"], ["Datuk Seri"])
+
+
+def test_all_capitals_capital_is_an_acronym_outside_the_dateline() -> None:
+    text = ("LIMA, May 3 -- Peru and Malaysia signed a pact.\n\n"
+            "The deal was signed at LIMA 2025 in Langkawi, while Lima said it would follow up.")
+    summary = [(a.type, a.name, a.country, len(a.mentions)) for a in _actors(text)]
+    assert summary == [("LOCATION", "Lima", "PER", 1), ("COUNTRY", "Peru", "PER", 2),
+                       ("COUNTRY", "Malaysia", "MYS", 1), ("LOCATION", "Langkawi", "MYS", 1)]
+
+
+def test_national_bodies_take_the_country_named_with_them() -> None:
+    text = ("PUTRAJAYA: Malaysia menyerahkan nota bantahan kepada Kedutaan Besar Vietnam berhubung kapal "
+            "Pengawal Pantai Vietnam. Seramai 400 anggota Tentera Darat India turut serta.\n\n"
+            "The Indian Army, the Philippine Coast Guard and the Embassy of Japan issued statements. "
+            "Singapore's Foreign Ministry said it was monitoring the situation. The embassy declined "
+            "to comment, and the Royal Malaysian Navy took part.")
+    bodies = [(a.name, a.canonical, a.country, a.sector, len(a.mentions))
+              for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [
+        ("Kedutaan Besar Vietnam", "Embassy (Vietnam)", "VNM", "GOV", 1),
+        ("Pengawal Pantai Vietnam", "Coast Guard (Vietnam)", "VNM", "MIL", 1),
+        ("Tentera Darat India", "Army (India)", "IND", "MIL", 2),
+        ("Philippine Coast Guard", "Coast Guard (Philippines)", "PHL", "MIL", 1),
+        ("Embassy of Japan", "Embassy (Japan)", "JPN", "GOV", 1),
+        ("Singapore's Foreign Ministry", "Ministry of Foreign Affairs (Singapore)", "SGP", "GOV", 1),
+        ("Royal Malaysian Navy", "Royal Malaysian Navy", "MYS", "MIL", 1),
+    ]
+
+
+def test_companies_by_legal_form_and_their_short_forms() -> None:
+    text = ("KUALA LUMPUR: Syarikat tempatan Perisai Dinamik Sdn Bhd hari ini memeterai MoU dengan "
+            "Aselsan.\n\n"
+            "MoU itu ditandatangani oleh Ketua Pegawai Eksekutif Perisai Dinamik, Datuk Razak Hamid Yusof, "
+            "manakala Aselsan diwakili Naib Presiden Kanannya, Emre Yilmaz.\n\n"
+            "PT Len Industri and Hanwha Ocean Co. Ltd will also take part.")
+    bodies = [(a.name, a.country, a.sector, len(a.mentions))
+              for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [("Perisai Dinamik Sdn Bhd", "MYS", "BUS", 2), ("Aselsan", "TUR", "BUS", 2),
+                      ("PT Len Industri", "IDN", "BUS", 1), ("Hanwha Ocean Co. Ltd", None, "BUS", 1)]
+    assert _summary(_person(text, "Razak Hamid Yusof")) == (
+        "Razak Hamid Yusof", "MYS", "BUS", ["Chief Executive Officer"], ["Datuk"])
+    assert _summary(_person(text, "Emre Yilmaz")) == (
+        "Emre Yilmaz", "TUR", "BUS", ["Senior Vice President"], [])
+
+
+def test_role_after_its_company_takes_the_company_country() -> None:
+    text = ("LANGKAWI: The firm will open a service centre, said Airbus Helicopters Southeast Asia chief "
+            "executive officer Pierre Martin.")
+    assert _summary(_person(text, "Pierre Martin")) == (
+        "Pierre Martin", "FRA", "BUS", ["Chief Executive Officer"], [])
+    speakers = {s.speaker for s in analyze(text).statements}
+    assert speakers == {next(a.id for a in _actors(text) if a.name == "Pierre Martin")}
+
+
+def test_maritime_rank_and_role_over_a_bracketed_acronym() -> None:
+    text = ("Sementara itu, Ketua Pengarah Agensi Penguatkuasaan Maritim Malaysia (APMM), Laksamana Maritim "
+            "Datuk Ahmad Rizal Ismail, berkata tiga kapal asing dikesan.")
+    assert _summary(_person(text, "Ahmad Rizal Ismail")) == (
+        "Ahmad Rizal Ismail", "MYS", "GOV", ["Director-General"], ["Datuk"])
+
+
+def test_bodies_with_acronyms_including_bodies_of_an_igo() -> None:
+    text = ("KUALA LUMPUR: The National Cyber Response Team (NCRT) will leave tomorrow. It will work with "
+            "the ASEAN Coordinating Centre for Cyber Defence (ACC Centre), and NCRT will report to the "
+            "ACC Centre.")
+    bodies = [(a.canonical, a.country, a.sector, len(a.mentions))
+              for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [("National Cyber Response Team", None, "GOV", 3),
+                      ("ASEAN Coordinating Centre for Cyber Defence", None, "IGO", 3),
+                      ("Association of Southeast Asian Nations", None, "IGO", 1)]
+
+
+def test_malay_body_ending_with_its_country() -> None:
+    text = ("CANBERRA: Pegawai ATM akan berlatih di Akademi Pertahanan Australia mulai tahun depan, kata "
+            "Menteri Pertahanan Australia Richard Miles. Wakil Universiti Pertahanan Nasional Filipina "
+            "turut hadir.")
+    bodies = [(a.name, a.country, a.sector) for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == [("ATM", "MYS", "MIL"), ("Akademi Pertahanan Australia", "AUS", "EDU"),
+                      ("Universiti Pertahanan Nasional Filipina", "PHL", "EDU")]
+    assert _summary(_person(text, "Richard Miles")) == (
+        "Richard Miles", "AUS", "GOV", ["Minister of Defence"], [])
+
+
+def test_title_and_name_after_a_place_word_name_the_place() -> None:
+    text = ("GEMAS: Latihan itu bermula di Kem Syed Sirajuddin dan Jalan Tun Razak ditutup. "
+            "Tun Ahmad Sarji hadir.")
+    assert [a.name for a in _actors(text) if a.type == "PERSON"] == ["Ahmad Sarji"]
+
+
+def test_names_next_to_person_taking_verbs() -> None:
+    text = ("KUALA LUMPUR: Rahman Ali met Joko Susanto in Jakarta yesterday. The pact was signed by Peter "
+            "Hollis and Datuk Lim Kok Wah. The delegation was led by Mark Davies.\n\n"
+            "Beliau turut bertemu dengan Maria Santos dan diiringi oleh Azlan Yusof. The talks were hosted "
+            "by Wisma Putra, and Malaysia Airlines visited Kuala Lumpur.")
+    assert [a.name for a in _actors(text) if a.type == "PERSON"] == [
+        "Rahman Ali", "Joko Susanto", "Peter Hollis", "Lim Kok Wah", "Mark Davies", "Maria Santos",
+        "Azlan Yusof"]
+
+
+def test_two_joined_roles_of_one_person() -> None:
+    text = ("BANGKOK: Timbalan Perdana Menteri merangkap Menteri Pertahanan Thailand, Somsak Chai berkata "
+            "latihan itu berjaya. Deputy Prime Minister and Defence Minister Heng Wei Ming agreed, while "
+            "the Prime Minister and Foreign Minister Datuk Lim Kok Wah met. Ketua Tentera Laut Laksamana "
+            "Datuk Zulkifli Ahmad hadir.")
+    assert _summary(_person(text, "Somsak Chai")) == (
+        "Somsak Chai", "THA", "GOV", ["Deputy Prime Minister", "Minister of Defence"], [])
+    assert _summary(_person(text, "Heng Wei Ming"))[3] == ["Deputy Prime Minister", "Minister of Defence"]
+    assert _summary(_person(text, "Lim Kok Wah"))[3] == ["Minister of Foreign Affairs"]
+    assert _summary(_person(text, "Zulkifli Ahmad")) == (
+        "Zulkifli Ahmad", "MYS", "MIL", ["Chief of Navy"], ["Datuk"])
+
+
+def test_company_name_does_not_take_the_title_before_it_and_police_ranks() -> None:
+    text = ("KUALA LUMPUR: Pengarah Urusan Serba Cekap Holdings Bhd, Datuk Ahmad Ali, dan Ketua Eksekutif "
+            "Anggun Berhad hadir. Superintenden Kalsom Idris berkata siasatan diteruskan.")
+    bodies = [a.name for a in _actors(text) if a.type == "ORGANISATION"]
+    assert bodies == ["Serba Cekap Holdings Bhd", "Anggun Berhad"]
+    assert _summary(_person(text, "Ahmad Ali")) == (
+        "Ahmad Ali", "MYS", "BUS", ["Managing Director"], ["Datuk"])
+    assert _summary(_person(text, "Kalsom Idris")) == ("Kalsom Idris", None, "GOV", [], [])

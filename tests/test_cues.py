@@ -49,6 +49,12 @@ def modality(text: str, trigger: str) -> str:
         ("Mereka bersetuju melaksanakan pembangunan serta pengeluaran bersama dron.",
          ["joint_development", "joint_production"]),
         ("Ringgit exchange rate fell on artificial intelligence worries.", []),
+        ("Thailand asked Sweden to consider transferring gearbox overhaul technology.",
+         ["technology_transfer", "maintenance"]),
+        ("Syarikat itu akan memindahkan sebahagian teknologi pembuatan kepada rakan tempatan.",
+         ["technology_transfer"]),
+        ("The ship was transferred to the navy after a long technology review.", []),
+        ("Both countries want to build together rather than buy.", ["procurement", "joint_production"]),
         ("", []),
     ],
 )

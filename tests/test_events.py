@@ -39,7 +39,7 @@ def test_record_shape() -> None:
     assert (first.type, first.cameo, first.modality) == ("COOPERATE", "062", "intended")
     assert first.trigger.text == "pemindahan teknologi"
     assert first.modes == ["technology_transfer", "training", "exercise"]
-    assert first.context == ["defence_industry"]
+    assert first.context == ["military", "defence_industry"]
     assert (events[1].type, events[1].cameo) == ("ACCUSE", "111")
 
 
@@ -141,9 +141,9 @@ def test_user_lexicon_with_an_unknown_type_is_refused(tmp_path: Path) -> None:
     (tmp_path / "event_triggers.tsv").write_text(
         "trigger\ttype\tcameo\tmodality\tvoice\tstrength\tlang\nmenari\tDANCE\t\t\t\t3\tms\n",
         encoding="utf-8")
-    doc = prepare("Malaysia menari.", published=None, id=None, title=None, url=None, source=None,
+    doc = prepare("Malaysia menari dengan Jepun.", published=None, id=None, title=None, url=None, source=None,
                   metadata={}, lexicon=load_lexicon([tmp_path]))
-    doc.actors = make_doc("Malaysia menari.").actors
+    doc.actors = make_doc("Malaysia menari dengan Jepun.").actors
     with pytest.raises(ValueError, match="unknown PLOVER type 'DANCE'"):
         extract(doc)
 

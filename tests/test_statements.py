@@ -168,7 +168,7 @@ def test_pronouns_are_linked_to_the_current_speaker() -> None:
     doc.actors = actors.extract(doc)
     doc.statements = statements.extract(doc)
     person = next(a for a in doc.actors if a.type == "PERSON")
-    assert doc.notes["statements.pronouns"] == [(text.index("Beliau"), text.index("Beliau") + 6, person.id)]
+    assert statements.pronoun_links(doc) == [(text.index("Beliau"), text.index("Beliau") + 6, person.id)]
 
 
 def test_present_tense_cues_framing_and_possessive_country() -> None:
@@ -192,3 +192,78 @@ def test_a_body_referred_back_to_by_its_kind() -> None:
     assert [(s[0], s[1]) for s in _said(text)] == [
         ("Defence Ministry", "indirect"), ("Kementerian Luar Negeri", "indirect"),
         ("Kementerian Luar Negeri", "direct")]
+
+
+def test_according_to_a_pronoun_is_the_current_speaker() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid said the navy needed more ships.\n\n"
+            "According to him, the contract is worth about RM300 million and covers training.\n\n"
+            "Menurut beliau, kapal pertama akan tiba pada Jun tahun depan.")
+    assert _said(text)[1:] == [
+        ("Ahmad Fauzi Hamid", "indirect", "According to",
+         "the contract is worth about RM300 million and covers training"),
+        ("Ahmad Fauzi Hamid", "indirect", "Menurut", "kapal pertama akan tiba pada Jun tahun depan"),
+    ]
+
+
+def test_aside_between_speaker_and_cue() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid said the navy needed more ships.\n\n"
+            "Ahmad Fauzi, who is also known as Pak Mat, said he had held talks with Thailand.\n\n"
+            "Thai Ambassador to Malaysia Somchai Wongsa, meanwhile, said Bangkok welcomed the plan.\n\n"
+            "Malaysia will buy four ships from Korea this year, said Ahmad Fauzi.\n\n"
+            "Sementara itu, Ahmad Fauzi, yang juga Ahli Parlimen Kuantan, berkata kapal pertama tiba"
+            " pada Jun.")
+    assert _said(text)[1:] == [
+        ("Ahmad Fauzi Hamid", "indirect", "said", "he had held talks with Thailand"),
+        ("Somchai Wongsa", "indirect", "said", "Bangkok welcomed the plan"),
+        ("Ahmad Fauzi Hamid", "indirect", "said", "Malaysia will buy four ships from Korea this year"),
+        ("Ahmad Fauzi Hamid", "indirect", "berkata", "kapal pertama tiba pada Jun"),
+    ]
+
+
+def test_words_before_a_trailing_speaker_and_cue() -> None:
+    text = ("PUTRAJAYA, Nov 18 (Bernama) -- The Cabinet has approved a plan to buy six patrol vessels for "
+            "the navy, Defence Minister Datuk Seri Ahmad Fauzi Hamid said today.\n\n"
+            "The vessels will be built locally, he told reporters here.")
+    assert _said(text) == [
+        ("Ahmad Fauzi Hamid", "indirect", "said",
+         "The Cabinet has approved a plan to buy six patrol vessels for the navy"),
+        ("Ahmad Fauzi Hamid", "indirect", "told reporters", "The vessels will be built locally"),
+    ]
+
+
+def test_records_and_data_are_sources_not_speech() -> None:
+    text = ("Menurut rekod Wisma Putra, Malaysia telah menyerahkan 12 nota bantahan sejak 2020.\n\n"
+            "According to data from the ministry, 40 ships entered the zone last year.")
+    assert _said(text) == []
+
+
+def test_he_and_she_follow_gender() -> None:
+    text = ("KUALA LUMPUR: Menteri Pertahanan Datuk Seri Ahmad Fauzi Hamid berkata kapal itu akan tiba "
+            "minggu depan. Timbalan Menteri Luar Datin Seri Noraini Kassim, who was also present, said "
+            "the visit went well.\n\n"
+            "\"We expect more visits next year,\" she said.\n\n"
+            "He said the navy would send two ships to the exercise.")
+    assert [(s[0], s[1]) for s in _said(text)] == [
+        ("Ahmad Fauzi Hamid", "indirect"), ("Noraini Kassim", "indirect"),
+        ("Noraini Kassim", "direct"), ("Ahmad Fauzi Hamid", "indirect")]
+
+
+def test_two_reported_clauses_joined_by_and_that() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid said the first boat would arrive in "
+            "June, and that the crews were already being trained.\n\n"
+            "Beliau berkata kapal itu akan dibina di Lumut, dan bahawa kos projek tidak akan meningkat.")
+    assert [s[3] for s in _said(text)] == [
+        "the first boat would arrive in June", "the crews were already being trained",
+        "kapal itu akan dibina di Lumut", "kos projek tidak akan meningkat"]
+
+
+def test_the_hearer_after_told_is_not_part_of_the_statement() -> None:
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ahmad Fauzi Hamid told Bernama the navy was satisfied "
+            "with the progress.\n\nAhmad Fauzi told the Dewan Rakyat that the ships would arrive in June.\n\n"
+            "Beliau memberitahu Dewan Rakyat bahawa kapal itu akan tiba pada Jun.\n\n"
+            "He told journalists the tender would open soon.")
+    assert [(s[2], s[3]) for s in _said(text)] == [
+        ("told", "the navy was satisfied with the progress"),
+        ("told", "the ships would arrive in June"),
+        ("memberitahu", "kapal itu akan tiba pada Jun"),
+        ("told journalists", "the tender would open soon")]

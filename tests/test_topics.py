@@ -74,3 +74,35 @@ def test_seed_topics(shared_dir: Path, seed_path: Path) -> None:
     doc = prepare(item.text, published=item.published, id=None, title=None, url=None, source=None,
                   metadata={}, lexicon=load_lexicon())
     assert topics.extract(doc) == ["defence_industry", "artificial_intelligence"]
+
+
+ENGLISH_PROCUREMENT = (
+    "PUTRAJAYA: The Cabinet has approved the purchase of six light combat aircraft for the Royal "
+    "Malaysian Air Force under a government-to-government contract with a foreign manufacturer. "
+    "The deal includes a maintenance package and training for pilots, and the first deliveries are "
+    "due in two years."
+)
+MALAY_MARITIME_PROTEST = (
+    "PUTRAJAYA: Kerajaan menyerahkan nota bantahan kepada kedutaan negara itu berhubung pencerobohan "
+    "kapal asing di perairan negara. Kapal tersebut dikesan di Zon Ekonomi Eksklusif sejak minggu "
+    "lalu. Menteri Luar berkata pencerobohan itu mencabar kedaulatan negara dan undang-undang "
+    "antarabangsa. Tindakan itu dianggap ancaman kepada keselamatan dan kestabilan serantau."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ENGLISH_PROCUREMENT, ["military", "defence_industry"]),
+        (MALAY_MARITIME_PROTEST, ["diplomatic", "security", "maritime"]),
+    ],
+)
+def test_general_cues_in_both_languages(text: str, expected: list[str]) -> None:
+    assert article_topics(text) == expected
+
+
+def test_one_cue_repeated_counts_less_than_many() -> None:
+    doc = make_doc("Laut itu luas. " * 9 + "Tentera, askar, kapal perang dan jet pejuang berkawal.")
+    score = topics.scores(doc)
+    assert round(score["maritime"], 2) == 4.0  # "laut" nine times: sqrt(9) = 3, plus "kapal perang"
+    assert score["military"] == 4.0  # four different words once each

@@ -22,7 +22,7 @@ from jalin.model import Actor, Role, TextSpan
 # A capital or seat after one of these words is the place itself, not the country it stands for.
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
 # An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
-_ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+_ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9}|[A-Z]{2,8} [A-Z][a-z]{2,9})\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 # More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
 _PORTFOLIOS = re.compile(r"(?:, [A-Z][\w-]*)+,? (?:dan|and|&) [A-Z][\w-]*")
@@ -37,6 +37,9 @@ def _country_names(lexicon: Lexicon) -> dict[str, str]:
 def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     rows = lexicon.table("organisation_heads")
     return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
+
+
+_OF_COUNTRY = re.compile(r" (?:of (?:the )?)?")
 
 
 def _is_place_use(doc: Doc, match: Match) -> bool:
@@ -118,29 +121,40 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
             canonical = text[start:end]
         if entry.national:
             other = _named_country(text, start, end, at, matches[index - 1] if index else None)
-            if other is not None and other[0] != entry.country:
+            if other is None and entry.needs_country:
+                continue  # "the embassy", "Coast Guard" with no country: not a body of its own
+            if other is not None and (other[0] != entry.country or entry.needs_country):
                 base = canonical.rsplit(" (", 1)[0] if canonical.endswith(")") else canonical
+                base = entry.generic or base
                 canonical, country = f"{base} ({names.get(other[0], other[0])})", other[0]
                 start, end = min(start, other[1]), max(end, other[2])
         registry.add("ORGANISATION", canonical, start, end, name=text[start:end], canonical=canonical,
                      country=country, sector=entry.sector)
         covered.append((start, end))
     _named_bodies(doc, registry, matches, covered)
+    _bodies_of_a_country(doc, registry, matches, covered)
     return covered
 
 
 def _named_country(text: str, start: int, end: int, at: dict[int, Match],
                    before: Match | None) -> tuple[str, int, int] | None:
     """(ISO3, start, end) of the country named right after ("… Jepun") or before ("Japanese …")."""
-    after = at.get(end + 1) if text[end:end + 1] == " " else None
+    of = _OF_COUNTRY.match(text, end)  # "Kedutaan Besar China", "Embassy of China"
+    after = at.get(of.end()) if of else None
     entry = after.first("country") if after is not None else None
     if after is not None and entry is not None and entry.kind == "country":
         return entry.key, after.start, after.end
-    if before is not None and before.end == start - 1:
+    gap = start - 3 if text[start - 3:start - 1] in ("'s", "’s") else start - 1  # "China's Foreign Ministry"
+    if before is not None and before.end == gap:
         entry = before.first("adjective", "country")
         if entry is not None:
             return entry.key, before.start, before.end
     return None
+
+
+def _needs_country(match: Match) -> bool:
+    entry = match.first("organisation")
+    return entry is not None and entry.needs_country
 
 
 def _words_before(text: str, end: int) -> list[tuple[int, str]]:
@@ -185,13 +199,17 @@ def _named_bodies(
         if not head or len(found) < 2:
             continue
         start = found[0][0]
-        if any(s < bracket.end() and start < e for s, e in covered):
-            continue
-        if any(m.start <= head_at < m.end for m in near):
+        parent = [(s, e) for s, e in covered if s < bracket.end() and start < e]
+        if any(not (start <= s and e < head_at) for s, e in parent):
+            continue  # overlaps a known body, other than one it belongs to ("ASEAN Coordinating Centre")
+        if any(m.start <= head_at < m.end and not _needs_country(m) for m in near):
             continue  # the head word belongs to a known name ("Amerika Syarikat (AS)")
         inside = (m.first("country", "adjective") for m in near if m.start >= start)
         country = next((e.key for e in inside if e is not None), None)
         sector, language = heads[head]
+        owner = next((m.first("organisation") for m in near if parent and m.start == parent[0][0]), None)
+        if owner is not None and owner.sector == "IGO":
+            sector = "IGO"
         if country is None and language == "ms":
             country = HOME_COUNTRY  # a Malay-named body is Malaysian unless it names another country
         canonical = " ".join(w for _, w in found)
@@ -206,6 +224,32 @@ def _named_bodies(
                     after < len(text) and (text[after].isalnum() or text[after] == "-")):
                 actor.mentions.append(TextSpan(at, after, acronym))
             at = text.find(acronym, after)
+
+
+def _bodies_of_a_country(
+    doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]
+) -> None:
+    """Malay-named bodies ending with the country they belong to: "Akademi Pertahanan Australia",
+    "Universiti Pertahanan Nasional Filipina" (a Malay head word opens the capitalised run)."""
+    text = doc.text
+    heads = doc.lexicon.cached("actors.heads", _heads)
+    for index, match in enumerate(matches):
+        entry = match.first("country")
+        if entry is None or entry.kind != "country" or text[match.start - 1:match.start] != " ":
+            continue
+        found = _words_before(text, match.start - 1)
+        head = next((i for i, (_, w) in enumerate(found) if heads.get(w, ("", ""))[1] == "ms"), None)
+        if head is None or len(found) - head < 2:
+            continue
+        start = found[head][0]
+        if any(s < match.end and start < e for s, e in covered):
+            continue
+        if index and matches[index - 1].end > start:
+            continue  # another lexicon name inside: not one body ("Menteri Pertahanan Australia")
+        canonical = text[start:match.end]
+        registry.add("ORGANISATION", canonical, start, match.end, canonical=canonical, country=entry.key,
+                     sector=heads[found[head][1]][0])
+        covered.append((start, match.end))
 
 
 def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:

@@ -6,12 +6,9 @@ of the same noun ("kata sumber") are mentions of the same group.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from jalin.doc import Doc
-from jalin.extract import actors_phrases as phrases
-from jalin.extract.actors_lexicon import Match
-from jalin.lexicon import Lexicon
+from jalin.extract.actors_lexicon import Match, group_nouns
 
 # Up to three lower-case modifiers between a Malay group noun and its country ("dari pihak" allowed).
 _MODIFIER = re.compile(r" (?!dan\b|atau\b|di\b|ke\b|yang\b|dari\b|daripada\b)[a-z][\w-]*")
@@ -19,23 +16,17 @@ _FROM = re.compile(r" (?:dari|daripada) (?:pihak )?| ")
 _WORD_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*$")
 
 
-def _nouns(lexicon: Lexicon) -> tuple[Any, dict[str, tuple[str, str]]]:
-    rows = lexicon.table("groups")
-    info = {row["noun"]: (row["en"], row.get("sector", "")) for row in rows}
-    return phrases.automaton((row["noun"], row["language"]) for row in rows), info
-
-
 def find_groups(doc: Doc, matches: list[Match]) -> list[tuple[str, int, int, str, str, str]]:
     """(key, start, end, name, country, sector) of group mentions, in text order."""
     if not doc.text:
         return []
-    built, info = doc.lexicon.cached("actors.groups", _nouns)
     at = {m.start: m for m in matches}
     ending = {m.end: m for m in matches}
     found: list[tuple[str, int, int, str, str, str]] = []
     text = doc.text
-    for start, end, languages in phrases.find(doc, built):
-        en, sector = info[text[start:end].lower()]
+    for start, end, entries in group_nouns(doc):
+        en, sector = entries[0].key, entries[0].sector
+        languages = {e.language for e in entries}
         if "ms" in languages:
             country = _country_after(text, end, at)
             entry = country.first("country") if country else None
@@ -85,10 +76,13 @@ def bare_mentions(
     """(group key, start, end) of a group noun used alone ("kata sumber") outside `taken`."""
     if not nouns:
         return []
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(nouns)))})(?![\w-])", re.IGNORECASE)
+    text = doc.text
     out = []
-    for hit in pattern.finditer(doc.text):
-        if any(s <= hit.start() < e for s, e in taken):
+    for start, end, _ in group_nouns(doc):
+        key = nouns.get(text[start:end].lower())
+        if key is None or text[start - 1:start] == "-" or text[end:end + 1] == "-":
             continue
-        out.append((nouns[hit.group().lower()], hit.start(), hit.end()))
+        if any(s <= start < e for s, e in taken):
+            continue
+        out.append((key, start, end))
     return out

@@ -18,8 +18,10 @@ from jalin.lexicon import Lexicon, split_cell
 class Entry:
     """One surface form of one lexicon row.
 
-    kind: country | adjective | metonym | organisation | place | role | prefix | honorific | rank;
-    key: the row's canonical value (ISO3, English name, English title, honorific as listed);
+    kind: country | adjective | metonym | organisation | place | role | prefix | honorific | rank |
+      suffix (a company's legal form) | group (a group noun);
+    key: the row's canonical value (ISO3, English name, English title, honorific as listed; for a
+      suffix its position, "after" or "before" the name);
     case: exact (as written) | cap (first letter upper case) | any;
     country, sector: the row's affiliation, "" when none.
     """
@@ -32,6 +34,9 @@ class Entry:
     sector: str = ""
     portfolio: bool = False  # roles: capitalised words after the title name its portfolio
     national: bool = False  # organisations: a generic national body that takes a named country
+    needs_country: bool = False  # organisations: a body only when a country is named with it
+    generic: str = ""  # organisations: the English name composed with another country's name
+    language: str = ""  # groups: the language of the noun (ms | en)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +55,7 @@ class Match:
 # Preference when one form belongs to several tables ("Wisma Putra": organisation and metonym).
 _PRIORITY = {
     "organisation": 0, "role": 1, "country": 2, "adjective": 3, "metonym": 4, "place": 5,
-    "prefix": 6, "rank": 7, "honorific": 8,
+    "prefix": 6, "rank": 7, "honorific": 8, "suffix": 9, "group": 10,
 }
 
 
@@ -78,7 +83,9 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
             for form in [row["name"], *split_cell(row.get("forms", ""))]:
                 out.append(Entry("organisation", row["name"], _case_of(form, "cap"), form,
                                  row.get("country", ""), row.get("sector", ""),
-                                 national=row.get("national") == "yes"))
+                                 national=row.get("national") in ("yes", "only"),
+                                 needs_country=row.get("national") == "only",
+                                 generic=row.get("generic", "")))
     for row in lexicon.table("places"):
         for form in [row["name"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("place", row["name"], _case_of(form, "cap"), form, row.get("country", "")))
@@ -90,6 +97,12 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
     for row in lexicon.table("honorifics"):
         for form in [row["honorific"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("honorific", form, "cap", form))
+    for row in lexicon.table("groups"):
+        out.append(Entry("group", row["en"], "any", row["noun"], "", row.get("sector", ""),
+                         language=row["language"]))
+    for row in lexicon.table("company_suffixes"):
+        position = row.get("position", "after")
+        out.append(Entry("suffix", position, "exact", row["suffix"], row.get("country", ""), "BUS"))
     for row in lexicon.table("ranks"):
         for form in split_cell(row["forms"]):
             out.append(Entry("rank", row["en"], "cap", form, "", row.get("sector", "MIL")))
@@ -116,11 +129,33 @@ def scan(doc: Doc) -> list[Match]:
         return cached  # type: ignore[no-any-return]
     text = doc.text
     hits = []
+    suffixes: list[tuple[int, int, Entry]] = []
+    groups: list[tuple[int, int, tuple[Entry, ...]]] = []
     for start, end, entries in phrases.find(doc, doc.lexicon.cached("actors.automaton", _automaton)):
         surface = text[start:end]
         valid = tuple(e for e in entries if _case_ok(e, surface))
+        if valid and valid[-1].kind == "group":
+            groups.append((start, end, tuple(e for e in valid if e.kind == "group")))
+            valid = tuple(e for e in valid if e.kind != "group")
+        if valid and valid[-1].kind == "suffix":
+            suffixes.append((start, end, valid[-1]))
+            valid = valid[:-1]
+        if len(surface) > 2 and surface.isupper() and text[:start].strip():
+            # An all-capitals capital outside the dateline is an acronym ("LIMA" the exhibition).
+            valid = tuple(e for e in valid if e.kind != "metonym")
         if valid:
             hits.append((start, end, valid))
     chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
+    if suffixes:
+        from jalin.extract.actors_companies import company_matches  # it builds on Entry and Match
+
+        chosen = company_matches(doc, chosen, suffixes)
     doc.notes["actors.matches"] = chosen
+    doc.notes["actors.group_nouns"] = groups
     return chosen
+
+
+def group_nouns(doc: Doc) -> list[tuple[int, int, tuple[Entry, ...]]]:
+    """(start, end, entries) of every group noun of groups.tsv in the document ("sumber", "troops")."""
+    scan(doc)
+    return doc.notes["actors.group_nouns"]  # type: ignore[no-any-return]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from jalin.doc import Doc
 from jalin.extract import actors_phrases as phrases
@@ -49,6 +50,12 @@ _FILLER = re.compile(
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
 _DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
 _ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
+_SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
+_OWNED = re.compile(r"\b(?:its|their) $")
+_CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)* ?")
+_BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
+_JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
+_NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 
 
@@ -110,6 +117,7 @@ class _Reader:
         self.text = doc.text
         self.matches = matches
         self.at = {m.start: m for m in matches}
+        self.starts = [m.start for m in matches]
         self.blocked = {m.start: _kind(m) for m in matches}
         self.heads = doc.lexicon.cached("persons.heads", _heads)
         self.hon_country = doc.lexicon.cached("persons.honorific_countries", _honorific_countries)
@@ -131,7 +139,7 @@ class _Reader:
         entry = found.first(*kinds)
         return (found, entry) if entry is not None else None
 
-    def country_after(self, pos: int) -> tuple[int, str] | None:
+    def country_after(self, pos: int) -> tuple[int, str | None] | None:
         """A country named right after a role: "Menteri Luar Jepun", "Prime Minister of Cambodia"."""
         hit = self.match(self.skip(pos), "country")
         if hit is None:
@@ -139,6 +147,9 @@ class _Reader:
             if of:
                 hit = self.match(of.end(), "country")
         if hit is None:
+            host = _TO_COUNTRY.match(self.text, pos)  # "Ambassador to Malaysia": the host, not its country
+            if host is not None and self.match(host.end(), "country") is not None:
+                return self.at[host.end()].end, None
             return None
         end = hit[0].end
         extra = _TO_COUNTRY.match(self.text, end)  # "Duta Besar Jepun ke Malaysia"
@@ -178,12 +189,39 @@ class _Reader:
         suffix = _ROLE_SUFFIX.match(self.text, end)
         if suffix:
             end = suffix.end()
+        numeral = _NUMERAL.match(self.text, end)  # "Timbalan Menteri Pertahanan II"
+        if numeral:
+            end = numeral.end()
+        senior = _SENIOR.match(self.text, end)  # "Naib Presiden Kanan", "Naib Presiden Kanannya"
+        if senior:
+            end, en = senior.end(), f"Senior {en}"
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
         named = self.country_after(end)
         if named is not None:
             end, country = named[0], country or named[1]
         return pos, end, role, entry.sector, country
+
+    def owner_before(self, start: int, role_end: int) -> Entry | None:
+        """The organisation a role belongs to when it precedes it: "Airbus Helicopters Southeast Asia
+        chief executive officer X" (capitalised words between), or "Aselsan diwakili Naib Presiden
+        Kanannya, X" / "its senior vice-president" (the last body of the sentence)."""
+        owned = (bool(_OWNED.search(self.text, max(0, start - 7), start))
+                 or self.text[role_end - 3:role_end] == "nya")
+        index = bisect.bisect_left(self.starts, start) - 1
+        low = self.doc.sentences[self.doc.sentence_index(start)].start if self.doc.sentences else 0
+        reach = start
+        while index >= 0 and self.matches[index].start >= low:
+            match = self.matches[index]
+            entry = match.first("organisation")
+            adjacent = _CAPITALISED_GAP.fullmatch(self.text, match.end, reach) is not None
+            if entry is not None and (adjacent or owned) and entry.sector:
+                return entry
+            if not adjacent and not owned:
+                return None
+            reach = match.start
+            index -= 1
+        return None
 
     def portfolio_end(self, pos: int) -> int:
         """End of the portfolio after a generic title: "Menteri Tugas-Tugas Khas", "Minister of X"."""
@@ -322,7 +360,18 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     anchors.extend((c.start - 1, 1) for c in all_cues(doc) if c.position == "after" and c.start > 0
                    and text[c.start - 1] == " ")
     out: list[PersonMention] = []
+    for cue_start, cue_end, position in _person_cues(doc):
+        if position != "after" and cue_start > 0:
+            anchors.append((cue_start - 1, 1))
+        if position == "before" or any(s <= cue_end + 1 < e for s, e in spans):
+            continue
+        name = name_at(doc, cue_end + 1, reader.blocked)
+        if name is not None and len(name[2]) >= 2 and reader.blocked.get(name[1] + 1) is None:
+            out.append(PersonMention(name[0], name[1], name[2]))
+            spans.append((name[0], name[1]))
     for end, kind in sorted(anchors):
+        if not text[text.rfind(" ", 0, end) + 1:end][:1].isupper():
+            continue  # no capitalised word right before: no name
         if any(s < end <= e for s, e in spans):
             continue
         run = _RUN_BEFORE.search(text, max(0, end - 80), end)
@@ -345,6 +394,20 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     return out
 
 
+def _person_cue_automaton(lexicon: Lexicon) -> Any:
+    return phrases.automaton((row["form"], row["position"]) for row in lexicon.table("person_cues"))
+
+
+def _person_cues(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, position) of the person-taking verbs of the document ("met", "signed by") that
+    a capitalised word follows."""
+    text = doc.text
+    found = phrases.find(doc, doc.lexicon.cached("persons.cues", _person_cue_automaton))
+    hits = [(s, e, v[0]) for s, e, v in found if text[e:e + 1] == " " and text[e + 1:e + 2].isupper()
+            and text[s:e].islower()]
+    return phrases.longest(hits)
+
+
 def _chain(
     doc: Doc, reader: _Reader, start: int, people: list[PersonMention]
 ) -> PersonMention | RoleMention | None:
@@ -357,17 +420,31 @@ def _chain(
         _, end, role, sector, country = role_hit
         roles.append(role)
         pos = end
+        joined = _JOINED_ROLE.match(text, pos)  # "Deputy Prime Minister and Defence Minister X"
+        if text[max(0, start - 4):start].lower() == "the ":
+            joined = None  # "the Prime Minister and Defence Minister X": two people
+        second = reader.role_at(joined.end()) if joined else None
+        if second is not None and reader.people_words(reader.skip(second[1], comma=True)) is not None:
+            roles.append(second[2])
+            pos, country = second[1], country or second[4]
         filler = _FILLER.match(text, pos)
         if filler:
             pos = filler.end()
         org = reader.match(reader.skip(pos), "organisation")
         if org is not None and not (org[1].country == "" and org[1].sector == ""):
             pos = org[0].end
+            bracket = _BRACKETED.match(text, pos)  # "Ketua Pengarah Agensi … (APMM), Laksamana X"
+            if bracket:
+                pos = bracket.end()
             sector = sector or org[1].sector
             country = country or org[1].country or None
         place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
         if place is not None:
             pos = place[0].end
+        if country is None and org is None:
+            owner = reader.owner_before(start, end)
+            if owner is not None:
+                country, sector = owner.country or None, owner.sector or sector
     else:
         counterpart = reader.counterpart_at(start)
         if counterpart is not None:
@@ -392,6 +469,8 @@ def _chain(
     end, words, honorifics, rank_sector = found
     if not roles and not honorifics and rank_sector is None:
         return None
+    if not roles and _after_place_head(doc, start):
+        return None  # "Kem Syed Sirajuddin", "Jalan Tun Razak": a place named after someone
     if role_hit is not None and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
         roles, country, sector = [], None, None  # "isteri Perdana Menteri, Datin Seri X": not X's title
         if not honorifics and rank_sector is None:
@@ -409,6 +488,15 @@ def _chain(
             mention.sector = mention.sector or a_sector
             mention.country = mention.country or a_country
     return mention
+
+
+def _place_heads(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("place_heads"))
+
+
+def _after_place_head(doc: Doc, start: int) -> bool:
+    before = doc.text[max(0, start - 20):start].split()
+    return bool(before) and before[-1] in doc.lexicon.cached("persons.place_heads", _place_heads)
 
 
 def _counterpart_role(

@@ -61,6 +61,15 @@ _SHARED_MODIFIER = re.compile(
 )
 
 
+# A transfer of something technical, with up to four words between: "transferring rotor blade
+# repair technology", "memindahkan teknologi pembuatan", "transfer of radar know-how".
+_TRANSFER = re.compile(
+    r"\b(?:transfer(?:s|red|ring)?|memindahkan|dipindahkan|pemindahan)(?:\W+\w+){0,4}?\W+"
+    r"(?:technolog(?:y|ies)|know-how|expertise|teknologi|kepakaran)\b",
+    re.IGNORECASE,
+)
+
+
 def modes_in(doc: Doc, start: int, end: int) -> list[str]:
     """Cooperation modes named in doc.text[start:end], in the contract's order."""
     found = _labels(doc, "cues.modes", _build_modes, MODES, start, end)
@@ -69,6 +78,8 @@ def modes_in(doc: Doc, start: int, end: int) -> list[str]:
     for match in _SHARED_MODIFIER.finditer(doc.text, start, end):
         phrase = f"{match[1]} {match[2]}" if match[1] else f"{match[3]} {match[4]}"
         extra.update(label for _, _, labels in matcher.finditer(phrase) for label in labels)
+    if _TRANSFER.search(doc.text, start, end):
+        extra.add("technology_transfer")
     extra.discard(_SHADOW)
     return [label for label in MODES if label in extra]
 

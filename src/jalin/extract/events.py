@@ -4,17 +4,19 @@ countries around them, in Malay and English.
 For each sentence: find triggers (`event_triggers.tsv`), cut the sentence into clauses at reporting
 verbs, conjunctions, quotes and relative words (`event_roles.tsv`), keep the strongest trigger of
 each clause, then find its source (the subject before it, the antecedent of "yang"/"which", the
-doer after "oleh"/"by" for a passive) and its target (the first other country after it, the other
-members of "Malaysia dan Jepun" / "between X and Y" / "Malaysia-Korea"). Actors count by their
-country. An event needs a country on both sides. Modality, modes and context come from
-`jalin.extract.cues`.
+doer after "oleh"/"by" for a passive, the owner of a noun: "China's request", "lawatan Prabowo")
+and its target (the first other country after it, the other members of "Malaysia dan Jepun" /
+"between X and Y" / "Malaysia-Korea"). Actors count by their country, and references count as
+the country they stand for ("kita", "both countries", "the company"). An event needs a country on
+both sides, except that a country acting on an indefinite object ("menggesa semua pihak", "will
+not sign any pact") is an event with no target. Modality, modes and context come from `jalin.extract.cues`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jalin.doc import Doc
 from jalin.extract.cues import contexts_in, modality_at, modes_in
@@ -31,7 +33,7 @@ _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic"
 # Roles that introduce the other side of a noun trigger's act.
 _COUNTERPART = frozenset({"recipient", "partner", "destination"})
 # Roles that shape clauses: ignored when they fall inside a trigger phrase.
-_REFERENCES = frozenset({"self", "pronoun", "pair"})
+_REFERENCES = frozenset({"self", "pronoun", "pair", "company"})
 _PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
@@ -40,6 +42,8 @@ PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "AI
 _NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
 _NOT_ANTECEDENT = _NOT_SUBJECT | {"oblique"}
 _NOT_TARGET = frozenset({"locative", "topic", "attribution"})
+# How many words may stand between a trigger and its indefinite object ("terhadap mana-mana").
+OBJECT_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +96,14 @@ def _build_roles(lexicon: Lexicon) -> PhraseMatcher[frozenset[str]]:
     return PhraseMatcher((cue, frozenset(values)) for cue, values in roles.items())
 
 
-# Punctuation that ends a clause: semicolons, colons (the dateline's too) and quotation marks.
-_PUNCT_BREAK = re.compile(r"[;:“”\"«»']")
+def _build_indefinite(lexicon: Lexicon) -> PhraseMatcher[bool]:
+    return PhraseMatcher((row["cue"], True) for row in lexicon.table("event_roles")
+                         if row["role"] == "indefinite")
+
+
+# Punctuation that ends a clause: semicolons, colons (the dateline's too), quotation marks, and a
+# full stop inside a quoted "sentence" ("... is family. Indonesia is ready ...").
+_PUNCT_BREAK = re.compile(r"[;:“”\"«»']|\.(?<=[a-z]{3}\.)(?=\s+[A-Z])")
 _JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also|the)\b)*", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -108,6 +118,8 @@ class Roles:
     soft: list[tuple[int, int]]      # breaks, relative words and the comma after a fronted clause
     fronted: list[tuple[int, int]]   # the comma closing a fronted clause ("Jika …, …")
     cues: dict[int, frozenset[str]]  # end offset of a cue -> its roles
+    indefinite: list[int]            # start offsets of "mana-mana", "any", "all parties"
+    before: dict[int, frozenset[str]] = field(default_factory=dict)  # _roles_before, by offset
 
     def left(self, breaks: list[tuple[int, int]], offset: int, floor: int) -> int:
         i = bisect.bisect_right(breaks, (offset, offset)) - 1
@@ -122,11 +134,19 @@ class Roles:
 
 def extract(doc: Doc) -> list[Event]:
     if not doc.text or not doc.sentences or not any(actor.country for actor in doc.actors):
-        return []  # every side of an event is a country, named or through a person
+        return []  # every event has a country on one side at least, named or through a person
+    wanted: set[int] | None = None  # the sentences that may hold an event (None: all)
+    if len({a.country for a in doc.actors if a.country}) < 2:
+        # With one country only, an event needs an indefinite other side ("semua pihak").
+        indefinite = doc.lexicon.cached("events.indefinite", _build_indefinite)
+        wanted = {doc.sentence_index(start) for start, _, _ in indefinite.finditer(doc.text)}
+        if not wanted:
+            return []
     by_sentence: dict[int, list[tuple[int, int, TriggerSpec]]] = {}
     for start, end, specs in doc.lexicon.cached("events.triggers", _build_triggers).finditer(doc.text):
-        if specs[0] is not None:
-            by_sentence.setdefault(doc.sentence_index(start), []).append((start, end, specs[0]))
+        number = doc.sentence_index(start)
+        if specs[0] is not None and (wanted is None or number in wanted):
+            by_sentence.setdefault(number, []).append((start, end, specs[0]))
     if not by_sentence:
         return []
     # Role words matter only in the sentences that have a trigger.
@@ -185,7 +205,8 @@ def _roles(
     hard.sort()
     soft.sort()
     fronted.sort()
-    return Roles(hard, soft, fronted, cues)
+    indefinite = sorted(start for start, _, found in hits if "indefinite" in found[0])
+    return Roles(hard, soft, fronted, cues, indefinite)
 
 
 def _opens_sentence(doc: Doc, offset: int) -> bool:
@@ -211,7 +232,7 @@ def _dateline_end(doc: Doc) -> int:
     """Offset after the dateline ("PUTRAJAYA:", "PHNOM PENH, Feb 24 —"): no party before it."""
     if not doc.info.dateline:
         return 0
-    match = re.search(r"[:—–]|\s-\s", doc.text[:100])
+    match = re.search(r"[:—–]|\s--?\s", doc.text[:100])
     return match.end() if match else 0
 
 
@@ -221,13 +242,21 @@ def _sentence_events(
 ) -> list[Event]:
     span = doc.sentences[number]
     parties = [p for p in index.between(span.start, span.end) if p.start >= skip_before]
+    countries = {p.country for p in parties}
+    if len(countries) < 2 and not (countries and _indefinite(roles, span.start, span.end)):
+        return []  # both sides of an event stand in its sentence, or one and "any"/"all parties"
     groups = _groups(doc.text, parties)
     if not groups:
         return []
     by_clause: dict[tuple[int, int], list[tuple[int, int, TriggerSpec]]] = {}
+    party_starts = {p.start for p in parties}
     for start, end, spec in hits:
-        if _in_name(doc.text, start, span.start) or any(p.start < end and start < p.end for p in parties):
+        if _in_name(doc.text, start, span.start, party_starts) or any(
+            p.start <= start < p.end for p in parties
+        ):
             continue
+        # A mention that begins inside the trigger ("memanggil [Duta Besar China]") is its object.
+        end = min([end, *(_trim(doc.text, start, p.start) for p in parties if start < p.start < end)])
         clause = (roles.left(roles.soft, start, span.start), roles.right(roles.soft, end, span.end))
         by_clause.setdefault(clause, []).append((start, end, spec))
     events: list[Event] = []
@@ -251,6 +280,11 @@ def _sentence_events(
                 joint.add(src | tgt)
             events.append(_event(doc, number, start, end, spec, source, target, roles))
     return events
+
+
+def _trim(text: str, start: int, cut: int) -> int:
+    """The end of a trigger cut at `cut`, without the spaces before it."""
+    return len(text[start:cut].rstrip()) + start
 
 
 def _groups(text: str, parties: list[Party]) -> list[Group]:
@@ -280,12 +314,16 @@ def _groups(text: str, parties: list[Party]) -> list[Group]:
     return groups
 
 
-def _in_name(text: str, start: int, sentence_start: int) -> bool:
+def _in_name(text: str, start: int, sentence_start: int, party_starts: set[int]) -> bool:
     """A capitalised trigger inside a capitalised name ("Majlis Kerjasama Teluk", "Dialog Shangri-La")."""
-    if not text[start].isupper() or start == sentence_start or not text[start + 1:start + 2].islower():
+    if not text[start].isupper() or not text[start + 1:start + 2].islower():
         return False
     before = re.search(r"(\w+)\W*$", text[max(sentence_start, start - 40):start])
     after = re.match(r"\w+\W+(\w+)", text[start:start + 60])
+    if after and after.start(1) + start in party_starts:
+        return False  # "Lawatan Anwar ke Jepun", "Kerjasama Malaysia-Jepun": a party follows
+    if start == sentence_start:  # "Latihan Harimau Shakti …" opens with a name
+        return bool(after and after.group(1)[0].isupper())
     return bool(before and before.group(1)[0].isupper() and text[start - 1] == " ") or bool(
         after and after.group(1)[0].isupper()
     )
@@ -304,7 +342,8 @@ def _sides(
     excluded = _NOT_TARGET - {"locative"} if visit or spec.type in PLACE_TARGET_TYPES else _NOT_TARGET
     before = [g for g in groups if clause[0] <= g.start and g.end <= start]
     after = [g for g in groups if end <= g.start and g.end <= hard_right
-             and not _roles_before(text, g.start, roles) & excluded]
+             and not _roles_before(text, g.start, roles) & excluded
+             and (visit or not _in_topic(text, end, g.start, roles))]
     subjects = [g for g in before if not _roles_before(text, g.start, roles) & _NOT_SUBJECT]
     weak = spec.strength < 2  # a bare noun: both sides must stand in its own clause
     reciprocal = spec.type in RECIPROCAL_TYPES
@@ -320,6 +359,14 @@ def _sides(
         source, target = after[0], next(
             (g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
         if target is None and len(source.countries()) < 2:
+            return []
+    owner = _english_owner(text, start, before) if source is None and spec.strength < 3 else None
+    if owner is not None:
+        # An English noun with its doer before it: "China's request", "Japan's latest offer".
+        source = owner
+        target = _first_other([g for g in after if _roles_before(text, g.start, roles) & _COUNTERPART]
+                              + [g for g in subjects if g is not owner] + after, owner)
+        if target is None:
             return []
     if source is None:
         source = subjects[0] if subjects else None
@@ -339,6 +386,11 @@ def _sides(
         source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
         return []
+    if target is None and spec.strength >= 3 and (len(source.countries()) == 1 or not reciprocal) and (
+        all(p.kind == "COUNTRY" for p in source.parties) and _indefinite_object(text, end, hard_right, roles)
+    ):
+        # A country acting on anyone: "Malaysia menggesa semua pihak", "will not sign any pact".
+        return [(source.parties, [], False)]
     if target is None and len(source.countries()) >= 2 and not reciprocal:
         return []
     if target is None and _told_someone(text, clause[0], roles):
@@ -361,6 +413,32 @@ def _sides(
                 if destination:
                     sides.append((src, destination, False))
     return sides
+
+
+def _indefinite(roles: Roles, start: int, end: int) -> bool:
+    """Whether an indefinite or universal object ("mana-mana", "semua pihak", "any", "all
+    parties") starts in [start, end)."""
+    i = bisect.bisect_left(roles.indefinite, start)
+    return i < len(roles.indefinite) and roles.indefinite[i] < end
+
+
+def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bool:
+    """An indefinite object right after the trigger (at most `OBJECT_REACH` words between):
+    "tidak akan menandatangani sebarang pakatan", "take firm action against any vessel"."""
+    i = bisect.bisect_left(roles.indefinite, end)
+    if i == len(roles.indefinite) or roles.indefinite[i] >= clause_end:
+        return False
+    return len(_WORD.findall(text, end, roles.indefinite[i])) <= OBJECT_REACH
+
+
+_OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")
+
+
+def _english_owner(text: str, start: int, before: list[Group]) -> Group | None:
+    """The group that owns an English noun trigger: "China's request", "Japan's new offer"."""
+    if before and _OWNED.fullmatch(text, before[-1].end, start):
+        return before[-1]
+    return None
 
 
 def _possessor(text: str, end: int, after: list[Group], roles: Roles) -> bool:
@@ -431,18 +509,43 @@ def _sided(source: list[Party], target: list[Party]) -> tuple[list[Party], list[
     return source, [p for p in target if p.country not in countries]
 
 
-def _roles_before(text: str, offset: int, roles: Roles) -> set[str]:
+def _roles_before(text: str, offset: int, roles: Roles) -> frozenset[str]:
     """The roles of the cues among the (up to three) words right before `offset` in its phrase."""
+    cached = roles.before.get(offset)
+    if cached is not None:
+        return cached
     window = _PHRASE_START.split(text[max(0, offset - 40):offset])[-1]
     ends = [m.end() for m in _WORD.finditer(window)]
     found: set[str] = set()
     for back in range(1, min(3, len(ends)) + 1):
         found |= roles.cues.get(offset - len(window) + ends[-back], frozenset())
-    return found & _PLACE_ROLES
+    roles.before[offset] = result = frozenset(found & _PLACE_ROLES)
+    return result
+
+
+# Adjectives that head a trigger phrase: "is ready to provide" and "is committed to" are not passive.
+_ADJECTIVE_HEADS = frozenset({"ready", "willing", "keen", "prepared", "committed", "able"})
+
+
+def _in_topic(text: str, start: int, offset: int, roles: Roles) -> bool:
+    """A country inside the topic phrase of a trigger: "bertukar pandangan mengenai perkembangan di
+    Laut China Selatan dan Myanmar". A partner, recipient or agent cue after the topic word ends
+    the phrase ("talks on defence with Japan")."""
+    inside = False
+    for match in _WORD.finditer(text, start, offset):
+        found = roles.cues.get(match.end(), frozenset())
+        if "topic" in found:
+            inside = True
+        elif found & (_COUNTERPART | {"agent"}):
+            inside = False
+    return inside
 
 
 def _english_passive(text: str, start: int, roles: Roles) -> bool:
     """An auxiliary "was/were/been" right before the trigger (one word may stand between)."""
+    head = _WORD.match(text, start)
+    if head and (head.group().casefold() in _ADJECTIVE_HEADS or head.group().endswith("ing")):
+        return False  # "is ready to", "is considering": not a passive
     window = text[max(0, start - 30):start]
     ends = [m.end() for m in _WORD.finditer(window)]
     return any("passive" in roles.cues.get(start - len(window) + e, ()) for e in ends[-2:])

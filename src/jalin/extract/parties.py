@@ -22,7 +22,7 @@ class Party(NamedTuple):
     end: int
     country: str
     actor: str
-    kind: str  # the actor's type, or "self" / "pronoun" / "reporter" / "pair" for resolved references
+    kind: str  # the actor's type, or "self" / "pronoun" / "reporter" / "pair" / "company" for references
 
 
 @dataclass(slots=True)
@@ -44,8 +44,8 @@ class PartyIndex:
 
 def party_index(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
     """All country references of the document; `pronouns` are (start, end, kind) hits of first-
-    person words ("self"), third-person pronouns ("pronoun") and references to two countries
-    ("pair")."""
+    person words ("self"), third-person pronouns ("pronoun"), references to two countries
+    ("pair") and to the company last named ("company")."""
     index: PartyIndex | None = doc.notes.get("events.parties")
     if index is None:
         index = _build(doc, pronouns)
@@ -71,6 +71,8 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
         kept.append(party)
     taken = [(p.start, p.end) for p in kept]
     persons = _person_mentions(doc)
+    companies = sorted((m.start, a.id) for a in doc.actors
+                       if a.type == "ORGANISATION" and a.sector == "BUS" and a.country for m in a.mentions)
     countries = [(p.start, p.country, p.actor) for p in kept]
     for start, end, kind in pronouns:
         if kind == "pair":
@@ -83,6 +85,8 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
             continue
         if kind == "self":
             actor_id = _speaker(doc, start)
+        elif kind == "company":
+            actor_id = _company_before(companies, start)
         else:
             sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
             actor_id = _person_for(persons, sentence_start, start, reporter=kind == "reporter")
@@ -98,6 +102,12 @@ def _person_mentions(doc: Doc) -> list[tuple[int, str]]:
         (m.start, actor.id) for actor in doc.actors if actor.type == "PERSON" and actor.country
         for m in actor.mentions
     )
+
+
+def _company_before(companies: list[tuple[int, str]], offset: int) -> str | None:
+    """Which company "the company"/"syarikat itu" at `offset` is: the last one named before it."""
+    i = bisect.bisect_left(companies, (offset, ""))
+    return companies[i - 1][1] if i else None
 
 
 def _person_for(
@@ -129,7 +139,7 @@ _COORDINATED = re.compile(r"\s*(?:dan|serta|and|&|-|–)\s*", re.IGNORECASE)
 def _recent_pair(text: str, parties: list[Party], offset: int) -> list[tuple[str, str]]:
     """The last two countries named together before `offset` ("Malaysia dan Singapura",
     "Rusia-Ukraine"), with an actor each; [] when none."""
-    before = [p for p in parties if p.end <= offset and p.kind not in ("pair", "self", "pronoun")]
+    before = [p for p in parties if p.end <= offset and p.kind not in ("pair", "self", "pronoun", "company")]
     for left, right in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
         if left.country != right.country and _COORDINATED.fullmatch(text, left.end, right.start):
             return [(left.country, left.actor), (right.country, right.actor)]
@@ -141,8 +151,9 @@ def _salient_pair(
     recent: list[tuple[str, str]],
 ) -> list[tuple[str, str]]:
     """The two countries meant by "both countries" at `offset`: two named earlier in the same
-    sentence; else the last pair named together (if it includes the one named in the sentence);
-    else the sentence's and the most often mentioned before it. An actor each; [] if fewer."""
+    sentence; else the last pair named together (if it includes the one named in the sentence, or,
+    when it names none, unless named once in passing beside the main country); else the
+    sentence's and the most often mentioned before it. An actor each; [] if fewer."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, str]] = {}
     local: set[str] = set()
@@ -153,7 +164,12 @@ def _salient_pair(
         first.setdefault(country, (start, actor_id))
         if start >= sentence_start:
             local.add(country)
-    if len(local) < 2 and recent and local <= {country for country, _ in recent}:
+    recent_countries = {country for country, _ in recent}
+    leader = min(counts, key=lambda c: (-counts[c], first[c][0])) if counts else None
+    # A pair named once in passing ("observers from X and Y") gives way to the main country.
+    passing = bool(recent) and leader not in recent_countries and min(
+        counts.get(c, 0) for c in recent_countries) < 2
+    if len(local) < 2 and recent and local <= recent_countries and (local or not passing):
         return recent
     if len(counts) < 2:
         return []

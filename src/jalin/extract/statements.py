@@ -56,6 +56,16 @@ _BODY_ANAPHOR = re.compile(
 _BODY_AFTER = re.compile(
     rf"(?:the\s+(?:{_BODY_NOUNS_EN})|(?:{_BODY_NOUNS_MS})\s+(?:itu|tersebut))\b", re.IGNORECASE
 )
+# An aside between a speaker and the cue: ", meanwhile, ", ", who chaired the meeting, ".
+_ASIDE = re.compile(r",[^,;:.“”\"]{2,100},\s*")
+# Nothing said after the cue: "… X said today.", "… he told reporters here."
+_TRAILING = re.compile(
+    r"\s*(?:(?:today|yesterday|tonight|here|there|on \w+|last \w+|this \w+|hari ini|semalam|di sini)\b\s*)*"
+    r"[.!]?\s*",
+    re.IGNORECASE,
+)
+_TELL = frozenset({"told", "tells", "memberitahu"})
+_AND_THAT = re.compile(r",\s+(?:and|dan|serta)\s+(?:that|bahawa)\s+", re.IGNORECASE)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 
@@ -73,6 +83,29 @@ class _Quote:
 def _pronoun_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     pronouns = [row["form"] for row in lexicon.table("pronouns")]
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, pronouns))})(?!\w)", re.IGNORECASE)
+
+
+def _pronoun_genders(lexicon: Lexicon) -> dict[str, str]:
+    return {row["form"].casefold(): row.get("gender", "") for row in lexicon.table("pronouns")}
+
+
+def _gender_markers(lexicon: Lexicon) -> dict[str, str]:
+    return {row["word"]: row["gender"] for row in lexicon.table("gender_markers")}
+
+
+def _genders(doc: Doc) -> dict[str, str]:
+    """Each person's gender ("m", "f") from the name particles and titles of its mentions."""
+    markers = doc.lexicon.cached("statements.gender_markers", _gender_markers)
+    out = {}
+    for actor in doc.actors:
+        if actor.type != "PERSON":
+            continue
+        words = {w for m in actor.mentions for w in m.text.replace(".", "").split()}
+        words.update(actor.honorifics)
+        found = {markers[w] for w in words if w in markers}
+        if len(found) == 1:
+            out[actor.id] = found.pop()
+    return out
 
 
 # ---------------------------------------------------------------- quotes
@@ -162,6 +195,8 @@ class _Speakers:
         self.counts: dict[str, int] = {}
         self.order: list[str] = []
         self.pronoun = doc.lexicon.cached("statements.pronouns", _pronoun_pattern)
+        self.pronoun_gender = doc.lexicon.cached("statements.pronoun_genders", _pronoun_genders)
+        self.genders: dict[str, str] | None = None
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         first = bisect.bisect_left(self.starts, start)
@@ -191,7 +226,7 @@ class _Speakers:
         tail = text[segment_start:cue].strip()
         words = tail.split()
         if words and len(words) <= 2 and self.pronoun.fullmatch(words[-1]):
-            return self.current_or_latest(cue)
+            return self.resolve(words[-1], cue)
         found = [f for f in self.within(segment_start, cue)
                  if not _PREPOSITION.search(text[max(0, f[0] - 12):f[0]])]
         if found and not text[found[-1][1]:cue].strip():
@@ -210,13 +245,29 @@ class _Speakers:
             return self.current_or_latest(cue)
         return None
 
+    def parenthetical_subject(self, low: int, cue: int) -> str | None:
+        """The speaker of "X, meanwhile, said …" / "X, who …, said …" / "X, yang juga …, berkata …":
+        a speaker opening the clause, then a comma-delimited aside right before the cue."""
+        found = self.within(low, cue)
+        if not found:
+            return None
+        start, end, actor = found[0]
+        lead = self.doc.text[low:start]
+        if lead.count(",") > 1 or len(lead.split()) > 8 or (lead.strip() and not lead.rstrip().endswith(",")):
+            return None
+        return actor if _ASIDE.fullmatch(self.doc.text, end, cue) else None
+
     def named_after(self, pos: int, limit: int) -> str | None:
         """The speaker named right after an inverted cue or a preposition ("kata X", "menurut X")."""
         text = self.doc.text
         found = self.within(pos, limit)
         if found and not text[pos:found[0][0]].strip(" ,").count(" ") > 3:
-            self.last_end = found[0][1]
-            return found[0][2]
+            first = found[0]
+            if self.types.get(first[2]) == "ORGANISATION":  # "said Airbus chief executive X"
+                first = next((f for f in found[1:] if self.types.get(f[2]) == "PERSON"
+                              and "," not in text[first[1]:f[0]] and f[0] - first[1] < 60), first)
+            self.last_end = first[1]
+            return first[2]
         head = text[pos:limit].strip()
         named = _BODY_AFTER.match(head)
         body = self.body_anaphor(named.group(), pos) if named else None
@@ -226,7 +277,7 @@ class _Speakers:
         pronoun = self.pronoun.match(head) if head else None
         if pronoun:
             self.last_end = pos + (len(text[pos:limit]) - len(text[pos:limit].lstrip())) + pronoun.end()
-            return self.current_or_latest(pos)
+            return self.resolve(pronoun.group(), pos)
         return None
 
     def body_anaphor(self, phrase: str, offset: int) -> str | None:
@@ -247,12 +298,27 @@ class _Speakers:
     def current_or_latest(self, offset: int) -> str | None:
         return self.current if self.current is not None else self.latest_person(offset)
 
-    def latest_person(self, offset: int) -> str | None:
-        """The person named last before `offset`."""
+    def resolve(self, pronoun: str, offset: int) -> str | None:
+        """Who a pronoun at `offset` is: the current speaker, unless "he"/"she" tells another gender;
+        then the latest person named before it not known to be of the other gender."""
+        gender = self.pronoun_gender.get(pronoun.casefold(), "")
+        found = self.current_or_latest(offset)
+        if not gender or found is None or self.gender_of(found) in ("", gender):
+            return found
+        return self.latest_person(offset, gender) or found
+
+    def gender_of(self, actor_id: str) -> str:
+        if self.genders is None:
+            self.genders = _genders(self.doc)
+        return self.genders.get(actor_id, "")
+
+    def latest_person(self, offset: int, gender: str = "") -> str | None:
+        """The person named last before `offset` (not of the other gender, when one is given)."""
         index = bisect.bisect_left(self.starts, offset) - 1
         while index >= 0:
-            if self.types.get(self.spans[index][2]) == "PERSON":
-                return self.spans[index][2]
+            actor = self.spans[index][2]
+            if self.types.get(actor) == "PERSON" and (not gender or self.gender_of(actor) in ("", gender)):
+                return actor
             index -= 1
         return None
 
@@ -382,8 +448,22 @@ def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
             continue
         statement = _reported_at(doc, speakers, cue, low, high, quoted)
         if statement is not None and not any(statement.start < e and s < statement.end for s, e in quoted):
-            found.append(statement)
+            found.extend(_complements(doc.text, statement))
     return found
+
+
+def _complements(text: str, statement: Statement) -> list[Statement]:
+    """"said A, and that B" / "berkata A, dan bahawa B": two things reported, one statement each
+    (without the comma, "said A and that B" stays one)."""
+    second = _AND_THAT.search(text, statement.start, statement.end)
+    if second is None:
+        return [statement]
+    first_end = _clean(text, statement.start, second.start())[1]
+    start, end = _clean(text, second.end(), statement.end)
+    if first_end - statement.start < 12 or end - start < 12:
+        return [statement]
+    statement.end, statement.text = first_end, text[statement.start:first_end]
+    return [statement, Statement(statement.speaker, "indirect", text[start:end], statement.verb, start, end)]
 
 
 def _second_speaker(doc: Doc, speakers: _Speakers, cue: Cue, first: Statement,
@@ -433,7 +513,8 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
             return _statement(speaker, verb, text, _clean(text, low, cue.start))
         return _statement(speaker, verb, text, _clean(text, low, high))
     preceded_by_comma = text[max(low, cue.start - 2):cue.start].strip() == ","
-    if cue.position == "inverted" or preceded_by_comma:  # "…, kata X." / "…, said X."
+    subject = speakers.parenthetical_subject(low, cue.start) if preceded_by_comma else None
+    if cue.position == "inverted" or (preceded_by_comma and subject is None):  # "…, kata X." / "…, said X."
         speaker = speakers.named_after(cue.end, high)
         named_end = speakers.last_end
         rest = text[named_end:high]
@@ -449,13 +530,27 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
             return None
     if _DEMIKIAN.match(after_text) or re.match(r"\s*[,:]?\s*[“\"‘']", after_text):
         return None  # "berkata demikian"; "X berkata: “…”" (the quote is the statement)
-    speaker = speakers.subject_before(low, cue.start)
+    speaker = subject or speakers.subject_before(low, cue.start)
     clause_end = min([s for s, _ in quoted if cue.end <= s < high], default=high)
+    if _TRAILING.fullmatch(text, cue.end, clause_end):  # "…, Defence Minister X said today."
+        return _statement(speaker, verb, text, _clean(text, low, _clause_before(text, speakers, low, cue)))
     start = cue.end
+    if verb.lower() in _TELL:  # "told Bernama (that) …", "memberitahu Dewan Rakyat bahawa …"
+        heard = speakers.within(start, min(clause_end, start + 80))
+        if heard and text[start:heard[0][0]].strip(" ").lower() in ("", "the"):
+            start = heard[0][1]
     framing = _FRAMING.match(text, start, clause_end)  # "said in a statement on Tuesday that …"
     if framing:
         start = framing.end()
     return _statement(speaker, verb, text, _clean(text, start, clause_end))
+
+
+def _clause_before(text: str, speakers: _Speakers, low: int, cue: Cue) -> int:
+    """End of the words said before a trailing "X said": the comma before the speaker's name."""
+    named = [f for f in speakers.within(low, cue.start) if not text[f[1]:cue.start].strip()]
+    subject = named[-1][0] if named else cue.start
+    comma = text.rfind(",", low, subject)
+    return comma if comma >= 0 and len(text[comma + 1:subject].split()) <= 3 else low
 
 
 def _statement(speaker: str | None, verb: str, text: str, span: tuple[int, int]) -> Statement | None:
@@ -502,15 +597,18 @@ def extract(doc: Doc) -> list[Statement]:
     statements = [s for s in statements if s.speaker is not None or s.verb is not None]
     statements.sort(key=lambda s: (s.start, s.end))
     doc.notes["statements.spans"] = [(s.start, s.end, s.speaker) for s in statements]
-    doc.notes["statements.pronouns"] = _pronoun_links(doc, speakers, statements)
     return statements
 
 
-def _pronoun_links(
-    doc: Doc, speakers: _Speakers, statements: list[Statement]
-) -> list[tuple[int, int, str]]:
+def pronoun_links(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of "beliau", "dia", "he", "she" outside quotes: the speaker of the latest
-    statement begun before it, else the latest person named before it."""
+    statement begun before it when the gender agrees, else the latest person named before it of that
+    gender (computed on first use, cached on the doc)."""
+    cached = doc.notes.get("statements.pronouns")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    speakers = _Speakers(doc)
+    statements = doc.statements
     starts = [s.start for s in statements]
     links = []
     for match in speakers.pronoun.finditer(doc.text):
@@ -518,9 +616,11 @@ def _pronoun_links(
         inside = index >= 0 and statements[index].kind == "direct" and match.start() < statements[index].end
         if inside:
             continue  # "dia" inside a quote is someone the speaker talks about
-        actor = (statements[index].speaker if index >= 0 else None) or speakers.latest_person(match.start())
+        speakers.current = statements[index].speaker if index >= 0 else None
+        actor = speakers.resolve(match.group(), match.start())
         if actor is not None:
             links.append((match.start(), match.end(), actor))
+    doc.notes["statements.pronouns"] = links
     return links
 
 

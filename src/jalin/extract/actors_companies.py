@@ -1,0 +1,100 @@
+"""Companies outside the lexicon, recognised by their legal form ("Perisai Dinamik Sdn Bhd", "PT Len
+Industri", "Hanwha Ocean Co. Ltd"): the capitalised words next to a suffix of `company_suffixes.tsv` (found
+by the actors scanner),
+then every later mention of the same name without the suffix. Given to the scanner as lexicon
+matches of kind organisation, so the persons rules read them as bodies ("CEO Perisai Dinamik, X")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from jalin.doc import Doc
+from jalin.extract.actors_lexicon import Entry, Match
+from jalin.extract.names import stopwords
+
+_NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")
+_MAX_WORDS = 6
+_TITLES = frozenset({"role", "prefix", "honorific", "rank"})
+
+
+def _run_before(text: str, end: int, stop: frozenset[str]) -> int | None:
+    """Start of the capitalised words right before `end` (a space before `end`), or None."""
+    words: list[tuple[int, str]] = []
+    pos = end - 1
+    while len(words) < _MAX_WORDS and pos > 0 and text[pos] == " ":
+        start = text.rfind(" ", 0, pos) + 1
+        word = text[start:pos]
+        if not _NAME_WORD.fullmatch(word) or "\n" in word:
+            break
+        words.insert(0, (start, word))
+        pos = start - 1
+    while words and (words[0][1] in stop or not words[0][1][:1].isupper()):
+        words.pop(0)
+    return words[0][0] if words else None
+
+
+def _run_after(text: str, start: int, stop: frozenset[str]) -> int | None:
+    """End of the capitalised words right after `start` (after one space), or None."""
+    end = None
+    pos = start
+    for _ in range(_MAX_WORDS):
+        if text[pos:pos + 1] != " ":
+            break
+        word = _NAME_WORD.match(text, pos + 1)
+        if not word or not word.group()[:1].isupper() or word.group() in stop:
+            break
+        end = pos = word.end()
+    if end is not None and text[end - 1] == ".":
+        end -= 1
+    return end
+
+
+def company_matches(
+    doc: Doc, lexicon_matches: list[Match], suffixes: list[tuple[int, int, Entry]]
+) -> list[Match]:
+    """The lexicon matches with the suffixed companies of the document and their short forms added;
+    lexicon matches inside a company's name give way to it."""
+    text = doc.text
+    stop = stopwords(doc)
+    titles = [m.end for m in lexicon_matches if m.entries[0].kind in _TITLES]
+    found: list[tuple[int, int, Entry]] = []
+    for hit_start, hit_end, suffix in suffixes:
+        country = suffix.country
+        if suffix.key == "before":
+            end = _run_after(text, hit_end, stop)
+            start = hit_start
+            short = (hit_end + 1, end) if end is not None else None
+        else:
+            first = _run_before(text, hit_start, stop)
+            index = bisect.bisect_right(titles, hit_start) - 1  # "Pengarah Urusan X Bhd": not the title
+            if first is not None and index >= 0 and titles[index] > first:
+                first = titles[index] + 1 if titles[index] + 1 < hit_start else None
+            start, end = (first, hit_end) if first is not None else (None, None)
+            short = (first, hit_start - 1) if first is not None else None
+        if start is None or end is None or short is None:
+            continue
+        name = text[start:end]
+        entry = Entry("organisation", name, "exact", name, country, "BUS")
+        found.append((start, end, entry))
+        short_form = text[short[0]:short[1]]
+        at = text.find(short_form)
+        while at >= 0:
+            after = at + len(short_form)
+            whole = (at == 0 or not text[at - 1].isalnum()) and not text[after:after + 1].isalnum()
+            if whole and not start <= at < end:
+                found.append((at, after, entry))
+            at = text.find(short_form, after)
+    if not found:
+        return lexicon_matches
+    companies: list[Match] = []
+    for start, end, entry in sorted(found, key=lambda f: (f[0], -f[1])):
+        if not companies or start >= companies[-1].end:
+            companies.append(Match(start, end, (entry,)))
+    ends = [c.end for c in companies]
+    kept = []
+    for match in lexicon_matches:
+        index = bisect.bisect_right(ends, match.start)  # the first company ending after it starts
+        if index == len(companies) or companies[index].start >= match.end:
+            kept.append(match)
+    return sorted(kept + companies, key=lambda m: m.start)
