@@ -143,3 +143,92 @@ def test_location_falls_back_to_the_dateline_only_for_the_reports_day() -> None:
     assert [(g.kind, g.location) for g in found] == [("meeting", "PUTRAJAYA"), ("talks", "Seoul")]
     past = run("PUTRAJAYA: Malaysia dan Jepun mengadakan mesyuarat dua hala bulan lalu.")
     assert [(g.kind, g.location) for g in past] == [("meeting", None)]
+
+
+# ---------------------------------------------------------------- general conventions (round 2)
+
+
+def test_possessive_name_with_ordinal_and_the_host_of_a_meeting_held_here() -> None:
+    text = ("MANILA, March 3 (Bernama) -- Malaysia's navy chief said cooperation would grow at the "
+            "end of the 9th ASEAN Navy Chiefs' Meeting (ANCM) here today.")
+    assert brief(run(text)) == [("meeting", "9th ASEAN Navy Chiefs' Meeting (ANCM)", 9, ["MYS", "PHL"])]
+
+
+def test_name_runs_left_across_and_and_its_acronym_is_no_party() -> None:
+    text = ("Malaysia signed the letter on the third day of the Langkawi International Maritime and "
+            "Aerospace Exhibition (LIMA) 2027.")
+    assert brief(run(text)) == [
+        ("exhibition", "Langkawi International Maritime and Aerospace Exhibition (LIMA) 2027", None, ["MYS"])
+    ]
+
+
+def test_ordinal_beside_the_name() -> None:
+    malay = "Seramai 900 anggota Malaysia dan Thailand menyertai Latihan Bersama Sayang Siam siri keenam di Perlis."
+    assert brief(run(malay)) == [("exercise", "Latihan Bersama Sayang Siam", 6, ["MYS", "THA"])]
+    english = "Malaysia will host the fifth edition of the Langkawi Maritime Dialogue with Japan."
+    assert brief(run(english)) == [("conference", "Langkawi Maritime Dialogue", 5, ["JPN", "MYS"])]
+
+
+def test_talks_only_when_held() -> None:
+    assert run("Malaysia wants the dispute with Vietnam settled through negotiations.") == []
+    assert run("Malaysia tetap mahu isu itu diselesaikan melalui rundingan dengan Filipina.") == []
+    assert brief(run("Malaysia dan Thailand mengadakan rundingan di Bangkok semalam.")) == [
+        ("talks", None, None, ["MYS", "THA"])
+    ]
+    assert brief(run("Japan and Malaysia issued a statement after the talks.")) == [
+        ("talks", None, None, ["JPN", "MYS"])
+    ]
+
+
+def test_a_class_of_exercises_is_no_exercise() -> None:
+    text = "Malaysia dan Indonesia mahu latihan bersama seperti Latihan Elang Malindo diperluas."
+    assert brief(run(text)) == [("exercise", "Latihan Elang Malindo", None, ["IDN", "MYS"])]
+
+
+def test_a_national_body_meets_alone() -> None:
+    text = "Keputusan itu dibuat dalam mesyuarat Jemaah Menteri semalam selepas tawaran daripada Perancis."
+    assert brief(run(text)) == [("meeting", "mesyuarat Jemaah Menteri", None, ["MYS"])]
+
+
+def test_a_meeting_pointing_back_to_a_call() -> None:
+    text = ("Menteri Pertahanan Jepun mengadakan kunjungan hormat ke atas Menteri Pertahanan Malaysia hari ini. "
+            "Dalam pertemuan selama dua jam itu, kedua-dua menteri membincangkan keselamatan maritim.")
+    found = run(text)
+    assert brief(found) == [("visit", None, None, ["JPN", "MYS"])]
+    assert len(found[0].evidence) == 2
+
+
+def test_a_trip_to_a_city_is_a_visit_to_its_country() -> None:
+    assert brief(run("Menteri Luar Malaysia berkata beliau akan ke Tokyo minggu depan.")) == [
+        ("visit", None, None, ["JPN", "MYS"])
+    ]
+    assert run("Beliau akan ke pejabat esok.") == []
+
+
+def test_a_ceremony_pointing_back_shares_the_sides_of_the_sentence_before() -> None:
+    text = ("Malaysia dan Perancis hari ini memeterai perjanjian kerjasama pertahanan. "
+            "Majlis pemeteraian itu berlangsung pada hari kedua Pameran Perkhidmatan Pertahanan Asia (DSA) 2026.")
+    assert brief(run(text)) == [
+        ("exhibition", "Pameran Perkhidmatan Pertahanan Asia (DSA) 2026", None, ["FRA", "MYS"])
+    ]
+
+
+def test_a_visit_pointing_back_finds_no_meeting_and_the_inferred_date_places_it() -> None:
+    text = ("HANOI, May 5 — Malaysia and Vietnam held a meeting here today, in 2024. "
+            "The exchange of visits between the two countries will grow.")
+    doc = make(text, published=None)
+    found = gatherings.extract(doc)
+    assert [(g.kind, g.location, g.parties) for g in found] == [
+        ("meeting", "HANOI", ["MYS", "VNM"]), ("visit", "HANOI", ["MYS", "VNM"]),
+    ]
+
+
+def test_a_visit_whose_destination_comes_after_a_few_words_is_the_same_visit() -> None:
+    text = ("Perdana Menteri Malaysia akan mengadakan lawatan rasmi ke Thailand minggu depan. "
+            "Beliau akan bertemu rakan sejawatnya semasa lawatan tiga harinya ke Bangkok itu.")
+    found = run(text)
+    assert brief(found) == [("visit", None, None, ["MYS", "THA"])]
+    assert len(found[0].evidence) == 2
+    assert brief(run("Malaysia dan Vietnam bersetuju membuat rundingan lanjut.")) == [
+        ("talks", None, None, ["MYS", "VNM"])
+    ]

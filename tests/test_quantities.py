@@ -24,6 +24,12 @@ def run(text: str, language: str) -> list[tuple[float | int, str, str | None, st
 
 
 MALAY = [
+    ("Seramai 800 anggota tentera menyertai latihan itu.", (800, "exact", "participants", "Seramai 800 anggota")),
+    ("Seramai 300 pegawai hadir pada majlis itu.", (300, "exact", "people", "Seramai 300 pegawai")),
+    ("Seramai 40 jurutera tempatan akan dilatih di Korea.", (40, "exact", "people", "Seramai 40 jurutera")),
+    ("Lebih 500 rakyat Malaysia telah dipindahkan.", (500, "more_than", "people", "Lebih 500 rakyat")),
+    ("Kos projek itu dianggarkan sebanyak RM80 juta.", (80000000, "approx", "MYR", "sebanyak RM80 juta")),
+    ("Pelaburan anggaran bernilai RM2 bilion dijangka masuk.", (2000000000, "approx", "MYR", "RM2 bilion")),
     ("Seminar tersebut disertai kira-kira 150 peserta.", (150, "approx", "participants", "kira-kira 150 peserta")),
     ("Lebih 20 syarikat pertahanan turut mengambil bahagian.", (20, "more_than", "companies", "Lebih 20 syarikat")),
     ("Seramai 700 warga pangkalan hadir.", (700, "exact", "people", "Seramai 700 warga")),
@@ -36,10 +42,10 @@ MALAY = [
     ("Empat helikopter dibeli tahun lalu.", (4, "exact", "helicopters", "Empat helikopter")),
     ("Dua puluh negara menghantar wakil.", (20, "exact", "countries", "Dua puluh negara")),
     ("Tiga ratus orang menghadiri majlis itu.", (300, "exact", "people", "Tiga ratus orang")),
-    ("Hampir 500 anggota terlibat dalam latihan itu.", (500, "approx", "personnel", "Hampir 500 anggota")),
+    ("Hampir 500 anggota terlibat dalam latihan itu.", (500, "approx", "people", "Hampir 500 anggota")),
     ("Sekitar 1,200 pelawat dijangka hadir.", None),
     ("Sekurang-kurangnya 10 kapal perang akan berlabuh.", (10, "at_least", "ships", "Sekurang-kurangnya 10 kapal perang")),
-    ("Projek itu melibatkan sehingga 5,000 pekerja.", (5000, "up_to", "workers", "sehingga 5,000 pekerja")),
+    ("Projek itu melibatkan sehingga 5,000 pekerja.", (5000, "up_to", "people", "sehingga 5,000 pekerja")),
     ("Lawatan kerja dua hari itu bermula semalam.", (2, "exact", "days", "dua hari")),
     ("Kerjasama itu terjalin selama lebih tiga dekad.", (3, "more_than", "decades", "lebih tiga dekad")),
     ("Banjir itu meragut lebih 100 nyawa.", (100, "more_than", "people", "lebih 100 nyawa")),
@@ -47,16 +53,23 @@ MALAY = [
     ("Eksport naik 4.5% pada suku kedua.", (4.5, "exact", "percent", "4.5%")),
     ("Melebihi 30 syarikat tempatan menyertai pameran itu.", (30, "more_than", "companies", "Melebihi 30 syarikat")),
     ("Lebih kurang 80 delegasi hadir.", None),
-    ("Lebih kurang 80 perwakilan hadir.", (80, "approx", "delegates", "Lebih kurang 80 perwakilan")),
+    ("Lebih kurang 80 perwakilan hadir.", (80, "approx", "participants", "Lebih kurang 80 perwakilan")),
     ("Kapal itu membawa 1,500 tan bantuan.", (1500, "exact", "tonnes", "1,500 tan")),
     ("Tempoh enam bulan diperlukan.", (6, "exact", "months", "enam bulan")),
     ("Sebelas kenderaan perisai diserahkan.", (11, "exact", "vehicles", "Sebelas kenderaan")),
     ("Dua belas dron dibeli.", (12, "exact", "drones", "Dua belas dron")),
-    ("Dua puluh lima pelajar menerima biasiswa.", (25, "exact", "students", "Dua puluh lima pelajar")),
-    ("Seribu askar dikerahkan ke sempadan.", (1000, "exact", "soldiers", "Seribu askar")),
+    ("Dua puluh lima pelajar menerima biasiswa.", (25, "exact", "people", "Dua puluh lima pelajar")),
+    ("Seribu askar dikerahkan ke sempadan.", (1000, "exact", "people", "Seribu askar")),
 ]
 
 ENGLISH = [
+    ("The exercise involved about 600 troops from both navies.", (600, "approx", "participants", "about 600 troops")),
+    ("A 40-member medical team left for Manila.", (40, "exact", "people", "40-member")),
+    ("A 300-strong contingent joined the drill.", (300, "exact", "people", "300-strong")),
+    ("Around 150 Indonesians were evacuated.", (150, "approx", "people", "Around 150 Indonesians")),
+    ("The package includes training for 12 pilots.", (12, "exact", "people", "12 pilots")),
+    ("The firm pledged an estimated initial outlay of US$30 million.", (30000000, "approx", "USD", "US$30 million")),
+    ("The two navies signed three memoranda of understanding.", (3, "exact", "MoUs", "three memoranda of understanding")),
     ("The seminar drew about 150 participants.", (150, "approx", "participants", "about 150 participants")),
     ("More than 20 defence companies took part.", (20, "more_than", "companies", "More than 20 defence companies")),
     ("The army will receive seven Pendekar battle tanks.", (7, "exact", "tanks", "seven Pendekar battle tanks")),
@@ -68,13 +81,13 @@ ENGLISH = [
     ("Korea offered 3 trillion won in credit.", (3000000000000, "exact", "KRW", "3 trillion won")),
     ("Nearly 40 per cent of the budget goes to procurement.", (40, "approx", "percent", "Nearly 40 per cent")),
     ("At least 12 people were injured.", (12, "at_least", "people", "At least 12 people")),
-    ("Up to 3,000 troops will join the exercise.", (3000, "up_to", "troops", "Up to 3,000 troops")),
+    ("Up to 3,000 troops will join the exercise.", (3000, "up_to", "people", "Up to 3,000 troops")),
     ("Around twenty-four ships took part.", (24, "approx", "ships", "Around twenty-four ships")),
-    ("Over 100 delegates attended the forum.", (100, "more_than", "delegates", "Over 100 delegates")),
+    ("Over 100 delegates attended the forum.", (100, "more_than", "participants", "Over 100 delegates")),
     ("Fewer than 10 aircraft remain in service.", (10, "less_than", "aircraft", "Fewer than 10 aircraft")),
-    ("No more than 50 officials will travel.", (50, "at_most", "officials", "No more than 50 officials")),
+    ("No more than 50 officials will travel.", (50, "at_most", "people", "No more than 50 officials")),
     ("The talks lasted two days.", (2, "exact", "days", "two days")),
-    ("Some 1,200 refugees crossed the border.", (1200, "approx", "refugees", "Some 1,200 refugees")),
+    ("Some 1,200 refugees crossed the border.", (1200, "approx", "people", "Some 1,200 refugees")),
     ("The company signed two hundred contracts.", (200, "exact", "contracts", "two hundred contracts")),
     ("Exports grew 3.5% last year.", (3.5, "exact", "percent", "3.5%")),
     ("Ten countries sent observers.", (10, "exact", "countries", "Ten countries")),
@@ -100,6 +113,9 @@ NOT_QUANTITIES = [
     ("Suspek berusia 21 tahun ditahan.", "ms"),
     ("Recruits aged 18 years and above may apply.", "en"),
     ("Under Article 5 members defend each other.", "en"),
+    ("Our two countries will build together.", "en"),
+    ("Kerjasama di bawah Perjanjian Pertahanan Lima Negara diteruskan.", "ms"),
+    ("Britain remains a member of the Five Power Defence Arrangements.", "en"),
 ]
 
 
@@ -142,3 +158,26 @@ def test_bad_input() -> None:
     long_text = "Seramai 40 peserta hadir. " * 4000
     found = run(long_text, "ms")
     assert len(found) == 4000 and found[-1][:3] == (40, "exact", "participants")
+
+
+def test_restated_amount_shares_the_qualifier() -> None:
+    assert run("The grant is worth about 500 million yen (RM15 million).", "en") == [
+        (500000000, "approx", "JPY", "about 500 million yen"), (15000000, "approx", "MYR", "RM15 million"),
+    ]
+    assert run("Nilainya kira-kira US$10 juta atau RM45 juta.", "ms") == [
+        (10000000, "approx", "USD", "kira-kira US$10 juta"), (45000000, "approx", "MYR", "RM45 juta"),
+    ]
+    # a second amount that is no restatement keeps its own qualifier
+    assert run("About RM5 million went to Sabah and RM3 million to Sarawak.", "en")[1][1] == "exact"
+
+
+def test_ranges_give_both_ends_the_unit() -> None:
+    assert run("The navy wants 8 to 12 patrol vessels.", "en") == [
+        (8, "at_least", "ships", "8"), (12, "at_most", "ships", "12 patrol vessels"),
+    ]
+    assert run("Antara 400 dan 500 orang dipindahkan.", "ms") == [
+        (400, "at_least", "people", "400"), (500, "at_most", "people", "500 orang"),
+    ]
+    # a change is no range; "and" without "between" is none either
+    assert run("Exports rose from 5 to 8 per cent.", "en") == [(8, "exact", "percent", "8 per cent")]
+    assert run("Malaysia sent 200 and Indonesia sent 300 troops.", "en") == [(300, "exact", "people", "300 troops")]

@@ -20,6 +20,11 @@ def run(text: str, published: str | None = MONDAY) -> list[tuple[str, str | None
 
 # (sentence, expected (text, value, granularity, relation) of its one time expression)
 MALAY = [
+    ("Sepanjang tiga minggu lalu, kapal itu dikesan.", ("Sepanjang tiga minggu lalu", "2025-09-01/2025-09-22", "day", "during")),
+    ("Eksport meningkat dalam tempoh dua tahun lalu.", ("dalam tempoh dua tahun lalu", "2023-09-22/2025-09-22", "day", "during")),
+    ("Kilang itu dijangka siap pada akhir 2027.", ("pada akhir 2027", "2027", "year", "on")),
+    ("Program itu bermula sejak awal 2019.", ("sejak awal 2019", "2019", "year", "since")),
+    ("Kilang itu dijangka siap menjelang akhir tahun depan.", ("menjelang akhir tahun depan", "2026", "year", "by")),
     ("Perjanjian itu akan dibentangkan menjelang Oktober.", ("menjelang Oktober", "2025-10", "month", "by")),
     ("Beliau telah melawat Jepun pada Mei lalu.", ("pada Mei lalu", "2025-05", "month", "on")),
     ("Beliau telah melawat Jepun pada Mei.", ("pada Mei", "2025-05", "month", "on")),
@@ -42,9 +47,9 @@ MALAY = [
     ("Perjanjian itu dijangka ditandatangani tahun depan.", ("tahun depan", "2026", "year", "on")),
     ("Projek itu siap tahun lepas.", ("tahun lepas", "2024", "year", "on")),
     ("Kerajaan akan membaiki rumah itu pada tahun hadapan.", ("pada tahun hadapan", "2026", "year", "on")),
-    ("Kapal itu akan diserahkan pada akhir tahun ini.", ("pada akhir tahun ini", "2025-12", "month", "on")),
-    ("Rundingan akan bermula pada awal tahun depan.", ("pada awal tahun depan", "2026-01", "month", "on")),
-    ("Sasaran itu ditetapkan pada pertengahan tahun depan.", ("pada pertengahan tahun depan", "2026-06", "month", "on")),
+    ("Kapal itu akan diserahkan pada akhir tahun ini.", ("pada akhir tahun ini", "2025", "year", "on")),
+    ("Rundingan akan bermula pada awal tahun depan.", ("pada awal tahun depan", "2026", "year", "on")),
+    ("Sasaran itu ditetapkan pada pertengahan tahun depan.", ("pada pertengahan tahun depan", "2026", "year", "on")),
     ("Keputusan dijangka pada suku ketiga.", ("pada suku ketiga", "2025-Q3", "quarter", "on")),
     ("Penghantaran dijadual pada suku pertama tahun depan.", ("pada suku pertama tahun depan", "2026-Q1", "quarter", "on")),
     ("Pesawat itu dijangka tiba pada suku keempat tahun ini.", ("pada suku keempat tahun ini", "2025-Q4", "quarter", "on")),
@@ -85,6 +90,15 @@ MALAY = [
 ]
 
 ENGLISH = [
+    ("Over the past two weeks, the vessel was tracked.", ("Over the past two weeks", "2025-09-08/2025-09-22", "day", "during")),
+    ("The summit will be held on 3 March.", ("on 3 March", "2026-03-03", "day", "on")),
+    ("The talks have been held in March.", ("in March", "2025-03", "month", "on")),
+    ("The yard will deliver the hull by mid-2027.", ("by mid-2027", "2027", "year", "by")),
+    ("Trials began in early 2024.", ("in early 2024", "2024", "year", "on")),
+    ("The project must be completed by end-2026.", ("by end-2026", "2026", "year", "by")),
+    ("The panel will end the week with a report on 12 May.", ("on 12 May", "2026-05-12", "day", "on")),
+    ("He said the panel, which was formed by the ministry, would meet in August.", ("in August", "2026-08", "month", "on")),
+    ("The ministers agreed to finish the review early next year.", ("early next year", "2026", "year", "on")),
     ("The deal will be signed by October.", ("by October", "2025-10", "month", "by")),
     ("The minister visited Seoul in May.", ("in May", "2025-05", "month", "on")),
     ("The ships were delivered last May.", ("last May", "2025-05", "month", "on")),
@@ -106,8 +120,8 @@ ENGLISH = [
     ("The budget for this year is larger.", ("this year", "2025", "year", "on")),
     ("Elections will be held next year.", ("next year", "2026", "year", "on")),
     ("The deal collapsed last year.", ("last year", "2024", "year", "on")),
-    ("The ships must be delivered by the end of the year.", ("by the end of the year", "2025-12", "month", "by")),
-    ("Production starts at the end of next year.", ("the end of next year", "2026-12", "month", "on")),
+    ("The ships must be delivered by the end of the year.", ("by the end of the year", "2025", "year", "by")),
+    ("Production starts at the end of next year.", ("the end of next year", "2026", "year", "on")),
     ("Results are due in Q3.", ("in Q3", "2025-Q3", "quarter", "on")),
     ("Deliveries begin in the third quarter of 2026.", ("in the third quarter of 2026", "2026-Q3", "quarter", "on")),
     ("The report must be submitted no later than October 15.", ("no later than October 15", "2025-10-15", "day", "by")),
@@ -177,6 +191,8 @@ def test_unresolvable_without_publication_date() -> None:
         "Theresa May bertemu menteri itu.",  # a name, not a month
         "Beliau mungkin hadir.",
         "Model F/A18D dan A400M digunakan.",
+        "Pameran DSA 2024 dan LIMA 2025 menarik ramai pengunjung.",  # editions, not dates
+        "The deal was sealed at the Singapore Airshow (SA) 2026.",
         "",
     ],
 )
@@ -238,3 +254,33 @@ def test_part_of_a_month() -> None:
 def test_habits_are_no_dates() -> None:
     assert run("He wrote his column every Friday night.") == []
     assert run("Mesyuarat diadakan setiap hari Isnin.") == []
+
+
+def test_reference_date_from_dateline_and_year() -> None:
+    """No publication date: the dateline's day and month, in the latest year the text writes
+    that is no look-ahead target; `document.published` stays null."""
+    text = ("HANOI, Mar 3 — Vietnam and Malaysia signed two accords today, building on talks "
+            "held in 2023. The ministers said the plan would be reviewed this year and completed by 2030.")
+    found = run(text, published=None)
+    assert ("today", "2024-03-03", "day", "on") not in found  # 2023 is the latest past year
+    assert found[0] == ("today", "2023-03-03", "day", "on")
+    assert ("this year", "2023", "year", "on") in found
+    malay = ("KOTA KINABALU, 9 Jun — Latihan itu diadakan pada 2019 dan 2021. "
+             "Menteri berkata rundingan akan bermula minggu depan.")
+    assert run(malay, published=None)[-1] == ("bermula minggu depan", "2021-W24", "week", "since")
+
+
+def test_reference_year_without_dateline_date() -> None:
+    text = "KUALA LUMPUR: The 2021 plan was adopted on Jan 28, and reviewed this year. It met yesterday."
+    found = run(text, published=None)
+    assert ("on Jan 28", "2021-01-28", "day", "on") in found
+    assert ("this year", "2021", "year", "on") in found
+    assert ("yesterday", None, "day", "on") in found
+    # no year at all: nothing relative resolves
+    assert run("JOHOR BAHRU, May 2 — The team arrived today.", published=None) == [("today", None, "day", "on")]
+
+
+def test_reference_inference_on_long_text_without_sentences() -> None:
+    text = "JOHOR BAHRU, May 2 — " + "the plan of 2019 and the target by 2030 " * 4000 + "today"
+    found = run(text, published=None)
+    assert found[-1] == ("today", "2019-05-02", "day", "on")

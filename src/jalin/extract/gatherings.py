@@ -20,23 +20,32 @@ from dataclasses import dataclass, field
 from jalin.doc import Doc
 from jalin.extract.actors import countries_in
 from jalin.extract.scan import Anchors
-from jalin.extract.times import times_in
+from jalin.extract.times import reference_date, times_in
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
 
-_ATTENDING = frozenset({
-    "participants", "people", "delegates", "representatives", "companies", "exhibitors",
-    "countries", "officers", "officials", "students", "personnel",
-})
+_ATTENDING = frozenset({"participants", "people", "companies", "countries"})
 _NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|\([A-Z][\w&]{1,12}\)")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
+_CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
+_FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")
+_HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
+_ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
+# capitalised words (joined by "and", "of", "dan" … before another capitalised word) ending before a trigger
+_NAME_LEFT = re.compile(
+    r"(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
+)
+_EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
+_EDITION_BEFORE = re.compile(
+    r"(?i)(?:the\s+)?(\w+)\s+(?:edition|series|instalment|installment)\s+of\s+(?:the\s+)?$"
+)
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 
 
@@ -88,7 +97,8 @@ def extract(doc: Doc) -> list[Gathering]:
     records: list[_Record] = []
     mention_of: list[tuple[int, int, _Record]] = []  # (sentence, start, record) of each mention
     covered = 0
-    home = _home(doc)
+    ranked = _ranked_countries(doc)
+    home = ranked[0] if ranked else None
     hits = [
         h for h in words.triggers.hits(text)
         if h[2].upper() not in words.cased or text[h[0]:h[1]] == h[2].upper()
@@ -108,36 +118,52 @@ def extract(doc: Doc) -> list[Gathering]:
         name = _name(words, text, start, end, span.start, span.end)
         if name and _at_venue(words, text, name[1], name[0]):
             continue
+        body = None if name else _body(doc, start, end)
+        if body:
+            name = body[1]
         if name:
             covered = name[1]
             kind = named_kind if text[start].isupper() else kind
         back = _points_back(words, text, start, end, span.end)
-        earlier = _latest(records, kind) if back and not name else None
-        if form == "named" and not (name or earlier or _after_session(words, text, start)):
+        earlier = _earlier(records, kind) if back and not name else None
+        if not (name or earlier) and _no_event(words, text, start, end, form):
             continue
         if earlier is not None:
             earlier.evidence.append(Span(start, end))
             mention_of.append((sentence, start, earlier))
             continue
-        parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
+        destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
+        if form == "travel" and not destinations:
+            continue
+        if body:
+            parties = {body[0]}  # "mesyuarat Jemaah Menteri": one country's own body meets
+        else:
+            parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
+            if sentence and _refers_back(words, text, span.start, start):
+                before = doc.sentences[sentence - 1]
+                parties |= _parties(doc, before.start, before.end)
         if name:
             parties |= _parties(doc, name[0], name[1], (start, end))
-        if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1:
+        if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1 and not body:
             parties.add(home)  # told from one side: the article's own country is the other
+        if len(parties) == 1 and _two_sided(words, text, start, kind, span.start):
+            parties.update(ranked[1:2] if home in parties else ranked[:1])
         name_text = text[name[0]:name[1]] if name else None
-        destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
         time = _nearest_time(doc, start, span.start, span.end)
         record = _Record(
             kind=kind,
             phrase=phrase,
             name=name_text,
-            ordinal=_ordinal(words, name_text) if name_text else None,
+            ordinal=_ordinal(words, name_text) or _edition(words, text, name, span) if name else None,
             location=_location(words, doc, end, span.end, destinations, time),
             time=time,
             parties=parties,
             sentences={sentence},
             evidence=[Span(*(name or (start, end)))],
         )
+        host = _host(doc, record.location) if kind in _HOSTED and len(parties) == 1 else None
+        if host:
+            parties.add(host)  # held in a country: its hosts take part ("… Meeting here", Jakarta)
         for target in _merge_or_add(records, record, destinations):
             mention_of.append((sentence, start, target))
     _attach_attendance(doc, words, mention_of)
@@ -166,13 +192,11 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     if not text[start].isupper():
         return (start, last) if paired else None
     first = start
-    lead = text[lo:start].rstrip()
-    opening = not lead or lead[-1] in ".!?\"“:'‘"
-    left = re.search(r"((?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+)+)$", text[lo:start])
+    opening = _opens(text[lo:start])
+    left = _NAME_LEFT.search(text[lo:start])
     if left and not opening:
         first = lo + left.start()
-        before = text[lo:first].rstrip()
-        if not before or before[-1] in ".!?\"“:'‘":  # the sentence's first word is capitalised anyway
+        if _opens(text[lo:first]):  # the sentence's first word is capitalised anyway
             skip = re.match(r"\S+[ ]+", text[first:start])
             first = first + skip.end() if skip else start
     looks_named = paired or _ACRONYM.search(following) or _ordinal(words, following)
@@ -181,6 +205,15 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     if first == start and last == end:
         return None
     return first, last
+
+
+def _opens(lead: str) -> bool:
+    """True when what comes after `lead` starts a sentence or a quotation (a possessive
+    "Ministers' Meeting" is no opening quote)."""
+    lead = lead.rstrip()
+    if not lead or lead[-1] in ".!?\"“:‘":
+        return True
+    return lead[-1] == "'" and (len(lead) == 1 or lead[-2].isspace())
 
 
 def _name_end(text: str, cursor: int, hi: int) -> int:
@@ -201,6 +234,10 @@ def _name_end(text: str, cursor: int, hi: int) -> int:
 
 def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int) -> bool:
     """ "seminar tersebut", "kunjungan hormat Kono itu" (Malay: after) · "the meeting" (English: before)."""
+    clause = _CLAUSE.match(text, end, min(hi, end + 40))
+    tail = clause.group().split() if clause else []
+    if 0 < len(tail) <= 4 and tail[-1].casefold() in ("itu", "tersebut", "berkenaan", "terbabit"):
+        return True  # "Dalam pertemuan selama sejam itu, …"
     after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
     for i, word in enumerate(after):
         folded = word.casefold()
@@ -210,6 +247,60 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
             break
     before = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
     return bool(before) and before.group(1).casefold() in ("the", "this", "that")
+
+
+def _no_event(words: GatheringWords, text: str, start: int, end: int, form: str) -> bool:
+    """True when an unnamed mention is no gathering: a `named` word outside a session, a `held`
+    word no one holds ("melalui rundingan", "speed up negotiations"), or a lowercase word that
+    names a class ("latihan bersama seperti …", "exercises such as …")."""
+    if form == "named" and not _after_session(words, text, start):
+        return True
+    if form == "held" and not _held(words, text, start):
+        return True
+    follower = re.match(r"\s+(\w+(?:\s+as)?)", text[end:end + 20])
+    return bool(follower) and words.has(follower.group(1).casefold(), "example")
+
+
+def _held(words: GatheringWords, text: str, start: int) -> bool:
+    before = re.findall(r"[\w'’-]+", text[max(0, start - 40):start])[-3:]
+    return any(words.has(word.casefold(), "hold") for word in before)
+
+
+def _refers_back(words: GatheringWords, text: str, lo: int, at: int) -> bool:
+    """True when the sentence opens by pointing back to an event of the sentence before
+    ("Majlis pemeteraian itu berlangsung pada …", "The signing took place at …")."""
+    head = re.findall(r"[\w'’-]+", text[lo:at])[:4]
+    if not head:
+        return False
+    if head[0].casefold() in ("the", "this") and len(head) > 1:
+        return words.has(head[1].casefold(), "event_noun")
+    return words.has(head[0].casefold(), "event_noun") and any(
+        words.has(word.casefold(), "anaphor") for word in head[1:]
+    )
+
+
+def _two_sided(words: GatheringWords, text: str, start: int, kind: str, lo: int) -> bool:
+    """Visits and talks always have two sides, as has anything "joint" or "bilateral"."""
+    if kind in ("visit", "talks"):
+        return True
+    before = text[max(lo, start - 25):start].casefold().split()[-2:]
+    return any(word in ("joint", "bilateral", "bersama", "dua-hala") for word in before)
+
+
+def _body(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """(country, name span) when the trigger is the meeting of one country's government body:
+    "mesyuarat Jemaah Menteri", "the Cabinet meeting"."""
+    text = doc.text
+    for actor in doc.actors:
+        if actor.type != "ORGANISATION" or not actor.country or actor.sector not in (None, "GOV", "MIL"):
+            continue
+        for mention in actor.mentions:
+            if 0 <= start - mention.end <= 1 and text[mention.end:start].strip() == "":
+                return actor.country, (mention.start, end)
+            after = 0 <= mention.start - end <= 1 and not text[end:mention.start].strip()
+            if after and text[start].islower():
+                return actor.country, (start, mention.end)
+    return None
 
 
 def _verb_before(words: GatheringWords, text: str, start: int) -> bool:
@@ -222,8 +313,13 @@ def _after_session(words: GatheringWords, text: str, start: int) -> bool:
     return bool(before) and words.has(before.group(1).casefold(), "session")
 
 
-def _latest(records: list[_Record], kind: str) -> _Record | None:
-    return next((r for r in reversed(records) if r.kind == kind), None)
+def _earlier(records: list[_Record], kind: str) -> _Record | None:
+    """The gathering a mention pointing back refers to: the latest of its kind, else (a meeting)
+    the latest visit or talks, where the two sides met ("kunjungan hormat …" then "pertemuan itu")."""
+    same = next((r for r in reversed(records) if r.kind == kind), None)
+    if same is not None or kind != "meeting":
+        return same
+    return next((r for r in reversed(records) if r.kind in _ENCOUNTERS), None)
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
@@ -234,19 +330,18 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return ends[-1] if ends else lo
 
 
-def _home(doc: Doc) -> str | None:
-    """The country the article is most about (most mentions of it, its people and its bodies; the
-    first mentioned of a tie): the implied other side of a meeting or visit told from one side
-    ("received a courtesy call from Singapore's deputy prime minister")."""
+def _ranked_countries(doc: Doc) -> list[str]:
+    """Countries by how much the article is about them (mentions of them, their people and their
+    bodies; the first mentioned first in a tie). The first is the implied other side of a meeting
+    or visit told from one side ("received a courtesy call from Singapore's deputy prime
+    minister"); the second, the other side of a visit by the first."""
     counts: dict[str, list[int]] = {}
     for actor in doc.actors:
         if actor.country and actor.mentions:
             seen = counts.setdefault(actor.country, [0, len(doc.text)])
             seen[0] += len(actor.mentions)
             seen[1] = min(seen[1], actor.mentions[0].start)
-    if not counts:
-        return None
-    return min(counts, key=lambda code: (-counts[code][0], counts[code][1]))
+    return sorted(counts, key=lambda code: (-counts[code][0], counts[code][1]))
 
 
 def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
@@ -268,7 +363,7 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
     venues: set[str] = set()
     venue_end = -1
     for code, m_start, m_end, _ in countries_in(doc, start, end):
-        if m_start < trigger[1] and trigger[0] < m_end:
+        if (m_start < trigger[1] and trigger[0] < m_end) or _abbreviation(doc.text, m_start, m_end):
             continue
         at_venue = _VENUE_BEFORE.search(doc.text, max(0, m_start - 40), m_start)
         if at_venue or re.fullmatch(r",\s*", doc.text[venue_end:m_start]):
@@ -286,21 +381,42 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
     return found
 
 
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets ("… Exhibition (LIMA)") abbreviates the name before it, whatever
+    country or city it spells."""
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")" and text[start:end].isupper()
+
+
 def _destinations(
     words: GatheringWords, doc: Doc, end: int, hi: int, form: str
 ) -> list[tuple[str, int, int]]:
-    """The countries a visit goes to: "lawatan rasmi ke A, B dan C", "visited Japan"."""
+    """The countries a visit goes to: "lawatan rasmi ke A, B dan C", "lawatan dua harinya ke
+    Jakarta" (a few lowercase words may come first), "visited Japan"."""
     text = doc.text
-    cue = re.search(r"(?<![\w-])(\w+)\s+", text[end:min(hi, end + 40)])
+    cue = None
+    for word in _FOLLOWING_WORD.finditer(text, end, min(hi, end + 40)):
+        if words.has(word.group(1).casefold(), "destination"):
+            cue = word
+            break
+        if word.group(1)[0].isupper() or word.start() - end > 25:
+            break
     cursor = end
-    if cue and words.has(cue.group(1).casefold(), "destination"):
-        cursor = end + cue.end()
-    elif form != "verb":
+    if cue:
+        cursor = cue.end() + len(text[cue.end():hi]) - len(text[cue.end():hi].lstrip())
+    elif form not in ("verb", "travel"):
         return []
     else:
         cursor = end + len(text[end:hi]) - len(text[end:hi].lstrip())
     found = []
-    for code, s, e, _ in countries_in(doc, cursor, hi):
+    places = [(code, s, e) for code, s, e, _ in countries_in(doc, cursor, hi)]
+    places += [  # cities stand for their country as a destination: "akan ke Beijing"
+        (actor.country, m.start, m.end) for actor in doc.actors
+        if actor.type == "LOCATION" and actor.country
+        for m in actor.mentions if cursor <= m.start < hi
+    ]
+    for code, s, e in sorted(places, key=lambda p: (p[1], p[2])):
+        if s < cursor:
+            continue
         if s != cursor:
             break
         found.append((code, s, e))
@@ -334,9 +450,21 @@ def _location(
                 return place.group(1)
     if destinations:
         return None
-    today = doc.published.isoformat() if doc.published else None
+    reference = reference_date(doc)
+    today = reference.isoformat() if reference else None
     if time is None or any(t.id == time and t.value == today for t in doc.times):
         return doc.info.dateline
+    return None
+
+
+def _host(doc: Doc, location: str | None) -> str | None:
+    """The country a gathering's place lies in (the dateline's JAKARTA, a known city)."""
+    if not location:
+        return None
+    folded = location.casefold()
+    for actor in doc.actors:
+        if actor.type == "LOCATION" and actor.country and folded in (actor.name.casefold(), actor.canonical):
+            return actor.country
     return None
 
 
@@ -345,6 +473,15 @@ def _nearest_time(doc: Doc, at: int, lo: int, hi: int) -> str | None:
     if not times:
         return None
     return min(times, key=lambda t: (abs(t.start - at), t.start)).id
+
+
+def _edition(words: GatheringWords, text: str, name: tuple[int, int], span: Span) -> int | None:
+    """An ordinal written beside the name: "Latihan Harimau Shakti siri kelima", "edisi ke-5",
+    "the fifth edition of the … Dialogue"."""
+    after = _EDITION_AFTER.match(text, name[1], span.end)
+    before = _EDITION_BEFORE.search(text, max(span.start, name[0] - 40), name[0])
+    found = (after and after.group(1)) or (before and before.group(1))
+    return _ordinal(words, found) if found else None
 
 
 def _ordinal(words: GatheringWords, name: str) -> int | None:

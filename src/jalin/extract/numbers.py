@@ -41,6 +41,11 @@ def _build(lexicon: Lexicon) -> NumberWords:
     return NumberWords(kinds, body, re.compile(rf"{edge_l}(?<![\d.,]){body}", re.IGNORECASE))
 
 
+def spelled_words(lexicon: Lexicon) -> list[str]:
+    """The number words that can start a number written in words (not scale abbreviations)."""
+    return [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
+
+
 def number_words(lexicon: Lexicon) -> NumberWords:
     return lexicon.cached("numbers.words", _build)
 

@@ -5,8 +5,13 @@ something: its unit is a currency sign before it (RM, US$), or the noun it count
 past a few modifiers ("150 peserta", "seven Pendekar battle tanks"). A qualifier just before it
 (kira-kira, lebih, at least …) sets `qualifier`. Left out: numbers inside dates and years (the
 times layer's spans, except the durations of its periods), ordinals (ke-3, 3rd), times of day,
-numbers that are part of a name or code (5PC, MH17, AW 139), "satu"/"one" as an article, "the two
-countries" (a back reference, not a count) and numbers that count nothing we can name.
+numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahanan Lima Negara"),
+"satu"/"one" as an article, "the two countries" / "our two countries" (a back reference, not a
+count) and numbers that count nothing we can name. An amount restated in another currency right
+after a qualified one ("about 400 million yen (RM12 million)", "about USD920 million, or RM4.1
+billion") shares its qualifier; "an estimated … of USD150 million" is approximate. The lower end of a
+range takes the upper end's unit ("10 to 15 helicopters": 10 at_least, 15 at_most). People counted
+next to a verb that says they take part (`participation.tsv`: menyertai, took part) are participants.
 """
 
 from __future__ import annotations
@@ -16,12 +21,13 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.numbers import number_value, number_words
+from jalin.extract.numbers import number_value, number_words, spelled_words
 from jalin.extract.scan import Anchors, trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
 _UNIT_WINDOW = 6  # words looked at after a number for the noun it counts
+_PARTICIPATION_REACH = 60  # characters between a count of people and the verb that says they take part
 _STOP = frozenset({
     "dan", "atau", "yang", "di", "ke", "dari", "daripada", "untuk", "bagi", "dengan", "pada", "dalam",
     "oleh", "telah", "akan", "ialah", "adalah", "ini", "itu", "tersebut", "termasuk", "iaitu",
@@ -32,7 +38,18 @@ _STOP = frozenset({
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
-_BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both)\s+$")
+_BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both|our|their|its|these|those)\s+$")
+_RANGE_GAP = re.compile(
+    r"\s*(?:[–—]|\s-|(?i:to|hingga|sehingga|sampai)(?=\s)|(?P<joint>(?i:and|dan)(?=\s)))\s*"
+)
+_FROM = re.compile(r"(?i)(?<![\w-])(?:from|dari|daripada)\s+$")
+_BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|antara|di antara)\s+$")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w'’]*(?:-[\w'’]+)*\s+$")
+_RESTATED = re.compile(r"\s*(?:\(|,?\s+(?:or|atau|iaitu|i\.e\.)\s+)$")
+_ESTIMATED = re.compile(
+    r"(?i)(?<![\w\-])(?:estimated|dianggarkan|anggaran)(?:\s+[\w\-]+){0,3}?\s+"
+    r"(?:of|at|bernilai|berjumlah)?\s*$"
+)
 _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 
@@ -41,12 +58,15 @@ class QuantityWords:
     pattern: re.Pattern[str]          # run over `anchors` windows
     anchors: Anchors
     prefixes: dict[str, str]           # currency sign -> unit
-    nouns: dict[tuple[str, ...], str]  # folded word sequence -> unit
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (entry, unit), longest first
     classifiers: dict[str, str]
-    longest: int                       # words in the longest noun entry
+    hyphened: dict[str, str]           # "50-member": the word after the hyphen -> unit
     qualifiers: dict[str, str]
     qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
     blocker: re.Pattern[str]           # an age or label word right before a number (berusia, Fasa)
+    taking_part: re.Pattern[str]       # a verb of taking part (menyertai, took part): people are participants
+    involving: re.Pattern[str]         # … (melibatkan, involved) when a gathering is named too
+    gathering: re.Pattern[str]         # a gathering word (latihan, seminar)
 
 
 def _build(lexicon: Lexicon) -> QuantityWords:
@@ -58,27 +78,38 @@ def _build(lexicon: Lexicon) -> QuantityWords:
             *head, last = row["word"].casefold().split()
             for form in _plurals(last):
                 nouns.setdefault((*head, form), row["unit"])
+    for row in lexicon.table("countries"):  # "300 Malaysians"
+        for demonym in (row.get("adjectives") or "").split("|"):
+            if demonym.endswith("s") and " " not in demonym:
+                nouns.setdefault((demonym.casefold(),), "people")
     classifiers = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "classifier"}
     qualifiers = {
         " ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")
     }
     signs = trie_regex(prefixes)
     body = number_words(lexicon).body
+    hyphened = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "hyphen"}
     pattern = re.compile(
         rf"(?:(?<![\w$€£¥₩])(?P<sign>{signs})\s?(?=\d)|(?<![\w\-.,/]))(?<![\d.,]){body}"
-        rf"(?P<pct>\s?%)?(?![\w:]|\.\d|/\d|-\w)",
+        rf"(?:(?P<pct>\s?%)|-(?P<hy>{trie_regex(hyphened)})\b)?(?![\w:]|\.\d|/\d|-\w)",
         re.IGNORECASE,
     )
     quals = trie_regex(qualifiers)
     qualifier = re.compile(rf"(?<![\w\-])(?P<q>{quals})\s+$", re.IGNORECASE)
-    longest = max((len(k) for k in nouns), default=1)
-    spelled = [row["word"] for row in lexicon.table("numbers") if row["kind"] != "abbrev"]
+    spelled = spelled_words(lexicon)
     sign_lead = re.compile(rf"(?<![\w$€£¥₩])(?:{signs})\s?$", re.IGNORECASE)
     anchors = Anchors(spelled, digits=(0, 0), before=0, after=60, lead=sign_lead)
     blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
     blocker = re.compile(rf"(?<![\w\-])(?:{blockers})\.?\s+$", re.IGNORECASE)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, unit in sorted(nouns.items(), key=lambda item: (-len(item[0]), item[0])):
+        by_first.setdefault(key[0], []).append((key, unit))
+    participation = lexicon.table("participation")
     return QuantityWords(
-        pattern, anchors, prefixes, nouns, classifiers, longest, qualifiers, qualifier, blocker
+        pattern, anchors, prefixes, by_first, classifiers, hyphened, qualifiers, qualifier, blocker,
+        _words_regex([r["word"] for r in participation if not r.get("needs")]),
+        _words_regex([r["word"] for r in participation if r.get("needs")]),
+        _words_regex([r["phrase"] for r in lexicon.table("gatherings") if r.get("cased") != "yes"]),
     )
 
 
@@ -100,7 +131,10 @@ def extract(doc: Doc) -> list[Quantity]:
     text = doc.text
     blocked = _time_spans(doc)
     found: list[Quantity] = []
-    for match in words.anchors.matches(words.pattern, text):
+    upper_at = -1  # where the upper end of a range starts ("10 to 15 helicopters")
+    shared = doc.notes.get("scan.numbers")  # the times layer's pass found the numbers already
+    scanned = shared[1:] if shared and shared[0] is text else None
+    for match in words.anchors.matches(words.pattern, text, scanned=scanned):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
             continue
@@ -115,17 +149,32 @@ def extract(doc: Doc) -> list[Quantity]:
             unit = words.prefixes.get(match["sign"]) or words.prefixes.get(match["sign"].upper())
         elif match["pct"]:
             unit = "percent"
+        elif match["hy"]:
+            unit = words.hyphened[match["hy"].casefold()]
+        lower = False
         if unit is None:
             after = unit_after(doc, end)
             if after is not None:
                 unit, end = after
+            else:
+                ranged = _range_unit(doc, words, match)
+                if ranged is not None:
+                    (unit, upper_at), lower = ranged, True
         if unit is None or not _counts(number, unit):
             continue
+        if unit == "people" and _taking_part(doc, words, start):
+            unit = "participants"
         qualifier = "exact"
         left = words.qualifier.search(text, max(0, start - 30), start)
-        if left:
+        if lower or start == upper_at:
+            qualifier = "at_least" if lower else "at_most"
+        elif left:
             qualifier = words.qualifiers[" ".join(left["q"].casefold().split())]
             start = left.start()
+        elif match["sign"] and found and _restates(text, found[-1], start):
+            qualifier = found[-1].qualifier
+        if qualifier == "exact" and _ESTIMATED.search(text, max(0, start - 50), start):
+            qualifier = "approx"
         found.append(Quantity(f"q{len(found) + 1}", value, qualifier, unit, text[start:end], start, end))
     return found
 
@@ -137,32 +186,51 @@ def unit_after(doc: Doc, end: int) -> tuple[str, int] | None:
     # Malay puts the counted noun right after the number (or after a classifier: "tiga buah
     # kapal"); English may put modifiers first ("seven Pendekar battle tanks").
     window = 1 if doc.language == "ms" else _UNIT_WINDOW
-    wanted = min(_UNIT_WINDOW, window + 2) + words.longest  # a classifier widens the window by 2
-    tokens = []
-    for token in _TOKEN.finditer(text, end, min(len(text), end + 120)):
-        if len(tokens) >= wanted:
-            break
-        tokens.append(token)
+    tokens = _Tokens(text, end)
     fallback: tuple[str, int] | None = None
-    folded = [_singular(t.group()) for t in tokens]
-    for i, token in enumerate(tokens[:_UNIT_WINDOW]):
-        if i >= window:
+    i = 0
+    while i < window:
+        token = tokens.at(i)
+        if token is None:
             break
-        word = folded[i]
-        for size in range(min(words.longest, len(tokens) - i), 0, -1):
-            key = tuple(folded[i:i + size])
-            unit = words.nouns.get(key)
-            if unit is not None:
-                return unit, tokens[i + size - 1].end()
+        raw, word = token
+        for key, unit in words.by_first.get(word, ()):  # the longest entry first
+            if all((nxt := tokens.at(i + k)) is not None and nxt[1] == key[k] for k in range(1, len(key))):
+                return unit, tokens.end(i + len(key) - 1)
         if word in words.classifiers and fallback is None:
-            fallback = words.classifiers[word], token.end()
-            window = i + 2
+            fallback = words.classifiers[word], tokens.end(i)
+            window = min(_UNIT_WINDOW, i + 2)
+            i += 1
             continue
-        if word in _STOP or not (token.group()[0].isalnum() or token.group() == "%"):
+        if word in _STOP or not (raw[0].isalnum() or raw == "%"):
             break
         if i == 0 and word[0].isdigit():
             break
+        i += 1
     return fallback
+
+
+class _Tokens:
+    """The words after a number, read and folded only as far as they are looked at."""
+
+    __slots__ = ("found", "matches")
+
+    def __init__(self, text: str, end: int) -> None:
+        self.matches = _TOKEN.finditer(text, end, min(len(text), end + 120))
+        self.found: list[tuple[re.Match[str], str, str]] = []
+
+    def at(self, index: int) -> tuple[str, str] | None:
+        while len(self.found) <= index:
+            match = next(self.matches, None)
+            if match is None:
+                return None
+            raw = match.group()
+            self.found.append((match, raw, _singular(raw)))
+        _, raw, folded = self.found[index]
+        return raw, folded
+
+    def end(self, index: int) -> int:
+        return self.found[index][0].end()
 
 
 def _singular(token: str) -> str:
@@ -171,6 +239,47 @@ def _singular(token: str) -> str:
     if dash and head == rest:
         return head  # syarikat-syarikat
     return word
+
+
+def _range_unit(doc: Doc, words: QuantityWords, match: re.Match[str]) -> tuple[str, int] | None:
+    """(unit, start of the upper end) when a number is the lower end of a range whose upper end
+    names the unit: "10 to 15 helicopters", "antara 200 dan 300 orang", "20 – 30 per cent"."""
+    text = doc.text
+    gap = _RANGE_GAP.match(text, match.end())
+    if gap is None or match["sign"]:
+        return None
+    if gap["joint"] and not _BETWEEN.search(text, max(0, match.start() - 12), match.start()):
+        return None  # "200 and 300" is a range only after "between"/"antara"
+    if _FROM.search(text, max(0, match.start() - 12), match.start()):
+        return None  # "rose from 5 to 8 per cent" is a change, not a range
+    upper = words.pattern.match(text, gap.end())
+    if upper is None or upper["sign"]:
+        return None
+    if upper["pct"]:
+        return "percent", upper.start()
+    after = unit_after(doc, upper.end())
+    return (after[0], upper.start()) if after else None
+
+
+def _taking_part(doc: Doc, words: QuantityWords, at: int) -> bool:
+    if not doc.sentences:
+        return False
+    span = doc.sentences[doc.sentence_index(at)]
+    text = doc.text
+    lo, hi = max(span.start, at - _PARTICIPATION_REACH), min(span.end, at + _PARTICIPATION_REACH)
+    if words.taking_part.search(text, lo, hi):
+        return True
+    involving = words.involving.search(text, lo, hi)
+    return bool(involving) and bool(words.gathering.search(text, span.start, span.end))
+
+
+def _words_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w\-])(?:{trie_regex(words)})(?![\w\-])")
+
+
+def _restates(text: str, earlier: Quantity, start: int) -> bool:
+    """True when an amount at `start` restates the money amount just before it in another currency."""
+    return earlier.unit.isupper() and bool(_RESTATED.fullmatch(text, earlier.end, start))
 
 
 def _counts(number: str, unit: str) -> bool:
@@ -185,6 +294,8 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 12):match.start()]
     if match["digits"] and _CODE.search(before):
         return True
+    if match["words"] and match["words"][0].isupper() and _NAME_WORD_BEFORE.search(before):
+        return True  # "Perjanjian Pertahanan Lima Negara", "the Five Power Defence Arrangements"
     return bool(_BACK_REFERENCE.search(before))
 
 

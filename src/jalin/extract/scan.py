@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-_DIGITS = re.compile(r"\d+")
+Scan = tuple[list[tuple[int, int, str]], list[tuple[int, int]], list[tuple[int, int, str]]]
 
 
 class Anchors:
@@ -27,46 +27,74 @@ class Anchors:
         before: int = 40,
         after: int = 60,
         lead: re.Pattern[str] | None = None,
+        also: Iterable[str] = (),
+        lead_reach: int = 6,
     ) -> None:
         """`before`/`after`: characters around a word hit the pattern may need; `digits`: the same
         for a run of digits, or None when digits are no anchors ((0, _): a match starts at the
         digits themselves, so the pattern is tried there once instead of over a window); `lead`:
-        what may stand right before such digits as part of the match (a currency sign: "RM1.4")."""
+        what may stand right before such digits as part of the match (a currency sign: "RM1.4",
+        "akhir 2026"), looked for up to `lead_reach` characters back;
+        `also`: another scanner's words, found in the same pass (`scan`) so that it need not
+        read the text again (times finds the quantities' number words)."""
         self.automaton = ahocorasick.Automaton()
-        for word in {" ".join(w.split()).lower() for w in words if w.strip()}:
-            self.automaton.add_word(word, word)
+        own = {" ".join(w.split()).lower() for w in words if w.strip()}
+        other = {" ".join(w.split()).lower() for w in also if w.strip()}
+        for word in own | other:
+            self.automaton.add_word(word, (word, word in own, word in other))
+        if digits is not None:  # digit runs found in the same pass as the words
+            for digit in "0123456789":
+                self.automaton.add_word(digit, ("", False, False))
         self.empty = len(self.automaton) == 0
         if not self.empty:
             self.automaton.make_automaton()
         self.digits = digits
         self.lead = lead
+        self.lead_reach = lead_reach
         self.before = before
         self.after = after
 
     def hits(self, text: str) -> list[tuple[int, int, str]]:
         """Whole-word anchor hits (hyphens separate words), leftmost-longest, not overlapping."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> Scan:
+        """The word hits, the runs of ASCII digits (when digits are anchors) and the hits of the
+        `also` words, in one pass."""
         low = text.lower().replace("\n", " ")
         if len(low) != len(text):  # a rare character that changes length when lower-cased
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("\n", " ")
         found: list[tuple[int, int, str]] = []
+        found_also: list[tuple[int, int, str]] = []
+        runs: list[tuple[int, int]] = []
         if not self.empty:
-            for last, word in self.automaton.iter(low):
+            for last, (word, mine, theirs) in self.automaton.iter(low):
+                if not word:  # a digit: extend the current run or start one
+                    if runs and runs[-1][1] == last:
+                        runs[-1] = (runs[-1][0], last + 1)
+                    else:
+                        runs.append((last, last + 1))
+                    continue
                 start, end = last - len(word) + 1, last + 1
                 if (start and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
                     continue  # inside a word (a hyphen counts as a boundary: "twenty-four")
-                found.append((start, end, word))
-        found.sort(key=lambda h: (h[0], -h[1]))
-        chosen: list[tuple[int, int, str]] = []
-        for hit in found:
-            if not chosen or hit[0] >= chosen[-1][1]:
-                chosen.append(hit)
-        return chosen
+                if mine:
+                    found.append((start, end, word))
+                if theirs:
+                    found_also.append((start, end, word))
+        return _leftmost_longest(found), runs, _leftmost_longest(found_also)
 
     def windows(self, text: str) -> list[tuple[int, int]]:
-        spans = [(s - self.before, e + self.after) for s, e, _ in self.hits(text)]
+        hits, runs, _ = self.scan(text)
+        return self._windows(text, hits, runs)
+
+    def _windows(
+        self, text: str, hits: list[tuple[int, int, str]], runs: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        spans = [(s - self.before, e + self.after) for s, e, _ in hits]
         if self.digits and self.digits[0] > 0:
             before, after = self.digits
-            spans.extend((m.start() - before, m.end() + after) for m in _DIGITS.finditer(text))
+            spans.extend((start - before, end + after) for start, end in runs)
             spans.sort()
         merged: list[tuple[int, int]] = []
         size = len(text)
@@ -82,16 +110,22 @@ class Anchors:
 
 
     def matches(
-        self, pattern: re.Pattern[str], text: str, at_digits: re.Pattern[str] | None = None
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        at_digits: re.Pattern[str] | None = None,
+        scanned: tuple[list[tuple[int, int, str]], list[tuple[int, int]]] | None = None,
     ) -> list[re.Match[str]]:
         """The pattern's matches around the anchors, in text order, not overlapping (the longest of
-        two that start together); `at_digits` (default: `pattern`) is what is tried at digit runs."""
-        found = [m for lo, hi in self.windows(text) for m in pattern.finditer(text, lo, hi)]
+        two that start together); `at_digits` (default: `pattern`) is what is tried at digit runs;
+        `scanned`: the (hits, runs) of this text when another scanner's pass found them already."""
+        hits, runs = scanned if scanned is not None else self.scan(text)[:2]
+        found = [m for lo, hi in self._windows(text, hits, runs) for m in pattern.finditer(text, lo, hi)]
         if self.digits and self.digits[0] == 0:
-            for run in _DIGITS.finditer(text):
-                start = run.start()
-                lead = self.lead.search(text, max(0, start - 6), start) if self.lead else None
-                match = (at_digits or pattern).match(text, lead.start() if lead else start)
+            for start, _ in runs:
+                lead = self.lead.search(text, max(0, start - self.lead_reach), start) if self.lead else None
+                match = (at_digits or pattern).match(text, lead.start()) if lead else None
+                match = match or (at_digits or pattern).match(text, start)
                 if match:
                     found.append(match)
             found.sort(key=lambda m: (m.start(), -m.end()))
@@ -100,6 +134,15 @@ class Anchors:
             if not kept or match.start() >= kept[-1].end():
                 kept.append(match)
         return kept
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    found.sort(key=lambda h: (h[0], -h[1]))
+    chosen: list[tuple[int, int, str]] = []
+    for hit in found:
+        if not chosen or hit[0] >= chosen[-1][1]:
+            chosen.append(hit)
+    return chosen
 
 
 def trie_regex(words: Iterable[str]) -> str:

@@ -7,6 +7,13 @@ interval `2025-05-29/2025-05-31` for ranges and periods) and given the relation 
 way of the sentence's tense (SCHEMA.md). Without a publication date, relative expressions keep
 `value` null. A date inside the opening dateline ("PUTRAJAYA 7 Sept. -") is the report's own
 stamp, not something the article talks about, and is left out.
+
+Without a publication date the layer infers a reference date (`reference`), keeping
+`document.published` null: the dateline's own day and month ("PHNOM PENH, Feb 24 —") in the latest
+year the text writes outside a look-ahead (years after "by", "menjelang", "until" or in a sentence
+about the future are targets, not the report's year). With a year but no dateline date only
+expressions that need no more than the year resolve ("this year", "Jan 28", "in March"); with
+no year nothing relative resolves.
 """
 
 from __future__ import annotations
@@ -25,10 +32,15 @@ _DATELINE = re.compile(
     r"[A-Z]{2,}[A-Za-z.'’\- ]{0,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
 )
+_YEARS_TRIED = 20  # the latest years written (and mentions of each) looked at for one that is no target
+_YEAR = re.compile(r"(?<![\w.,$/\-])(?:19|20)\d{2}(?![\w/]|[.,-]\d)")
+_STAMP_DATE = re.compile(
+    r"(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
+)
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}\)?\s$")
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
 _PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
                  "month": "month", "tahun": "year", "year": "year"}
-_PART_MONTH = {"start": 1, "mid": 6, "end": 12}
 
 
 def extract(doc: Doc) -> list[TimeExpr]:
@@ -36,10 +48,15 @@ def extract(doc: Doc) -> list[TimeExpr]:
     text = doc.text
     stamp = _DATELINE.match(text[:80])
     skip_until = stamp.end() if stamp else 0
+    doc.notes["times.reference"] = (doc.published, doc.published.year) if doc.published else _inferred(
+        doc, words, stamp
+    )
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
-    for found_match in words.anchors.matches(words.pattern, text, words.digit_pattern):
-        match = _Found(found_match)
+    hits, runs, numbers = words.anchors.scan(text)
+    doc.notes["scan.numbers"] = (text, numbers, runs)  # for the quantities layer (`Anchors.scan`)
+    for found_match in words.anchors.matches(words.pattern, text, words.digit_pattern, (hits, runs)):
+        match = _Found(found_match, words.groups)
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
             continue
         if (match["wd"] or match["mon"]) and _excluded(words, text, match.start(), match.end()):
@@ -52,6 +69,9 @@ def extract(doc: Doc) -> list[TimeExpr]:
         cue = words.cue.search(text, max(0, start - 40), start)
         if match["pn"] is not None:
             durations.append((match.start("pn"), match.end("pu")))
+        elif match["ppn"] is not None or match["ppn2"] is not None:
+            key = "" if match["ppn"] is not None else "2"  # its length stays a quantity, as above
+            durations.append((match.start("ppn" + key), match.end("ppu" + key)))
         elif cue and relation is None:
             relation = words.relations[_fold(cue["cue"])]
             start = cue.start()
@@ -60,6 +80,49 @@ def extract(doc: Doc) -> list[TimeExpr]:
         )
     doc.notes["times.durations"] = durations
     return found
+
+
+def reference_date(doc: Doc) -> date | None:
+    """The date relative expressions were resolved against: the publication date, else the one
+    inferred from the dateline and the text's years (None when neither gives a full date)."""
+    return doc.notes.get("times.reference", (doc.published, None))[0]
+
+
+def _reference_year(doc: Doc) -> int | None:
+    return doc.notes.get("times.reference", (None, doc.published.year if doc.published else None))[1]
+
+
+def _inferred(doc: Doc, words: TimeWords, stamp: re.Match[str] | None) -> tuple[date | None, int | None]:
+    """(reference date, reference year) of a document without a publication date: the latest year
+    the text writes that is no look-ahead target, with the dateline's day and month when it has them."""
+    offsets: dict[int, list[int]] = {}
+    for m in _YEAR.finditer(doc.text):
+        offsets.setdefault(int(m.group()), []).append(m.start())
+    year = next(
+        (
+            found for found in sorted(offsets, reverse=True)[:_YEARS_TRIED]
+            if not all(_looks_ahead(doc, words, at) for at in offsets[found][:_YEARS_TRIED])
+        ),
+        None,
+    )
+    if year is None:
+        return None, None
+    if stamp is None:
+        return None, year
+    day_month = _STAMP_DATE.search(stamp.group())
+    if day_month is None:
+        return None, year
+    month = words.months.get(_fold(day_month["m1"] or day_month["m2"]))
+    day = int(day_month["d1"] or day_month["d2"])
+    iso = _day(year, month, day) if month else None
+    return (date.fromisoformat(iso) if iso else None), year
+
+
+def _looks_ahead(doc: Doc, words: TimeWords, offset: int) -> bool:
+    cue = words.cue.search(doc.text, max(0, offset - 40), offset)
+    if cue and words.cue_tenses.get(_fold(cue["cue"])) == "future":
+        return True
+    return _tense(doc, words, offset) == "future"
 
 
 def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
@@ -72,17 +135,16 @@ def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
 Resolved = tuple[str | None, str, str | None, int]  # value, granularity, forced relation, end
 
 
-class _Found:
-    """A match of either scanner (word-led or digit-led): a group the other one has reads None."""
+class _Found(dict):
+    """A match of either scanner (word-led or digit-led) as a dict of every group of both (a group
+    the other one has reads None), so that reading a group is a plain dict lookup."""
 
-    __slots__ = ("groups", "match")
+    __slots__ = ("match",)
 
-    def __init__(self, match: re.Match[str]) -> None:
+    def __init__(self, match: re.Match[str], empty: dict[str, None]) -> None:
+        super().__init__(empty)
+        self.update(match.groupdict())
         self.match = match
-        self.groups = match.groupdict()
-
-    def __getitem__(self, name: str) -> str | None:
-        return self.groups.get(name)
 
     def start(self, name: str | int = 0) -> int:
         return self.match.start(name)
@@ -97,7 +159,7 @@ class _Found:
 
 def _resolve(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     """Dates written with digits here; everything else in `_resolve_words`."""
-    pub = doc.published
+    pub = reference_date(doc)
     end = m.end()
     if m["rd1"] is not None or m["rx1"] is not None:
         return _day_range(doc, words, m)
@@ -131,7 +193,7 @@ def _resolve(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
 
 
 def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
-    pub = doc.published
+    pub = reference_date(doc)
     end = m.end()
     group = m.lastgroup or ""
     if m["q"] is not None or m["qo"] is not None or m["qe"] is not None:
@@ -146,6 +208,8 @@ def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
         if pub is None or not isinstance(count, int):
             return None, granularity, None, end
         return _shifted(pub, granularity, -count), granularity, None, end
+    if m["ppn"] is not None or m["ppn2"] is not None:
+        return _past_period(doc, m), "day", "during", end
     if m["pn"] is not None:
         # "dalam masa empat bulan" counts from now only when the sentence looks ahead; otherwise
         # it is a plain duration (a quantity), not a time.
@@ -155,15 +219,18 @@ def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
     if m["mu"] is not None or m["eu"] is not None:
         granularity = words.units[_fold(m["mu"] or m["eu"])]
         offset = words.deixis[_fold(m["md"] or m["ed"])]
-        return (*_unit(pub, granularity, offset, m["part"], words), None, end)
+        return (*_unit(doc, granularity, offset), None, end)
+    if m["yp"] is not None:
+        return m["yp"], "year", None, end
     if m["bu"] is not None:
-        return (*_unit(pub, words.units[_fold(m["bu"])], 0, m["bpart"], words), None, end)
+        return (*_unit(doc, words.units[_fold(m["bu"])], 0), None, end)
     if group == "word":
         granularity, offset = words.words[_fold(m["word"])]
         return (_shifted(pub, granularity, offset) if pub else None), granularity, None, end
     if m["year"] is not None:
-        if _followed_by_count(doc, end):
-            return None
+        named = _ACRONYM_BEFORE.search(doc.text, max(0, m.start() - 14), m.start())
+        if named or _followed_by_count(doc, end):
+            return None  # "LIMA 2019", "(DSA) 2024" name an edition; "2000 peserta" counts
         return m["year"], "year", None, end
     if m["wd"] is not None:
         return _weekday(doc, words, m)
@@ -192,9 +259,24 @@ def _day_range(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
     return value, "day", "during", end
 
 
+def _past_period(doc: Doc, m: _Found) -> str | None:
+    """ "sepanjang dua minggu lalu", "over the past three years": from that long ago to the reference day."""
+    count = number_value(doc.lexicon, m["ppn"] or m["ppn2"] or "")
+    pub = reference_date(doc)
+    if pub is None or not isinstance(count, int) or count <= 0:
+        return None
+    unit = _PERIOD_UNITS[_fold(m["ppu"] or m["ppu2"] or "").rstrip("s")]
+    days = {"day": 1, "week": 7}.get(unit)
+    if days:
+        first = pub - timedelta(days=days * count)
+    else:
+        first = _add_months(pub, -count * (12 if unit == "year" else 1))
+    return f"{first.isoformat()}/{pub.isoformat()}"
+
+
 def _period(doc: Doc, m: _Found) -> str | None:
     count = number_value(doc.lexicon, m["pn"])
-    pub = doc.published
+    pub = reference_date(doc)
     if pub is None or not isinstance(count, int) or count <= 0:
         return None
     unit = _PERIOD_UNITS[_fold(m["pu"]).rstrip("s")]
@@ -207,19 +289,20 @@ def _period(doc: Doc, m: _Found) -> str | None:
     return f"{pub.isoformat()}/{last.isoformat()}"
 
 
-def _unit(
-    pub: date | None, granularity: str, offset: int, part: str | None, words: TimeWords
-) -> tuple[str | None, str]:
+def _unit(doc: Doc, granularity: str, offset: int) -> tuple[str | None, str]:
+    """ "minggu depan", "tahun lalu"; a part of one ("akhir tahun ini", "early next year") resolves to
+    the period it is part of, at that period's granularity."""
+    pub = reference_date(doc)
     if pub is None:
-        return None, ("month" if part and granularity == "year" else granularity)
-    if part and granularity == "year":
-        month = _PART_MONTH[words.parts[_fold(part)]]
-        return f"{pub.year + offset}-{month:02d}", "month"
+        year = _reference_year(doc)
+        if granularity == "year" and year is not None:
+            return str(year + offset), granularity
+        return None, granularity
     return _shifted(pub, granularity, offset), granularity
 
 
 def _weekday(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
-    pub = doc.published
+    pub = reference_date(doc)
     tail = words.tail.match(doc.text, m.end())
     marked = bool(m["wpre"] or (tail and tail["mod"]))
     end = tail.end() if tail and tail["mod"] else m.end()
@@ -257,14 +340,15 @@ def _tail_year(
 ) -> tuple[int | None, int]:
     """The year written after the expression (2025, tahun ini, lalu …) or else the tense's."""
     tail = words.tail.match(doc.text, end)
-    pub = doc.published
+    pub = reference_date(doc)
     if tail and tail["year"]:
         return int(tail["year"]), tail.end()
+    year = _reference_year(doc)
     if tail and (tail["ydm"] or tail["yde"]):
         offset = words.deixis[_fold(tail["ydm"] or tail["yde"])]
-        return (pub.year + offset if pub else None), tail.end()
+        return (year + offset if year else None), tail.end()
     if pub is None or anchor is None:
-        return (pub.year if pub else None), end
+        return year, end
     direction = None
     if prefix:
         direction = words.deixis[_fold(prefix)]
@@ -281,9 +365,9 @@ def _year_by_tense(
 ) -> int | None:
     """SCHEMA: a bare month goes back in a past sentence, else forward; a day or a range without
     tense goes to the nearer of the two."""
-    pub = doc.published
+    pub = reference_date(doc)
     if pub is None:
-        return None
+        return _reference_year(doc)
     tense = _tense(doc, words, offset)
     if tense == "past":
         return _year_towards(pub, anchor, granularity, -1)
@@ -317,14 +401,15 @@ def _gap(year: int, anchor: tuple[int, int], granularity: str, pub: date) -> int
         return 1 << 30
 
 
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:be|being)\s+$")  # "will be held": no past
 _ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
 
 
 def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
     """The tense an expression at `offset` is read in: its cue's (sejak/since look back, menjelang/by
     ahead), else that of the sentence's tense marker nearest to it ("… akan diiringi menteri yang
-    sebelum ini mengadakan kunjungan pada 30 Disember": past); in English, failing those, a verb
-    in -ed marks the past."""
+    sebelum ini mengadakan kunjungan pada 30 Disember": past; a participle after "be" is no past:
+    "will be held"); in English, failing those, a verb in -ed marks the past."""
     cue = words.cue.search(doc.text, max(0, offset - 40), offset)
     if cue and _fold(cue["cue"]) in words.cue_tenses:
         return words.cue_tenses[_fold(cue["cue"])]
@@ -332,7 +417,8 @@ def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
         return None
     span = doc.sentences[doc.sentence_index(offset)]
     marks = [(abs(t.start() - offset), words.tenses[_fold(t.group())])
-             for t in words.tense.finditer(doc.text, span.start, span.end)]
+             for t in words.tense.finditer(doc.text, span.start, span.end)
+             if not _PASSIVE_BEFORE.search(doc.text, max(0, t.start() - 8), t.start())]
     if marks:
         return min(marks)[1]
     if doc.language == "en" and any(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jalin.extract.numbers import number_words
+from jalin.extract.numbers import number_words, spelled_words
 from jalin.extract.scan import Anchors, trie_regex
 from jalin.lexicon import Lexicon
 
@@ -41,6 +41,7 @@ class TimeWords:
     tense: re.Pattern[str]          # tense markers in a sentence
     exclusions: re.Pattern[str]     # phrases whose day or month name is no time (solat Jumaat)
     habit: re.Pattern[str]          # a word before a day name that makes it a habit (every Friday)
+    groups: dict[str, None]         # every group name of both patterns
 
 
 def _cased(words: list[str]) -> str:
@@ -97,6 +98,9 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?P<hbd>{DAY})\s*hb\b\.?",
         # 2021-2025 · 2021 hingga 2025
         rf"(?<![\w.,$/\-])(?P<ry1>{YEAR}){RANGE_SEP}(?P<ry2>{YEAR})(?![\w/]|[.,-]\d)",
+        # akhir 2026 · early 2024 · the end of 2027 · mid-2026 (a part of a year is that year; tried
+        # from the part word, the scanner's `lead`)
+        rf"(?i:(?P<ypart>{part}|end)(?:\s+|-)(?P<yp>{YEAR})(?![\w/]|[.,-]\d))",
         # 2 tahun lalu
         ago,
         # 2030 (pada tahun 2022: "tahun" goes with the cue)
@@ -112,6 +116,10 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?:Q(?P<q>[1-4])(?!\w)|(?i:suku(?:\s+tahun)?\s+(?P<qo>{ordinal})|(?:the\s+)?(?P<qe>{ordinal})\s+quarter)(?!\w))",
         # two years ago · dua tahun lalu
         ago,
+        # sepanjang dua minggu lalu · over the past three years (up to now)
+        rf"(?i:(?:(?:sepanjang|dalam\s+tempoh|dalam\s+masa)\s+(?P<ppn>{number})\s+(?P<ppu>{duration_unit})"
+        rf"\s+(?:yang\s+lalu|lalu|lepas|terakhir|kebelakangan\s+ini)"
+        rf"|(?:(?:over|in|for|during)\s+)?the\s+(?:past|last)\s+(?P<ppn2>{number})\s+(?P<ppu2>{duration_unit}))(?!\w))",
         # dalam tempoh dua minggu · within two weeks
         rf"(?i:(?P<pcue>dalam\s+tempoh|dalam\s+masa|dalam\s+jangka\s+masa|within|in\s+the\s+next)\s+"
         rf"(?P<pn>{number})\s+(?P<pu>{duration_unit})(?!\w))",
@@ -128,7 +136,15 @@ def build(lexicon: Lexicon) -> TimeWords:
         rf"(?:(?i:(?P<mpre>{trie_regex(before)})|(?P<mpart>{part}))\s+)?(?P<mon>{month_full})(?!\w)",
     ]
     digit_pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(digit_led) + ")")
-    pattern = re.compile(r"(?<![\w\-])(?=[^\W\d_])(?:" + "|".join(word_led) + ")")
+    # Every word-led expression starts with one of these words: checked first, in one pass, so
+    # that the alternatives are tried only where one of them stands.
+    first_words = [
+        *months, *weekdays, *before, *units, *ordinals, *numbers.kinds, *(w.split()[0] for w in parts),
+        *(w.split()[0] for w in words), "q", "suku", "the", "hari", "dalam", "within", "in",
+        "sepanjang", "over", "for", "during",
+    ]
+    first = trie_regex([w.casefold() for w in first_words])
+    pattern = re.compile(rf"(?<![\w\-])(?=(?i:{first}))(?:" + "|".join(word_led) + ")")
     year_deixis = (
         rf"(?i:tahun\s+(?P<ydm>{trie_regex(after)})|(?P<yde>{trie_regex(before)})\s+year)"
     )
@@ -150,9 +166,15 @@ def build(lexicon: Lexicon) -> TimeWords:
     anchor_words += ["hari", "days"]
     return TimeWords(
         months, weekdays, words, units, deixis, parts, relations, cue_tenses, ordinals, tenses,
-        pattern, digit_pattern, Anchors(anchor_words, digits=(0, 40), before=35, after=25), tail, cue, tense,
+        pattern, digit_pattern,
+        Anchors(
+            anchor_words, digits=(0, 40), before=35, after=25, also=spelled_words(lexicon),
+            lead=re.compile(rf"(?<![\w\-])(?i:{part}|end)(?:\s+|-)$"), lead_reach=14,
+        ),
+        tail, cue, tense,
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(exclusions)})(?![\w\-]))"),
         re.compile(rf"(?i:(?<![\w\-])(?:{trie_regex(habits)})\s+(?:hari\s+)?)$"),
+        dict.fromkeys([*pattern.groupindex, *digit_pattern.groupindex]),
     )
 
 
