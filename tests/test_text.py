@@ -66,6 +66,19 @@ def test_normalise_scraper_quirks() -> None:
     assert normalise(opinion, LEX) == "Defence spending must rise."
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Malaysia  and   Japan\tsigned.", "Malaysia and Japan signed."),            # ASCII with a tab
+    ("Malaysia  and    Japan signed.", "Malaysia and Japan signed."),            # plain runs only
+    ("“Kerjasama  itu   penting,”  katanya.", "“Kerjasama itu penting,” katanya."),  # clean non-ASCII
+    ("Menteri\u00a0 \u2003Pertahanan  Jepun", "Menteri Pertahanan Jepun"),   # odd spaces in a run
+    ("Kerja\u00adsama  ini\u200b penting", "Kerjasama ini penting"),            # invisible, then runs
+    (unicodedata.normalize("NFD", "Türkiye  dan Malaysia"), "Türkiye dan Malaysia"),  # needs NFC
+    ("Menteri berkata.\nA- A+\nIa penting.", "Menteri berkata.\nIa penting."),  # furniture mid-text
+])
+def test_normalise_fast_paths_match_the_full_rewrite(raw: str, expected: str) -> None:
+    assert normalise(raw, LEX) == expected
+
+
 # ---------------------------------------------------------------- dateline and source
 
 
