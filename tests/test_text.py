@@ -333,6 +333,39 @@ def test_function_word_shortcut_agrees_with_the_detector(text: str) -> None:
     assert identify_language(text, LEX) == identify_language(text)
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    # English with a Malaysian honorific, a ringgit sum and a Malay name: still clearly English
+    ("KUALA LUMPUR, March 3 -- Defence Minister Datuk Seri Khaled Nordin said on Tuesday that the "
+     "ministry has signed a RM1.2 billion contract for the ships, which will be built in Lumut by the "
+     "local yard and delivered to the navy from 2028.", "en"),
+    # Malay wire copy quoting an English name: still clearly Malay
+    ("PUTRAJAYA, 3 Mac -- Menteri Pertahanan berkata kerajaan akan membeli dua kapal yang dibina di "
+     "Lumut, dan beliau menyifatkan projek The Littoral Mission Ship itu penting kepada negara kerana "
+     "tentera laut memerlukan aset baharu dengan segera.", "ms"),
+])
+def test_clear_cases_need_no_detector(text: str, language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jalin import language as language_module
+
+    assert identify_language(text) == language  # lingua agrees
+    monkeypatch.setattr(language_module, "_best", lambda sample: pytest.fail("lingua was asked"))
+    assert identify_language(text, LEX) == language
+
+
+def test_country_marker_votes_count_whole_words_only() -> None:
+    from jalin.language import _country_votes
+
+    text = "RM1.4 bilion, rm_ ²RM kerana² KARENA-bahwa kerajaannya bolehboleh boleh"
+    assert _country_votes(text, LEX) == (4, 2)  # rm, bilion, rm, boleh / karena, bahwa ("²rm": one word)
+    assert _country_votes("", LEX) == (0, 0)
+
+
+def test_preload_builds_the_detector() -> None:
+    from jalin.language import _detector, preload
+
+    preload(LEX)
+    assert _detector.cache_info().currsize == 1
+
+
 def test_language_costs_well_under_a_millisecond() -> None:
     identify_language(MALAY_WIRE)
     start = time.perf_counter()
