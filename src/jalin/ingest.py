@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jalin.lexicon import load_lexicon
-from jalin.pipeline import analyze
+from jalin.pipeline import analyze, warm_up
 from jalin.read import InputError, RawDocument, read_paths
 from jalin.store import Store, content_hash
 from jalin.text import normalise
@@ -153,7 +153,7 @@ class Ingest:
             for docs in chunks:
                 self._take(analyse_chunk(docs))
             return
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+        with ProcessPoolExecutor(max_workers=self.jobs, initializer=warm_up) as pool:
             window: deque[Future[list[tuple[str, str | None, str | None]]]] = deque()
             for docs in chunks:
                 window.append(pool.submit(analyse_chunk, docs))
