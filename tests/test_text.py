@@ -351,6 +351,28 @@ def test_clear_cases_need_no_detector(text: str, language: str, monkeypatch: pyt
     assert identify_language(text, LEX) == language
 
 
+def test_malay_with_markers_only_further_on_needs_no_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jalin import language as language_module
+
+    opening = ("Kapal itu akan tiba di pelabuhan pada bulan depan untuk latihan bersama dengan tentera "
+               "laut negara jiran. ") * 9
+    text = opening + "Beliau berkata demikian kerana latihan itu penting kepada kedua-dua negara."
+    assert len(opening) > 900
+    monkeypatch.setattr(language_module, "_best", lambda sample: pytest.fail("lingua was asked"))
+    assert identify_language(text, LEX) == "ms"
+
+
+def test_indonesian_still_goes_to_the_detector() -> None:
+    from jalin import language as language_module
+
+    asked: list[str] = []
+    best = language_module._best
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(language_module, "_best", lambda sample: asked.append(sample) or best(sample))
+        assert identify_language(INDONESIAN_WIRE, LEX) == "id"
+    assert asked
+
+
 def test_country_marker_votes_count_whole_words_only() -> None:
     from jalin.language import _country_votes
 
