@@ -181,3 +181,11 @@ def test_ranges_give_both_ends_the_unit() -> None:
     # a change is no range; "and" without "between" is none either
     assert run("Exports rose from 5 to 8 per cent.", "en") == [(8, "exact", "percent", "8 per cent")]
     assert run("Malaysia sent 200 and Indonesia sent 300 troops.", "en") == [(300, "exact", "people", "300 troops")]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("KUALA LUMPUR: Kerajaan membelanjakan RM4 bilion tahun lalu untuk perolehan kapal.", "ms", [(4000000000, "exact", "MYR", "RM4 bilion")]),
+    ("The ministry spent US$3 billion last year on new frigates.", "en", [(3000000000, "exact", "USD", "US$3 billion")]),
+])
+def test_magnitude_before_a_past_year_stays_a_quantity(sentence: str, language: str, expected: list) -> None:
+    assert run(sentence, language) == expected
