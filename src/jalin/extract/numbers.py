@@ -39,7 +39,8 @@ def _build(lexicon: Lexicon) -> NumberWords:
     words = rf"{word}(?:(?:\s+|-){word})*"
     digits = rf"(?:{DIGITS})(?:\s?(?:{scales}){edge_r})?"
     body = rf"(?:(?P<digits>{digits})(?![\d])|(?P<words>{words}){edge_r})"
-    small = rf"(?:{_alternation([w for w, (_, k) in kinds.items() if k not in ('scale', 'scale1', 'abbrev')])})"
+    small_words = [w for w, (_, k) in kinds.items() if k not in ("scale", "scale1", "abbrev")]
+    small = rf"(?:{_alternation(small_words)})"
     count = rf"(?:(?:{DIGITS})(?![\d])(?!\s?(?:{scales}){edge_r})|{small}(?:(?:\s+|-){small})*{edge_r})"
     return NumberWords(kinds, body, count, re.compile(rf"{edge_l}(?<![\d.,]){body}", re.IGNORECASE))
 
