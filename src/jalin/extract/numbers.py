@@ -38,7 +38,10 @@ def _build(lexicon: Lexicon) -> NumberWords:
     edge_l, edge_r = r"(?<![\w\-])", r"(?![\w\-])"
     words = rf"{word}(?:(?:\s+|-){word})*"
     digits = rf"(?:{DIGITS})(?:\s?(?:{scales}){edge_r})?"
-    body = rf"(?:(?P<digits>{digits})(?![\d])|(?P<words>{words}){edge_r})"
+    # a spelled number may end at a hyphen that does not go on with another number word
+    # ("two-day"), so that a caller can read the compound's unit
+    words_end = rf"(?![\w])(?!-(?:{spelled})(?![\w]))"
+    body = rf"(?:(?P<digits>{digits})(?![\d])|(?P<words>{words}){words_end})"
     small_words = [w for w, (_, k) in kinds.items() if k not in ("scale", "scale1", "abbrev")]
     small = rf"(?:{_alternation(small_words)})"
     count = rf"(?:(?:{DIGITS})(?![\d])(?!\s?(?:{scales}){edge_r})|{small}(?:(?:\s+|-){small})*{edge_r})"
