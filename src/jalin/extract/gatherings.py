@@ -25,7 +25,8 @@ from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
 
 _ATTENDING = frozenset({"participants", "people", "companies", "countries"})
-_NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|\([A-Z][\w&]{1,12}\)")
+_BRACKETED = r"\([A-Z][\w&]{1,12}(?: [A-Z][\w&]{1,12}){0,2}\)"  # "(AMM)", "(JBC Malphi)"
+_NAME_WORD = re.compile(rf"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|{_BRACKETED}")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
@@ -35,13 +36,17 @@ _CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
 _FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")
 _HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
 _ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
+# kinds the same sides hold once in a report (meetings recur: "a meeting with …", "the next Joint Commission meeting")
+_ONE_PER_SIDES = frozenset({"exercise", "exhibition"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 # capitalised words (joined by "and", "of", "dan" … before another capitalised word) ending before a trigger
 _NAME_LEFT = re.compile(
-    r"(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
+    rf"(?:(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*|{_BRACKETED})[ ]+(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
 )
+_BILATERAL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:bilateral|dua\s+hala|dua-hala)\s+$")
+_BILATERAL_AFTER = re.compile(r"(?i)\s+(?:dua\s+hala|dua-hala|bilateral)(?![\w-])")
 _EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
 _EDITION_BEFORE = re.compile(
     r"(?i)(?:the\s+)?(\w+)\s+(?:edition|series|instalment|installment)\s+of\s+(?:the\s+)?$"
@@ -121,6 +126,8 @@ def extract(doc: Doc) -> list[Gathering]:
         body = None if name else _body(doc, start, end)
         if body:
             name = body[1]
+        elif not name and doc.language == "en":
+            name = _name_before(text, start, end, span.start)
         if name:
             covered = name[1]
             kind = named_kind if text[start].isupper() else kind
@@ -190,7 +197,8 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     following = text[end:last]
     paired = bool(_PAIR.match(following))
     if not text[start].isupper():
-        return (start, last) if paired else None
+        numbered = _ACRONYM.search(following) and _ordinal(words, following)
+        return (start, last) if paired or numbered else None
     first = start
     opening = _opens(text[lo:start])
     left = _NAME_LEFT.search(text[lo:start])
@@ -205,6 +213,21 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     if first == start and last == end:
         return None
     return first, last
+
+
+def _name_before(text: str, start: int, end: int, lo: int) -> tuple[int, int] | None:
+    """An English name of two or more capitalised words before a lowercase trigger, as (start,
+    end): "the Pacific Naval Expo (PNE) 2027 exhibition", "the Cope Taufan exercise"."""
+    if text[start].isupper():
+        return None
+    left = _NAME_LEFT.search(text[lo:start])
+    if not left:
+        return None
+    first = lo + left.start()
+    if _opens(text[lo:first]):  # the sentence's first word is capitalised anyway
+        skip = re.match(r"\S+[ ]+", text[first:start])
+        first = first + skip.end() if skip else start
+    return (first, end) if len(text[first:start].split()) >= 2 else None
 
 
 def _opens(lead: str) -> bool:
@@ -506,16 +529,27 @@ def _merge_or_add(
     for earlier in reversed(records):
         if earlier.kind != record.kind:
             continue
-        same_name = bool(record.name and earlier.name) and _same_name(record.name, earlier.name)
+        same_name = (
+            bool(record.name and earlier.name) and _same_name(record.name, earlier.name)
+            and not (record.ordinal and earlier.ordinal and record.ordinal != earlier.ordinal)
+        )
+        if record.name and earlier.name and not same_name:
+            continue  # two named gatherings (or two editions of one) stay apart
+        named_later = (  # "latihan bersama" in the lead, "Latihan Samudera Perkasa" further down
+            record.kind in _ONE_PER_SIDES and bool(record.name) and not earlier.name
+            and record.parties == earlier.parties
+        )
         same_place = bool(hosts) and set(hosts) <= earlier.destinations
         same_sentence = bool(record.sentences & earlier.sentences)
         same_words = (
             not record.name and not earlier.name and record.phrase == earlier.phrase
             and record.parties == earlier.parties
         )
-        if same_name or same_place or same_words or same_sentence:
+        if same_name or same_place or same_words or same_sentence or named_later:
             earlier.evidence.extend(record.evidence)
             earlier.sentences |= record.sentences
+            if not earlier.name and record.name:  # "latihan bersama" … then its name
+                earlier.name, earlier.ordinal = record.name, record.ordinal
             if same_name:
                 earlier.parties |= record.parties
                 earlier.ordinal = earlier.ordinal or record.ordinal
