@@ -232,3 +232,40 @@ def test_a_visit_whose_destination_comes_after_a_few_words_is_the_same_visit() -
     assert brief(run("Malaysia dan Vietnam bersetuju membuat rundingan lanjut.")) == [
         ("talks", None, None, ["MYS", "VNM"])
     ]
+
+
+def test_bracketed_acronym_of_several_words_keeps_the_edition_and_a_numbered_lowercase_mention_is_another_edition() -> None:
+    text = ("MELAKA: Perjanjian itu dimuktamadkan pada Mesyuarat Jawatankuasa Sempadan Bersama Malaysia-Thailand "
+            "(JBC Malthai) ke-12 yang berakhir di sini hari ini. Mesyuarat dua hari itu berjalan lancar. "
+            "Menurutnya, mesyuarat JBC ke-13 akan diadakan di Thailand tahun depan.")
+    assert brief(run(text)) == [
+        ("meeting", "Mesyuarat Jawatankuasa Sempadan Bersama Malaysia-Thailand (JBC Malthai) ke-12", 12, ["MYS", "THA"]),
+        ("meeting", "mesyuarat JBC ke-13", 13, ["MYS", "THA"]),
+    ]
+
+
+def test_english_name_before_a_lowercase_trigger_and_the_acronym_mention_merges() -> None:
+    text = ("KUALA LUMPUR, May 6 (Bernama) -- A Malaysian firm and a German maker signed a deal on the "
+            "first day of the Asia Naval Show (ANS) 2027 exhibition here.")
+    assert brief(run(text)) == [("exhibition", "Asia Naval Show (ANS) 2027 exhibition", None, ["DEU", "MYS"])]
+
+
+def test_an_unnamed_exercise_takes_the_name_given_later_and_both_sides_fill_a_named_one() -> None:
+    text = ("LUMUT: Malaysia dan Thailand bersetuju memperluas latihan bersama di Selat Melaka. "
+            "Menurutnya, kedua-dua angkatan laut akan mengadakan Latihan Samudera Perkasa edisi ke-9 pada Ogos ini.")
+    assert brief(run(text)) == [("exercise", "Latihan Samudera Perkasa", 9, ["MYS", "THA"])]
+
+
+def test_bilateral_meetings_with_several_counterparts_are_one_meeting_each() -> None:
+    text = ("PUTRAJAYA, Jan 5 (Bernama) -- Malaysian Defence Minister Ali Hassan is scheduled to hold bilateral "
+            "meetings with his Thai and Vietnamese counterparts tomorrow.")
+    assert brief(run(text, (("Ali Hassan", "MYS"),))) == [
+        ("meeting", None, None, ["MYS", "THA"]),
+        ("meeting", None, None, ["MYS", "VNM"]),
+    ]
+
+
+def test_bilateral_talks_with_several_stay_one_round() -> None:
+    text = ("PUTRAJAYA, Jan 5 (Bernama) -- Ali Hassan said he held bilateral talks with his counterparts "
+            "from Thailand and Vietnam on the sidelines of the meeting.")
+    assert [g.parties for g in run(text, (("Ali Hassan", "MYS"),)) if g.kind == "talks"] == [["MYS", "THA", "VNM"]]

@@ -36,14 +36,19 @@ _CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
 _FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")
 _HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
 _ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
-# kinds the same sides hold once in a report (meetings recur: "a meeting with …", "the next Joint Commission meeting")
+# kinds the same sides hold once in a report (meetings recur: "a meeting with …", then "the next
+# Joint Commission meeting")
 _ONE_PER_SIDES = frozenset({"exercise", "exhibition"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 # capitalised words (joined by "and", "of", "dan" … before another capitalised word) ending before a trigger
 _NAME_LEFT = re.compile(
-    rf"(?:(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*|{_BRACKETED})[ ]+(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
+    rf"(?:(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*|{_BRACKETED})[ ]+"
+    r"(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
+)
+_LENGTH_THEN_BACK = re.compile(  # "Mesyuarat dua hari itu"
+    r"(?i)\s+(?:selama\s+)?(?:[\w-]+\s+)?(?:hari|minggu|jam|sejam)\s+(?:itu|tersebut)(?!\w)"
 )
 _BILATERAL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:bilateral|dua\s+hala|dua-hala)\s+$")
 _BILATERAL_AFTER = re.compile(r"(?i)\s+(?:dua\s+hala|dua-hala|bilateral)(?![\w-])")
@@ -153,6 +158,8 @@ def extract(doc: Doc) -> list[Gathering]:
             parties |= _parties(doc, name[0], name[1], (start, end))
         if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1 and not body:
             parties.add(home)  # told from one side: the article's own country is the other
+        if not parties and name and _both(words, text, span.start, span.end):
+            parties.update(ranked[:2])
         if len(parties) == 1 and _two_sided(words, text, start, kind, span.start):
             parties.update(ranked[1:2] if home in parties else ranked[:1])
         name_text = text[name[0]:name[1]] if name else None
@@ -171,7 +178,12 @@ def extract(doc: Doc) -> list[Gathering]:
         host = _host(doc, record.location) if kind in _HOSTED and len(parties) == 1 else None
         if host:
             parties.add(host)  # held in a country: its hosts take part ("… Meeting here", Jakarta)
-        for target in _merge_or_add(records, record, destinations):
+        sides = destinations
+        several = text[end - 1] == "s" and kind != "talks"  # "meetings", not "talks" (one round)
+        if several and home in parties and len(parties) > 2 and _bilateral(text, start, end):
+            # "bilateral meetings with his Thai and Lao counterparts": one per guest
+            sides = [(code, start, end) for code in sorted(parties - {home})]
+        for target in _merge_or_add(records, record, sides):
             mention_of.append((sentence, start, target))
     _attach_attendance(doc, words, mention_of)
     return [
@@ -261,6 +273,8 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
     tail = clause.group().split() if clause else []
     if 0 < len(tail) <= 4 and tail[-1].casefold() in ("itu", "tersebut", "berkenaan", "terbabit"):
         return True  # "Dalam pertemuan selama sejam itu, …"
+    if _LENGTH_THEN_BACK.match(text, end, hi):
+        return True  # "Mesyuarat dua hari itu …"
     after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
     for i, word in enumerate(after):
         folded = word.casefold()
@@ -308,6 +322,18 @@ def _two_sided(words: GatheringWords, text: str, start: int, kind: str, lo: int)
         return True
     before = text[max(lo, start - 25):start].casefold().split()[-2:]
     return any(word in ("joint", "bilateral", "bersama", "dua-hala") for word in before)
+
+
+def _bilateral(text: str, start: int, end: int) -> bool:
+    """ "bilateral meetings", "pertemuan dua hala": each meeting has two sides."""
+    return bool(
+        _BILATERAL_BEFORE.search(text, max(0, start - 20), start) or _BILATERAL_AFTER.match(text, end)
+    )
+
+
+def _both(words: GatheringWords, text: str, lo: int, hi: int) -> bool:
+    """True when the sentence speaks of both sides ("kedua-dua angkatan laut", "both navies")."""
+    return any(words.has(w.casefold(), "both") for w in re.findall(r"[\w-]+", text[lo:hi]))
 
 
 def _body(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
