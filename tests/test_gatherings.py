@@ -269,3 +269,11 @@ def test_bilateral_talks_with_several_stay_one_round() -> None:
     text = ("PUTRAJAYA, Jan 5 (Bernama) -- Ali Hassan said he held bilateral talks with his counterparts "
             "from Thailand and Vietnam on the sidelines of the meeting.")
     assert [g.parties for g in run(text, (("Ali Hassan", "MYS"),)) if g.kind == "talks"] == [["MYS", "THA", "VNM"]]
+
+
+def test_a_forum_named_as_a_channel_is_no_session() -> None:
+    assert run("He said dialogue with Myanmar must continue through the East Asia Security Forum (EASF).") == []
+    assert run("Beliau berkata dialog dengan Myanmar perlu diteruskan melalui Forum Keselamatan Asia Timur.") == []
+    assert brief(run("Malaysia dan Thailand akan menghadiri Forum Keselamatan Asia Timur di Bangkok.")) == [
+        ("conference", "Forum Keselamatan Asia Timur", None, ["MYS", "THA"])
+    ]

@@ -128,6 +128,8 @@ def extract(doc: Doc) -> list[Gathering]:
         name = _name(words, text, start, end, span.start, span.end)
         if name and _at_venue(words, text, name[1], name[0]):
             continue
+        if _channel(words, text, name[0] if name else start):
+            continue
         body = None if name else _body(doc, start, end)
         if body:
             name = body[1]
@@ -322,6 +324,13 @@ def _two_sided(words: GatheringWords, text: str, start: int, kind: str, lo: int)
         return True
     before = text[max(lo, start - 25):start].casefold().split()[-2:]
     return any(word in ("joint", "bilateral", "bersama", "dua-hala") for word in before)
+
+
+def _channel(words: GatheringWords, text: str, at: int) -> bool:
+    """True after a word that makes the gathering a standing channel, not a session held:
+    "through the Regional Forum", "melalui Forum Serantau"."""
+    before = re.search(r"([\w-]+)\s+(?:the\s+)?$", text[max(0, at - 20):at])
+    return bool(before) and words.has(before.group(1).casefold(), "channel")
 
 
 def _bilateral(text: str, start: int, end: int) -> bool:
