@@ -277,3 +277,17 @@ def test_a_forum_named_as_a_channel_is_no_session() -> None:
     assert brief(run("Malaysia dan Thailand akan menghadiri Forum Keselamatan Asia Timur di Bangkok.")) == [
         ("conference", "Forum Keselamatan Asia Timur", None, ["MYS", "THA"])
     ]
+
+
+def test_a_verb_of_meeting_needs_someone_named_after_it() -> None:
+    text = ("PUTRAJAYA, Jan 5 (Bernama) -- Officials from the Foreign Ministry will meet Japanese embassy "
+            "representatives next week. The new plant will meet the demand for spare parts.")
+    assert brief(run(text)) == [("meeting", None, None, ["JPN", "MYS"])]
+    assert brief(run("Menteri itu dijadual bertemu dengan Menteri Luar Jepun esok.")) == [("meeting", None, None, ["JPN"])]
+
+
+def test_a_country_someone_leaves_for_afterwards_is_no_side() -> None:
+    text = ("Menteri Pertahanan Australia dijadual bertemu Perdana Menteri Malaysia esok sebelum berlepas ke Singapura.")
+    assert [g.parties for g in run(text)] == [["AUS", "MYS"]]
+    text = "The Thai minister will meet Malaysian officials tomorrow before leaving for Manila."
+    assert [g.parties for g in run(text)] == [["MYS", "THA"]]

@@ -50,6 +50,9 @@ _NAME_LEFT = re.compile(
 _LENGTH_THEN_BACK = re.compile(  # "Mesyuarat dua hari itu"
     r"(?i)\s+(?:selama\s+)?(?:[\w-]+\s+)?(?:hari|minggu|jam|sejam)\s+(?:itu|tersebut)(?!\w)"
 )
+_MEET_GAP = re.compile(  # lowercase links, then up to four capitalised words of a title
+    r"\s+(?:(?i:with|dengan|his|her|their|the|its|top|senior|rakan\s+sejawat)\s+)*(?:[A-Z][\w'’.-]*\s+){0,4}"
+)
 _BILATERAL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:bilateral|dua\s+hala|dua-hala)\s+$")
 _BILATERAL_AFTER = re.compile(r"(?i)\s+(?:dua\s+hala|dua-hala|bilateral)(?![\w-])")
 _EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
@@ -120,6 +123,8 @@ def extract(doc: Doc) -> list[Gathering]:
             continue  # "mesyuarat sidang kemuncak": the second word says what it is
         kind, form, named_kind = words.rows[phrase]
         if form == "not" or (form == "gerund" and _verb_before(words, text, start)):
+            continue
+        if form == "meet" and not _someone_follows(doc, end):
             continue
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]
@@ -326,6 +331,18 @@ def _two_sided(words: GatheringWords, text: str, start: int, kind: str, lo: int)
     return any(word in ("joint", "bilateral", "bersama", "dua-hala") for word in before)
 
 
+def _someone_follows(doc: Doc, end: int) -> bool:
+    """True when a person, body or country is named right after a verb of meeting ("met his
+    Japanese counterpart", "bertemu dengan Menteri Luar Jepun", "meet US embassy officials")."""
+    for actor in doc.actors:
+        if actor.type == "LOCATION":
+            continue
+        for mention in actor.mentions:
+            if end <= mention.start <= end + 40 and _MEET_GAP.fullmatch(doc.text, end, mention.start):
+                return True
+    return False
+
+
 def _channel(words: GatheringWords, text: str, at: int) -> bool:
     """True after a word that makes the gathering a standing channel, not a session held:
     "through the Regional Forum", "melalui Forum Serantau"."""
@@ -423,6 +440,8 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
     for code, m_start, m_end, _ in countries_in(doc, start, end):
         if (m_start < trigger[1] and trigger[0] < m_end) or _abbreviation(doc.text, m_start, m_end):
             continue
+        if _onward(doc.lexicon, doc.text, m_start):
+            continue
         at_venue = _VENUE_BEFORE.search(doc.text, max(0, m_start - 40), m_start)
         if at_venue or re.fullmatch(r",\s*", doc.text[venue_end:m_start]):
             venues.add(code)
@@ -437,6 +456,13 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
         ):
             found.add(actor.country)
     return found
+
+
+def _onward(lexicon: Lexicon, text: str, at: int) -> bool:
+    """True when a word of going on comes up to three words before `at` ("berlepas ke Singapura")."""
+    words: GatheringWords = lexicon.cached("gatherings.words", _build)
+    before = re.findall(r"[\w'’-]+", text[max(0, at - 30):at])[-3:]
+    return any(words.has(word.casefold(), "onward") for word in before)
 
 
 def _abbreviation(text: str, start: int, end: int) -> bool:
