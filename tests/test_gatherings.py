@@ -291,3 +291,12 @@ def test_a_country_someone_leaves_for_afterwards_is_no_side() -> None:
     assert [g.parties for g in run(text)] == [["AUS", "MYS"]]
     text = "The Thai minister will meet Malaysian officials tomorrow before leaving for Manila."
     assert [g.parties for g in run(text)] == [["MYS", "THA"]]
+
+
+def test_a_visit_to_a_city_is_hosted_by_its_country_and_what_is_said_there_is_no_side() -> None:
+    text = ("PUTRAJAYA (May 10): A US official said on Wednesday during a visit to Kuala Lumpur that banks "
+            "handling Iranian crude risked sanctions.")
+    assert [(g.kind, g.parties) for g in run(text)] == [("visit", ["MYS", "USA"])]
+    text = ("Malaysia dan Jepun akan memperluas kerjasama. Menteri Pertahanan Jepun berkata semasa lawatan ke "
+            "Kuala Lumpur bahawa syarikat Iran tidak akan dibenarkan beroperasi di Malaysia.")
+    assert [(g.kind, g.parties) for g in run(text)] == [("visit", ["JPN", "MYS"])]

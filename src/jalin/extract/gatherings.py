@@ -53,6 +53,8 @@ _LENGTH_THEN_BACK = re.compile(  # "Mesyuarat dua hari itu"
 _MEET_GAP = re.compile(  # lowercase links, then up to four capitalised words of a title
     r"\s+(?:(?i:with|dengan|his|her|their|the|its|top|senior|rakan\s+sejawat)\s+)*(?:[A-Z][\w'’.-]*\s+){0,4}"
 )
+# what is said after it is no side; right after the trigger it is a relative ("the summit that X hosted")
+_REPORTED = re.compile(r"(?<=\w )(?:that|bahawa)(?![\w-])")
 _BILATERAL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:bilateral|dua\s+hala|dua-hala)\s+$")
 _BILATERAL_AFTER = re.compile(r"(?i)\s+(?:dua\s+hala|dua-hala|bilateral)(?![\w-])")
 _EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
@@ -157,7 +159,9 @@ def extract(doc: Doc) -> list[Gathering]:
         if body:
             parties = {body[0]}  # "mesyuarat Jemaah Menteri": one country's own body meets
         else:
-            parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
+            said = _REPORTED.search(text, end + 2, span.end)  # "… said during a visit to X that …"
+            hi = said.start() if said else span.end
+            parties = _parties(doc, _clause_start(text, span.start, start), hi, (start, end))
             if sentence and _refers_back(words, text, span.start, start):
                 before = doc.sentences[sentence - 1]
                 parties |= _parties(doc, before.start, before.end)
@@ -618,6 +622,7 @@ def _merge_or_add(
             return [earlier]
     if len(hosts) < 2:
         record.destinations = set(hosts)
+        record.parties |= record.destinations  # a visit to a city: its country hosts
         records.append(record)
         return [record]
     visitors = record.parties - set(hosts)
