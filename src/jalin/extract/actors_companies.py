@@ -50,6 +50,18 @@ def _run_after(text: str, start: int, stop: frozenset[str]) -> int | None:
     return end
 
 
+def _occurrences(text: str, form: str) -> list[int]:
+    """Starts of `form` in text as a whole word, left to right without overlaps."""
+    found = []
+    at = text.find(form)
+    while at >= 0:
+        after = at + len(form)
+        if (at == 0 or not text[at - 1].isalnum()) and not text[after:after + 1].isalnum():
+            found.append(at)
+        at = text.find(form, after)
+    return found
+
+
 def company_matches(
     doc: Doc, lexicon_matches: list[Match], suffixes: list[tuple[int, int, Entry]]
 ) -> list[Match]:
@@ -59,6 +71,7 @@ def company_matches(
     stop = stopwords(doc)
     titles = [m.end for m in lexicon_matches if m.entries[0].kind in _TITLES]
     found: list[tuple[int, int, Entry]] = []
+    seen: dict[str, list[int]] = {}  # short form -> where it occurs whole (one search per form)
     for hit_start, hit_end, suffix in suffixes:
         country = suffix.country
         if suffix.key == "before":
@@ -78,13 +91,10 @@ def company_matches(
         entry = Entry("organisation", name, "exact", name, country, "BUS")
         found.append((start, end, entry))
         short_form = text[short[0]:short[1]]
-        at = text.find(short_form)
-        while at >= 0:
-            after = at + len(short_form)
-            whole = (at == 0 or not text[at - 1].isalnum()) and not text[after:after + 1].isalnum()
-            if whole and not start <= at < end:
-                found.append((at, after, entry))
-            at = text.find(short_form, after)
+        if short_form not in seen:
+            seen[short_form] = _occurrences(text, short_form)
+        size = len(short_form)
+        found.extend((at, at + size, entry) for at in seen[short_form] if not start <= at < end)
     if not found:
         return lexicon_matches
     companies: list[Match] = []
