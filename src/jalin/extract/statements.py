@@ -199,14 +199,9 @@ class _Speakers:
         self.genders: dict[str, str] | None = None
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        first = bisect.bisect_left(self.starts, start)
-        out = []
-        for span in self.spans[first:]:
-            if span[0] >= end:
-                break
-            if span[1] <= end:
-                out.append(span)
-        return out
+        spans = self.spans
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [spans[i] for i in range(first, last) if spans[i][1] <= end]
 
     def covering(self, offset: int) -> tuple[int, int, str] | None:
         index = bisect.bisect_right(self.starts, offset)
