@@ -71,7 +71,9 @@ def company_matches(
     stop = stopwords(doc)
     titles = [m.end for m in lexicon_matches if m.entries[0].kind in _TITLES]
     found: list[tuple[int, int, Entry]] = []
-    seen: dict[str, list[int]] = {}  # short form -> where it occurs whole (one search per form)
+    # short form -> where it occurs whole and no earlier company of that form took it yet (an
+    # occurrence goes to the first company whose own name does not hold it)
+    pending: dict[str, list[int]] = {}
     for hit_start, hit_end, suffix in suffixes:
         country = suffix.country
         if suffix.key == "before":
@@ -91,10 +93,10 @@ def company_matches(
         entry = Entry("organisation", name, "exact", name, country, "BUS")
         found.append((start, end, entry))
         short_form = text[short[0]:short[1]]
-        if short_form not in seen:
-            seen[short_form] = _occurrences(text, short_form)
+        places = pending[short_form] if short_form in pending else _occurrences(text, short_form)
         size = len(short_form)
-        found.extend((at, at + size, entry) for at in seen[short_form] if not start <= at < end)
+        found.extend((at, at + size, entry) for at in places if not start <= at < end)
+        pending[short_form] = [at for at in places if start <= at < end]
     if not found:
         return lexicon_matches
     companies: list[Match] = []
