@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.actors_speech import Cue, cues_in
+from jalin.extract.actors_speech import Cue, any_cue, cues_in
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
@@ -604,6 +604,8 @@ def extract(doc: Doc) -> list[Statement]:
             statements.append(statement)
             continue
         low, high = item.start, item.end  # type: ignore[attr-defined]
+        if not any_cue(doc, low, high):
+            continue  # nothing reported in a sentence without an attribution cue
         around = near.around(low, high)
         if any(s <= low and high <= e for s, e in around):
             continue
