@@ -23,9 +23,10 @@ def _run_before(text: str, end: int, stop: frozenset[str]) -> int | None:
     words: list[tuple[int, str]] = []
     pos = end - 1
     while len(words) < _MAX_WORDS and pos > 0 and text[pos] == " ":
-        start = text.rfind(" ", 0, pos) + 1
+        space = text.rfind(" ", 0, pos)
+        start = max(space, text.rfind("\n", space + 1, pos)) + 1  # a line may start the name
         word = text[start:pos]
-        if not _NAME_WORD.fullmatch(word) or "\n" in word:
+        if not _NAME_WORD.fullmatch(word):
             break
         words.insert(0, (start, word))
         pos = start - 1
