@@ -1,44 +1,52 @@
 """Spans that overlap a range, found without scanning every span: the spans are filed in fixed-width
-buckets of the text, so a query looks only at the spans filed where the range lies."""
+buckets of the text, so a query looks only at the spans filed where the range lies. The buckets are
+made at the first query (many documents never ask)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-_WIDTH = 256
+_SHIFT = 8  # buckets of 256 characters
 
 
 class SpanIndex:
     """A growing list of (start, end) spans; `overlapping` gives those that overlap a range."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self.spans: list[tuple[int, int]] = []
-        self.buckets: dict[int, list[int]] = {}
-        for span in spans:
-            self.add(span)
+        self.spans: list[tuple[int, int]] = list(spans)
+        self.buckets: dict[int, list[int]] | None = None
 
     def add(self, span: tuple[int, int]) -> None:
-        index = len(self.spans)
         self.spans.append(span)
-        start, end = span
-        for bucket in range(start // _WIDTH, max(start, end - 1) // _WIDTH + 1):
-            self.buckets.setdefault(bucket, []).append(index)
+        if self.buckets is not None:
+            self._file(len(self.spans) - 1)
+
+    def _file(self, index: int) -> None:
+        start, end = self.spans[index]
+        buckets = self.buckets
+        assert buckets is not None
+        for bucket in range(start >> _SHIFT, (max(start, end - 1) >> _SHIFT) + 1):
+            if bucket in buckets:
+                buckets[bucket].append(index)
+            else:
+                buckets[bucket] = [index]
+
+    def _found(self, start: int, end: int) -> Iterator[int]:
+        if self.buckets is None:
+            self.buckets = {}
+            for index in range(len(self.spans)):
+                self._file(index)
+        spans = self.spans
+        for bucket in range(start >> _SHIFT, (max(start, end - 1) >> _SHIFT) + 1):
+            for index in self.buckets.get(bucket, ()):
+                s, e = spans[index]
+                if s < end and start < e:
+                    yield index
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
         """The spans (s, e) with s < end and start < e, in the order they were added."""
-        found: set[int] = set()
-        for bucket in range(start // _WIDTH, max(start, end - 1) // _WIDTH + 1):
-            for index in self.buckets.get(bucket, ()):
-                s, e = self.spans[index]
-                if s < end and start < e:
-                    found.add(index)
-        return [self.spans[index] for index in sorted(found)]
+        return [self.spans[index] for index in sorted(set(self._found(start, end)))]
 
     def touches(self, start: int, end: int) -> bool:
         """Whether any span overlaps [start, end)."""
-        for bucket in range(start // _WIDTH, max(start, end - 1) // _WIDTH + 1):
-            for index in self.buckets.get(bucket, ()):
-                s, e = self.spans[index]
-                if s < end and start < e:
-                    return True
-        return False
+        return next(self._found(start, end), None) is not None
