@@ -60,3 +60,14 @@ def test_company_name_starting_a_paragraph_keeps_its_first_word() -> None:
             "Orion Fleet Bhd, a Johor shipyard, will supply the engines.")
     bodies = sorted(a.name for a in analyze(text).actors if a.type == "ORGANISATION")
     assert bodies == ["Kenanga Maritim Sdn Bhd", "Orion Fleet Bhd"]
+
+
+def test_span_index_gives_the_same_answers_with_few_and_many_spans() -> None:
+    spans = [(start, start + 7) for start in range(0, 3000, 50)] + [(120, 2600)]
+    few, many = SpanIndex(spans[:10]), SpanIndex(spans)
+    assert few.overlapping(45, 110) == [(50, 57), (100, 107)]
+    assert few.overlapping(6, 7) == [(0, 7)]
+    assert many.overlapping(45, 110) == [(50, 57), (100, 107)]
+    assert many.overlapping(2598, 2606) == [(2600, 2607), (120, 2600)]
+    many.add((2601, 2602))
+    assert many.overlapping(2598, 2606) == [(2600, 2607), (120, 2600), (2601, 2602)]

@@ -1,12 +1,13 @@
 """Spans that overlap a range, found without scanning every span: the spans are filed in fixed-width
 buckets of the text, so a query looks only at the spans filed where the range lies. The buckets are
-made at the first query (many documents never ask)."""
+made at the first query that finds more than a few spans (most documents have a few)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 _SHIFT = 8  # buckets of 256 characters
+_FEW = 24  # up to this many spans (and no buckets yet), a query looks at them all
 
 
 class SpanIndex:
@@ -32,6 +33,11 @@ class SpanIndex:
                 buckets[bucket] = [index]
 
     def _found(self, start: int, end: int) -> Iterator[int]:
+        if self.buckets is None and len(self.spans) <= _FEW:
+            for index, (s, e) in enumerate(self.spans):
+                if s < end and start < e:
+                    yield index
+            return
         if self.buckets is None:
             self.buckets = {}
             for index in range(len(self.spans)):
