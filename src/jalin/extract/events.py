@@ -354,6 +354,12 @@ def _sides(
         target = subjects[0] if subjects else None
         if source is None and spec.voice != "stative":
             return []  # a passive that does not say who did it
+    elif spec.strength < 3 and _NOUN_PASSIVE.match(text, end):
+        # A noun that is the subject of a passive: "sanctions were imposed on X (by Y)".
+        source = _agent(text, end, after, roles)
+        if source is None:
+            return []
+        target = _first_other(after, source)
     if source is None and spec.strength < 3 and spec.lang == "ms" and _possessor(text, end, after, roles):
         # A Malay noun with its doer after it: "serangan dron AS", "lawatan Prabowo ke Jepun".
         source, target = after[0], next(
@@ -385,6 +391,9 @@ def _sides(
     if source is None and (spec.strength >= 3 or target is not None):
         source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
+        if target is not None and spec.strength >= 3 and _indefinite_subject(text, clause[0], start, roles):
+            # A body that is no country acting on one: "ASEAN ministers condemned Pyongyang".
+            return [([], target.parties, False)]
         return []
     if target is None and spec.strength >= 3 and (len(source.countries()) == 1 or not reciprocal) and (
         all(p.kind == "COUNTRY" for p in source.parties) and _indefinite_object(text, end, hard_right, roles)
@@ -422,6 +431,15 @@ def _indefinite(roles: Roles, start: int, end: int) -> bool:
     return i < len(roles.indefinite) and roles.indefinite[i] < end
 
 
+def _indefinite_subject(text: str, clause_start: int, start: int, roles: Roles) -> bool:
+    """A subject that is no country right before the trigger (at most `OBJECT_REACH` words
+    after its first): "ASEAN foreign ministers today condemned", "the ministers urged"."""
+    i = bisect.bisect_left(roles.indefinite, start) - 1
+    if i < 0 or roles.indefinite[i] < clause_start:
+        return False
+    return len(_WORD.findall(text, roles.indefinite[i], start)) <= OBJECT_REACH + 1
+
+
 def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bool:
     """An indefinite object right after the trigger (at most `OBJECT_REACH` words between):
     "tidak akan menandatangani sebarang pakatan", "take firm action against any vessel"."""
@@ -431,6 +449,12 @@ def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bo
     return len(_WORD.findall(text, end, roles.indefinite[i])) <= OBJECT_REACH
 
 
+# A noun trigger followed by a passive verb: "sanctions were imposed", "sekatan dikenakan".
+_NOUN_PASSIVE = re.compile(
+    r"\s+(?:(?:was|were|has been|have been|had been|is being|are being)\s+\w+ed"
+    r"|(?:telah\s+)?di\w+(?:kan|i))\b", re.IGNORECASE)
+# A clause that opens with a conjunction shares the previous clause's subject ("… and accused X").
+_LEADING_CONJUNCTION = re.compile(r"\W*(?:dan|serta|and)\s", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")
 
 
@@ -456,7 +480,7 @@ def _antecedent(text: str, clause_start: int, groups: list[Group], roles: Roles)
                and not _roles_before(text, g.start, roles) & _NOT_ANTECEDENT]
     if not earlier:
         return None
-    if "break" in roles.cues.get(clause_start, ()):
+    if "break" in roles.cues.get(clause_start, ()) or _LEADING_CONJUNCTION.match(text, clause_start):
         previous = roles.left(roles.hard, earlier[-1].start, -1)
         return next(g for g in earlier if g.start >= previous)
     return earlier[-1]
