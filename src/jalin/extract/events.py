@@ -349,6 +349,7 @@ def _sides(
     reciprocal = spec.type in RECIPROCAL_TYPES
     source: Group | None = None
     target: Group | None = None
+    borrowed = False  # the source comes from an earlier clause
     if spec.voice != "active" or _english_passive(text, start, roles):
         source = _agent(text, end, after, roles)
         target = subjects[0] if subjects else None
@@ -381,6 +382,7 @@ def _sides(
     if source is None and not weak:
         # "He added the ministry will strengthen ties with X and Y": the reporter acts.
         source = _antecedent(text, clause[0], groups, roles)
+        borrowed = source is not None
     if source is None and target is not None and len(target.countries()) >= 2:
         if not reciprocal:
             return []
@@ -391,11 +393,15 @@ def _sides(
     if source is None and (spec.strength >= 3 or target is not None):
         source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
-        if target is not None and spec.strength >= 3 and _indefinite_subject(text, clause[0], start, roles):
+        if target is not None and spec.strength >= 3 and _near(text, end, target.start) and (
+            _indefinite_subject(text, clause[0], start, roles)
+        ):
             # A body that is no country acting on one: "ASEAN ministers condemned Pyongyang".
             return [([], target.parties, False)]
         return []
-    if target is None and spec.strength >= 3 and (len(source.countries()) == 1 or not reciprocal) and (
+    if target is None and spec.strength >= 3 and not borrowed and (
+        len(source.countries()) == 1 or not reciprocal
+    ) and (
         all(p.kind == "COUNTRY" for p in source.parties) and _indefinite_object(text, end, hard_right, roles)
     ):
         # A country acting on anyone: "Malaysia menggesa semua pihak", "will not sign any pact".
@@ -438,6 +444,11 @@ def _indefinite_subject(text: str, clause_start: int, start: int, roles: Roles) 
     if i < 0 or roles.indefinite[i] < clause_start:
         return False
     return len(_WORD.findall(text, roles.indefinite[i], start)) <= OBJECT_REACH + 1
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """At most `OBJECT_REACH` words between a trigger's end and a mention's start."""
+    return len(_WORD.findall(text, end, start)) <= OBJECT_REACH
 
 
 def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bool:
