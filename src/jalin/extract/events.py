@@ -355,8 +355,9 @@ def _sides(
         target = subjects[0] if subjects else None
         if source is None and spec.voice != "stative":
             return []  # a passive that does not say who did it
-    elif spec.strength < 3 and _NOUN_PASSIVE.match(text, end):
-        # A noun that is the subject of a passive: "sanctions were imposed on X (by Y)".
+    elif spec.strength < 3 and not reciprocal and _NOUN_PASSIVE.match(text, end):
+        # A noun that is the subject of a passive: "sanctions were imposed on X (by Y)"; not a
+        # joint act ("rundingan diadakan antara X dan Y").
         source = _agent(text, end, after, roles)
         if source is None:
             return []
