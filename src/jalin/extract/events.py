@@ -355,6 +355,10 @@ def _sides(
         target = subjects[0] if subjects else None
         if source is None and spec.voice != "stative":
             return []  # a passive that does not say who did it
+    elif spec.strength < 3 and not reciprocal and after and _from(text, end, after[0].start):
+        # A noun with its doer after "from": "a warning from Washington (to Tehran)".
+        source = after[0]
+        target = _first_other(after[1:], source) or _first_other(subjects, source)
     elif spec.strength < 3 and not reciprocal and _NOUN_PASSIVE.match(text, end):
         # A noun that is the subject of a passive: "sanctions were imposed on X (by Y)"; not a
         # joint act ("rundingan diadakan antara X dan Y").
@@ -465,6 +469,15 @@ def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bo
 _NOUN_PASSIVE = re.compile(
     r"\s+(?:(?:was|were|has been|have been|had been|is being|are being)\s+\w+ed"
     r"|(?:telah\s+)?di\w+(?:kan|i))\b", re.IGNORECASE)
+_FROM = re.compile(r"\s+(?:from|daripada|dari)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _from(text: str, end: int, start: int) -> bool:
+    """Only "from"/"daripada" (and "the") between a noun trigger and a mention."""
+    match = _FROM.match(text, end)
+    return match is not None and match.end() == start
+
+
 # A clause that opens with a conjunction shares the previous clause's subject ("… and accused X").
 _LEADING_CONJUNCTION = re.compile(r"\W*(?:dan|serta|and)\s", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")
