@@ -407,7 +407,8 @@ def _sides(
     if target is None and spec.strength >= 3 and not borrowed and (
         len(source.countries()) == 1 or not reciprocal
     ) and (
-        all(p.kind == "COUNTRY" for p in source.parties) and _indefinite_object(text, end, hard_right, roles)
+        all(p.kind in ("COUNTRY", "self") for p in source.parties)
+        and _indefinite_object(text, end, hard_right, roles)
     ):
         # A country acting on anyone: "Malaysia menggesa semua pihak", "will not sign any pact".
         return [(source.parties, [], False)]
