@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from event_docs import make_doc
+from jalin.extract.events import extract
 from test_events_types import coded
 
 CASES = [
@@ -63,6 +65,14 @@ CASES = [
     ("Canberra valued its partnership with Jakarta, the embassy said.", ["SUPPORT AUS>IDN asserted"]),
     # Openness is an intention.
     ("Vietnam is open to joint patrols with the Philippines.", ["COOPERATE VNM>PHL intended"]),
+    # Port calls; exercises held by "both navies" of the two countries last named.
+    ("Sebuah kapal perang Jepun membuat persinggahan di Manila minggu lalu.",
+     ["CONSULT JPN>PHL asserted"]),
+    ("A Chinese destroyer made a port call in Cambodia on Tuesday.", ["CONSULT CHN>KHM asserted"]),
+    ("Tentera Laut Thailand menerima delegasi Vietnam. Kedua-dua angkatan laut akan mengadakan "
+     "latihan di Teluk Thailand.", ["COOPERATE THA>VNM intended"]),
+    ("Officers from Brunei met Singapore counterparts. Both navies will hold joint exercises in May.",
+     ["CONSULT BRN>SGP asserted", "COOPERATE BRN>SGP intended"]),
     # "sanctions evasion" and "helping to" are not the act.
     ("Japan will work with Singapore to stop sanctions evasion at sea.",
      ["COOPERATE JPN>SGP intended"]),
@@ -78,3 +88,15 @@ def test_round3_constructions(text: str, expected: list[str]) -> None:
 def test_a_clause_opening_with_and_keeps_the_earlier_subject() -> None:
     text = 'China dismissed the claim by Vietnam as "baseless" and accused Japan of spreading rumours.'
     assert coded(text) == ["REJECT CHN>VNM asserted", "ACCUSE CHN>JPN asserted"]
+
+
+def test_modes_of_spare_parts_joint_ventures_and_exercises_held() -> None:
+    cases = [
+        ("Malaysia asked India to guarantee spare parts for its fighter jets.", "maintenance"),
+        ("Syarikat Malaysia dan Turkiye menandatangani perjanjian usaha sama di Kuala Lumpur.",
+         "joint_production"),
+        ("Indonesia dan Malaysia akan mengadakan latihan di Selat Melaka.", "exercise"),
+    ]
+    for text, mode in cases:
+        events = extract(make_doc(text))
+        assert len(events) == 1 and mode in events[0].modes, text
