@@ -4,12 +4,16 @@ countries around them, in Malay and English.
 For each sentence: find triggers (`event_triggers.tsv`), cut the sentence into clauses at reporting
 verbs, conjunctions, quotes and relative words (`event_roles.tsv`), keep the strongest trigger of
 each clause, then find its source (the subject before it, the antecedent of "yang"/"which", the
-doer after "oleh"/"by" for a passive, the owner of a noun: "China's request", "lawatan Prabowo")
-and its target (the first other country after it, the other members of "Malaysia dan Jepun" /
-"between X and Y" / "Malaysia-Korea"). Actors count by their country, and references count as
-the country they stand for ("kita", "both countries", "the company"). An event needs a country on
-both sides, except that a country acting on an indefinite object ("menggesa semua pihak", "will
-not sign any pact") is an event with no target. Modality, modes and context come from `jalin.extract.cues`.
+previous clause's subject after "and"/"dan", the doer after "oleh"/"by" for a passive, the owner of
+a noun: "China's request", "lawatan Prabowo", "a warning from Washington") and its target (the
+first other country after it, the other members of "Malaysia dan Jepun" / "between X and Y" /
+"Malaysia-Korea"). A noun trigger that is the subject of a passive ("sanctions were imposed on X")
+needs its doer. Actors count by their country, and references count as the country they stand for
+("kita", "both countries", "the company"). An event needs a country on both sides, except that a
+country acting on an indefinite object or a body that is no country ("menggesa semua pihak", "will
+not sign any pact", "urged the UN Security Council") is an event with no target, and such a body
+acting on a country right after the trigger ("ASEAN ministers condemned Pyongyang") is one with no
+source. Modality, modes and context come from `jalin.extract.cues`.
 """
 
 from __future__ import annotations
