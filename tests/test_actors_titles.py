@@ -1,0 +1,64 @@
+"""Actors: role titles of every portfolio, service chiefs, envoys, state media countries and
+Myanmar honorifics, on sentences written for these tests (Malay and English wire copy)."""
+
+from __future__ import annotations
+
+from jalin.model import Actor
+from jalin.pipeline import analyze
+
+
+def _person(text: str, name: str) -> Actor:
+    found = [a for a in analyze(text).actors if a.type == "PERSON" and a.name == name]
+    assert len(found) == 1, [a.name for a in analyze(text).actors if a.type == "PERSON"]
+    return found[0]
+
+
+def _roles(text: str, name: str) -> tuple:
+    actor = _person(text, name)
+    return actor.country, [r.en for r in actor.roles]
+
+
+def test_portfolio_ministers_and_deputies_english() -> None:
+    text = ("KUALA LUMPUR: Deputy Communications and Multimedia Minister Amran Yusof said the network "
+            "was secure, while Human Resources Minister Lee Chong Wah said jobs would follow.")
+    assert _roles(text, "Amran Yusof") == ("MYS", ["Deputy Minister of Communications and Multimedia"])
+    assert _roles(text, "Lee Chong Wah") == ("MYS", ["Minister of Human Resources"])
+
+
+def test_indonesian_deputy_minister_and_service_chief_malay() -> None:
+    text = ("JAKARTA: Wakil Menteri Pertahanan Indonesia Suharto Wibowo menerima kunjungan Kepala Staf "
+            "Angkatan Darat Indonesia, Jeneral Agus Santoso, di ibu negara itu semalam.")
+    assert _roles(text, "Suharto Wibowo") == ("IDN", ["Deputy Minister of Defence"])
+    assert _roles(text, "Agus Santoso") == ("IDN", ["Chief of Army Staff"])
+
+
+def test_defence_secretary_spelling_and_chief_executive() -> None:
+    text = ("Indian Defence Secretary Ravi Kumar met US Defense Secretary Mark Ellis, while agency chief "
+            "executive Datuk Salleh Omar and Airwing CEO Tom Baker looked on.")
+    assert _roles(text, "Ravi Kumar") == ("IND", ["Defence Secretary"])
+    assert _roles(text, "Mark Ellis") == ("USA", ["Secretary of Defense"])
+    assert [r.en for r in _person(text, "Salleh Omar").roles] == ["Chief Executive"]
+    assert [r.en for r in _person(text, "Tom Baker").roles] == ["Chief Executive Officer"]
+
+
+def test_spokesman_and_assistant_secretary() -> None:
+    text = "State Department spokesman Paul Green said Assistant Secretary Jane Moss would visit Manila."
+    assert [r.en for r in _person(text, "Paul Green").roles] == ["Spokesman"]
+    assert [r.en for r in _person(text, "Jane Moss").roles] == ["Assistant Secretary"]
+
+
+def test_state_news_agency_takes_its_own_country() -> None:
+    text = "North Korea fired a missile on Monday, the Korean Central News Agency (KCNA) reported."
+    agency = [a for a in analyze(text).actors if a.name == "Korean Central News Agency"]
+    assert [(a.type, a.country, a.sector) for a in agency] == [("ORGANISATION", "PRK", "MED")]
+
+
+def test_myanmar_honorific_u() -> None:
+    text = "Duta Myanmar ke Malaysia, U Thein Aung berkata negaranya memerlukan bantuan segera."
+    actor = _person(text, "Thein Aung")
+    assert (actor.country, actor.honorifics, [r.en for r in actor.roles]) == ("MMR", ["U"], ["Ambassador"])
+
+
+def test_garbage_and_empty_input() -> None:
+    assert analyze("").actors == []
+    assert [a.type for a in analyze("U U U Wakil Kepala Staf ??? Head").actors if a.type == "PERSON"] == []
