@@ -282,7 +282,7 @@ def test_companies_by_legal_form_and_their_short_forms() -> None:
     bodies = [(a.name, a.country, a.sector, len(a.mentions))
               for a in _actors(text) if a.type == "ORGANISATION"]
     assert bodies == [("Perisai Dinamik Sdn Bhd", "MYS", "BUS", 2), ("Aselsan", "TUR", "BUS", 2),
-                      ("PT Len Industri", "IDN", "BUS", 1), ("Hanwha Ocean Co. Ltd", None, "BUS", 1)]
+                      ("PT Len Industri", "IDN", "BUS", 1), ("Hanwha Ocean Co. Ltd", "KOR", "BUS", 1)]
     assert _summary(_person(text, "Razak Hamid Yusof")) == (
         "Razak Hamid Yusof", "MYS", "BUS", ["Chief Executive Officer"], ["Datuk"])
     assert _summary(_person(text, "Emre Yilmaz")) == (

@@ -62,3 +62,16 @@ def test_myanmar_honorific_u() -> None:
 def test_garbage_and_empty_input() -> None:
     assert analyze("").actors == []
     assert [a.type for a in analyze("U U U Wakil Kepala Staf ??? Head").actors if a.type == "PERSON"] == []
+
+
+def test_listed_company_with_legal_form_keeps_its_country() -> None:
+    text = "Hindustan Aeronautics Limited (HAL) and Syarikat Maju Jaya Sdn Bhd signed the contract."
+    bodies = [(a.name, a.country) for a in analyze(text).actors if a.type == "ORGANISATION"]
+    assert bodies == [("Hindustan Aeronautics Limited", "IND"), ("Maju Jaya Sdn Bhd", "MYS")]
+
+
+def test_regional_cities_are_places_with_their_country() -> None:
+    text = "JAKARTA: Delegasi itu bertolak dari Bogor ke Surabaya sebelum ke Osaka dan Chennai."
+    places = [(a.type, a.name, a.country) for a in analyze(text).actors if a.name != "Jakarta"]
+    assert places == [("LOCATION", "Bogor", "IDN"), ("LOCATION", "Surabaya", "IDN"),
+                      ("LOCATION", "Osaka", "JPN"), ("LOCATION", "Chennai", "IND")]

@@ -63,6 +63,18 @@ def _occurrences(text: str, form: str) -> list[int]:
     return found
 
 
+def _listed_country(matches: list[Match], starts: list[int], start: int, end: int) -> str:
+    """The country of a listed organisation that begins the suffixed name ("Hindustan Aeronautics"
+    in "Hindustan Aeronautics Limited"), else ""."""
+    index = bisect.bisect_left(starts, start)
+    while index < len(matches) and matches[index].start == start:
+        entry = matches[index].first("organisation")
+        if entry is not None and entry.country and matches[index].end <= end:
+            return entry.country
+        index += 1
+    return ""
+
+
 def company_matches(
     doc: Doc, lexicon_matches: list[Match], suffixes: list[tuple[int, int, Entry]]
 ) -> list[Match]:
@@ -75,6 +87,7 @@ def company_matches(
     # short form -> where it occurs whole and no earlier company of that form took it yet (an
     # occurrence goes to the first company whose own name does not hold it)
     pending: dict[str, list[int]] = {}
+    starts = [m.start for m in lexicon_matches]
     for hit_start, hit_end, suffix in suffixes:
         country = suffix.country
         if suffix.key == "before":
@@ -91,6 +104,7 @@ def company_matches(
         if start is None or end is None or short is None:
             continue
         name = text[start:end]
+        country = country or _listed_country(lexicon_matches, starts, start, end)
         entry = Entry("organisation", name, "exact", name, country, "BUS")
         found.append((start, end, entry))
         short_form = text[short[0]:short[1]]
