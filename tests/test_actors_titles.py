@@ -75,3 +75,12 @@ def test_regional_cities_are_places_with_their_country() -> None:
     places = [(a.type, a.name, a.country) for a in analyze(text).actors if a.name != "Jakarta"]
     assert places == [("LOCATION", "Bogor", "IDN"), ("LOCATION", "Surabaya", "IDN"),
                       ("LOCATION", "Osaka", "JPN"), ("LOCATION", "Chennai", "IND")]
+
+
+def test_ethnic_groups_are_not_their_countries() -> None:
+    malay = "KUALA LUMPUR: Masyarakat India dan kaum Cina menyambut baik langkah kerajaan Jepun itu."
+    assert [(a.type, a.name) for a in analyze(malay).actors if a.type in ("COUNTRY", "GROUP")] == [
+        ("COUNTRY", "Jepun")]
+    english = "Leaders of the Indian community and ethnic Chinese traders met Indian officials."
+    assert [(a.type, a.name, a.country) for a in analyze(english).actors] == [
+        ("COUNTRY", "India", "IND"), ("GROUP", "Indian officials", "IND")]

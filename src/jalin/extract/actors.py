@@ -12,6 +12,7 @@ import bisect
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors_ethnic import is_ethnic
 from jalin.extract.actors_groups import bare_mentions, find_groups
 from jalin.extract.actors_lexicon import Match, scan
 from jalin.extract.actors_persons import HOME_COUNTRY, Person, link_people, read_people
@@ -62,6 +63,8 @@ def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
         if entry is None or entry.kind in ("organisation", "role"):
             continue
         if entry.kind == "metonym" and _is_place_use(doc, match):
+            continue
+        if entry.kind in ("country", "adjective") and is_ethnic(doc, match, entry.key):
             continue
         found.append((entry.key, match.start, match.end, entry.kind))
     doc.notes["actors.country_mentions"] = found

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors_ethnic import is_ethnic
 from jalin.extract.actors_lexicon import Match, group_nouns
 from jalin.extract.actors_spans import SpanIndex
 
@@ -31,13 +32,14 @@ def find_groups(doc: Doc, matches: list[Match]) -> list[tuple[str, int, int, str
         if "ms" in languages:
             country = _country_after(text, end, at)
             entry = country.first("country") if country else None
-            if entry is not None and country is not None and not country.first("organisation", "role"):
+            if (entry is not None and country is not None and not country.first("organisation", "role")
+                    and not is_ethnic(doc, country, entry.key)):
                 found.append((f"{en}/{entry.key}", start, country.end, text[start:country.end],
                               entry.key, sector))
         if "en" in languages:
             before = _adjective_before(text, start, ending)
             entry = before.first("adjective", "country") if before else None
-            if entry is not None and before is not None:
+            if entry is not None and before is not None and not is_ethnic(doc, before, entry.key):
                 found.append((f"{en}/{entry.key}", before.start, end, text[before.start:end],
                               entry.key, sector))
     found.sort(key=lambda g: g[1])
