@@ -84,3 +84,10 @@ def test_ethnic_groups_are_not_their_countries() -> None:
     english = "Leaders of the Indian community and ethnic Chinese traders met Indian officials."
     assert [(a.type, a.name, a.country) for a in analyze(english).actors] == [
         ("COUNTRY", "India", "IND"), ("GROUP", "Indian officials", "IND")]
+
+
+def test_possessive_company_gives_its_chief_their_country_and_sector() -> None:
+    text = "KUALA LUMPUR: Aselsan's chief executive Ahmet Akyol said the first batch would arrive in May."
+    actor = _person(text, "Ahmet Akyol")
+    assert (actor.country, actor.sector, [r.en for r in actor.roles]) == ("TUR", "BUS", ["Chief Executive"])
+

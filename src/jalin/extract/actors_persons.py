@@ -53,7 +53,7 @@ _DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
 _ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
 _SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
 _OWNED = re.compile(r"\b(?:its|their) $")
-_CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)* ?")
+_CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)*(?:['’]s?)? ?")  # possessive: "Airbus Helicopters' CEO"
 _BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
 _JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
@@ -236,7 +236,7 @@ class _Reader:
             if not word or word.group()[0] == "(":
                 break
             token = word.group()
-            if token in ("dan", "and", "of", "&"):
+            if token in ("dan", "and", "of", "for", "bagi", "&"):
                 p = word.end()
                 continue
             if not token[0].isupper() or (token in stop and token not in self.heads):
