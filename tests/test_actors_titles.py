@@ -91,3 +91,10 @@ def test_possessive_company_gives_its_chief_their_country_and_sector() -> None:
     actor = _person(text, "Ahmet Akyol")
     assert (actor.country, actor.sector, [r.en for r in actor.roles]) == ("TUR", "BUS", ["Chief Executive"])
 
+
+
+def test_retired_rank_marker_and_indonesian_ranks() -> None:
+    malay = "Mesyuarat dipengerusikan Wakil Menteri Pertahanan Indonesia, Letnan Jeneral (B) Bambang Susilo."
+    assert _roles(malay, "Bambang Susilo") == ("IDN", ["Deputy Minister of Defence"])
+    english = "Analyst Maj Gen (Rtd) Ahmad Zaki Ali said the plan was sound."
+    assert _person(english, "Ahmad Zaki Ali").sector == "MIL"

@@ -54,6 +54,7 @@ _ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
 _SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
 _OWNED = re.compile(r"\b(?:its|their) $")
 _CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)*(?:['’]s?)? ?")  # possessive: "Airbus Helicopters' CEO"
+_RETIRED = re.compile(r" \((?:B|Bersara|Purn\.?|Purnawirawan|Rtd|Retd|[Rr]etired)\)")
 _BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
 _JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
@@ -253,11 +254,14 @@ class _Reader:
             if hit is None:
                 break
             match, entry = hit
+            end = match.end
             if entry.kind == "rank":
                 rank_sector = entry.sector or "MIL"
+                retired = _RETIRED.match(self.text, end)  # "Leftenan Jeneral (B)", "Maj Gen (Rtd)"
+                end = retired.end() if retired else end
             else:
                 honorifics.append(self.text[match.start:match.end])
-            pos = self.skip(match.end)
+            pos = self.skip(end)
         name = name_at(self.doc, pos, self.blocked)
         if name is None:
             return None
