@@ -98,3 +98,8 @@ def test_retired_rank_marker_and_indonesian_ranks() -> None:
     assert _roles(malay, "Bambang Susilo") == ("IDN", ["Deputy Minister of Defence"])
     english = "Analyst Maj Gen (Rtd) Ahmad Zaki Ali said the plan was sound."
     assert _person(english, "Ahmad Zaki Ali").sector == "MIL"
+
+
+def test_appositive_role_with_an_article() -> None:
+    text = "Speaking at the same event, Mehmet Yilmaz, a deputy head of Türkiye's defence agency, said it."
+    assert _roles(text, "Mehmet Yilmaz") == ("TUR", ["Deputy Head"])

@@ -34,8 +34,8 @@ _COUNTERPART = re.compile(
 )
 # Between a name and its role: "X, Menteri Pertahanan", "X, who is also the Foreign Minister",
 # "X yang juga Menteri Luar".
-_APPOSITION = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? ")
-_APPOSITION_BEFORE = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?(?: the)?)? $")
+_APPOSITION = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?)?(?: (?:the|a|an))? ")
+_APPOSITION_BEFORE = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?)?(?: (?:the|a|an))? $")
 # A title after these words belongs to someone else: "isteri Perdana Menteri, Datin Seri X".
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:isteri|suami|anak|balu|ibu|bapa|wife|husband|son|daughter|widow|mother|father)"
