@@ -187,6 +187,7 @@ class _Clause:
     """What one mention's clause says."""
     scope: tuple[int, int]
     words: str                        # the mention's label as written
+    label: tuple[int, int]            # where it is
     stage: list[StageCue]
     exclusive: bool | None
     evidence: tuple[int, int]         # the sentence
@@ -206,7 +207,7 @@ def _read_mention(
     joins = [h.end for h in in_scope if {"with", "between"} & m.cue_roles[h.key]]
     sentence = doc.sentences[mention.sentence]
     clause = _Clause(
-        scope=scope, words=doc.text[label[0]:label[1]],
+        scope=scope, words=doc.text[label[0]:label[1]], label=label,
         stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m),
         exclusive=False if "nonexclusive" in said else True if said else None,
         evidence=(sentence.start, sentence.end),
@@ -229,7 +230,9 @@ def _read_mention(
         if mention.follows and drafts and not clause.named:
             codes = drafts[-1].parties  # "an LOI with X for the procurement of ...": the same sides
         new = mention.such or mention.indefinite or mention.named or not mention.generic
-        same = None if new else _same_parties(drafts, codes)
+        same = None if new else _same_parties(drafts, codes, kind)
+        if same is None and not (mention.such or mention.indefinite or mention.named or mention.asset):
+            same = _same_purchase(drafts, codes, kind)
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
     draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
                       or any(c.isupper() for c in clause.words[1:]))
@@ -286,14 +289,21 @@ def _antecedent(drafts: list[_Draft], mention: Mention, word: str) -> _Draft | N
     return drafts[-1] if drafts else None
 
 
-def _same_parties(drafts: list[_Draft], codes: list[str]) -> _Draft | None:
+def _same_parties(drafts: list[_Draft], codes: list[str], kind: str) -> _Draft | None:
     """The latest agreement with these parties, else the latest whose parties include them: "the
     agreement with Seoul" after the G2G agreement between Malaysia and South Korea is that agreement
-    (a general word names no kind of its own)."""
-    candidates = [d for d in reversed(drafts) if not d.asset]
+    (a general word names no kind of its own). A purchase of a named asset is only the same as a
+    word of its own kind ("the contract with the local shipbuilder" after the purchase of ships)."""
+    candidates = [d for d in reversed(drafts) if not d.asset or d.type == kind]
     wanted = set(codes)
     return next((d for d in candidates if d.parties == codes), None) or next(
         (d for d in candidates if wanted and wanted <= set(d.parties)), None)
+
+
+def _same_purchase(drafts: list[_Draft], codes: list[str], kind: str) -> _Draft | None:
+    """The latest purchase of a named asset of this kind between these parties: "the contract with the
+    local shipbuilder" after "the procurement of three patrol vessels (OPV)"."""
+    return next((d for d in reversed(drafts) if d.asset and d.type == kind and d.parties == codes), None)
 
 
 def _draft(drafts: list[_Draft], kind: str, label: str, codes: list[str], asset: str = "") -> _Draft:
@@ -336,7 +346,7 @@ def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> No
     if clause.exclusive is not None:
         draft.exclusive = clause.exclusive
     for cue in cues:
-        milestone = _milestone(doc, cue, clause.scope) if cue.milestone else None
+        milestone = _milestone(doc, cue, clause.scope, clause.label) if cue.milestone else None
         if milestone is not None and cue.done and milestone.state == "expected":
             cue = replace(cue, done=False, status=cue.if_expected)  # its date is still to come
         if cue.status and cue.milestone == "delivery" and not cue.done:
@@ -350,13 +360,19 @@ def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> No
             draft.milestones.append(milestone)
 
 
-def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int]) -> Milestone:
-    """The milestone a cue marks, with the nearest time in its clause within a few words (after the cue
-    first, else before); a done cue whose time is after the document's date is still expected."""
+def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int], label: tuple[int, int]) -> Milestone:
+    """The milestone a cue marks, with the nearest time in its clause within a few words, not counting
+    the agreement's own label ("will sign an MoU on border management next week"), after the cue
+    first, else before; a done cue whose time is after the document's date is still expected."""
     times = times_layer.times_in(doc, scope[0], scope[1])
     text = doc.text
-    after = [t for t in times if t.start >= cue.end and len(text[cue.end:t.start].split()) <= _TIME_REACH]
-    before = [t for t in times if t.end <= cue.start and len(text[t.end:cue.start].split()) <= _TIME_REACH]
+
+    def words(start: int, end: int) -> int:
+        inside = text[label[0]:label[1]].split() if start <= label[0] and label[1] <= end else ()
+        return len(text[start:end].split()) - len(inside)
+
+    after = [t for t in times if t.start >= cue.end and words(cue.end, t.start) <= _TIME_REACH]
+    before = [t for t in times if t.end <= cue.start and words(t.end, cue.start) <= _TIME_REACH]
     when = after[0] if after else before[-1] if before else None
     state = "done" if cue.done and not (when and _after_publication(doc, when)) else "expected"
     end = when.end if when is not None and when in after else cue.end
