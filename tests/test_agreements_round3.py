@@ -5,6 +5,8 @@ purchase, and a person's own contract."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from agreement_fakes import install, make_doc
@@ -87,3 +89,84 @@ def test_a_persons_own_contract_is_no_agreement():
     text = ("The defence ministry approved a bonus for the chief executive before his contract expires "
             "in June.")
     assert brief(text) == []
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Malaysia will sign a contract with Italy for new navy helicopters next month, and the first "
+     "helicopters should arrive in 2029.", "in 2029"),
+    ("Malaysia akan menandatangani kontrak dengan Itali bagi helikopter tentera laut bulan depan, dan "
+     "helikopter pertama dijangka tiba pada 2029.", "pada 2029"),
+])
+def test_an_asset_that_arrives_is_a_delivery(text, when):
+    found = run(text, time_words={when: ("2029", "on")})
+    assert ("delivery", "expected", "t1") in milestones(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia signed a defence cooperation agreement with Italy, and the minister will arrive in Rome "
+    "in 2029.",
+    "Malaysia menandatangani perjanjian kerjasama pertahanan dengan Itali, dan menteri itu akan tiba di "
+    "Rom pada 2029.",
+])
+def test_a_person_who_arrives_is_no_delivery(text):
+    found = run(text, time_words={"2029": ("2029", "on")})
+    assert [m for m in milestones(found[0]) if m[0] == "delivery"] == []
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Malaysia signed a contract with Italy for 20 navy helicopters, with the first eight to be "
+     "delivered by mid-2027 and the rest by the end of 2029.", "mid-2027", "end of 2029"),
+    ("Malaysia menandatangani kontrak dengan Itali bagi 20 helikopter tentera laut, dengan lapan unit "
+     "pertama diserahkan pada pertengahan 2027 manakala selebihnya menjelang akhir 2029.",
+     "pertengahan 2027", "akhir 2029"),
+])
+def test_coordinated_times_are_deliveries_too(text, first, second):
+    found = run(text, time_words={first: ("2027", "on"), second: ("2029", "by")}, published=date(2026, 5, 1))
+    assert milestones(found[0]) == [("signing", "done", None), ("delivery", "expected", "t1"),
+                                    ("delivery", "expected", "t2")]
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Malaysia signed the purchase of two multi-role support ships (MRSS) for the navy with Italy. "
+     "The first ship is expected to be handed over in March 2027, officials said.", "March 2027"),
+    ("Malaysia memeterai perolehan dua kapal sokongan pelbagai guna (MRSS) untuk tentera laut dengan "
+     "Itali. Kapal pertama dijangka diserahkan pada Mac 2027, kata pegawai.", "Mac 2027"),
+])
+def test_a_later_sentence_delivering_the_asset_gives_a_delivery(text, when):
+    found = run(text, time_words={when: ("2027-03", "on")}, published=date(2026, 5, 1))
+    assert [(g["type"], g["parties"], g["status"]) for g in found] == [
+        ("procurement_contract", ["ITA", "MYS"], "signed")]
+    assert ("delivery", "expected", "t1") in milestones(found[0])
+
+
+def test_a_later_sentence_delivering_something_else_gives_none():
+    text = ("Malaysia signed the purchase of two multi-role support ships (MRSS) for the navy with Italy. "
+            "The first food parcels are expected to be handed over in March 2027, officials said.")
+    found = run(text, time_words={"March 2027": ("2027-03", "on")}, published=date(2026, 5, 1))
+    assert [m for m in milestones(found[0]) if m[0] == "delivery"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kerajaan memutuskan untuk membatalkan kontrak perolehan kapal tentera laut dengan Itali. Menteri "
+    "berkata keputusan itu dibuat dalam mesyuarat Jemaah Menteri minggu lalu.",
+    "The government decided to cancel the navy ship contract with Italy. The minister said the "
+    "decision was made at the Cabinet meeting last week.",
+])
+def test_a_cabinet_decision_in_the_next_sentence_is_a_cabinet_approval(text):
+    found = run(text)
+    assert brief(text) == [("procurement_contract", ["ITA", "MYS"], "cancelled")]
+    assert milestones(found[0]) == [("cabinet_approval", "done", None)]
+
+
+def test_a_decision_the_cabinet_will_make_is_no_approval():
+    text = ("The government plans to cancel the navy ship contract with Italy. The minister said the "
+            "decision will be made at the Cabinet meeting next week.")
+    assert [m for m in milestones(run(text)[0]) if m[0] == "cabinet_approval"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders witnessed the exchange of three memoranda of understanding between Malaysia and Italy.",
+    "Kedua-dua pemimpin menyaksikan Malaysia dan Itali bertukar tiga memorandum persefahaman.",
+])
+def test_an_exchange_of_numbered_memoranda_is_a_signing(text):
+    assert brief(text) == [("mou", ["ITA", "MYS"], "signed")]

@@ -341,7 +341,8 @@ def _label(
 _ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
 # A lower-case word or an acronym ("the ABC arrangement", "the C-130 deal") between an article and a head.
 _ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*|[A-Z0-9][A-Z0-9\-]+)[ ]+$")
-_ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive"})  # cue words that may stand as adjectives
+# Cue words that may stand as adjectives: "the exclusive arrangement", "the jet deal".
+_ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive", "asset"})
 _ARTICLE_ROLES = frozenset({"determiner", "indefinite"})
 
 

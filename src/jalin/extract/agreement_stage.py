@@ -8,7 +8,8 @@ head only looks back to that head ("the agreement signed last year"). In "the se
 X to sign", the tense is the main clause's ("bakal menjadi", "will become"), read before the ordinal.
 A decision verb right before a cue keeps it to come ("bersetuju memeterai", agreed to sign) but makes
 a cancellation done ("bersetuju untuk membatalkan", "decided to scrap"); an
-approval cue near any Cabinet ("the approval of the Thai Cabinet") marks a Cabinet approval.
+approval cue near any Cabinet ("the approval of the Thai Cabinet") marks a Cabinet approval. Some
+delivery cues ("arrive", "tiba") count only right after an asset noun ("the first jets will arrive").
 """
 
 from __future__ import annotations
@@ -111,6 +112,20 @@ def _cabinet_near(lowered: str, cue: Hit, scope: tuple[int, int], markers: list[
     return False
 
 
+_ASSET_REACH = 4  # words between an asset noun and the delivery cue that needs it
+
+
+def _asset_before(lowered: str, cue: Hit, lo: int, markers: list[Hit], m: Matchers) -> bool:
+    """An asset noun within a few words before `cue`, in its clause ("the first aircraft should arrive")."""
+    for marker in reversed(markers[:bisect_left(markers, cue.start, key=_start)]):
+        gap = lowered[marker.end:cue.start]
+        if marker.start < lo or len(gap.split()) > _ASSET_REACH or any(mark in gap for mark in _CLAUSE_MARKS):
+            return False
+        if "asset" in m.cue_roles[marker.key]:
+            return True
+    return False
+
+
 def _conditional_before(lowered: str, offset: int, lo: int, markers: list[Hit], m: Matchers) -> bool:
     """A conditional marker ("if", "once", "jika") within three words before the agreement's label."""
     for marker in reversed(markers[:bisect_left(markers, offset, key=_start)]):
@@ -133,6 +148,10 @@ def stage_cues(
         if hit.end > scope[1] or head[0] <= hit.start < head[1]:
             continue
         row = m.stage_rows[hit.key]
+        if row.needs_asset and not _asset_before(lowered, hit, scope[0], markers, m):
+            continue  # "the minister arrives": a visit, not a delivery
+        if row.needs_head and not (hit.end <= head[0] and len(lowered[hit.end:head[0]].split()) <= 1):
+            continue  # "an MoU on the exchange of threat data": its subject, not a ceremony
         lo = head[1] if head[1] <= hit.start else scope[0]
         hi = head[0] if hit.end <= head[0] else scope[1]
         done = is_done(lowered, hit, clause_start(lowered, lo, hit.start), hi, markers, ordinals, m)

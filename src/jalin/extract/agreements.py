@@ -20,15 +20,17 @@ from dataclasses import dataclass, field, replace
 from jalin.doc import Doc
 from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
+from jalin.extract.agreement_followups import FollowUp, follow_ups
 from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreement_mentions import Mention, find_mentions
 from jalin.extract.agreement_parties import Country, countries, own_side, parties, signing_companies
 from jalin.extract.agreement_stage import StageCue, stage_cues
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
-# Markers read around stage cues: tense and modality, and the Cabinet of a Cabinet approval.
+# Markers read around stage cues: tense and modality, the Cabinet of a Cabinet approval, the asset
+# that arrives.
 _TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive", "cabinet",
-                          "decided"})
+                          "decided", "asset"})
 # A cooperation agreement in a sentence with these contexts is a defence cooperation agreement.
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
 # Where common words name an agreement (agreement_types.tsv `domain`); "security" alone is too broad
@@ -126,12 +128,56 @@ def extract(doc: Doc) -> list[Agreement]:
     drafts: list[_Draft] = []
     for mention, scope in zip(mentions, _scopes(doc, mentions, found, m), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts)
+    for follow in follow_ups(doc, m, lowered, set(indexes), _TENSE_ROLES):
+        _follow_up(doc, m, drafts, follow)
     modes = {id(draft): _modes(doc, draft) for draft in drafts}
     for draft in drafts:
         if draft.like is not None:
             modes[id(draft)] |= modes[id(draft.like)]
     kept = [draft for draft in drafts if not _vague(draft)]
     return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) -> None:
+    """Give a later sentence's milestone to its agreement: a coming delivery (with its time) to the
+    latest purchase whose asset shares a word with the sentence; a Cabinet decision to the latest
+    agreement named in the sentence before."""
+    span = doc.sentences[follow.sentence]
+    cue = follow.cue
+    if cue.milestone == "delivery":
+        said = {_stem(w) for w in _WORD.findall(doc.text[span.start:span.end].casefold())}
+        draft = next((d for d in reversed(drafts) if _asset_words(m, d.asset) & said
+                      and min(d.evidence)[0] < span.start), None)
+    else:
+        before = doc.sentences[follow.sentence - 1] if follow.sentence else None
+        draft = next((d for d in reversed(drafts) if before is not None
+                      and any(before.start <= start < before.end for start, _ in d.evidence)), None)
+        if draft is not None and any(x.kind == cue.milestone and x.state == "done" for x in draft.milestones):
+            return
+    if draft is None:
+        return
+    milestone = _milestone(doc, cue, (span.start, span.end), (cue.start, cue.start))
+    if cue.milestone == "delivery" and (milestone.time is None or milestone.state != "expected"
+                                        or _before_publication(doc, milestone.time)):
+        return  # no date: maybe of something else; a past date: it should have come ("sepatutnya")
+    (draft.after_signing if cue.milestone == "delivery" else draft.statuses).append(cue.status)
+    draft.evidence.add((span.start, span.end))
+    for found in (milestone, *_coordinated(doc, milestone, (span.start, span.end), [cue])):
+        draft.milestones.append(found)
+
+
+def _asset_words(m: Matchers, asset: str) -> set[str]:
+    """The words of a named asset that may name it again ("kapal" of "tiga kapal peronda (OPV)"), not
+    function words ("three")."""
+    return {_stem(w) for w in _WORD.findall(asset.casefold()) if m.cue_roles.get(w, frozenset()) <= {"asset"}}
+
+
+def _stem(word: str) -> str:
+    """A word without an English plural "s" ("ships" names a "ship" again)."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _vague(draft: _Draft) -> bool:
@@ -353,11 +399,12 @@ def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> No
             draft.after_signing.append(cue.status)
         elif cue.status:
             draft.statuses.append(cue.status)
-        if milestone is not None and all(
-            (x.kind, x.state, x.time) != (milestone.kind, milestone.state, milestone.time)
-            for x in draft.milestones
-        ):
-            draft.milestones.append(milestone)
+        if milestone is None:
+            continue
+        for found in (milestone, *_coordinated(doc, milestone, clause.scope, clause.stage)):
+            key = (found.kind, found.state, found.time)
+            if all((x.kind, x.state, x.time) != key for x in draft.milestones):
+                draft.milestones.append(found)
 
 
 def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int], label: tuple[int, int]) -> Milestone:
@@ -377,6 +424,39 @@ def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int], label: tuple[int
     state = "done" if cue.done and not (when and _after_publication(doc, when)) else "expected"
     end = when.end if when is not None and when in after else cue.end
     return Milestone(cue.milestone, state, when.id if when else None, doc.text[cue.start:end])
+
+
+_COORDINATORS = frozenset({"and", "dan", "manakala", "while", "whereas", "serta"})
+_COORDINATED_REACH = 6  # words between two coordinated times ("by 2027 and the rest by 2029")
+
+
+def _coordinated(
+    doc: Doc, milestone: Milestone, scope: tuple[int, int], stage: list[StageCue]
+) -> list[Milestone]:
+    """The same milestone at the times coordinated after its own: "the first units to be delivered by
+    mid-2027 and the rest by 2029", "kapal pertama ... pada 2026, manakala dua lagi menjelang 2027"."""
+    if milestone.time is None:
+        return []
+    times = times_layer.times_in(doc, scope[0], scope[1])
+    index = next((i for i, t in enumerate(times) if t.id == milestone.time), len(times))
+    found: list[Milestone] = []
+    for previous, later in zip(times[index:], times[index + 1:], strict=False):
+        gap = doc.text[previous.end:later.start]
+        words = gap.lower().replace(",", " ").split()
+        if (len(words) > _COORDINATED_REACH or not _COORDINATORS.intersection(words)
+                or any(previous.end <= cue.start < later.start for cue in stage) or ";" in gap):
+            break
+        found.append(Milestone(milestone.kind, milestone.state, later.id, doc.text[later.start:later.end]))
+    return found
+
+
+def _before_publication(doc: Doc, time_id: str) -> bool:
+    """Whether the time `time_id` lies wholly before the document's date."""
+    when = next((t for t in doc.times if t.id == time_id), None)
+    if doc.published is None or when is None or when.value is None or not _ISO.match(when.value):
+        return False
+    value = when.value.split("/")[-1]
+    return value < doc.published.isoformat()[:len(value)]
 
 
 def _after_publication(doc: Doc, when: TimeExpr) -> bool:
