@@ -170,3 +170,44 @@ def test_a_decision_the_cabinet_will_make_is_no_approval():
 ])
 def test_an_exchange_of_numbered_memoranda_is_a_signing(text):
     assert brief(text) == [("mou", ["ITA", "MYS"], "signed")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry will pay the first instalment for the navy helicopters only after the new contract with "
+    "Italy is signed.",
+    "Kementerian hanya akan membuat bayaran pertama bagi helikopter tentera laut selepas kontrak baharu "
+    "dengan Itali ditandatangani.",
+])
+def test_a_signing_after_which_something_will_happen_is_to_come(text):
+    found = run(text)
+    assert brief(text) == [("procurement_contract", ["ITA", "MYS"], "negotiating")]
+    assert ("signing", "expected", None) in milestones(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The minister spoke to reporters after the contract signing with Italy for navy helicopters.",
+    "Menteri bercakap kepada pemberita selepas majlis pemeteraian kontrak dengan Itali bagi helikopter "
+    "tentera laut.",
+])
+def test_a_past_ceremony_after_which_someone_spoke_is_done(text):
+    assert brief(text) == [("procurement_contract", ["ITA", "MYS"], "signed")]
+
+
+def test_a_subordinate_signing_with_a_past_date_happened():
+    text = ("Penghantaran kapal tentera laut itu akan bermula tahun depan, selepas kontrak dengan Itali "
+            "ditandatangani pada 2023.")
+    found = run(text, time_words={"pada 2023": ("2023", "on"), "tahun depan": ("2027", "on")},
+                published=date(2026, 5, 1))
+    assert found[0]["status"] == "signed"
+    assert ("signing", "done", "t1") in milestones(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia signed a letter of intent with Italy for the possible acquisition of 12 AW149 helicopters, "
+    "with the first units to be delivered within two years of the contract signing.",
+    "Malaysia menandatangani surat niat dengan Itali bagi kemungkinan perolehan 12 helikopter AW149, "
+    "dengan unit pertama dijangka diserahkan dalam tempoh dua tahun selepas kontrak itu ditandatangani.",
+])
+def test_a_possible_purchase_is_proposed_and_its_signing_to_come(text):
+    assert brief(text) == [
+        ("loi", ["ITA", "MYS"], "signed"), ("procurement_contract", ["ITA", "MYS"], "negotiating")]

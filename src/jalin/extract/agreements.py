@@ -30,7 +30,7 @@ from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 # Markers read around stage cues: tense and modality, the Cabinet of a Cabinet approval, the asset
 # that arrives.
 _TENSE_ROLES = frozenset({"future", "past", "conditional", "negation", "awaited", "infinitive", "cabinet",
-                          "decided", "asset"})
+                          "decided", "asset", "after"})
 # A cooperation agreement in a sentence with these contexts is a defence cooperation agreement.
 _DEFENCE_CONTEXTS = frozenset({"military", "security", "defence_industry", "defence"})
 # Where common words name an agreement (agreement_types.tsv `domain`); "security" alone is too broad
@@ -282,7 +282,7 @@ def _read_mention(
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
     draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
                       or any(c.isupper() for c in clause.words[1:]))
-    _apply(doc, draft, clause, clause.stage)
+    _apply(doc, m, draft, clause, clause.stage)
     if implied:
         _apply_implied(doc, m, drafts, draft, like, implied, clause)
 
@@ -303,7 +303,7 @@ def _apply_implied(
         other = _draft(drafts, draft.type, clause.words, sorted({iso, *counterpart}))
         if other is not draft:
             other.like = like or draft
-            _apply(doc, other, clause, done)
+            _apply(doc, m, other, clause, done)
 
 
 def _repeats(mention: Mention, clause: _Clause, roles: dict[int, frozenset[str]]) -> bool:
@@ -386,7 +386,7 @@ def _listed(doc: Doc, lowered: str, start: int, end: int) -> list[Country]:
     return listed
 
 
-def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> None:
+def _apply(doc: Doc, m: Matchers, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> None:
     """Add what a clause says (stage cues, exclusivity, evidence) to an agreement."""
     draft.evidence.add(clause.evidence)
     if clause.exclusive is not None:
@@ -395,6 +395,10 @@ def _apply(doc: Doc, draft: _Draft, clause: _Clause, cues: list[StageCue]) -> No
         milestone = _milestone(doc, cue, clause.scope, clause.label) if cue.milestone else None
         if milestone is not None and cue.done and milestone.state == "expected":
             cue = replace(cue, done=False, status=cue.if_expected)  # its date is still to come
+        elif (milestone is not None and cue.subordinate and milestone.time is not None
+              and _before_publication(doc, milestone.time)):
+            cue = replace(cue, done=True, status=m.stage_rows[cue.key].done)  # "selepas ... pada 2017"
+            milestone = replace(milestone, state="done")
         if cue.status and cue.milestone == "delivery" and not cue.done:
             draft.after_signing.append(cue.status)
         elif cue.status:
