@@ -11,7 +11,7 @@ import pytest
 
 from agreement_fakes import install, make_doc
 from jalin.extract import agreements
-from jalin.model import Actor
+from jalin.model import Actor, TextSpan
 
 MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")
 
@@ -211,3 +211,25 @@ def test_a_subordinate_signing_with_a_past_date_happened():
 def test_a_possible_purchase_is_proposed_and_its_signing_to_come(text):
     assert brief(text) == [
         ("loi", ["ITA", "MYS"], "signed"), ("procurement_contract", ["ITA", "MYS"], "negotiating")]
+
+
+def _agencies(text: str, agencies: dict[str, str]) -> list[tuple]:
+    doc = make_doc(text, speaker=MINISTER)
+    for number, (name, country) in enumerate(agencies.items(), 1):
+        start = text.index(name)
+        doc.actors.append(Actor(id=f"o{number}", type="ORGANISATION", name=name, country=country or None,
+                                sector="GOV", mentions=[TextSpan(start, start + len(name), name)]))
+    return [(g.type, g.parties, g.status) for g in agreements.extract(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "The cyber agencies NCA and JCA are negotiating a memorandum of understanding on cyber defence.",
+    "Agensi siber NCA dan JCA sedang merundingkan memorandum persefahaman pertahanan siber.",
+])
+def test_subject_agencies_give_their_sides(text):
+    assert _agencies(text, {"NCA": "", "JCA": "JPN"}) == [("mou", ["JPN", "MYS"], "negotiating")]
+
+
+def test_agencies_of_the_speaking_side_alone_say_nothing():
+    text = "The ministry NDM is committed to transparency in every defence contract."
+    assert _agencies(text, {"NDM": "MYS"}) == []
