@@ -233,3 +233,26 @@ def test_subject_agencies_give_their_sides(text):
 def test_agencies_of_the_speaking_side_alone_say_nothing():
     text = "The ministry NDM is committed to transparency in every defence contract."
     assert _agencies(text, {"NDM": "MYS"}) == []
+
+
+def test_a_contract_awarded_to_a_joint_venture_is_with_its_partners():
+    text = ("Nusa Aero Sdn Bhd and Leonardo signed a joint venture agreement to build military helicopters. "
+            "The ministry awarded the joint venture a contract for 12 helicopters last month.")
+    doc = make_doc(text, speaker=MINISTER)
+    for number, (name, country) in enumerate((("Nusa Aero Sdn Bhd", "MYS"), ("Leonardo", "ITA")), 1):
+        start = text.index(name)
+        doc.actors.append(Actor(id=f"b{number}", type="ORGANISATION", name=name, country=country,
+                                sector="BUS", mentions=[TextSpan(start, start + len(name), name)]))
+    found = [(g.type, g.parties, g.status) for g in agreements.extract(doc)]
+    assert found == [("joint_venture", ["ITA", "MYS"], "signed"),
+                     ("procurement_contract", ["ITA", "MYS"], "signed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia will sign an agreement with Italy for the purchase of eight AW-159 helicopters for the navy. "
+    "The navy signed its first contract for four AW-159 helicopters in 2020.",
+    "Malaysia akan menandatangani perjanjian dengan Itali bagi pembelian lapan helikopter AW-159 untuk "
+    "tentera laut. Tentera laut menandatangani kontrak pertama bagi empat helikopter AW-159 pada 2020.",
+])
+def test_a_contract_for_the_same_model_is_between_the_same_countries(text):
+    assert [g[1] for g in brief(text)] == [["ITA", "MYS"], ["ITA", "MYS"]]

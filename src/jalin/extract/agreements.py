@@ -41,6 +41,8 @@ _DOMAINS = {
     "relations": _DEFENCE_DOMAIN | {"security", "maritime", "diplomatic", "relations"},
 }
 # What "the second country after X to sign/ratify/implement such an agreement" says X has done.
+_JOINT_VENTURE = "joint_venture"
+_PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
 _IMPLIED_MILESTONES = frozenset({"signing", "ratification", "entry_into_force"})
 _TIME_REACH = 8  # words between a milestone cue and its time ("said today" at a clause's end is not it)
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
@@ -126,8 +128,10 @@ def extract(doc: Doc) -> list[Agreement]:
         doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en"
     )
     drafts: list[_Draft] = []
+    referred: dict[int, _Draft] = {}  # sentence -> the joint venture a mention in it points back to
     for mention, scope in zip(mentions, _scopes(doc, mentions, found, m), strict=True):
-        _read_mention(doc, m, found, mention, scope, drafts)
+        _read_mention(doc, m, found, mention, scope, drafts, referred)
+    _same_model_sides(doc, m, drafts)
     for follow in follow_ups(doc, m, lowered, set(indexes), _TENSE_ROLES):
         _follow_up(doc, m, drafts, follow)
     modes = {id(draft): _modes(doc, draft) for draft in drafts}
@@ -136,6 +140,32 @@ def extract(doc: Doc) -> list[Agreement]:
             modes[id(draft)] |= modes[id(draft.like)]
     kept = [draft for draft in drafts if not _vague(draft)]
     return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
+
+
+# A model designation: "FA-50", "H145M", "C-130J", "AW149"; not an amount ("RM4.1").
+_MODEL = re.compile(r"(?<![\w.])[A-Z]{1,3}-?\d{2,4}[A-Z]{0,3}(?![\w]|[.,]\d)")
+
+
+def _same_model_sides(doc: Doc, m: Matchers, drafts: list[_Draft]) -> None:
+    """A purchase with one side named whose sentences name a model an earlier agreement between two
+    countries names is between those countries ("its first contract for 18 FA-50 aircraft" after "an
+    agreement with Korea for the purchase of FA-50 aircraft")."""
+    models = [_models(doc, m, draft) for draft in drafts]
+    for index, draft in enumerate(drafts):
+        if draft.type not in _PURCHASE_TYPES or len(draft.parties) != 1:
+            continue
+        earlier = next((other for other, named in zip(drafts[:index], models, strict=False)
+                        if len(other.parties) > 1
+                        and set(draft.parties) <= set(other.parties) and named & models[index]), None)
+        if earlier is not None:
+            draft.parties = earlier.parties
+
+
+def _models(doc: Doc, m: Matchers, draft: _Draft) -> set[str]:
+    """The model designations in an agreement's sentences, not acronyms of agreement kinds ("G2G")."""
+    text = doc.text
+    found = {model.group() for start, end in draft.evidence for model in _MODEL.finditer(text, start, end)}
+    return {model for model in found if model.casefold() not in m.head_rows}
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -242,7 +272,8 @@ class _Clause:
 
 
 def _read_mention(
-    doc: Doc, m: Matchers, found: _Found, mention: Mention, scope: tuple[int, int], drafts: list[_Draft]
+    doc: Doc, m: Matchers, found: _Found, mention: Mention, scope: tuple[int, int], drafts: list[_Draft],
+    referred: dict[int, _Draft],
 ) -> None:
     label = (mention.start, mention.end)
     whole = found.cues[bisect_left(found.cue_starts, scope[0]):bisect_left(found.cue_starts, scope[1])]
@@ -269,12 +300,18 @@ def _read_mention(
         antecedent = _repeated(drafts, mention) if _repeats(mention, clause, roles) else None
     if antecedent is not None:
         draft = like = antecedent
+        if mention.anaphor and draft.type == _JOINT_VENTURE:
+            referred[mention.sentence] = draft
     else:
         like = drafts[-1] if mention.such and drafts else None
         kind = like.type if like is not None and mention.generic else mention.type
         codes = parties(doc, scope, mention.start, clause.named, roles)
         if mention.follows and drafts and not clause.named:
             codes = drafts[-1].parties  # "an LOI with X for the procurement of ...": the same sides
+        venture = referred.get(mention.sentence)
+        if venture is not None and kind in _PURCHASE_TYPES and not clause.named and set(codes) <= set(
+                venture.parties):
+            codes = venture.parties  # "awarded the joint venture a contract": with the venture's partners
         new = mention.such or mention.indefinite or mention.named or not mention.generic
         same = None if new else _same_parties(drafts, codes, kind)
         if same is None and not (mention.such or mention.indefinite or mention.named or mention.asset):
