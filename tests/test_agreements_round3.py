@@ -256,3 +256,21 @@ def test_a_contract_awarded_to_a_joint_venture_is_with_its_partners():
 ])
 def test_a_contract_for_the_same_model_is_between_the_same_countries(text):
     assert [g[1] for g in brief(text)] == [["ITA", "MYS"], ["ITA", "MYS"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia and Singapore launched a joint venture project in Johor under the Points Approved by both "
+    "leaders on defence land.",
+    "Malaysia dan Singapura melancarkan projek usaha sama pertahanan di bawah Perkara-Perkara yang "
+    "Dipersetujui oleh kedua-dua pemimpin.",
+])
+def test_a_stage_word_inside_a_name_is_no_stage(text):
+    assert [g[2] for g in brief(text)] == ["unknown"]
+
+
+@pytest.mark.parametrize("text", [
+    "The reform would have been approved two years earlier, rather than only after the signing of the "
+    "memorandum of understanding between Malaysia and Singapore on defence.",
+])
+def test_a_counterfactual_clause_does_not_make_a_signing_to_come(text):
+    assert brief(text) == [("mou", ["MYS", "SGP"], "signed")]

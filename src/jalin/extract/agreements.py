@@ -88,7 +88,7 @@ def extract(doc: Doc) -> list[Agreement]:
     spans = _merged([(doc.sentences[i].start, doc.sentences[i].end) for i in indexes])
     words = scan(m.cues, lowered, spans)
     found = _Found(
-        lowered, words, scan(m.stages, lowered, spans),
+        lowered, words, [h for h in scan(m.stages, lowered, spans) if not _in_name(doc.text, h, m)],
         [h for h in words if _TENSE_ROLES & m.cue_roles[h.key]],
         [h for h in words if "ordinal" in m.cue_roles[h.key]],
         [h.start for h in words],
@@ -208,6 +208,15 @@ def _asset_words(m: Matchers, asset: str) -> set[str]:
 def _stem(word: str) -> str:
     """A word without an English plural "s" ("ships" names a "ship" again)."""
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _in_name(text: str, hit: Hit, m: Matchers) -> bool:
+    """A stage cue written with a capital inside a sentence is part of a name ("the Points Agreed",
+    "Perkara-Perkara yang Dipersetujui"), unless the cue itself has one ("Cabinet approval")."""
+    if not text[hit.start].isupper() or m.stage_rows[hit.key].proper:
+        return False
+    before = text[max(0, hit.start - 4):hit.start].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“”'‘’\n"
 
 
 def _vague(draft: _Draft) -> bool:
