@@ -274,3 +274,21 @@ def test_a_stage_word_inside_a_name_is_no_stage(text):
 ])
 def test_a_counterfactual_clause_does_not_make_a_signing_to_come(text):
     assert brief(text) == [("mou", ["MYS", "SGP"], "signed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Malaysia signed a defence cooperation agreement with Italy last year. The MoU on submarine "
+     "training will be signed next month.",
+     [("defence_cooperation", ["ITA", "MYS"], "signed"), ("mou", ["MYS"], "negotiating")]),
+    ("Malaysia menandatangani perjanjian kerjasama pertahanan dengan Itali tahun lalu. MoU tersebut "
+     "mengenai latihan kapal selam akan ditandatangani bulan depan.",
+     [("defence_cooperation", ["ITA", "MYS"], "signed"), ("mou", ["MYS"], "negotiating")]),
+])
+def test_a_specific_word_of_another_kind_is_not_the_agreement_before(text, expected):
+    assert brief(text) == expected
+
+
+def test_a_contract_after_a_g2g_purchase_is_that_purchase():
+    text = ("Malaysia will sign a government-to-government agreement with Italy for naval helicopters. "
+            "The contract is expected to be signed in May.")
+    assert brief(text) == [("g2g_procurement", ["ITA", "MYS"], "negotiating")]

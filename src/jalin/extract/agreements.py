@@ -303,7 +303,7 @@ def _read_mention(
     )
     if mention.passing and not clause.stage:
         return  # "under the X Agreement": an existing frame named in passing, nothing said about it
-    if mention.anaphor:
+    if mention.anaphor:  # "the MoU" after only a cooperation agreement: None, a new one of its own
         antecedent = _antecedent(drafts, mention, doc.text[mention.head_start:mention.head_end])
     else:
         antecedent = _repeated(drafts, mention) if _repeats(mention, clause, roles) else None
@@ -368,17 +368,24 @@ def _repeated(drafts: list[_Draft], mention: Mention) -> _Draft | None:
 
 
 def _antecedent(drafts: list[_Draft], mention: Mention, word: str) -> _Draft | None:
-    """The latest agreement of the mention's type; a general head ("the agreement") takes the latest
-    whose label has the same word ("cooperation agreement", not the MoUs named since), else the latest."""
+    """The latest agreement of the mention's type (or kind of purchase); a general head ("the agreement")
+    takes the latest whose label has the same word ("cooperation agreement", not the MoUs named since),
+    else the latest; None when a specific head has none of its kind."""
     if mention.generic:
         word = word.casefold()
         named = next((d for d in reversed(drafts) if word in d.label.casefold().split()), None)
         if named is not None:
             return named
     for draft in reversed(drafts):
-        if mention.generic or draft.type == mention.type:
+        if mention.generic or _kin(draft.type, mention.type):
             return draft
-    return drafts[-1] if drafts else None
+    return None
+
+
+def _kin(one: str, other: str) -> bool:
+    """Whether two types may name one agreement: the same, or two kinds of purchase ("the G2G agreement
+    ... the contract")."""
+    return one == other or {one, other} <= _PURCHASE_TYPES
 
 
 def _same_parties(drafts: list[_Draft], codes: list[str], kind: str) -> _Draft | None:
