@@ -13,6 +13,7 @@ from typing import Any
 
 import dask_speedup
 import memory
+import scaling
 import spacy_baseline
 import store
 import throughput
@@ -51,6 +52,11 @@ def main() -> int:
 
     if "throughput" in everything:
         print(throughput.regex_summary(everything["throughput"]), flush=True)
+
+    result = attempt("scaling", lambda: scaling.run(documents))
+    if result:
+        everything["scaling"] = result
+        print(scaling.summary(result), flush=True)
 
     for name, module, label in ((("dask_speedup", dask_speedup, "dask")), ("store", store, "store"),
                                 ("memory", memory, "memory")):

@@ -14,10 +14,10 @@ import time
 from typing import Any
 
 from common import Skip, bulk_documents, cpu_timed, rate, save
-from jalin.batch import analyze_raw, warm_up
+from jalin.batch import analyze_raw
 from jalin.language import identify_language
 from jalin.lexicon import load_lexicon
-from jalin.pipeline import LAYERS, to_analysis
+from jalin.pipeline import LAYERS, to_analysis, warm_up
 from jalin.read import RawDocument
 from jalin.sentences import split_sentences
 from jalin.text import normalise, prepare

@@ -232,3 +232,71 @@ def test_a_visit_whose_destination_comes_after_a_few_words_is_the_same_visit() -
     assert brief(run("Malaysia dan Vietnam bersetuju membuat rundingan lanjut.")) == [
         ("talks", None, None, ["MYS", "VNM"])
     ]
+
+
+def test_bracketed_acronym_of_several_words_keeps_the_edition_and_a_numbered_lowercase_mention_is_another_edition() -> None:
+    text = ("MELAKA: Perjanjian itu dimuktamadkan pada Mesyuarat Jawatankuasa Sempadan Bersama Malaysia-Thailand "
+            "(JBC Malthai) ke-12 yang berakhir di sini hari ini. Mesyuarat dua hari itu berjalan lancar. "
+            "Menurutnya, mesyuarat JBC ke-13 akan diadakan di Thailand tahun depan.")
+    assert brief(run(text)) == [
+        ("meeting", "Mesyuarat Jawatankuasa Sempadan Bersama Malaysia-Thailand (JBC Malthai) ke-12", 12, ["MYS", "THA"]),
+        ("meeting", "mesyuarat JBC ke-13", 13, ["MYS", "THA"]),
+    ]
+
+
+def test_english_name_before_a_lowercase_trigger_and_the_acronym_mention_merges() -> None:
+    text = ("KUALA LUMPUR, May 6 (Bernama) -- A Malaysian firm and a German maker signed a deal on the "
+            "first day of the Asia Naval Show (ANS) 2027 exhibition here.")
+    assert brief(run(text)) == [("exhibition", "Asia Naval Show (ANS) 2027 exhibition", None, ["DEU", "MYS"])]
+
+
+def test_an_unnamed_exercise_takes_the_name_given_later_and_both_sides_fill_a_named_one() -> None:
+    text = ("LUMUT: Malaysia dan Thailand bersetuju memperluas latihan bersama di Selat Melaka. "
+            "Menurutnya, kedua-dua angkatan laut akan mengadakan Latihan Samudera Perkasa edisi ke-9 pada Ogos ini.")
+    assert brief(run(text)) == [("exercise", "Latihan Samudera Perkasa", 9, ["MYS", "THA"])]
+
+
+def test_bilateral_meetings_with_several_counterparts_are_one_meeting_each() -> None:
+    text = ("PUTRAJAYA, Jan 5 (Bernama) -- Malaysian Defence Minister Ali Hassan is scheduled to hold bilateral "
+            "meetings with his Thai and Vietnamese counterparts tomorrow.")
+    assert brief(run(text, (("Ali Hassan", "MYS"),))) == [
+        ("meeting", None, None, ["MYS", "THA"]),
+        ("meeting", None, None, ["MYS", "VNM"]),
+    ]
+
+
+def test_bilateral_talks_with_several_stay_one_round() -> None:
+    text = ("PUTRAJAYA, Jan 5 (Bernama) -- Ali Hassan said he held bilateral talks with his counterparts "
+            "from Thailand and Vietnam on the sidelines of the meeting.")
+    assert [g.parties for g in run(text, (("Ali Hassan", "MYS"),)) if g.kind == "talks"] == [["MYS", "THA", "VNM"]]
+
+
+def test_a_forum_named_as_a_channel_is_no_session() -> None:
+    assert run("He said dialogue with Myanmar must continue through the East Asia Security Forum (EASF).") == []
+    assert run("Beliau berkata dialog dengan Myanmar perlu diteruskan melalui Forum Keselamatan Asia Timur.") == []
+    assert brief(run("Malaysia dan Thailand akan menghadiri Forum Keselamatan Asia Timur di Bangkok.")) == [
+        ("conference", "Forum Keselamatan Asia Timur", None, ["MYS", "THA"])
+    ]
+
+
+def test_a_verb_of_meeting_needs_someone_named_after_it() -> None:
+    text = ("PUTRAJAYA, Jan 5 (Bernama) -- Officials from the Foreign Ministry will meet Japanese embassy "
+            "representatives next week. The new plant will meet the demand for spare parts.")
+    assert brief(run(text)) == [("meeting", None, None, ["JPN", "MYS"])]
+    assert brief(run("Menteri itu dijadual bertemu dengan Menteri Luar Jepun esok.")) == [("meeting", None, None, ["JPN"])]
+
+
+def test_a_country_someone_leaves_for_afterwards_is_no_side() -> None:
+    text = ("Menteri Pertahanan Australia dijadual bertemu Perdana Menteri Malaysia esok sebelum berlepas ke Singapura.")
+    assert [g.parties for g in run(text)] == [["AUS", "MYS"]]
+    text = "The Thai minister will meet Malaysian officials tomorrow before leaving for Manila."
+    assert [g.parties for g in run(text)] == [["MYS", "THA"]]
+
+
+def test_a_visit_to_a_city_is_hosted_by_its_country_and_what_is_said_there_is_no_side() -> None:
+    text = ("PUTRAJAYA (May 10): A US official said on Wednesday during a visit to Kuala Lumpur that banks "
+            "handling Iranian crude risked sanctions.")
+    assert [(g.kind, g.parties) for g in run(text)] == [("visit", ["MYS", "USA"])]
+    text = ("Malaysia dan Jepun akan memperluas kerjasama. Menteri Pertahanan Jepun berkata semasa lawatan ke "
+            "Kuala Lumpur bahawa syarikat Iran tidak akan dibenarkan beroperasi di Malaysia.")
+    assert [(g.kind, g.parties) for g in run(text)] == [("visit", ["JPN", "MYS"])]

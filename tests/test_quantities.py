@@ -181,3 +181,31 @@ def test_ranges_give_both_ends_the_unit() -> None:
     # a change is no range; "and" without "between" is none either
     assert run("Exports rose from 5 to 8 per cent.", "en") == [(8, "exact", "percent", "8 per cent")]
     assert run("Malaysia sent 200 and Indonesia sent 300 troops.", "en") == [(300, "exact", "people", "300 troops")]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("KUALA LUMPUR: Kerajaan membelanjakan RM4 bilion tahun lalu untuk perolehan kapal.", "ms", [(4000000000, "exact", "MYR", "RM4 bilion")]),
+    ("The ministry spent US$3 billion last year on new frigates.", "en", [(3000000000, "exact", "USD", "US$3 billion")]),
+])
+def test_magnitude_before_a_past_year_stays_a_quantity(sentence: str, language: str, expected: list) -> None:
+    assert run(sentence, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The 12-week course will train 40 coast guard officers.", "en", [(12, "exact", "weeks", "12-week"), (40, "exact", "people", "40 coast guard officers")]),
+    ("The minister began a two-day official visit to Hanoi.", "en", [(2, "exact", "days", "two-day")]),
+    ("The rocket flew for about 74 minutes before it fell.", "en", [(74, "approx", "minutes", "about 74 minutes")]),
+    ("Roket itu terbang selama 15 minit.", "ms", [(15, "exact", "minutes", "15 minit")]),
+    ("The new shipyard will create about 300 jobs in Perak.", "en", [(300, "approx", "jobs", "about 300 jobs")]),
+    ("Kilang itu akan mewujudkan kira-kira 500 peluang pekerjaan.", "ms", [(500, "approx", "jobs", "kira-kira 500 peluang pekerjaan")]),
+    ("Police recorded over 2,000 online fraud incidents last quarter.", "en", [(2000, "more_than", "incidents", "over 2,000 online fraud incidents")]),
+    ("Sebanyak 45 insiden pencerobohan direkodkan.", "ms", [(45, "exact", "incidents", "Sebanyak 45 insiden")]),
+    ("Pasukan itu akan membina tiga pos kawalan baharu.", "ms", [(3, "exact", "posts", "tiga pos")]),
+    ("The navy seized two oil tankers carrying 5 million barrels of crude.", "en", [(2, "exact", "tankers", "two oil tankers"), (5000000, "exact", "barrels", "5 million barrels")]),
+    ("Maritim menahan dua kapal tangki asing.", "ms", [(2, "exact", "tankers", "dua kapal tangki")]),
+    ("Japan will offer 15 additional training slots next year.", "en", [(15, "exact", "slots", "15 additional training slots")]),
+    ("The agency needs more than 3,000 cyber-security professionals.", "en", [(3000, "more_than", "people", "more than 3,000 cyber-security professionals")]),
+    ("Kemajuan fizikal kapal itu baru mencecah 40 peratus.", "ms", [(40, "exact", "percent", "mencecah 40 peratus")]),
+])
+def test_more_counted_things(sentence: str, language: str, expected: list) -> None:
+    assert run(sentence, language) == expected

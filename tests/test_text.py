@@ -66,6 +66,19 @@ def test_normalise_scraper_quirks() -> None:
     assert normalise(opinion, LEX) == "Defence spending must rise."
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Malaysia  and   Japan\tsigned.", "Malaysia and Japan signed."),            # ASCII with a tab
+    ("Malaysia  and    Japan signed.", "Malaysia and Japan signed."),            # plain runs only
+    ("“Kerjasama  itu   penting,”  katanya.", "“Kerjasama itu penting,” katanya."),  # clean non-ASCII
+    ("Menteri\u00a0 \u2003Pertahanan  Jepun", "Menteri Pertahanan Jepun"),   # odd spaces in a run
+    ("Kerja\u00adsama  ini\u200b penting", "Kerjasama ini penting"),            # invisible, then runs
+    (unicodedata.normalize("NFD", "Türkiye  dan Malaysia"), "Türkiye dan Malaysia"),  # needs NFC
+    ("Menteri berkata.\nA- A+\nIa penting.", "Menteri berkata.\nIa penting."),  # furniture mid-text
+])
+def test_normalise_fast_paths_match_the_full_rewrite(raw: str, expected: str) -> None:
+    assert normalise(raw, LEX) == expected
+
+
 # ---------------------------------------------------------------- dateline and source
 
 
@@ -318,6 +331,61 @@ def test_malay_report_on_indonesia_stays_malay() -> None:
 @pytest.mark.parametrize("text", [MALAY_WIRE, ENGLISH_WIRE, INDONESIAN_WIRE])
 def test_function_word_shortcut_agrees_with_the_detector(text: str) -> None:
     assert identify_language(text, LEX) == identify_language(text)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # English with a Malaysian honorific, a ringgit sum and a Malay name: still clearly English
+    ("KUALA LUMPUR, March 3 -- Defence Minister Datuk Seri Khaled Nordin said on Tuesday that the "
+     "ministry has signed a RM1.2 billion contract for the ships, which will be built in Lumut by the "
+     "local yard and delivered to the navy from 2028.", "en"),
+    # Malay wire copy quoting an English name: still clearly Malay
+    ("PUTRAJAYA, 3 Mac -- Menteri Pertahanan berkata kerajaan akan membeli dua kapal yang dibina di "
+     "Lumut, dan beliau menyifatkan projek The Littoral Mission Ship itu penting kepada negara kerana "
+     "tentera laut memerlukan aset baharu dengan segera.", "ms"),
+])
+def test_clear_cases_need_no_detector(text: str, language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jalin import language as language_module
+
+    assert identify_language(text) == language  # lingua agrees
+    monkeypatch.setattr(language_module, "_best", lambda sample: pytest.fail("lingua was asked"))
+    assert identify_language(text, LEX) == language
+
+
+def test_malay_with_markers_only_further_on_needs_no_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jalin import language as language_module
+
+    opening = ("Kapal itu akan tiba di pelabuhan pada bulan depan untuk latihan bersama dengan tentera "
+               "laut negara jiran. ") * 9
+    text = opening + "Beliau berkata demikian kerana latihan itu penting kepada kedua-dua negara."
+    assert len(opening) > 900
+    monkeypatch.setattr(language_module, "_best", lambda sample: pytest.fail("lingua was asked"))
+    assert identify_language(text, LEX) == "ms"
+
+
+def test_indonesian_still_goes_to_the_detector() -> None:
+    from jalin import language as language_module
+
+    asked: list[str] = []
+    best = language_module._best
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(language_module, "_best", lambda sample: asked.append(sample) or best(sample))
+        assert identify_language(INDONESIAN_WIRE, LEX) == "id"
+    assert asked
+
+
+def test_country_marker_votes_count_whole_words_only() -> None:
+    from jalin.language import _country_votes
+
+    text = "RM1.4 bilion, rm_ ²RM kerana² KARENA-bahwa kerajaannya bolehboleh boleh"
+    assert _country_votes(text, LEX) == (4, 2)  # rm, bilion, rm, boleh / karena, bahwa ("²rm": one word)
+    assert _country_votes("", LEX) == (0, 0)
+
+
+def test_preload_builds_the_detector() -> None:
+    from jalin.language import _detector, preload
+
+    preload(LEX)
+    assert _detector.cache_info().currsize == 1
 
 
 def test_language_costs_well_under_a_millisecond() -> None:

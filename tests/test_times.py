@@ -284,3 +284,18 @@ def test_reference_inference_on_long_text_without_sentences() -> None:
     text = "JOHOR BAHRU, May 2 — " + "the plan of 2019 and the target by 2030 " * 4000 + "today"
     found = run(text, published=None)
     assert found[-1] == ("today", "2019-05-02", "day", "on")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("KUALA LUMPUR: Kerajaan membelanjakan RM4 bilion tahun lalu untuk perolehan kapal.", [("tahun lalu", "2024", "year", "on")]),
+    ("Syarikat itu meraih RM2.5 juta tahun lepas daripada kontrak penyelenggaraan.", [("tahun lepas", "2024", "year", "on")]),
+    ("Negara itu membelanjakan RM1 trilion tahun lalu.", [("tahun lalu", "2024", "year", "on")]),
+    ("The ministry spent US$3 billion last year on new frigates.", [("last year", "2024", "year", "on")]),
+    ("The firm booked 4 million years ago in revenue, analysts joked.", []),
+    ("The rocks under the base formed two billion years ago.", []),
+    ("Kubu itu dibina 300 tahun lalu oleh pedagang.", [("300 tahun lalu", None, "year", "on")]),
+    ("The fort was built 500 years ago by traders.", [("500 years ago", None, "year", "on")]),
+    ("Perjanjian itu ditandatangani dua tahun lalu.", [("dua tahun lalu", "2023", "year", "on")]),
+])
+def test_magnitudes_are_no_counts_and_years_stay_plausible(sentence: str, expected: list[tuple[str, str | None, str, str]]) -> None:
+    assert run(sentence, "2025-03-01") == expected

@@ -16,7 +16,8 @@ result never mixes parts of two runs.
 The client reads the inputs as a stream and keeps only a few partitions in flight, so memory does
 not grow with the corpus. Workers analyse and encode the Parquet parts; the client only writes bytes
 to disk, so a remote cluster needs no shared file system. Each worker process loads the lexicon once
-(`load_lexicon` is cached per process; `warm_up` loads it when the worker starts).
+(`load_lexicon` is cached per process; `jalin.pipeline.warm_up` loads it, lingua's models and every
+matcher when the worker starts).
 """
 
 from __future__ import annotations
@@ -35,10 +36,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from jalin import language
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis
-from jalin.pipeline import analyze
+from jalin.pipeline import analyze, warm_up
 from jalin.read import InputError, RawDocument, read_paths
 
 DEFAULT_PARTITION_SIZE = 250
@@ -119,27 +119,6 @@ def analyze_raw(raw: RawDocument, lexicon_dirs: Sequence[str] = (), published: s
     """The analysis `jalin analyze` makes of one read document (`published`: its --published)."""
     return analyze(raw.text, published=raw.published or published, id=raw.id, title=raw.title, url=raw.url,
                    source=raw.source, metadata=raw.metadata, lexicon_dirs=lexicon_dirs)
-
-
-# Made-up wire copy in both languages that reaches every layer, so that each lazily built matcher
-# is compiled before the first partition arrives.
-_WARM_UP = (
-    ("BANGKOK, 12 Mac (Bernama) -- Thailand dan Filipina menandatangani satu perjanjian latihan "
-     "ketenteraan di ibu negara itu semalam, kata Panglima Tentera Darat. \"Kami akan menghantar 300 "
-     "anggota untuk latihan bersama pada Jun 2026,\" katanya kepada pemberita semasa persidangan itu. "
-     "-- BERNAMA"),
-    ("CANBERRA, March 12 -- Australia and Vietnam agreed on Tuesday to start talks on a maritime "
-     "security framework worth about A$200 million, the foreign ministry said. \"We expect to sign the "
-     "deal by the end of next year,\" the minister told a conference in Hanoi."),
-)
-
-
-def warm_up(lexicon_dirs: Sequence[str] = ()) -> None:
-    """Load the lexicon and compile every matcher once in this process (run on each worker)."""
-    language._detector()  # clear-cut texts never reach lingua; build it now, not mid-partition
-    for number, text in enumerate(_WARM_UP):
-        analyze_raw(RawDocument(text=text, origin=f"warm-up:{number}", published="2026-03-12"),
-                    lexicon_dirs)
 
 
 def analyze_partition(partition: Partition, lexicon_dirs: Sequence[str] = (),

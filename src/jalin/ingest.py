@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jalin.lexicon import load_lexicon
-from jalin.pipeline import analyze
+from jalin.pipeline import analyze, warm_up
 from jalin.read import InputError, RawDocument, read_paths
 from jalin.store import Store, content_hash
 from jalin.store.rows import analysis_json
@@ -26,11 +26,6 @@ from jalin.text import normalise
 
 BATCH_SIZE = 500
 CHUNK_SIZE = 25  # documents per task sent to a worker process
-# Analysed once before the worker processes start, so the compiled matchers every layer builds on first
-# use are built once and inherited by the forked workers instead of rebuilt in each.
-WARM_UP = ("KUALA LUMPUR, 1 Okt -- Menteri Pertahanan berkata Malaysia akan menandatangani perjanjian "
-           "kerjasama pertahanan dengan Jepun pada Disember. The minister said on Monday that Malaysia "
-           "would sign a defence cooperation agreement worth RM1.2 billion with Japan by December.")
 
 
 @dataclass(slots=True)
@@ -171,7 +166,7 @@ class Ingest:
             for docs in chunks:
                 self._take(analyse_chunk(docs))
             return
-        analyze(WARM_UP)
+        warm_up()  # matchers built once here; forked workers inherit them
         # Tasks in flight: enough that the workers stay busy while a whole batch is being written.
         ahead = 4 * self.jobs + self.batch_size // CHUNK_SIZE
         with ProcessPoolExecutor(max_workers=self.jobs) as pool:

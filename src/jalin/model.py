@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+import orjson
+
 SCHEMA_ID = "jalin.analysis/1"
 
 ACTOR_TYPES = ("COUNTRY", "PERSON", "ORGANISATION", "GROUP", "LOCATION")
@@ -55,6 +57,23 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def _plain_floats(quantities: list[Quantity]) -> bool:
+    """No quantity value that orjson writes unlike Python's `repr` (exponents, NaN, infinities).
+
+    `Quantity.value` is the contract's only float field (a test keeps it so)."""
+    for quantity in quantities:
+        value = quantity.value
+        if type(value) is float and not (value == 0 or 1e-4 <= abs(value) < 1e16):
+            return False
+    return True
+
+
+def _record_dict(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 class Record:
@@ -206,10 +225,27 @@ class Analysis(Record):
     topics: list[str] = field(default_factory=list)
 
     def to_json(self, pretty: bool = False) -> str:
-        """The contract's JSON text: deterministic, UTF-8 characters kept as written."""
+        """The contract's JSON text: deterministic, UTF-8 characters kept as written.
+
+        The compact form is encoded by orjson, byte for byte what `json.dumps(self.to_dict(),
+        ensure_ascii=False, separators=(",", ":"))` gives (the reference, used whenever orjson could
+        differ: floats it writes in another notation, text it rejects, integers beyond 64 bits).
+        """
         if pretty:
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        fast = self._orjson() if _plain_floats(self.quantities) else None
+        if fast is not None:
+            return fast.decode("utf-8")
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    def _orjson(self) -> bytes | None:
+        try:
+            if any(cls.to_dict is not Record.to_dict for cls in Record.__subclasses__()):
+                # a record with its own `to_dict()`: every record goes through its `to_dict()`
+                return orjson.dumps(self, default=_record_dict, option=orjson.OPT_PASSTHROUGH_DATACLASS)
+            return orjson.dumps(self)  # slotted dataclasses natively, fields in declaration order
+        except TypeError:  # lone surrogates, integers beyond 64 bits, keys that are not text
+            return None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:

@@ -18,6 +18,7 @@ from jalin.extract import (
     times,
     topics,
 )
+from jalin.language import preload
 from jalin.lexicon import load_lexicon
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo
 from jalin.text import prepare
@@ -78,3 +79,27 @@ def to_analysis(doc: Doc) -> Analysis:
         times=doc.times,
         topics=doc.topics,
     )
+
+
+# Made-up wire copy in both languages that reaches every layer, so that each lazily built matcher
+# is compiled before the first real document arrives.
+_WARM_UP = (
+    ("BANGKOK, 12 Mac (Bernama) -- Thailand dan Filipina menandatangani satu perjanjian latihan "
+     "ketenteraan di ibu negara itu semalam, kata Panglima Tentera Darat. \"Kami akan menghantar 300 "
+     "anggota untuk latihan bersama pada Jun 2026,\" katanya kepada pemberita semasa persidangan itu. "
+     "-- BERNAMA"),
+    ("CANBERRA, March 12 -- Australia and Vietnam agreed on Tuesday to start talks on a maritime "
+     "security framework worth about A$200 million, the foreign ministry said. \"We expect to sign the "
+     "deal by the end of next year,\" the minister told a conference in Hanoi."),
+)
+
+
+def warm_up(lexicon_dirs: Iterable[str | Path] = ()) -> None:
+    """Load the lexicon, lingua's models and every layer's matchers in this process, now.
+
+    A worker calls it when it starts, so that no document pays for set-up (lingua's models take
+    seconds, and only the few unclear texts would reach them)."""
+    lexicon_dirs = tuple(lexicon_dirs)
+    preload(load_lexicon(lexicon_dirs))
+    for text in _WARM_UP:
+        analyze(text, published="2026-03-12", lexicon_dirs=lexicon_dirs)

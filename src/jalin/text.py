@@ -25,10 +25,14 @@ __all__ = [
     "prepare", "publisher_from_url", "split_sentences", "tokens",
 ]
 
-_INVISIBLE = re.compile("[\ufeff\u00ad\u200b\u200c\u200d\u2060]")
-_SPACE_CLASS = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-# Runs of white space other than one plain space (most spaces match nothing: cheap).
-_SPACES = re.compile(rf"{_SPACE_CLASS}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE_CHARS = "\ufeff\u00ad\u200b\u200c\u200d\u2060"
+_ODD_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Runs of white space other than one plain space: two or more, or one that is not a plain space.
+# (Each branch opens with one character class, which `re` scans for quickly.)
+_SPACES = re.compile(f" [ {_ODD_SPACE_CHARS}]+|[{_ODD_SPACE_CHARS}][ {_ODD_SPACE_CHARS}]*")
+# One scan says whether a non-ASCII text needs any of the rewrites below: most need none.
+_NEEDS_CLEANING = re.compile(f"[{_INVISIBLE_CHARS}{_ODD_SPACE_CHARS}ÃÂâÅÄ]")
 _SPACED_BREAK = re.compile(r" \n ?|\n ")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _MOJIBAKE_HINT = re.compile("[ÃÂâÅÄ][\u0080-\u00bf\u2018-\u203a€™œ]")
@@ -37,25 +41,36 @@ _LOST_DATELINE = re.compile(r"^(?:[:\-–—]+\s*)+")
 TAIL_WINDOW = 600
 
 
-_Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+class _Boilerplate:
+    """The `boilerplate` table compiled: head, tail and line patterns (None when the table has none).
 
+    `line_first` (a match at the start) and `line_after_break` (a search led by a literal line
+    break, much cheaper than trying `line` at every offset) tell whether the text holds a furniture
+    line at all, so that `line` runs only on the few texts that do.
+    """
 
-def _boilerplate(lexicon: Lexicon) -> _Patterns:
-    found: dict[str, list[str]] = {"head": [], "tail": [], "line": []}
-    for row in lexicon.table("boilerplate"):
-        found.setdefault(row["where"], []).append(row["pattern"])
-    head, tail, line = ("|".join(f"(?:{p})" for p in found[k]) for k in ("head", "tail", "line"))
-    return (
-        re.compile(rf"^\s*(?:{head})\s*", re.IGNORECASE) if head else None,
-        re.compile(rf"(?:{tail})\s*$", re.IGNORECASE) if tail else None,
-        re.compile(rf"^(?:{line})$\n*", re.IGNORECASE | re.MULTILINE) if line else None,
-    )
+    __slots__ = ("head", "line", "line_after_break", "line_first", "tail")
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        found: dict[str, list[str]] = {"head": [], "tail": [], "line": []}
+        for row in lexicon.table("boilerplate"):
+            found.setdefault(row["where"], []).append(row["pattern"])
+        head, tail, line = ("|".join(f"(?:{p})" for p in found[k]) for k in ("head", "tail", "line"))
+        flags = re.IGNORECASE | re.MULTILINE
+        self.head = re.compile(rf"^\s*(?:{head})\s*", re.IGNORECASE) if head else None
+        self.tail = re.compile(rf"(?:{tail})\s*$", re.IGNORECASE) if tail else None
+        self.line = re.compile(rf"^(?:{line})$\n*", flags) if line else None
+        self.line_first = re.compile(rf"(?:{line})$", flags) if line else None
+        self.line_after_break = re.compile(rf"\n(?:{line})$", flags) if line else None
 
 
 def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
     """NFC text with repaired mojibake, unified spaces and line breaks, site furniture removed."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii():
+    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    if (text.isascii() and "\t" not in text) or (
+            not _NEEDS_CLEANING.search(text) and unicodedata.is_normalized("NFC", text)):
+        text = _single_spaces(text)  # the usual case: nothing but runs of plain spaces to see to
+    else:
         text = _SPACES.sub(" ", unicodedata.normalize("NFC", _INVISIBLE.sub("", text)))
         if _MOJIBAKE_HINT.search(text):
             import ftfy  # only for texts that look broken: keeps ftfy off the hot path
@@ -63,8 +78,6 @@ def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
             fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
             if fixed != text:
                 text = _SPACES.sub(" ", _INVISIBLE.sub("", fixed))
-    elif "  " in text or "\t" in text:
-        text = _SPACES.sub(" ", text)
     if "\n " in text or " \n" in text:
         text = _SPACED_BREAK.sub("\n", text)
     if "\n\n\n" in text:
@@ -77,11 +90,20 @@ def normalise(raw: str, lexicon: Lexicon | None = None) -> str:
         text = cleaned
 
 
+def _single_spaces(text: str) -> str:
+    """Runs of plain spaces made one (str.replace is much faster than a regular expression)."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
 def _strip_furniture(text: str, lexicon: Lexicon | None) -> str:
     if lexicon is None:
         return text
-    head, tail, line = lexicon.cached("text.boilerplate", _boilerplate)
-    if line is not None:
+    patterns: _Boilerplate = lexicon.cached("text.furniture", _Boilerplate)
+    head, tail, line = patterns.head, patterns.tail, patterns.line
+    if line is not None and (patterns.line_first.match(text)  # type: ignore[union-attr]
+                             or patterns.line_after_break.search(text)):  # type: ignore[union-attr]
         text = line.sub("", text)
     if head is not None:
         text = head.sub("", text, count=1)

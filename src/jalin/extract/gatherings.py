@@ -25,7 +25,8 @@ from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
 
 _ATTENDING = frozenset({"participants", "people", "companies", "countries"})
-_NAME_WORD = re.compile(r"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|\([A-Z][\w&]{1,12}\)")
+_BRACKETED = r"\([A-Z][\w&]{1,12}(?: [A-Z][\w&]{1,12}){0,2}\)"  # "(AMM)", "(JBC Malphi)"
+_NAME_WORD = re.compile(rf"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|{_BRACKETED}")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
@@ -35,13 +36,27 @@ _CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
 _FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")
 _HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
 _ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
+# kinds the same sides hold once in a report (meetings recur: "a meeting with …", then "the next
+# Joint Commission meeting")
+_ONE_PER_SIDES = frozenset({"exercise", "exhibition"})
 _QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 # capitalised words (joined by "and", "of", "dan" … before another capitalised word) ending before a trigger
 _NAME_LEFT = re.compile(
-    r"(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*[ ]+(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
+    rf"(?:(?:[A-Z0-9][\w'’]*(?:-[\w'’]+)*|{_BRACKETED})[ ]+"
+    r"(?:(?:and|of|on|for|dan|bagi|mengenai|&)[ ]+(?=[A-Z]))?)+$"
 )
+_LENGTH_THEN_BACK = re.compile(  # "Mesyuarat dua hari itu"
+    r"(?i)\s+(?:selama\s+)?(?:[\w-]+\s+)?(?:hari|minggu|jam|sejam)\s+(?:itu|tersebut)(?!\w)"
+)
+_MEET_GAP = re.compile(  # lowercase links, then up to four capitalised words of a title
+    r"\s+(?:(?i:with|dengan|his|her|their|the|its|top|senior|rakan\s+sejawat)\s+)*(?:[A-Z][\w'’.-]*\s+){0,4}"
+)
+# what is said after it is no side; right after the trigger it is a relative ("the summit that X hosted")
+_REPORTED = re.compile(r"(?<=\w )(?:that|bahawa)(?![\w-])")
+_BILATERAL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:bilateral|dua\s+hala|dua-hala)\s+$")
+_BILATERAL_AFTER = re.compile(r"(?i)\s+(?:dua\s+hala|dua-hala|bilateral)(?![\w-])")
 _EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
 _EDITION_BEFORE = re.compile(
     r"(?i)(?:the\s+)?(\w+)\s+(?:edition|series|instalment|installment)\s+of\s+(?:the\s+)?$"
@@ -111,6 +126,8 @@ def extract(doc: Doc) -> list[Gathering]:
         kind, form, named_kind = words.rows[phrase]
         if form == "not" or (form == "gerund" and _verb_before(words, text, start)):
             continue
+        if form == "meet" and not _someone_follows(doc, end):
+            continue
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]
         if _at_venue(words, text, start, span.start):
@@ -118,9 +135,13 @@ def extract(doc: Doc) -> list[Gathering]:
         name = _name(words, text, start, end, span.start, span.end)
         if name and _at_venue(words, text, name[1], name[0]):
             continue
+        if _channel(words, text, name[0] if name else start):
+            continue
         body = None if name else _body(doc, start, end)
         if body:
             name = body[1]
+        elif not name and doc.language == "en":
+            name = _name_before(text, start, end, span.start)
         if name:
             covered = name[1]
             kind = named_kind if text[start].isupper() else kind
@@ -138,7 +159,9 @@ def extract(doc: Doc) -> list[Gathering]:
         if body:
             parties = {body[0]}  # "mesyuarat Jemaah Menteri": one country's own body meets
         else:
-            parties = _parties(doc, _clause_start(text, span.start, start), span.end, (start, end))
+            said = _REPORTED.search(text, end + 2, span.end)  # "… said during a visit to X that …"
+            hi = said.start() if said else span.end
+            parties = _parties(doc, _clause_start(text, span.start, start), hi, (start, end))
             if sentence and _refers_back(words, text, span.start, start):
                 before = doc.sentences[sentence - 1]
                 parties |= _parties(doc, before.start, before.end)
@@ -146,6 +169,8 @@ def extract(doc: Doc) -> list[Gathering]:
             parties |= _parties(doc, name[0], name[1], (start, end))
         if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1 and not body:
             parties.add(home)  # told from one side: the article's own country is the other
+        if not parties and name and _both(words, text, span.start, span.end):
+            parties.update(ranked[:2])
         if len(parties) == 1 and _two_sided(words, text, start, kind, span.start):
             parties.update(ranked[1:2] if home in parties else ranked[:1])
         name_text = text[name[0]:name[1]] if name else None
@@ -164,7 +189,12 @@ def extract(doc: Doc) -> list[Gathering]:
         host = _host(doc, record.location) if kind in _HOSTED and len(parties) == 1 else None
         if host:
             parties.add(host)  # held in a country: its hosts take part ("… Meeting here", Jakarta)
-        for target in _merge_or_add(records, record, destinations):
+        sides = destinations
+        several = text[end - 1] == "s" and kind != "talks"  # "meetings", not "talks" (one round)
+        if several and home in parties and len(parties) > 2 and _bilateral(text, start, end):
+            # "bilateral meetings with his Thai and Lao counterparts": one per guest
+            sides = [(code, start, end) for code in sorted(parties - {home})]
+        for target in _merge_or_add(records, record, sides):
             mention_of.append((sentence, start, target))
     _attach_attendance(doc, words, mention_of)
     return [
@@ -190,7 +220,8 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     following = text[end:last]
     paired = bool(_PAIR.match(following))
     if not text[start].isupper():
-        return (start, last) if paired else None
+        numbered = _ACRONYM.search(following) and _ordinal(words, following)
+        return (start, last) if paired or numbered else None
     first = start
     opening = _opens(text[lo:start])
     left = _NAME_LEFT.search(text[lo:start])
@@ -205,6 +236,21 @@ def _name(words: GatheringWords, text: str, start: int, end: int, lo: int, hi: i
     if first == start and last == end:
         return None
     return first, last
+
+
+def _name_before(text: str, start: int, end: int, lo: int) -> tuple[int, int] | None:
+    """An English name of two or more capitalised words before a lowercase trigger, as (start,
+    end): "the Pacific Naval Expo (PNE) 2027 exhibition", "the Cope Taufan exercise"."""
+    if text[start].isupper():
+        return None
+    left = _NAME_LEFT.search(text[lo:start])
+    if not left:
+        return None
+    first = lo + left.start()
+    if _opens(text[lo:first]):  # the sentence's first word is capitalised anyway
+        skip = re.match(r"\S+[ ]+", text[first:start])
+        first = first + skip.end() if skip else start
+    return (first, end) if len(text[first:start].split()) >= 2 else None
 
 
 def _opens(lead: str) -> bool:
@@ -238,6 +284,8 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
     tail = clause.group().split() if clause else []
     if 0 < len(tail) <= 4 and tail[-1].casefold() in ("itu", "tersebut", "berkenaan", "terbabit"):
         return True  # "Dalam pertemuan selama sejam itu, …"
+    if _LENGTH_THEN_BACK.match(text, end, hi):
+        return True  # "Mesyuarat dua hari itu …"
     after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
     for i, word in enumerate(after):
         folded = word.casefold()
@@ -285,6 +333,37 @@ def _two_sided(words: GatheringWords, text: str, start: int, kind: str, lo: int)
         return True
     before = text[max(lo, start - 25):start].casefold().split()[-2:]
     return any(word in ("joint", "bilateral", "bersama", "dua-hala") for word in before)
+
+
+def _someone_follows(doc: Doc, end: int) -> bool:
+    """True when a person, body or country is named right after a verb of meeting ("met his
+    Japanese counterpart", "bertemu dengan Menteri Luar Jepun", "meet US embassy officials")."""
+    for actor in doc.actors:
+        if actor.type == "LOCATION":
+            continue
+        for mention in actor.mentions:
+            if end <= mention.start <= end + 40 and _MEET_GAP.fullmatch(doc.text, end, mention.start):
+                return True
+    return False
+
+
+def _channel(words: GatheringWords, text: str, at: int) -> bool:
+    """True after a word that makes the gathering a standing channel, not a session held:
+    "through the Regional Forum", "melalui Forum Serantau"."""
+    before = re.search(r"([\w-]+)\s+(?:the\s+)?$", text[max(0, at - 20):at])
+    return bool(before) and words.has(before.group(1).casefold(), "channel")
+
+
+def _bilateral(text: str, start: int, end: int) -> bool:
+    """ "bilateral meetings", "pertemuan dua hala": each meeting has two sides."""
+    return bool(
+        _BILATERAL_BEFORE.search(text, max(0, start - 20), start) or _BILATERAL_AFTER.match(text, end)
+    )
+
+
+def _both(words: GatheringWords, text: str, lo: int, hi: int) -> bool:
+    """True when the sentence speaks of both sides ("kedua-dua angkatan laut", "both navies")."""
+    return any(words.has(w.casefold(), "both") for w in re.findall(r"[\w-]+", text[lo:hi]))
 
 
 def _body(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
@@ -365,6 +444,8 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
     for code, m_start, m_end, _ in countries_in(doc, start, end):
         if (m_start < trigger[1] and trigger[0] < m_end) or _abbreviation(doc.text, m_start, m_end):
             continue
+        if _onward(doc.lexicon, doc.text, m_start):
+            continue
         at_venue = _VENUE_BEFORE.search(doc.text, max(0, m_start - 40), m_start)
         if at_venue or re.fullmatch(r",\s*", doc.text[venue_end:m_start]):
             venues.add(code)
@@ -379,6 +460,13 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
         ):
             found.add(actor.country)
     return found
+
+
+def _onward(lexicon: Lexicon, text: str, at: int) -> bool:
+    """True when a word of going on comes up to three words before `at` ("berlepas ke Singapura")."""
+    words: GatheringWords = lexicon.cached("gatherings.words", _build)
+    before = re.findall(r"[\w'’-]+", text[max(0, at - 30):at])[-3:]
+    return any(words.has(word.casefold(), "onward") for word in before)
 
 
 def _abbreviation(text: str, start: int, end: int) -> bool:
@@ -506,16 +594,27 @@ def _merge_or_add(
     for earlier in reversed(records):
         if earlier.kind != record.kind:
             continue
-        same_name = bool(record.name and earlier.name) and _same_name(record.name, earlier.name)
+        same_name = (
+            bool(record.name and earlier.name) and _same_name(record.name, earlier.name)
+            and not (record.ordinal and earlier.ordinal and record.ordinal != earlier.ordinal)
+        )
+        if record.name and earlier.name and not same_name:
+            continue  # two named gatherings (or two editions of one) stay apart
+        named_later = (  # "latihan bersama" in the lead, "Latihan Samudera Perkasa" further down
+            record.kind in _ONE_PER_SIDES and bool(record.name) and not earlier.name
+            and record.parties == earlier.parties
+        )
         same_place = bool(hosts) and set(hosts) <= earlier.destinations
         same_sentence = bool(record.sentences & earlier.sentences)
         same_words = (
             not record.name and not earlier.name and record.phrase == earlier.phrase
             and record.parties == earlier.parties
         )
-        if same_name or same_place or same_words or same_sentence:
+        if same_name or same_place or same_words or same_sentence or named_later:
             earlier.evidence.extend(record.evidence)
             earlier.sentences |= record.sentences
+            if not earlier.name and record.name:  # "latihan bersama" … then its name
+                earlier.name, earlier.ordinal = record.name, record.ordinal
             if same_name:
                 earlier.parties |= record.parties
                 earlier.ordinal = earlier.ordinal or record.ordinal
@@ -523,6 +622,7 @@ def _merge_or_add(
             return [earlier]
     if len(hosts) < 2:
         record.destinations = set(hosts)
+        record.parties |= record.destinations  # a visit to a city: its country hosts
         records.append(record)
         return [record]
     visitors = record.parties - set(hosts)

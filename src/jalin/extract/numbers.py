@@ -22,6 +22,7 @@ _WORD_GAP = re.compile(r"[\s\-]+")
 class NumberWords:
     kinds: dict[str, tuple[int, str]]  # folded word -> (value, kind)
     body: str  # regex source of one number, groups `digits` and `words`, no left boundary
+    count: str  # regex source of a small count (no groups, no magnitude word: "dua", "12", not "4 bilion")
     pattern: re.Pattern[str]  # `body` standing alone (not inside a word or another number)
 
 
@@ -37,8 +38,14 @@ def _build(lexicon: Lexicon) -> NumberWords:
     edge_l, edge_r = r"(?<![\w\-])", r"(?![\w\-])"
     words = rf"{word}(?:(?:\s+|-){word})*"
     digits = rf"(?:{DIGITS})(?:\s?(?:{scales}){edge_r})?"
-    body = rf"(?:(?P<digits>{digits})(?![\d])|(?P<words>{words}){edge_r})"
-    return NumberWords(kinds, body, re.compile(rf"{edge_l}(?<![\d.,]){body}", re.IGNORECASE))
+    # a spelled number may end at a hyphen that does not go on with another number word
+    # ("two-day"), so that a caller can read the compound's unit
+    words_end = rf"(?![\w])(?!-(?:{spelled})(?![\w]))"
+    body = rf"(?:(?P<digits>{digits})(?![\d])|(?P<words>{words}){words_end})"
+    small_words = [w for w, (_, k) in kinds.items() if k not in ("scale", "scale1", "abbrev")]
+    small = rf"(?:{_alternation(small_words)})"
+    count = rf"(?:(?:{DIGITS})(?![\d])(?!\s?(?:{scales}){edge_r})|{small}(?:(?:\s+|-){small})*{edge_r})"
+    return NumberWords(kinds, body, count, re.compile(rf"{edge_l}(?<![\d.,]){body}", re.IGNORECASE))
 
 
 def spelled_words(lexicon: Lexicon) -> list[str]:

@@ -296,7 +296,8 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
         return True
     if match["words"] and match["words"][0].isupper() and _NAME_WORD_BEFORE.search(before):
         return True  # "Perjanjian Pertahanan Lima Negara", "the Five Power Defence Arrangements"
-    return bool(_BACK_REFERENCE.search(before))
+    # "the 12-week course" counts weeks; "the two countries" refers back
+    return not match["hy"] and bool(_BACK_REFERENCE.search(before))
 
 
 def _time_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -39,6 +39,8 @@ _STAMP_DATE = re.compile(
 )
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}\)?\s$")
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
+_YEARS_PLAUSIBLE = range(1900, 2101)
+_VALUE_YEAR = re.compile(r"(?:^|/)(-?\d+)")
 _PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
                  "month": "month", "tahun": "year", "year": "year"}
 
@@ -65,6 +67,8 @@ def extract(doc: Doc) -> list[TimeExpr]:
         if resolved is None:
             continue
         value, granularity, relation, end = resolved
+        if value is not None and not _plausible(value):
+            value = None  # a year far outside 1900-2100 comes from a misread count, never from the text
         start = match.start()
         cue = words.cue.search(text, max(0, start - 40), start)
         if match["pn"] is not None:
@@ -482,6 +486,11 @@ def _excluded(words: TimeWords, text: str, start: int, end: int) -> bool:
         hit.start() <= start and end <= hit.end()
         for hit in words.exclusions.finditer(text, max(0, start - 25), min(len(text), end + 25))
     )
+
+
+def _plausible(value: str) -> bool:
+    """Every year in an ISO value ("2025-10", "2024-03-01/2024-06-01") lies in 1900-2100."""
+    return all(int(year) in _YEARS_PLAUSIBLE for year in _VALUE_YEAR.findall(value))
 
 
 def _fold(text: str) -> str:

@@ -79,7 +79,7 @@ def build(lexicon: Lexicon) -> TimeWords:
     part = trie_regex(list(parts))
     ordinal = trie_regex(list(ordinals))
     hb = r"(?:\s*hb\.?)?"
-    number = numbers.body.replace("?P<digits>", "?:").replace("?P<words>", "?:")
+    number = numbers.count  # a count of days or years is never a magnitude ("RM4 bilion tahun lalu")
     duration_unit = r"(?:hari|minggu|bulan|tahun|days?|weeks?|months?|years?)"
     ago = rf"(?i:(?P<agon>{number})\s+(?P<agou>{duration_unit})\s+(?:ago|yang\s+lalu|lalu|lepas)(?!\w))"
     # Expressions that start with a digit, tried once at each run of digits.
