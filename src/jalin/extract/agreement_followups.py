@@ -30,13 +30,21 @@ def _start(hit: Hit) -> int:
 
 
 def follow_ups(
-    doc: Doc, m: Matchers, lowered: str, skipped: set[int], markers_of: frozenset[str]
+    doc: Doc, m: Matchers, lowered: str, skipped: set[int], markers_of: frozenset[str], deliveries: bool
 ) -> list[FollowUp]:
-    """Coming deliveries and Cabinet decisions in the sentences not in `skipped` (those that name an
-    agreement); `markers_of`: the cue roles that mark tense (as for the agreement sentences)."""
-    spans = [(s.start, s.end) for i, s in enumerate(doc.sentences) if i not in skipped]
-    stages = [h for h in scan(m.stages, lowered, spans) if m.stage_rows[h.key].milestone == "delivery"]
-    words = scan(m.cues, lowered, spans)
+    """Coming deliveries (when `deliveries`: some purchase names an asset) and Cabinet decisions in the
+    sentences not in `skipped` (those that name an agreement); `markers_of`: the cue roles that mark
+    tense (as for the agreement sentences)."""
+    sentences = doc.sentences
+    stages = []
+    if deliveries:
+        spans = [(s.start, s.end) for i, s in enumerate(sentences) if i not in skipped]
+        stages = [h for h in scan(m.stages, lowered, spans) if m.stage_rows[h.key].milestone == "delivery"]
+    # Function words only where they can matter: around those deliveries, and in the sentence right
+    # after each agreement sentence (a decision there is about it).
+    read = {doc.sentence_index(h.start) for h in stages}
+    read.update(i + 1 for i in skipped if i + 1 < len(sentences) and i + 1 not in skipped)
+    words = scan(m.cues, lowered, [(sentences[i].start, sentences[i].end) for i in sorted(read)])
     decisions = [h for h in words if "decision" in m.cue_roles[h.key]]
     if not stages and not decisions:
         return []

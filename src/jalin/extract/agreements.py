@@ -132,7 +132,8 @@ def extract(doc: Doc) -> list[Agreement]:
     for mention, scope in zip(mentions, _scopes(doc, mentions, found, m), strict=True):
         _read_mention(doc, m, found, mention, scope, drafts, referred)
     _same_model_sides(doc, m, drafts)
-    for follow in follow_ups(doc, m, lowered, set(indexes), _TENSE_ROLES):
+    assets = any(draft.asset for draft in drafts)
+    for follow in follow_ups(doc, m, lowered, set(indexes), _TENSE_ROLES, assets):
         _follow_up(doc, m, drafts, follow)
     modes = {id(draft): _modes(doc, draft) for draft in drafts}
     for draft in drafts:
