@@ -279,9 +279,10 @@ def read_stdin(stream: BinaryIO | None = None, origin: str = "<stdin>") -> Itera
     yield from _whole(data, origin, suffix)
 
 
-def read_path(path: str) -> Iterator[Item]:
+def read_path(path: str | Path) -> Iterator[Item]:
     """Documents and errors of one command-line argument: a file, a folder, `-` for stdin, or an
     http(s) URL."""
+    path = str(path)
     if path == "-":
         yield from read_stdin()
         return

@@ -15,6 +15,7 @@ from jalin.doc import Doc
 from jalin.extract.actors_groups import bare_mentions, find_groups
 from jalin.extract.actors_lexicon import Match, scan
 from jalin.extract.actors_persons import HOME_COUNTRY, Person, link_people, read_people
+from jalin.extract.actors_spans import SpanIndex
 from jalin.extract.names import stopwords
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Role, TextSpan
@@ -182,6 +183,7 @@ def _named_bodies(
     heads = doc.lexicon.cached("actors.heads", _heads)
     stop = stopwords(doc)
     starts = [m.start for m in matches]
+    index = SpanIndex(covered)
     for bracket in _ACRONYM.finditer(text):
         acronym = bracket.group("acronym")
         if acronym in stop:
@@ -199,7 +201,7 @@ def _named_bodies(
         if not head or len(found) < 2:
             continue
         start = found[0][0]
-        parent = [(s, e) for s, e in covered if s < bracket.end() and start < e]
+        parent = index.overlapping(start, bracket.end())
         if any(not (start <= s and e < head_at) for s, e in parent):
             continue  # overlaps a known body, other than one it belongs to ("ASEAN Coordinating Centre")
         if any(m.start <= head_at < m.end and not _needs_country(m) for m in near):
@@ -217,6 +219,7 @@ def _named_bodies(
                              country=country, sector=sector)
         actor.mentions.append(TextSpan(bracket.start("acronym"), bracket.end("acronym"), acronym))
         covered.append((start, bracket.end()))
+        index.add((start, bracket.end()))
         at = text.find(acronym, bracket.end())
         while at >= 0:
             after = at + len(acronym)
@@ -233,6 +236,7 @@ def _bodies_of_a_country(
     "Universiti Pertahanan Nasional Filipina" (a Malay head word opens the capitalised run)."""
     text = doc.text
     heads = doc.lexicon.cached("actors.heads", _heads)
+    bodies = SpanIndex(covered)
     for index, match in enumerate(matches):
         entry = match.first("country")
         if entry is None or entry.kind != "country" or text[match.start - 1:match.start] != " ":
@@ -242,7 +246,7 @@ def _bodies_of_a_country(
         if head is None or len(found) - head < 2:
             continue
         start = found[head][0]
-        if any(s < match.end and start < e for s, e in covered):
+        if bodies.touches(start, match.end):
             continue
         if index and matches[index - 1].end > start:
             continue  # another lexicon name inside: not one body ("Menteri Pertahanan Australia")
@@ -250,6 +254,7 @@ def _bodies_of_a_country(
         registry.add("ORGANISATION", canonical, start, match.end, canonical=canonical, country=entry.key,
                      sector=heads[found[head][1]][0])
         covered.append((start, match.end))
+        bodies.add((start, match.end))
 
 
 def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:
@@ -267,12 +272,14 @@ def _places(doc: Doc, registry: _Registry, matches: list[Match]) -> None:
 
 def _groups(doc: Doc, registry: _Registry, matches: list[Match], covered: list[tuple[int, int]]) -> None:
     taken = list(covered)
+    index = SpanIndex(taken)
     keys_by_noun: dict[str, set[str]] = {}
     for key, start, end, name, country, sector in find_groups(doc, matches):
-        if any(s < end and start < e for s, e in taken):
+        if index.touches(start, end):
             continue
         registry.add("GROUP", key, start, end, name=name, country=country, sector=sector)
         taken.append((start, end))
+        index.add((start, end))
         noun = name.split(" ")[0] if name[:1].islower() or name.split(" ")[0].lower() != name.split(" ")[0] \
             else name.split(" ")[-1]
         keys_by_noun.setdefault(noun.lower(), set()).add(key)

@@ -23,9 +23,10 @@ def _run_before(text: str, end: int, stop: frozenset[str]) -> int | None:
     words: list[tuple[int, str]] = []
     pos = end - 1
     while len(words) < _MAX_WORDS and pos > 0 and text[pos] == " ":
-        start = text.rfind(" ", 0, pos) + 1
+        space = text.rfind(" ", 0, pos)
+        start = max(space, text.rfind("\n", space + 1, pos)) + 1  # a line may start the name
         word = text[start:pos]
-        if not _NAME_WORD.fullmatch(word) or "\n" in word:
+        if not _NAME_WORD.fullmatch(word):
             break
         words.insert(0, (start, word))
         pos = start - 1
@@ -50,6 +51,18 @@ def _run_after(text: str, start: int, stop: frozenset[str]) -> int | None:
     return end
 
 
+def _occurrences(text: str, form: str) -> list[int]:
+    """Starts of `form` in text as a whole word, left to right without overlaps."""
+    found = []
+    at = text.find(form)
+    while at >= 0:
+        after = at + len(form)
+        if (at == 0 or not text[at - 1].isalnum()) and not text[after:after + 1].isalnum():
+            found.append(at)
+        at = text.find(form, after)
+    return found
+
+
 def company_matches(
     doc: Doc, lexicon_matches: list[Match], suffixes: list[tuple[int, int, Entry]]
 ) -> list[Match]:
@@ -59,6 +72,9 @@ def company_matches(
     stop = stopwords(doc)
     titles = [m.end for m in lexicon_matches if m.entries[0].kind in _TITLES]
     found: list[tuple[int, int, Entry]] = []
+    # short form -> where it occurs whole and no earlier company of that form took it yet (an
+    # occurrence goes to the first company whose own name does not hold it)
+    pending: dict[str, list[int]] = {}
     for hit_start, hit_end, suffix in suffixes:
         country = suffix.country
         if suffix.key == "before":
@@ -78,13 +94,10 @@ def company_matches(
         entry = Entry("organisation", name, "exact", name, country, "BUS")
         found.append((start, end, entry))
         short_form = text[short[0]:short[1]]
-        at = text.find(short_form)
-        while at >= 0:
-            after = at + len(short_form)
-            whole = (at == 0 or not text[at - 1].isalnum()) and not text[after:after + 1].isalnum()
-            if whole and not start <= at < end:
-                found.append((at, after, entry))
-            at = text.find(short_form, after)
+        places = pending[short_form] if short_form in pending else _occurrences(text, short_form)
+        size = len(short_form)
+        found.extend((at, at + size, entry) for at in places if not start <= at < end)
+        pending[short_form] = [at for at in places if start <= at < end]
     if not found:
         return lexicon_matches
     companies: list[Match] = []

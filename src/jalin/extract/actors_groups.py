@@ -9,6 +9,7 @@ import re
 
 from jalin.doc import Doc
 from jalin.extract.actors_lexicon import Match, group_nouns
+from jalin.extract.actors_spans import SpanIndex
 
 # Up to three lower-case modifiers between a Malay group noun and its country ("dari pihak" allowed).
 _MODIFIER = re.compile(r" (?!dan\b|atau\b|di\b|ke\b|yang\b|dari\b|daripada\b)[a-z][\w-]*")
@@ -77,12 +78,13 @@ def bare_mentions(
     if not nouns:
         return []
     text = doc.text
+    index = SpanIndex(taken)
     out = []
     for start, end, _ in group_nouns(doc):
         key = nouns.get(text[start:end].lower())
         if key is None or text[start - 1:start] == "-" or text[end:end + 1] == "-":
             continue
-        if any(s <= start < e for s, e in taken):
+        if index.touches(start, start + 1):
             continue
         out.append((key, start, end))
     return out

@@ -122,6 +122,30 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return True
 
 
+# How one automaton value reads for one surface form: (group nouns, company suffix, other entries).
+_Reading = tuple[tuple[Entry, ...], Entry | None, tuple[Entry, ...]]
+_MAX_READINGS = 200_000  # readings remembered per lexicon (surface forms of its phrases)
+
+
+def _no_readings(lexicon: Lexicon) -> dict[tuple[int, str], _Reading]:
+    """Readings by (id of the automaton value, surface), kept with the lexicon whose automaton
+    holds those values (so the ids stay theirs)."""
+    return {}
+
+
+def _reading(entries: list[Entry], surface: str) -> _Reading:
+    """The entries valid for this letter case, the group nouns and a company suffix set apart."""
+    valid = tuple(e for e in entries if _case_ok(e, surface))
+    group: tuple[Entry, ...] = ()
+    suffix = None
+    if valid and valid[-1].kind == "group":
+        group = tuple(e for e in valid if e.kind == "group")
+        valid = tuple(e for e in valid if e.kind != "group")
+    if valid and valid[-1].kind == "suffix":
+        suffix, valid = valid[-1], valid[:-1]
+    return group, suffix, valid
+
+
 def scan(doc: Doc) -> list[Match]:
     """Leftmost-longest lexicon matches of the document, in text order (cached on the doc)."""
     cached = doc.notes.get("actors.matches")
@@ -131,16 +155,22 @@ def scan(doc: Doc) -> list[Match]:
     hits = []
     suffixes: list[tuple[int, int, Entry]] = []
     groups: list[tuple[int, int, tuple[Entry, ...]]] = []
+    readings = doc.lexicon.cached("actors.readings", _no_readings)
+    first_word = len(text) - len(text.lstrip())
     for start, end, entries in phrases.find(doc, doc.lexicon.cached("actors.automaton", _automaton)):
         surface = text[start:end]
-        valid = tuple(e for e in entries if _case_ok(e, surface))
-        if valid and valid[-1].kind == "group":
-            groups.append((start, end, tuple(e for e in valid if e.kind == "group")))
-            valid = tuple(e for e in valid if e.kind != "group")
-        if valid and valid[-1].kind == "suffix":
-            suffixes.append((start, end, valid[-1]))
-            valid = valid[:-1]
-        if len(surface) > 2 and surface.isupper() and text[:start].strip():
+        key = (id(entries), surface)
+        reading = readings.get(key)
+        if reading is None:
+            reading = _reading(entries, surface)
+            if len(readings) < _MAX_READINGS:
+                readings[key] = reading
+        group, suffix, valid = reading
+        if group:
+            groups.append((start, end, group))
+        if suffix is not None:
+            suffixes.append((start, end, suffix))
+        if start > first_word and len(surface) > 2 and surface.isupper():
             # An all-capitals capital outside the dateline is an acronym ("LIMA" the exhibition).
             valid = tuple(e for e in valid if e.kind != "metonym")
         if valid:

@@ -17,6 +17,7 @@ from typing import Any
 from jalin.doc import Doc
 from jalin.extract import actors_phrases as phrases
 from jalin.extract.actors_lexicon import Entry, Match
+from jalin.extract.actors_spans import SpanIndex
 from jalin.extract.actors_speech import all_cues
 from jalin.extract.names import is_name_word, name_at, name_key, stopwords
 from jalin.lexicon import Lexicon
@@ -348,7 +349,7 @@ _RUN_BEFORE = re.compile(
 def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[PersonMention]:
     """Names with nothing before them: "X, Menteri Pertahanan, …" and "X Y berkata/said …"."""
     text = doc.text
-    spans = [(m.start, m.end) for m in found]
+    spans = SpanIndex((m.start, m.end) for m in found)
     anchors: list[tuple[int, int]] = []  # (end of name, kind) 0 = appositive role, 1 = speech verb
     for match in reader.matches:
         titled = match.first("role", "prefix", "adjective", "country")
@@ -363,16 +364,16 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     for cue_start, cue_end, position in _person_cues(doc):
         if position != "after" and cue_start > 0:
             anchors.append((cue_start - 1, 1))
-        if position == "before" or any(s <= cue_end + 1 < e for s, e in spans):
+        if position == "before" or spans.touches(cue_end + 1, cue_end + 2):
             continue
         name = name_at(doc, cue_end + 1, reader.blocked)
         if name is not None and len(name[2]) >= 2 and reader.blocked.get(name[1] + 1) is None:
             out.append(PersonMention(name[0], name[1], name[2]))
-            spans.append((name[0], name[1]))
+            spans.add((name[0], name[1]))
     for end, kind in sorted(anchors):
         if not text[text.rfind(" ", 0, end) + 1:end][:1].isupper():
             continue  # no capitalised word right before: no name
-        if any(s < end <= e for s, e in spans):
+        if spans.touches(end - 1, end):
             continue
         run = _RUN_BEFORE.search(text, max(0, end - 80), end)
         if run is None:
@@ -389,7 +390,7 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
                         mention.roles.append(role[2])
                         mention.sector, mention.country = role[3] or None, role[4]
                 out.append(mention)
-                spans.append((name[0], end))
+                spans.add((name[0], end))
                 break
     return out
 

@@ -40,11 +40,14 @@ def all_cues(doc: Doc) -> list[Cue]:
 def cues_in(doc: Doc, start: int, end: int) -> list[Cue]:
     """The cues inside [start, end)."""
     found = all_cues(doc)
-    first = bisect.bisect_left(doc.notes["speech.cue_starts"], start)
-    out = []
-    for cue in found[first:]:
-        if cue.start >= end:
-            break
-        if cue.end <= end:
-            out.append(cue)
-    return out
+    starts = doc.notes["speech.cue_starts"]
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [found[i] for i in range(first, last) if found[i].end <= end]
+
+
+def any_cue(doc: Doc, start: int, end: int) -> bool:
+    """Whether a cue starts inside [start, end)."""
+    all_cues(doc)
+    starts = doc.notes["speech.cue_starts"]
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end

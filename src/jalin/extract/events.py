@@ -4,12 +4,16 @@ countries around them, in Malay and English.
 For each sentence: find triggers (`event_triggers.tsv`), cut the sentence into clauses at reporting
 verbs, conjunctions, quotes and relative words (`event_roles.tsv`), keep the strongest trigger of
 each clause, then find its source (the subject before it, the antecedent of "yang"/"which", the
-doer after "oleh"/"by" for a passive, the owner of a noun: "China's request", "lawatan Prabowo")
-and its target (the first other country after it, the other members of "Malaysia dan Jepun" /
-"between X and Y" / "Malaysia-Korea"). Actors count by their country, and references count as
-the country they stand for ("kita", "both countries", "the company"). An event needs a country on
-both sides, except that a country acting on an indefinite object ("menggesa semua pihak", "will
-not sign any pact") is an event with no target. Modality, modes and context come from `jalin.extract.cues`.
+previous clause's subject after "and"/"dan", the doer after "oleh"/"by" for a passive, the owner of
+a noun: "China's request", "lawatan Prabowo", "a warning from Washington") and its target (the
+first other country after it, the other members of "Malaysia dan Jepun" / "between X and Y" /
+"Malaysia-Korea"). A noun trigger that is the subject of a passive ("sanctions were imposed on X")
+needs its doer. Actors count by their country, and references count as the country they stand for
+("kita", "both countries", "the company"). An event needs a country on both sides, except that a
+country acting on an indefinite object or a body that is no country ("menggesa semua pihak", "will
+not sign any pact", "urged the UN Security Council") is an event with no target, and such a body
+acting on a country right after the trigger ("ASEAN ministers condemned Pyongyang") is one with no
+source. Modality, modes and context come from `jalin.extract.cues`.
 """
 
 from __future__ import annotations
@@ -349,11 +353,23 @@ def _sides(
     reciprocal = spec.type in RECIPROCAL_TYPES
     source: Group | None = None
     target: Group | None = None
+    borrowed = False  # the source comes from an earlier clause
     if spec.voice != "active" or _english_passive(text, start, roles):
         source = _agent(text, end, after, roles)
         target = subjects[0] if subjects else None
         if source is None and spec.voice != "stative":
             return []  # a passive that does not say who did it
+    elif spec.strength < 3 and not reciprocal and after and _from(text, end, after[0].start):
+        # A noun with its doer after "from": "a warning from Washington (to Tehran)".
+        source = after[0]
+        target = _first_other(after[1:], source) or _first_other(subjects, source)
+    elif spec.strength < 3 and not reciprocal and _NOUN_PASSIVE.match(text, end):
+        # A noun that is the subject of a passive: "sanctions were imposed on X (by Y)"; not a
+        # joint act ("rundingan diadakan antara X dan Y").
+        source = _agent(text, end, after, roles)
+        if source is None:
+            return []
+        target = _first_other(after, source)
     if source is None and spec.strength < 3 and spec.lang == "ms" and _possessor(text, end, after, roles):
         # A Malay noun with its doer after it: "serangan dron AS", "lawatan Prabowo ke Jepun".
         source, target = after[0], next(
@@ -375,6 +391,7 @@ def _sides(
     if source is None and not weak:
         # "He added the ministry will strengthen ties with X and Y": the reporter acts.
         source = _antecedent(text, clause[0], groups, roles)
+        borrowed = source is not None
     if source is None and target is not None and len(target.countries()) >= 2:
         if not reciprocal:
             return []
@@ -385,9 +402,17 @@ def _sides(
     if source is None and (spec.strength >= 3 or target is not None):
         source = _fronted_subject(text, end, groups, target, sentence_end)
     if source is None:
+        if target is not None and spec.strength >= 3 and _near(text, end, target.start) and (
+            _indefinite_subject(text, clause[0], start, roles)
+        ):
+            # A body that is no country acting on one: "ASEAN ministers condemned Pyongyang".
+            return [([], target.parties, False)]
         return []
-    if target is None and spec.strength >= 3 and (len(source.countries()) == 1 or not reciprocal) and (
-        all(p.kind == "COUNTRY" for p in source.parties) and _indefinite_object(text, end, hard_right, roles)
+    if target is None and spec.strength >= 3 and not borrowed and (
+        len(source.countries()) == 1 or not reciprocal
+    ) and (
+        all(p.kind in ("COUNTRY", "self") for p in source.parties)
+        and _indefinite_object(text, end, hard_right, roles)
     ):
         # A country acting on anyone: "Malaysia menggesa semua pihak", "will not sign any pact".
         return [(source.parties, [], False)]
@@ -422,6 +447,20 @@ def _indefinite(roles: Roles, start: int, end: int) -> bool:
     return i < len(roles.indefinite) and roles.indefinite[i] < end
 
 
+def _indefinite_subject(text: str, clause_start: int, start: int, roles: Roles) -> bool:
+    """A subject that is no country right before the trigger (at most `OBJECT_REACH` words
+    after its first): "ASEAN foreign ministers today condemned", "the ministers urged"."""
+    i = bisect.bisect_left(roles.indefinite, start) - 1
+    if i < 0 or roles.indefinite[i] < clause_start:
+        return False
+    return len(_WORD.findall(text, roles.indefinite[i], start)) <= OBJECT_REACH + 1
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """At most `OBJECT_REACH` words between a trigger's end and a mention's start."""
+    return len(_WORD.findall(text, end, start)) <= OBJECT_REACH
+
+
 def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bool:
     """An indefinite object right after the trigger (at most `OBJECT_REACH` words between):
     "tidak akan menandatangani sebarang pakatan", "take firm action against any vessel"."""
@@ -431,6 +470,21 @@ def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bo
     return len(_WORD.findall(text, end, roles.indefinite[i])) <= OBJECT_REACH
 
 
+# A noun trigger followed by a passive verb: "sanctions were imposed", "sekatan dikenakan".
+_NOUN_PASSIVE = re.compile(
+    r"\s+(?:(?:was|were|has been|have been|had been|is being|are being)\s+\w+ed"
+    r"|(?:telah\s+)?di\w+(?:kan|i))\b", re.IGNORECASE)
+_FROM = re.compile(r"\s+(?:from|daripada|dari)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _from(text: str, end: int, start: int) -> bool:
+    """Only "from"/"daripada" (and "the") between a noun trigger and a mention."""
+    match = _FROM.match(text, end)
+    return match is not None and match.end() == start
+
+
+# A clause that opens with a conjunction shares the previous clause's subject ("… and accused X").
+_LEADING_CONJUNCTION = re.compile(r"\W*(?:dan|serta|and)\s", re.IGNORECASE)
 _OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")
 
 
@@ -456,7 +510,7 @@ def _antecedent(text: str, clause_start: int, groups: list[Group], roles: Roles)
                and not _roles_before(text, g.start, roles) & _NOT_ANTECEDENT]
     if not earlier:
         return None
-    if "break" in roles.cues.get(clause_start, ()):
+    if "break" in roles.cues.get(clause_start, ()) or _LEADING_CONJUNCTION.match(text, clause_start):
         previous = roles.left(roles.hard, earlier[-1].start, -1)
         return next(g for g in earlier if g.start >= previous)
     return earlier[-1]

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.actors_speech import Cue, cues_in
+from jalin.extract.actors_speech import Cue, any_cue, cues_in
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
@@ -199,14 +199,9 @@ class _Speakers:
         self.genders: dict[str, str] | None = None
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        first = bisect.bisect_left(self.starts, start)
-        out = []
-        for span in self.spans[first:]:
-            if span[0] >= end:
-                break
-            if span[1] <= end:
-                out.append(span)
-        return out
+        spans = self.spans
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [spans[i] for i in range(first, last) if spans[i][1] <= end]
 
     def covering(self, offset: int) -> tuple[int, int, str] | None:
         index = bisect.bisect_right(self.starts, offset)
@@ -426,9 +421,28 @@ def _direct(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[Statement | N
     return statement, found
 
 
+class _QuotedIndex:
+    """The quote spans by start, to find those near one sentence without scanning them all."""
+
+    def __init__(self, quoted: list[tuple[int, int]]) -> None:
+        self.spans = sorted(quoted)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one (spans may nest)
+        for _, end in self.spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def around(self, low: int, high: int) -> list[tuple[int, int]]:
+        """Every span starting before `high` and ending at or after `low - 1`: all that touch the
+        sentence [low, high), contain it, or close right before it."""
+        first = bisect.bisect_left(self.reach, low - 1)
+        last = bisect.bisect_left(self.starts, high)
+        return [span for span in self.spans[first:last] if span[1] >= low - 1]
+
+
 def _reported(doc: Doc, speakers: _Speakers, low: int, high: int,
               quoted: list[tuple[int, int]]) -> list[Statement]:
-    """The reported statements of one sentence (outside quotes), from its attribution cues."""
+    """The reported statements of one sentence (outside quotes), from its attribution cues;
+    `quoted` holds at least the quote spans that touch the sentence."""
     high = min([s for s, _ in quoted if low < s < high], default=high)
     cues = cues_in(doc, low, high)
     attributions = set()
@@ -567,6 +581,7 @@ def extract(doc: Doc) -> list[Statement]:
     speakers = _Speakers(doc)
     quotes = [q for q in _quotes(text) if q.end > q.start]
     quoted = [(q.open_mark, q.close_mark) for q in quotes if not q.embedded]
+    near = _QuotedIndex(quoted)
     events: list[tuple[int, int, object]] = [(q.open_mark, 0, q) for q in quotes]
     for span in doc.sentences or []:
         events.append((span.start, 1, span))
@@ -589,9 +604,12 @@ def extract(doc: Doc) -> list[Statement]:
             statements.append(statement)
             continue
         low, high = item.start, item.end  # type: ignore[attr-defined]
-        if any(s <= low and high <= e for s, e in quoted):
+        if not any_cue(doc, low, high):
+            continue  # nothing reported in a sentence without an attribution cue
+        around = near.around(low, high)
+        if any(s <= low and high <= e for s, e in around):
             continue
-        for statement in _reported(doc, speakers, low, high, quoted):
+        for statement in _reported(doc, speakers, low, high, around):
             speakers.spoke(statement.speaker)
             statements.append(statement)
     statements = [s for s in statements if s.speaker is not None or s.verb is not None]
