@@ -292,3 +292,15 @@ def test_a_contract_after_a_g2g_purchase_is_that_purchase():
     text = ("Malaysia will sign a government-to-government agreement with Italy for naval helicopters. "
             "The contract is expected to be signed in May.")
     assert brief(text) == [("g2g_procurement", ["ITA", "MYS"], "negotiating")]
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("The Cabinet approved the defence cooperation agreement with Italy, allowing the ministry to "
+     "proceed with the signing before the end of the year.", "before the end of the year"),
+    ("Kabinet meluluskan perjanjian kerjasama pertahanan dengan Itali, dan pemeteraian dibuat sebelum "
+     "akhir tahun.", "sebelum akhir tahun"),
+])
+def test_a_deadline_in_this_period_is_still_to_come(text, when):
+    found = run(text, time_words={when: ("2026", "before")}, published=date(2026, 10, 1))
+    assert found[0]["status"] == "approved"
+    assert ("signing", "expected", "t1") in milestones(found[0])

@@ -190,7 +190,7 @@ def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) ->
             return
     if draft is None:
         return
-    milestone = _milestone(doc, cue, (span.start, span.end), (cue.start, cue.start))
+    milestone = _milestone(doc, cue, (span.start, span.end), (cue.start, cue.start), [])
     if cue.milestone == "delivery" and (milestone.time is None or milestone.state != "expected"
                                         or _before_publication(doc, milestone.time)):
         return  # no date: maybe of something else; a past date: it should have come ("sepatutnya")
@@ -446,7 +446,7 @@ def _apply(doc: Doc, m: Matchers, draft: _Draft, clause: _Clause, cues: list[Sta
     if clause.exclusive is not None:
         draft.exclusive = clause.exclusive
     for cue in cues:
-        milestone = _milestone(doc, cue, clause.scope, clause.label) if cue.milestone else None
+        milestone = _milestone(doc, cue, clause.scope, clause.label, clause.stage) if cue.milestone else None
         if milestone is not None and cue.done and milestone.state == "expected":
             cue = replace(cue, done=False, status=cue.if_expected)  # its date is still to come
         elif (milestone is not None and cue.subordinate and milestone.time is not None
@@ -465,10 +465,13 @@ def _apply(doc: Doc, m: Matchers, draft: _Draft, clause: _Clause, cues: list[Sta
                 draft.milestones.append(found)
 
 
-def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int], label: tuple[int, int]) -> Milestone:
+def _milestone(
+    doc: Doc, cue: StageCue, scope: tuple[int, int], label: tuple[int, int], others: list[StageCue]
+) -> Milestone:
     """The milestone a cue marks, with the nearest time in its clause within a few words, not counting
-    the agreement's own label ("will sign an MoU on border management next week"), after the cue
-    first, else before; a done cue whose time is after the document's date is still expected."""
+    the agreement's own label ("will sign an MoU on border management next week") and with no other
+    stage cue (`others`) between, after the cue first, else before; a done cue whose time is after the
+    document's date is still expected."""
     times = times_layer.times_in(doc, scope[0], scope[1])
     text = doc.text
 
@@ -476,8 +479,13 @@ def _milestone(doc: Doc, cue: StageCue, scope: tuple[int, int], label: tuple[int
         inside = text[label[0]:label[1]].split() if start <= label[0] and label[1] <= end else ()
         return len(text[start:end].split()) - len(inside)
 
-    after = [t for t in times if t.start >= cue.end and words(cue.end, t.start) <= _TIME_REACH]
-    before = [t for t in times if t.end <= cue.start and words(t.end, cue.start) <= _TIME_REACH]
+    def free(start: int, end: int) -> bool:  # no other stage cue between: that one is nearer the time
+        return not any(start <= other.start < end for other in others)
+
+    after = [t for t in times if t.start >= cue.end and words(cue.end, t.start) <= _TIME_REACH
+             and free(cue.end, t.start)]
+    before = [t for t in times if t.end <= cue.start and words(t.end, cue.start) <= _TIME_REACH
+              and free(t.end, cue.start)]
     when = after[0] if after else before[-1] if before else None
     state = "done" if cue.done and not (when and _after_publication(doc, when)) else "expected"
     end = when.end if when is not None and when in after else cue.end
@@ -517,12 +525,18 @@ def _before_publication(doc: Doc, time_id: str) -> bool:
     return value < doc.published.isoformat()[:len(value)]
 
 
+_DEADLINES = frozenset({"before", "by"})
+
+
 def _after_publication(doc: Doc, when: TimeExpr) -> bool:
-    """Whether a time lies after the document's date ("signing ... before the end of the year")."""
+    """Whether a time lies after the document's date ("signing ... next year"), or is a deadline in the
+    period the document's date falls in ("signing ... before the end of the year")."""
     if doc.published is None or when.value is None or not _ISO.match(when.value):
         return False
     value = when.value.split("/")[0]
-    return value > doc.published.isoformat()[:len(value)]
+    published = doc.published.isoformat()[:len(value)]
+    # "before the end of the year" said this year: a deadline still to come
+    return value > published or (value == published and when.relation in _DEADLINES)
 
 
 def _modes(doc: Doc, draft: _Draft) -> set[str]:
