@@ -304,3 +304,13 @@ def test_a_deadline_in_this_period_is_still_to_come(text, when):
     found = run(text, time_words={when: ("2026", "before")}, published=date(2026, 10, 1))
     assert found[0]["status"] == "approved"
     assert ("signing", "expected", "t1") in milestones(found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia signed a defence cooperation agreement with Italy. The decision to raise fuel prices was "
+    "made at the Cabinet meeting last week.",
+    "Malaysia menandatangani perjanjian kerjasama pertahanan dengan Itali. Keputusan itu untuk menaikkan "
+    "harga minyak dibuat dalam mesyuarat Jemaah Menteri minggu lalu.",
+])
+def test_a_cabinet_decision_about_something_else_is_no_approval(text):
+    assert milestones(run(text)[0]) == [("signing", "done", None)]

@@ -16,6 +16,7 @@ from jalin.doc import Doc
 from jalin.extract.agreement_lexicon import Hit, Matchers, scan
 from jalin.extract.agreement_stage import StageCue, stage_cues
 
+_ABOUT = (["to"], ["untuk"], ["on"], ["mengenai"], ["for"], ["bagi"], ["tentang"], ["regarding"])
 _DECISION_REACH = 10  # words between "the decision"/"keputusan itu" and the Cabinet that made it
 
 
@@ -57,6 +58,8 @@ def follow_ups(
             if not cue.done:
                 found.append(FollowUp(index, cue))
     for hit in decisions:
+        if lowered[hit.end:hit.end + 12].split()[:1] in _ABOUT:
+            continue  # "the decision to raise fuel prices": about something else
         cabinet = _cabinet_after(lowered, hit, markers, m)
         if cabinet is not None:
             found.append(FollowUp(doc.sentence_index(hit.start), StageCue(
