@@ -40,6 +40,9 @@ class StageRow:
     expected: str        # status when it is still to come
     milestone: str       # milestone kind, "" when the cue marks none
     only_expected: bool = False  # marks its milestone only when still to come ("will finalise")
+    needs_asset: bool = False    # counts only a few words after an asset noun ("the first jets arrive")
+    needs_head: bool = False     # counts only right before the agreement's head ("exchange of MoUs")
+    proper: bool = False         # written with a capital ("Cabinet approval"): a capital is no name
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +90,14 @@ def _build(lexicon: Lexicon) -> Matchers:
     stage_rows: dict[str, StageRow] = {}
     for row in lexicon.table("agreement_status"):
         if row.get("cue"):
-            stage_rows[_key(row["cue"])] = StageRow(row.get("done", ""), row.get("expected", ""), "")
+            stage_rows[_key(row["cue"])] = StageRow(
+                row.get("done", ""), row.get("expected", ""), "", proper=row["cue"][0].isupper())
     for row in lexicon.table("milestones"):
+        needs = row.get("needs", "")
         if row.get("cue"):
             stage_rows[_key(row["cue"])] = StageRow(
                 row.get("done", ""), row.get("expected", ""), row.get("kind", "other") or "other",
-                row.get("only", "") == "expected",
+                row.get("only", "") == "expected", needs == "asset", needs == "head", row["cue"][0].isupper(),
             )
     roles: dict[str, set[str]] = {}
     for row in lexicon.table("agreement_cues"):

@@ -7,7 +7,8 @@ tersebut") or a determiner precedes an English one ("the deal"), and a "such" re
 "serupa", "sedemikian", "such", "similar" sits next to it. Purchase nouns ("procurement of", "perolehan") make
 one mention per named asset that follows them, unless they give the subject of the agreement just
 named ("an agreement with X for the purchase of ..."). An agreement that is only supposed ("any
-deal", "sebarang perjanjian") or denied ("is not a contract") is no mention; "in the form of an MoU"
+deal", "sebarang perjanjian"), denied ("is not a contract") or a person's own ("his contract") is no
+mention; "in the form of an MoU"
 gives the kind of the agreement named before it.
 """
 
@@ -21,9 +22,11 @@ from dataclasses import dataclass
 from jalin.extract.agreement_lexicon import HeadRow, Hit, Matchers
 
 # A named asset after a purchase noun: capitalised words, acronyms or model numbers, an optional
-# "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal OPV").
+# "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal OPV");
 _ASSET_WORD = r"(?:[A-Z][\w\-/]*|\d[\w\-/]*[A-Za-z][\w\-/]*)"
-_ASSET = rf"{_ASSET_WORD}(?:[ ]+{_ASSET_WORD})*(?:[ ]*\([A-Z0-9][^()\n]{{0,40}}\))?"
+# or a common noun phrase glossed by an acronym ("kapal peronda luar pesisir (OPV)").
+_ASSET = (rf"(?:{_ASSET_WORD}(?:[ ]+{_ASSET_WORD})*(?:[ ]*\([A-Z0-9][^()\n]{{0,40}}\))?"
+          rf"|[a-z][a-z\-]*(?:[ ]+[a-z][a-z\-]*){{0,5}}[ ]*\([A-Z][A-Z0-9\-]+\))")
 _CLASS_NOUN = r"(?!(?:dan|and|serta|atau|or|of|di|in|the|then)[ ])[a-z]+[ ]+"
 _ASSET_LEAD = re.compile(
     rf"[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?:{_CLASS_NOUN}){{0,2}}?(?P<item>{_ASSET})"
@@ -160,12 +163,12 @@ def _mention(
     ctx: _Context, head: Hit, row: HeadRow, kind: str, following: Hit | None, sentence: int
 ) -> Mention | None:
     """The mention of an agreement head: its label, kind, and whether it points back; None for an
-    agreement that is only supposed ("any agreement", "sebarang perjanjian", "no deal") or denied
-    ("the LOI is not a contract", "bukan satu perjanjian")."""
+    agreement that is only supposed ("any agreement", "sebarang perjanjian", "no deal"), denied
+    ("the LOI is not a contract", "bukan satu perjanjian") or a person's own ("his contract")."""
     m = ctx.m
     start, end, named = _label(ctx.text, head, frozenset(m.cue_roles), ctx.names_before)
     before = _roles_before(ctx, start)
-    if any("hypothetical" in roles for distance, roles in before if distance <= 1):
+    if any({"hypothetical", "personal"} & roles for distance, roles in before if distance <= 1):
         return None
     if _is_denied(before):
         return None
@@ -338,7 +341,8 @@ def _label(
 _ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
 # A lower-case word or an acronym ("the ABC arrangement", "the C-130 deal") between an article and a head.
 _ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*|[A-Z0-9][A-Z0-9\-]+)[ ]+$")
-_ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive"})  # cue words that may stand as adjectives
+# Cue words that may stand as adjectives: "the exclusive arrangement", "the jet deal".
+_ADJECTIVE_ROLES = frozenset({"exclusive", "nonexclusive", "asset"})
 _ARTICLE_ROLES = frozenset({"determiner", "indefinite"})
 
 

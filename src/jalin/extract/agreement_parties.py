@@ -41,36 +41,47 @@ _PARTNER_REACH = 4   # words between "with/dengan/between" and the company it in
 def signing_companies(
     doc: Doc, scope: tuple[int, int], label: tuple[int, int], joins: list[int]
 ) -> list[Country]:
-    """The countries of the companies that sign: one a few words before the agreement's label (its
-    subject), or a few words after "with/dengan/between" (`joins`: where those words end). A company
-    named only as a maker of the subject matter ("fighters built by X") is no party."""
+    """The countries of the organisations that sign: one a few words before the agreement's label (its
+    subject: "NACSA and CISA are negotiating an MoU"), or a company a few words after
+    "with/dengan/between" (`joins`: where those words end). A company named only as a maker of the
+    subject matter ("fighters built by X") is no party; a subject agency with no country known is of
+    the speaking side, and agencies count only when one of them is foreign."""
     text = doc.text
-    found = []
-    for company in companies(doc, scope[0], scope[1]):
-        start, end = company[1], company[2]
+    found: list[tuple[Country, bool]] = []
+    side = own_side(doc, label[0]) or ""
+    for iso, start, end, actor, business in organisations(doc, scope[0], scope[1]):
         subject = end <= label[0] and len(text[end:label[0]].split()) <= _SUBJECT_REACH
-        partner = any(j <= start and len(text[j:start].split()) <= _PARTNER_REACH for j in joins)
-        if subject or partner:
-            found.append(company)
-    return found
+        partner = business and any(j <= start and len(text[j:start].split()) <= _PARTNER_REACH for j in joins)
+        if (subject or partner) and (iso or side):
+            found.append(((iso or side, start, end, actor), business))
+    # Agencies only of the speaking side say nothing ("the ministry is committed to transparency in
+    # this contract"); a foreign one among them makes them the two sides.
+    foreign = any(not business and c[0] != side for c, business in found)
+    return [c for c, business in found if business or foreign]
 
 
-def companies(doc: Doc, start: int, end: int) -> list[Country]:
-    """The countries of the companies (business actors) mentioned in [start, end), as country references:
-    a Malaysian firm signing with a Turkish maker makes an agreement between the two countries."""
-    if "agreements.companies" not in doc.notes:
-        doc.notes["agreements.companies"] = sorted(
-            (mention.start, mention.end, actor.country, actor.id)
-            for actor in doc.actors if actor.sector == "BUS" and actor.country
+_SIGNERS = frozenset({"BUS", "GOV", "MIL"})
+
+
+def organisations(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, str, bool]]:
+    """(country or "", start, end, actor id, is a company) of the companies, government bodies and
+    armed forces mentioned in [start, end): a Malaysian firm signing with a Turkish maker makes an
+    agreement between the two countries; only companies are needed to have a country."""
+    if "agreements.organisations" not in doc.notes:
+        doc.notes["agreements.organisations"] = sorted(
+            (mention.start, mention.end, actor.country or "", actor.id, actor.sector == "BUS")
+            for actor in doc.actors
+            if actor.type == "ORGANISATION" and actor.sector in _SIGNERS
+            and (actor.country or actor.sector != "BUS")
             for mention in actor.mentions
         )
-    found: list[tuple[int, int, str, str]] = doc.notes["agreements.companies"]
+    found: list[tuple[int, int, str, str, bool]] = doc.notes["agreements.organisations"]
     out = []
-    for s, e, iso, actor in found[bisect_left(found, (start,)):]:
+    for s, e, iso, actor, business in found[bisect_left(found, (start,)):]:
         if s >= end:
             break
         if e <= end:
-            out.append((iso, s, e, actor))
+            out.append((iso, s, e, actor, business))
     return out
 
 

@@ -9,7 +9,7 @@ merge into one record with several evidence spans: a mention pointing back ("sem
 "the meeting"), the same name again, a visit to a place already visited, or the same word with the
 same parties. A visit to several countries ("lawatan rasmi ke Indonesia, Singapura dan Malaysia")
 is one visit per host. Counts of people or companies in the sentence of a mention, or in a later
-sentence that says they took part ("disertai kira-kira 150 peserta"), are its attendance.
+sentence that says they took part ("dihadiri lebih 300 delegat"), are its attendance.
 """
 
 from __future__ import annotations

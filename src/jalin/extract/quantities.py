@@ -2,7 +2,7 @@
 
 A quantity is a number (digits or Malay / English words, with an optional scale word) that counts
 something: its unit is a currency sign before it (RM, US$), or the noun it counts after it, possibly
-past a few modifiers ("150 peserta", "seven Pendekar battle tanks"). A qualifier just before it
+past a few modifiers ("300 delegat", "seven Pendekar battle tanks"). A qualifier just before it
 (kira-kira, lebih, at least …) sets `qualifier`. Left out: numbers inside dates and years (the
 times layer's spans, except the durations of its periods), ordinals (ke-3, 3rd), times of day,
 numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahanan Lima Negara"),
