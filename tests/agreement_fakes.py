@@ -86,3 +86,18 @@ def install(monkeypatch) -> None:
     monkeypatch.setattr(times, "times_in", _times_in, raising=False)
     monkeypatch.setattr(cues, "modes_in", _modes_in)
     monkeypatch.setattr(cues, "contexts_in", _contexts_in)
+
+
+MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")
+
+
+def run(text: str, **kwargs) -> list[dict]:
+    """The agreements of `text` as contract dicts, spoken by a Malaysian minister."""
+    from jalin.extract import agreements
+
+    return [g.to_dict() for g in agreements.extract(make_doc(text, speaker=MINISTER, **kwargs))]
+
+
+def brief(text: str, **kwargs) -> list[tuple]:
+    """(type, parties, status) of each agreement of `text`."""
+    return [(g["type"], g["parties"], g["status"]) for g in run(text, **kwargs)]

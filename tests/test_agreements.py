@@ -11,25 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agreement_fakes import install, make_doc
+from agreement_fakes import brief, install, make_doc, run
 from jalin.extract import agreements
 from jalin.model import AGREEMENT_STATUSES, AGREEMENT_TYPES, Actor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")
 
 
 @pytest.fixture(autouse=True)
 def _fakes(monkeypatch):
     install(monkeypatch)
-
-
-def run(text: str, **kwargs) -> list[dict]:
-    return [g.to_dict() for g in agreements.extract(make_doc(text, speaker=MINISTER, **kwargs))]
-
-
-def brief(text: str, **kwargs) -> list[tuple]:
-    return [(g["type"], g["parties"], g["status"]) for g in run(text, **kwargs)]
 
 
 # ---------------------------------------------------------------- every type, both languages

@@ -9,24 +9,14 @@ from datetime import date
 
 import pytest
 
-from agreement_fakes import install, make_doc
+from agreement_fakes import MINISTER, brief, install, make_doc, run
 from jalin.extract import agreements
 from jalin.model import Actor, TextSpan
-
-MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")
 
 
 @pytest.fixture(autouse=True)
 def _fakes(monkeypatch):
     install(monkeypatch)
-
-
-def run(text: str, **kwargs) -> list[dict]:
-    return [g.to_dict() for g in agreements.extract(make_doc(text, speaker=MINISTER, **kwargs))]
-
-
-def brief(text: str, **kwargs) -> list[tuple]:
-    return [(g["type"], g["parties"], g["status"]) for g in run(text, **kwargs)]
 
 
 def milestones(found: dict) -> list[tuple]:
