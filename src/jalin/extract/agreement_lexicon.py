@@ -146,7 +146,9 @@ def scan(
 
 def _scan(automaton: ahocorasick.Automaton, lowered: str, lo: int, hi: int) -> list[Hit]:
     hits = []
-    for end, key in automaton.iter_long(lowered, lo, hi):
+    # A slice, not iter_long's own bounds: pyahocorasick copies the whole string on every call.
+    for end, key in automaton.iter_long(lowered[lo:hi]):
+        end += lo
         start = end - len(key) + 1
         if start > 0 and lowered[start - 1].isalnum():
             continue

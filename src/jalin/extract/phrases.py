@@ -105,7 +105,9 @@ class PhraseMatcher(Generic[V]):
         for automaton, haystack in ((self._folded, lowered), (self._exact, padded)):
             if automaton is None:
                 continue
-            for last, (length, values) in automaton.iter(haystack, start, stop + 2):
+            # A slice, not iter's own bounds: pyahocorasick copies the whole string on every call.
+            for last, (length, values) in automaton.iter(haystack[start:stop + 2]):
+                last += start
                 first = last - length + 1
                 if first >= start and last - 1 <= stop:
                     hits.append((first, last - 1, values))
