@@ -83,7 +83,6 @@ class BatchRows:
     next_event: int
     next_observation: int
     documents: list[tuple] = field(default_factory=list)
-    fts: list[tuple] = field(default_factory=list)
     bands: list[tuple] = field(default_factory=list)
     actors: list[tuple] = field(default_factory=list)
     actor_roles: list[tuple] = field(default_factory=list)
@@ -116,7 +115,6 @@ class BatchRows:
             info.get("language"), info.get("dateline"), minhash, duplicate_of, text,
             analysis_without_text(data),
         ))
-        self.fts.append((pk, info.get("title") or "", text))
         self.bands.extend((key, pk) for key in keys)
         times = {t["id"]: t for t in data["times"]}
         actors = self._actors(pk, data["actors"], day, dup)
