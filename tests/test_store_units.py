@@ -7,7 +7,7 @@ import hashlib
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo
 from jalin.store import open_store
 from jalin.store.dates import day_of, due_date, period
-from jalin.store.neardup import THRESHOLD, bands, signature, signatures, similarity
+from jalin.store.neardup import THRESHOLD, band_keys, bands, signature, signatures, similarity
 from jalin.store.resolve import EntityIndex, name_tokens
 from jalin.store.status import current_status, overdue, visible
 
@@ -59,6 +59,8 @@ def test_signatures_of_a_batch_match_those_already_stored():
     texts = [STORY_MS, "", "terlalu pendek", STORY_MS * 2000, english, "!!! ??? " * 500, STORY_MS]
     assert signatures(texts) == [signature(t) for t in texts]
     assert signatures(texts)[1:3] == [None, None] and signatures([]) == []
+    signed = [s for s in signatures(texts) if s is not None]
+    assert band_keys(signed) == [bands(s) for s in signed] and band_keys([]) == []
 
 
 def test_person_names_fold_honorifics_and_particles():

@@ -101,6 +101,20 @@ def bands(sig: bytes) -> list[int]:
     return keys
 
 
+def band_keys(sigs: list[bytes]) -> list[list[int]]:
+    """`bands` of each signature, computed for all of them at once (the same keys: the arithmetic
+    is modulo 2**64, whose low 63 bits are all a key keeps)."""
+    if not sigs:
+        return []
+    values = np.frombuffer(b"".join(sigs), dtype="<u4").astype(np.uint64).reshape(len(sigs), -1, ROWS)
+    high = (values[:, :, 0] << np.uint64(32)) | values[:, :, 1]
+    low = (values[:, :, 2] << np.uint64(32)) | values[:, :, 3]
+    with np.errstate(over="ignore"):
+        keys = ((high * np.uint64(0x9E3779B97F4A7C15)) ^ (low * np.uint64(0xC2B2AE3D27D4EB4F))) \
+            + np.arange(0, PERMUTATIONS, ROWS, dtype=np.uint64)
+    return (keys & np.uint64(0x7FFFFFFFFFFFFFFF)).tolist()
+
+
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets."""
     return float(np.mean(np.frombuffer(a, dtype="<u4") == np.frombuffer(b, dtype="<u4")))

@@ -92,8 +92,6 @@ class BatchRows:
     observations: list[tuple] = field(default_factory=list)
     milestones: list[tuple] = field(default_factory=list)
     gatherings: list[tuple] = field(default_factory=list)
-    quantities: list[tuple] = field(default_factory=list)
-    times: list[tuple] = field(default_factory=list)
     topics: list[tuple] = field(default_factory=list)
     new_actors: list[NewActor] = field(default_factory=list)
     person_updates: dict[int, PersonUpdate] = field(default_factory=dict)
@@ -137,10 +135,6 @@ class BatchRows:
             self.gatherings.append((pk, entity, g["kind"], g["name"], g["ordinal"], g["location"], g["time"],
                                     value, parties, _dumps(g["attendance"]), _evidence(text, g["evidence"]),
                                     day, dup))
-        self.quantities.extend((pk, q["id"], q["value"], q["qualifier"], q["unit"], q["text"], q["start"],
-                                q["end"]) for q in data["quantities"])
-        self.times.extend((pk, t["id"], t["text"], t["value"], t["granularity"], t["relation"], t["start"],
-                           t["end"]) for t in data["times"])
         self.topics.extend((pk, topic) for topic in data["topics"])
 
     def _actors(self, pk: int, actors: list[dict[str, Any]], day: str | None,

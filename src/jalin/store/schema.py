@@ -126,13 +126,19 @@ V2: tuple[str, ...] = (
     "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 16)",
 )
 
+# Version 3, for write speed: times and quantities are no longer tables (no query reads them; the
+# stored analysis keeps them, as it keeps mentions).
+V3: tuple[str, ...] = (
+    "DROP TABLE times",
+    "DROP TABLE quantities",
+)
+
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Per-document tables, deleted when a document is replaced (same id, new content).
 DOCUMENT_TABLES: tuple[tuple[str, str], ...] = (
     ("actors", "doc"), ("actor_roles", "doc"), ("statements", "doc"),
-    ("agreement_observations", "doc"), ("milestones", "doc"), ("gatherings", "doc"),
-    ("quantities", "doc"), ("times", "doc"), ("topics", "doc"),
+    ("agreement_observations", "doc"), ("milestones", "doc"), ("gatherings", "doc"), ("topics", "doc"),
 )

@@ -13,7 +13,7 @@ import pandas as pd
 
 from jalin.store import status as agreement_status
 from jalin.store.base import AddResult, AnalysisLike, Store
-from jalin.store.neardup import THRESHOLD, bands, signatures, similarity
+from jalin.store.neardup import THRESHOLD, band_keys, bands, signatures, similarity
 from jalin.store.resolve import EntityIndex, fold, name_tokens
 from jalin.store.rows import BatchRows, analysis_with_text, as_dict, content_hash
 from jalin.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION
@@ -40,10 +40,6 @@ _INSERTS: tuple[tuple[str, str], ...] = (
                    "relation, due, text, date, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("gatherings", "INSERT INTO gatherings (doc, entity, kind, name, ordinal, location, time, value, "
                    "parties, attendance, evidence, date, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-    ("quantities", "INSERT INTO quantities (doc, qid, value, qualifier, unit, text, start, end) "
-                   "VALUES (?,?,?,?,?,?,?,?)"),
-    ("times", "INSERT INTO times (doc, tid, text, value, granularity, relation, start, end) "
-              "VALUES (?,?,?,?,?,?,?,?)"),
     ("topics", "INSERT INTO topics (doc, topic) VALUES (?,?)"),
 )
 
@@ -214,7 +210,8 @@ class SQLiteStore(Store):
             pk = first = self._next("documents")
             batch_signatures: dict[int, tuple[bytes, int | None]] = {}
             minhashes = signatures([d["text"] for d, _ in fresh])
-            keys = [bands(sig) if sig is not None else [] for sig in minhashes]
+            signed = iter(band_keys([sig for sig in minhashes if sig is not None]))
+            keys = [next(signed) if sig is not None else [] for sig in minhashes]
             stored_keys = self._stored_keys([k for ks in keys for k in ks])
             batch_keys: dict[int, list[int]] = {}
             for (data, digest), sig, sig_keys in zip(fresh, minhashes, keys, strict=True):
