@@ -384,9 +384,16 @@ class SQLiteStore(Store):
         sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
         records: list[dict[str, Any]] = []
-        for chunk in _chunks(self._con.execute(sql, params).fetchall()):
-            records.extend(self._agreement_chunk(chunk, status, overdue, as_of, today))
+        if limit is not None and limit <= 0:
+            return records
+        # History and milestones are read a page at a time, the page no larger than the records asked
+        # for: a dashboard's first page costs the same however many agreements match.
+        page = min(_CHUNK, limit) if limit is not None else _CHUNK
+        cursor = self._con.execute(sql, params)
+        while entities := cursor.fetchmany(page):
+            records.extend(self._agreement_chunk(entities, status, overdue, as_of, today))
             if limit is not None and len(records) >= limit:
+                cursor.close()
                 return records[:limit]
         return records
 
