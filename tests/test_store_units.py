@@ -63,6 +63,33 @@ def test_signatures_of_a_batch_match_those_already_stored():
     assert band_keys(signed) == [bands(s) for s in signed] and band_keys([]) == []
 
 
+def test_stored_analysis_is_the_given_json_minus_its_text():
+    """JSON handed to the store is stored with its "text" member cut out (not encoded again); any
+    JSON where that cut is not certain (other spacing, a "[" before the text) is encoded from the
+    parsed object; every form reads back as the same object, keys in contract order."""
+    import json
+
+    import orjson
+
+    from jalin.store.rows import _without_text, analysis_with_text, analysis_without_text
+    from store_fixtures import pending
+
+    data = pending().to_dict()
+    compact = orjson.dumps(data)
+    spaced = json.dumps(data, ensure_ascii=False)
+    bracketed = dict(data, document={**data["document"], "title": "[Video] G2G deal"})
+    rest = {k: v for k, v in data.items() if k != "text"}
+    assert _without_text(compact, data["text"]) == orjson.dumps(rest)
+    assert _without_text(compact.decode(), data["text"]) is not None
+    assert _without_text(spaced, data["text"]) is None
+    assert _without_text(orjson.dumps(bracketed), data["text"]) is None
+    assert _without_text(compact, data["text"] + "!") is None
+    for given, expected in ((compact, data), (compact.decode(), data), (spaced, data), (None, data),
+                            (orjson.dumps(bracketed), bracketed)):
+        stored = analysis_with_text(analysis_without_text(expected, given), expected["text"])
+        assert stored == expected and list(stored) == list(expected)
+
+
 def test_person_names_fold_honorifics_and_particles():
     assert name_tokens("Datuk Seri Dr. Ahmad Zahid bin Hamidi") == {"ahmad", "zahid", "hamidi"}
     assert name_tokens("YB Tuan Haji Ali a/l Muthu") == {"ali", "muthu"}

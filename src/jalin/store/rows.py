@@ -32,10 +32,29 @@ def _dumps(value: Any) -> str:
 _LZ4 = b"\x04"
 
 
-def analysis_without_text(data: dict[str, Any]) -> bytes:
+def analysis_without_text(data: dict[str, Any], given: str | bytes | None = None) -> bytes:
     """The stored form of an analysis: its contract JSON minus the "text" (kept in its own column),
-    LZ4-compressed (half the size; six times faster to write than zlib)."""
-    return _LZ4 + lz4.block.compress(orjson.dumps({k: v for k, v in data.items() if k != "text"}))
+    LZ4-compressed (half the size; six times faster to write than zlib). `given`: the JSON `data` was
+    parsed from, when it was; its "text" member is cut out of it rather than the rest encoded again."""
+    body = _without_text(given, data["text"]) if given is not None else None
+    if body is None:
+        body = orjson.dumps({k: v for k, v in data.items() if k != "text"})
+    return _LZ4 + lz4.block.compress(body)
+
+
+def _without_text(given: str | bytes, text: str) -> bytes | None:
+    """The JSON `given` minus its top-level "text" member, when that is found for certain: the first
+    `"text":` key (a quote inside a JSON string is always escaped, so it is a key), holding exactly
+    `text`, after the document and before any array (records, whose own "text" keys sit in arrays).
+    None otherwise (another key order or spacing): the caller encodes the parsed object instead."""
+    raw = given.encode("utf-8") if isinstance(given, str) else given
+    at = raw.find(b'"text":')
+    member = b'"text":' + orjson.dumps(text)
+    end = at + len(member)
+    if at < 1 or raw[at - 1:at] != b"," or not raw.startswith(member, at) or raw[end:end + 1] not in b",}" \
+            or raw.find(b"[", 0, at) >= 0:
+        return None
+    return raw[:at - 1] + raw[end:]
 
 
 def _decompress(stored: bytes) -> bytes:
@@ -102,8 +121,9 @@ class BatchRows:
     new_gatherings: list[tuple] = field(default_factory=list)
 
     def add(self, pk: int, data: dict[str, Any], content_hash: str, minhash: bytes | None,
-            keys: list[int], duplicate_of: int | None) -> None:
-        """All rows of one analysis (contract dict) stored as document `pk`."""
+            keys: list[int], duplicate_of: int | None, given: str | bytes | None = None) -> None:
+        """All rows of one analysis (contract dict, parsed from the JSON `given` if it was) stored as
+        document `pk`."""
         info = data["document"]
         text = data["text"]
         day = info.get("published")
@@ -111,7 +131,7 @@ class BatchRows:
         self.documents.append((
             pk, info["id"], content_hash, day, info.get("source"), info.get("url"), info.get("title"),
             info.get("language"), info.get("dateline"), minhash, duplicate_of, text,
-            analysis_without_text(data),
+            analysis_without_text(data, given),
         ))
         self.bands.extend((key, pk) for key in keys)
         times = {t["id"]: t for t in data["times"]}

@@ -184,7 +184,9 @@ class SQLiteStore(Store):
                 gc.enable()
 
     def _add_batch(self, analyses: Iterable[AnalysisLike]) -> AddResult:
-        items = [as_dict(a) for a in analyses]
+        batch = list(analyses)
+        given = [a if isinstance(a, str | bytes) else None for a in batch]  # the JSON as given, or None
+        items = [as_dict(a) for a in batch]
         result = AddResult()
         if not items:
             return result
@@ -194,27 +196,27 @@ class SQLiteStore(Store):
             index = self._entity_index()
             hashes = [content_hash(d["text"]) for d in items]
             known = self.known_hashes(hashes)
-            fresh: list[tuple[dict[str, Any], str]] = []
+            fresh: list[tuple[dict[str, Any], str, str | bytes | None]] = []
             seen_hashes: set[str] = set()
             seen_ids: set[str] = set()
-            for data, digest in zip(items, hashes, strict=True):
+            for data, digest, raw in zip(items, hashes, given, strict=True):
                 doc_id = data["document"]["id"]
                 if digest in known or digest in seen_hashes or doc_id in seen_ids:
                     result.skipped += 1
                     continue
                 seen_hashes.add(digest)
                 seen_ids.add(doc_id)
-                fresh.append((data, digest))
-            stored_ids = self._ids([d["document"]["id"] for d, _ in fresh])
+                fresh.append((data, digest, raw))
+            stored_ids = self._ids([d["document"]["id"] for d, _, _ in fresh])
             rows = BatchRows(index, self._next("events"), self._next("agreement_observations"))
             pk = first = self._next("documents")
             batch_signatures: dict[int, tuple[bytes, int | None]] = {}
-            minhashes = signatures([d["text"] for d, _ in fresh])
+            minhashes = signatures([d["text"] for d, _, _ in fresh])
             signed = iter(band_keys([sig for sig in minhashes if sig is not None]))
             keys = [next(signed) if sig is not None else [] for sig in minhashes]
             stored_keys = self._stored_keys([k for ks in keys for k in ks])
             batch_keys: dict[int, list[int]] = {}
-            for (data, digest), sig, sig_keys in zip(fresh, minhashes, keys, strict=True):
+            for (data, digest, raw), sig, sig_keys in zip(fresh, minhashes, keys, strict=True):
                 doc_id = data["document"]["id"]
                 if doc_id in stored_ids:
                     self._delete_document(stored_ids[doc_id])
@@ -229,7 +231,7 @@ class SQLiteStore(Store):
                     for key in sig_keys:
                         batch_keys.setdefault(key, []).append(pk)
                 result.duplicates += duplicate_of is not None
-                rows.add(pk, data, digest, sig, sig_keys, duplicate_of)
+                rows.add(pk, data, digest, sig, sig_keys, duplicate_of, raw)
                 result.added += 1
                 pk += 1
             self._write(rows, first)
