@@ -133,7 +133,7 @@ class BatchRows:
             info.get("language"), info.get("dateline"), minhash, duplicate_of, text,
             analysis_without_text(data, given),
         ))
-        self.bands.extend((key, pk) for key in keys)
+        self.bands.extend(zip(keys, [pk] * len(keys), strict=True))
         times = {t["id"]: t for t in data["times"]}
         actors = self._actors(pk, data["actors"], day, dup)
         publishers = _publishers(data["actors"], info.get("source"))
@@ -172,16 +172,19 @@ class BatchRows:
                     update.name = previous.name
                 self.person_updates[update.pk] = update
             found[a["id"]] = (entity, a.get("country"))
-            self.actors.append((pk, a["id"], entity, a["type"], a["name"], a.get("canonical"),
-                                a.get("country"), a.get("sector"), _dumps(a["roles"]),
-                                _dumps(a["honorifics"])))
-            self.actor_roles.extend((entity, pk, day, r["text"], r.get("en")) for r in a["roles"])
-            counts = self.actor_counts.setdefault(entity, [0, 0, day, day])
+            self.actors.append((pk, entity, a["name"]))
+            if a["roles"]:
+                self.actor_roles.extend((entity, pk, day, r["text"], r.get("en")) for r in a["roles"])
+            counts = self.actor_counts.get(entity)
+            if counts is None:
+                counts = self.actor_counts[entity] = [0, 0, day, day]
             if not dup:
                 counts[0] += 1
             if day:
-                counts[2] = min(filter(None, (counts[2], day)))
-                counts[3] = max(filter(None, (counts[3], day)))
+                if not counts[2] or day < counts[2]:
+                    counts[2] = day
+                if not counts[3] or day > counts[3]:
+                    counts[3] = day
         return found
 
     def _events(self, pk: int, events: list[dict[str, Any]], actors: dict[str, tuple[int, str | None]],

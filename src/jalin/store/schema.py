@@ -127,10 +127,17 @@ V2: tuple[str, ...] = (
 )
 
 # Version 3, for write speed: times and quantities are no longer tables (no query reads them; the
-# stored analysis keeps them, as it keeps mentions).
+# stored analysis keeps them, as it keeps mentions), and a document's actors keep only what queries
+# read (the entity each resolved to, under which name).
 V3: tuple[str, ...] = (
     "DROP TABLE times",
     "DROP TABLE quantities",
+    "CREATE TABLE actors_v3 (doc INTEGER NOT NULL, entity INTEGER NOT NULL, name TEXT)",
+    "INSERT INTO actors_v3 (doc, entity, name) SELECT doc, entity, name FROM actors ORDER BY pk",
+    "DROP TABLE actors",
+    "ALTER TABLE actors_v3 RENAME TO actors",
+    "CREATE INDEX actors_doc ON actors(doc)",
+    "CREATE INDEX actors_entity ON actors(entity)",
 )
 
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).

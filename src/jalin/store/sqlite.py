@@ -24,8 +24,7 @@ _INSERTS: tuple[tuple[str, str], ...] = (
     ("documents", "INSERT INTO documents (pk, id, content_hash, published, source, url, title, language, "
                   "dateline, minhash, duplicate_of, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("bands", "INSERT INTO minhash_bands (key, doc) VALUES (?,?)"),
-    ("actors", "INSERT INTO actors (doc, aid, entity, type, name, canonical, country, sector, roles, "
-               "honorifics) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+    ("actors", "INSERT INTO actors (doc, entity, name) VALUES (?,?,?)"),
     ("actor_roles", "INSERT INTO actor_roles (entity, doc, date, text, en) VALUES (?,?,?,?,?)"),
     ("statements", "INSERT INTO statements (doc, speaker, speaker_entity, kind, text, verb, start, end, "
                    "date, dup) VALUES (?,?,?,?,?,?,?,?,?,?)"),
