@@ -102,5 +102,11 @@ def test_agreement_pages_are_the_full_list_cut(tmp_path):
         late = store.agreement_records(overdue=True, as_of="2025-12-01")
         assert [r["parties"][0] for r in late] == ["IND", "MYS", "IDN", "KOR"]
         assert store.agreement_records(overdue=True, as_of="2025-12-01", limit=3) == late[:3]
+        store.add_analyses([pending(), approved()])  # one approval after its expected milestone
+        for day in ("2025-09-01", "2025-10-05", "2025-10-31", "2025-11-01", "2025-11-15", "2026-06-01"):
+            # The SQL that picks agreements that may be overdue leaves none out.
+            assert store.agreement_records(overdue=True, as_of=day) == [
+                r for r in store.agreement_records(as_of=day) if r["overdue"]]
+        assert store.agreement_records(overdue=True) == [r for r in store.agreement_records() if r["overdue"]]
         assert store.agreement_records(country="THA", limit=5) == [r for r in everything
                                                                     if "THA" in r["parties"]]

@@ -74,6 +74,28 @@ _TABLES: dict[str, str] = {
 }
 
 
+_NO_LIMIT = "9999-12-31"  # the as-of date that hides no report
+# Agreements with a milestone that may be overdue (see `status.overdue`, which decides): per kind, the
+# latest report expecting it by then set a due day before the day, and neither a report of it done
+# nor a later dated status implying it is visible by then (undated reports are left to
+# `status.overdue`: a superset is safe). Only these have their history read, so a page of overdue
+# agreements costs about a page.
+_IMPLIED = " OR ".join(
+    f"(g.kind = '{kind}' AND o.status IN ({', '.join(repr(s) for s in sorted(statuses))}))"
+    for kind, statuses in sorted(agreement_status.IMPLIED_BY.items()) if statuses)
+_EXPECTS = "m.state = 'expected' AND m.due != '' AND (m.date IS NULL OR m.due >= m.date)"
+_MAY_BE_OVERDUE = f"""pk IN (SELECT g.agreement FROM (
+        SELECT m.agreement, m.kind, max(coalesce(m.date, '')) AS since FROM milestones m
+        WHERE {_EXPECTS} AND (m.date IS NULL OR m.date <= ?) GROUP BY m.agreement, m.kind) g
+    WHERE EXISTS (SELECT 1 FROM milestones m INDEXED BY milestones_agreement
+        WHERE m.agreement = g.agreement AND m.kind = g.kind AND {_EXPECTS}
+        AND coalesce(m.date, '') = g.since AND m.due < ?)
+    AND NOT EXISTS (SELECT 1 FROM agreement_observations o WHERE o.agreement = g.agreement AND o.dup = 0
+        AND o.date >= g.since AND o.date <= ? AND ({_IMPLIED}))
+    AND NOT EXISTS (SELECT 1 FROM milestones d WHERE d.agreement = g.agreement AND d.kind = g.kind
+        AND d.state = 'done' AND (d.date IS NULL OR d.date <= ?)))"""
+
+
 def _iso(value: str | date | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
 
@@ -379,9 +401,8 @@ class SQLiteStore(Store):
             where.append("status = ?")
             params.append(status)
         if overdue:
-            where.append("pk IN (SELECT agreement FROM milestones WHERE state = 'expected' AND due < ? "
-                         "AND (date IS NULL OR due >= date))")
-            params.append(today)
+            where.append(_MAY_BE_OVERDUE)
+            params += [as_of or _NO_LIMIT, today, as_of or _NO_LIMIT, as_of or _NO_LIMIT]
         sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
         records: list[dict[str, Any]] = []
