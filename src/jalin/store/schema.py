@@ -128,7 +128,8 @@ V2: tuple[str, ...] = (
 
 # Version 3, for write speed: times and quantities are no longer tables (no query reads them; the
 # stored analysis keeps them, as it keeps mentions), and a document's actors keep only what queries
-# read (the entity each resolved to, under which name).
+# read (the entity each resolved to, under which name). Milestones get a covering index for the
+# overdue query (few rows: most documents report no milestone).
 V3: tuple[str, ...] = (
     "DROP TABLE times",
     "DROP TABLE quantities",
@@ -138,6 +139,8 @@ V3: tuple[str, ...] = (
     "ALTER TABLE actors_v3 RENAME TO actors",
     "CREATE INDEX actors_doc ON actors(doc)",
     "CREATE INDEX actors_entity ON actors(entity)",
+    # The overdue query's covering index: milestones by state, agreement and kind, with their dates.
+    "CREATE INDEX milestones_expected ON milestones(state, agreement, kind, date, due)",
 )
 
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).

@@ -87,7 +87,7 @@ _EXPECTS = "m.state = 'expected' AND m.due != '' AND (m.date IS NULL OR m.due >=
 _MAY_BE_OVERDUE = f"""pk IN (SELECT g.agreement FROM (
         SELECT m.agreement, m.kind, max(coalesce(m.date, '')) AS since FROM milestones m
         WHERE {_EXPECTS} AND (m.date IS NULL OR m.date <= ?) GROUP BY m.agreement, m.kind) g
-    WHERE EXISTS (SELECT 1 FROM milestones m INDEXED BY milestones_agreement
+    WHERE EXISTS (SELECT 1 FROM milestones m INDEXED BY milestones_expected
         WHERE m.agreement = g.agreement AND m.kind = g.kind AND {_EXPECTS}
         AND coalesce(m.date, '') = g.since AND m.due < ?)
     AND NOT EXISTS (SELECT 1 FROM agreement_observations o WHERE o.agreement = g.agreement AND o.dup = 0
