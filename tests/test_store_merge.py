@@ -227,11 +227,15 @@ def test_a_version_1_store_is_migrated_and_still_read(tmp_path):
                 (data["document"]["id"], "old-hash", text, stored, sig))
     con.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (1, '', ?)", (text,))
     con.executemany("INSERT INTO minhash_bands (key, doc) VALUES (?, 1)", [(k,) for k in bands(sig)])
+    con.execute("INSERT INTO actors (pk, doc, aid, entity, type, name, country) "
+                "VALUES (1, 1, 'a1', 7, 'COUNTRY', 'Malaysia', 'MYS')")
     con.execute("PRAGMA user_version = 1")
     con.commit()
     con.close()
     with SQLiteStore(path) as store:
         assert store.schema_version == SCHEMA_VERSION
+        assert [tuple(r) for r in store._con.execute("SELECT doc, entity, name FROM actors")] == [
+            (1, 7, "Malaysia")]
         assert store.document("seed-like")["text"] == text
         assert store.document("seed-like")["agreements"][0]["status"] == "pending_approval"
         # The same id with new content replaces the old version, band keys included.
@@ -241,4 +245,4 @@ def test_a_version_1_store_is_migrated_and_still_read(tmp_path):
     con = sqlite3.connect(path)
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     con.close()
-    assert "mentions" not in tables
+    assert not tables & {"mentions", "times", "quantities"}

@@ -74,3 +74,39 @@ def test_evidence_offsets_in_records_and_flat_tables(store):
     assert [(m["start"], m["end"]) for m in record["milestones"]] == [(20, 60)]
     reports = store.table("agreement_observations")
     assert reports[["evidence_start", "evidence_end"]].values.tolist() == [[0, 30], [0, 30]]
+
+
+def test_agreement_pages_are_the_full_list_cut(tmp_path):
+    """A page of agreements (history read for that page only) is the head of the whole list, with
+    every filter; pages of any size agree."""
+    from store_fixtures import g2g_analysis
+
+    partners = ["KOR", "JPN", "IDN", "SGP", "THA", "AUS", "IND"]
+    reports = []
+    for i, partner in enumerate(partners):
+        text = (f"PUTRAJAYA, Oct {i + 1} -- Malaysia and its partner number {i + 1} agreed a procurement "
+                f"deal on defence industry cooperation, the ministry said in a statement today.")
+        status = "signed" if i % 2 else "pending_approval"
+        analysis = g2g_analysis(f"doc-{i}", f"2025-10-{i + 1:02d}", text, status, "expected", "2025-10")
+        analysis.agreements[0].parties = sorted(["MYS", partner])
+        reports.append(analysis)
+    with open_store(tmp_path / "kb.db") as store:
+        store.add_analyses(reports)
+        everything = store.agreement_records()
+        assert [r["parties"] for r in everything][:3] == [["IND", "MYS"], ["AUS", "MYS"], ["MYS", "THA"]]
+        for size in (1, 2, 3, 7, 9):
+            assert store.agreement_records(limit=size) == everything[:size]
+        signed = store.agreement_records(status="signed")
+        assert [r["parties"] for r in signed] == [["AUS", "MYS"], ["MYS", "SGP"], ["JPN", "MYS"]]
+        assert store.agreement_records(status="signed", limit=2) == signed[:2]
+        late = store.agreement_records(overdue=True, as_of="2025-12-01")
+        assert [r["parties"][0] for r in late] == ["IND", "MYS", "IDN", "KOR"]
+        assert store.agreement_records(overdue=True, as_of="2025-12-01", limit=3) == late[:3]
+        store.add_analyses([pending(), approved()])  # one approval after its expected milestone
+        for day in ("2025-09-01", "2025-10-05", "2025-10-31", "2025-11-01", "2025-11-15", "2026-06-01"):
+            # The SQL that picks agreements that may be overdue leaves none out.
+            assert store.agreement_records(overdue=True, as_of=day) == [
+                r for r in store.agreement_records(as_of=day) if r["overdue"]]
+        assert store.agreement_records(overdue=True) == [r for r in store.agreement_records() if r["overdue"]]
+        assert store.agreement_records(country="THA", limit=5) == [r for r in everything
+                                                                    if "THA" in r["parties"]]

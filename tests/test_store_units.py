@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo
 from jalin.store import open_store
 from jalin.store.dates import day_of, due_date, period
-from jalin.store.neardup import THRESHOLD, bands, signature, similarity
+from jalin.store.neardup import THRESHOLD, band_keys, bands, signature, signatures, similarity
 from jalin.store.resolve import EntityIndex, name_tokens
 from jalin.store.status import current_status, overdue, visible
 
@@ -44,6 +46,48 @@ def test_near_duplicate_signatures():
     assert signature("terlalu pendek") is None
     assert signature("") is None
     assert len(signature(STORY_MS * 2000)) == 256
+
+
+def test_signatures_of_a_batch_match_those_already_stored():
+    """The batch computation gives every text the signature stored before it (pinned here), empty
+    bins (a short text) and the word limit (a long one) included, whatever else is in the batch."""
+    assert hashlib.sha256(signature(STORY_MS)).hexdigest()[:16] == "c4e9c2b1e6bf3873"
+    assert hashlib.sha256(signature(STORY_MS * 2000)).hexdigest()[:16] == "1935ded49c2feeb0"
+    english = ("The defence ministry will acquire four new littoral mission ships from a local company in "
+               "cooperation with a foreign partner, a senior official said today, adding that the contract "
+               "is expected to be signed before the end of next year.")
+    texts = [STORY_MS, "", "terlalu pendek", STORY_MS * 2000, english, "!!! ??? " * 500, STORY_MS]
+    assert signatures(texts) == [signature(t) for t in texts]
+    assert signatures(texts)[1:3] == [None, None] and signatures([]) == []
+    signed = [s for s in signatures(texts) if s is not None]
+    assert band_keys(signed) == [bands(s) for s in signed] and band_keys([]) == []
+
+
+def test_stored_analysis_is_the_given_json_minus_its_text():
+    """JSON handed to the store is stored with its "text" member cut out (not encoded again); any
+    JSON where that cut is not certain (other spacing, a "[" before the text) is encoded from the
+    parsed object; every form reads back as the same object, keys in contract order."""
+    import json
+
+    import orjson
+
+    from jalin.store.rows import _without_text, analysis_with_text, analysis_without_text
+    from store_fixtures import pending
+
+    data = pending().to_dict()
+    compact = orjson.dumps(data)
+    spaced = json.dumps(data, ensure_ascii=False)
+    bracketed = dict(data, document={**data["document"], "title": "[Video] G2G deal"})
+    rest = {k: v for k, v in data.items() if k != "text"}
+    assert _without_text(compact, data["text"]) == orjson.dumps(rest)
+    assert _without_text(compact.decode(), data["text"]) is not None
+    assert _without_text(spaced, data["text"]) is None
+    assert _without_text(orjson.dumps(bracketed), data["text"]) is None
+    assert _without_text(compact, data["text"] + "!") is None
+    for given, expected in ((compact, data), (compact.decode(), data), (spaced, data), (None, data),
+                            (orjson.dumps(bracketed), bracketed)):
+        stored = analysis_with_text(analysis_without_text(expected, given), expected["text"])
+        assert stored == expected and list(stored) == list(expected)
 
 
 def test_person_names_fold_honorifics_and_particles():

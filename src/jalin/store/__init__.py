@@ -39,9 +39,10 @@ events, statements, agreement reports and gatherings are flagged `dup`, so queri
 A statement the analysis gives to the document's own publisher (a media organisation named as its
 source) is stored without a speaker entity: the newspaper printed it, someone else said it.
 
-Schema version 2 (migrated in place from 1): stored analyses are LZ4 blocks (version 1's zlib still
-read), no mentions table, band keys and FTS tuned for write speed, date indexes on events and
-statements, evidence offsets on agreement reports and milestones.
+Schema version 3 (migrated in place from 1 or 2): stored analyses are LZ4 blocks (version 1's zlib
+still read), no mentions, times or quantities tables (the stored analysis keeps them), band keys and
+FTS tuned for write speed, date indexes on events and statements, evidence offsets on agreement
+reports and milestones. New stores use 16 KiB pages.
 """
 
 from __future__ import annotations

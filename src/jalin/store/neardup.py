@@ -25,7 +25,6 @@ _SEPARATORS = bytes(b if chr(b).isalnum() or b >= 128 else 32 for b in range(256
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 _LOW = np.uint64(0xFFFFFFFF)
-_BINS = np.arange(PERMUTATIONS, dtype=np.uint64)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -35,27 +34,60 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def signature(text: str) -> bytes | None:
-    """The MinHash signature (64 little-endian uint32), None when the text is too short."""
-    words = text[:MAX_TOKENS * 12].casefold().encode("utf-8").translate(_SEPARATORS).split()[:MAX_TOKENS]
-    if len(words) < MIN_TOKENS:
-        return None
-    ids = np.array(list(map(zlib.crc32, words)), dtype=np.uint64)
+def _words(text: str) -> list[bytes]:
+    """The words of the text's opening (at most `MAX_TOKENS`), case-folded, UTF-8."""
+    return text[:MAX_TOKENS * 12].casefold().encode("utf-8").translate(_SEPARATORS).split()[:MAX_TOKENS]
+
+
+def signatures(texts: list[str]) -> list[bytes | None]:
+    """The MinHash signature (64 little-endian uint32) of each text, None for a text too short: the
+    whole batch in one pass of array operations (the per-text work is only splitting words)."""
+    out: list[bytes | None] = [None] * len(texts)
+    signed: list[int] = []
+    counts: list[int] = []
+    ids: list[int] = []  # crc32 of every word of the signed texts, text after text
+    for i, text in enumerate(texts):
+        words = _words(text)
+        if len(words) >= MIN_TOKENS:
+            signed.append(i)
+            counts.append(len(words))
+            ids.extend(map(zlib.crc32, words))
+    if not signed:
+        return out
+    lengths = np.array(counts, dtype=np.int64)
+    flat = np.array(ids, dtype=np.uint64)
+    # Word k starts a shingle (k, k + 1, k + 2) when two more words of its text follow it.
+    text_of = np.repeat(np.arange(len(signed), dtype=np.uint64), lengths)
+    local = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    starts = np.flatnonzero(local < np.repeat(lengths - 2, lengths))
     with np.errstate(over="ignore"):
-        hashes = np.sort(_mix(_mix(_mix(ids[:-2]) ^ ids[1:-1]) ^ (ids[2:] << np.uint64(32))))
-    bins = hashes >> np.uint64(58)
-    first = np.searchsorted(bins, _BINS)
-    present = first < len(hashes)
-    present[present] = bins[first[present]] == _BINS[present]
-    values = ((hashes[np.minimum(first, len(hashes) - 1)] >> np.uint64(26)) & _LOW).tolist()
-    filled = present.tolist()
-    for i in range(PERMUTATIONS):
-        if not filled[i]:
-            step = 1
-            while not filled[(i + step) % PERMUTATIONS]:
-                step += 1
-            values[i] = (values[(i + step) % PERMUTATIONS] + step * 0x9E3779B1) & 0xFFFFFFFF
-    return np.array(values, dtype="<u4").tobytes()
+        hashes = _mix(_mix(_mix(flat[starts]) ^ flat[starts + 1]) ^ (flat[starts + 2] << np.uint64(32)))
+    # Sorted by (text, hash bits 26-63): each (text, bin) group's first entry is the bin's minimum, and
+    # its low 32 bits are the value kept ((hash >> 26) & 0xFFFFFFFF).
+    keys = np.sort((text_of[starts] << np.uint64(38)) | (hashes >> np.uint64(26)))
+    groups = keys >> np.uint64(32)  # text * 64 + bin
+    first = np.flatnonzero(np.concatenate(([True], groups[1:] != groups[:-1])))
+    cells = groups[first].astype(np.int64)
+    values = np.zeros((len(signed), PERMUTATIONS), dtype=np.uint64)
+    present = np.zeros((len(signed), PERMUTATIONS), dtype=bool)
+    values.flat[cells] = keys[first] & _LOW
+    present.flat[cells] = True
+    # An empty bin borrows the next non-empty bin's value (cyclically), shifted by the distance.
+    positions = np.arange(2 * PERMUTATIONS)
+    marked = np.where(np.concatenate((present, present), axis=1), positions, 4 * PERMUTATIONS)
+    following = np.minimum.accumulate(marked[:, ::-1], axis=1)[:, ::-1][:, :PERMUTATIONS]
+    steps = (following - positions[:PERMUTATIONS]).astype(np.uint64)
+    filled = (np.take_along_axis(values, following % PERMUTATIONS, axis=1)
+              + steps * np.uint64(0x9E3779B1)) & _LOW
+    encoded = filled.astype("<u4")
+    for row, i in enumerate(signed):
+        out[i] = encoded[row].tobytes()
+    return out
+
+
+def signature(text: str) -> bytes | None:
+    """The MinHash signature of one text (see `signatures`)."""
+    return signatures([text])[0]
 
 
 def bands(sig: bytes) -> list[int]:
@@ -67,6 +99,20 @@ def bands(sig: bytes) -> list[int]:
         keys.append((((a << 32 | b) * 0x9E3779B97F4A7C15 ^ (c << 32 | d) * 0xC2B2AE3D27D4EB4F) + band)
                     & 0x7FFFFFFFFFFFFFFF)
     return keys
+
+
+def band_keys(sigs: list[bytes]) -> list[list[int]]:
+    """`bands` of each signature, computed for all of them at once (the same keys: the arithmetic
+    is modulo 2**64, whose low 63 bits are all a key keeps)."""
+    if not sigs:
+        return []
+    values = np.frombuffer(b"".join(sigs), dtype="<u4").astype(np.uint64).reshape(len(sigs), -1, ROWS)
+    high = (values[:, :, 0] << np.uint64(32)) | values[:, :, 1]
+    low = (values[:, :, 2] << np.uint64(32)) | values[:, :, 3]
+    with np.errstate(over="ignore"):
+        keys = ((high * np.uint64(0x9E3779B97F4A7C15)) ^ (low * np.uint64(0xC2B2AE3D27D4EB4F))) \
+            + np.arange(0, PERMUTATIONS, ROWS, dtype=np.uint64)
+    return (keys & np.uint64(0x7FFFFFFFFFFFFFFF)).tolist()
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -32,10 +32,29 @@ def _dumps(value: Any) -> str:
 _LZ4 = b"\x04"
 
 
-def analysis_without_text(data: dict[str, Any]) -> bytes:
+def analysis_without_text(data: dict[str, Any], given: str | bytes | None = None) -> bytes:
     """The stored form of an analysis: its contract JSON minus the "text" (kept in its own column),
-    LZ4-compressed (half the size; six times faster to write than zlib)."""
-    return _LZ4 + lz4.block.compress(orjson.dumps({k: v for k, v in data.items() if k != "text"}))
+    LZ4-compressed (half the size; six times faster to write than zlib). `given`: the JSON `data` was
+    parsed from, when it was; its "text" member is cut out of it rather than the rest encoded again."""
+    body = _without_text(given, data["text"]) if given is not None else None
+    if body is None:
+        body = orjson.dumps({k: v for k, v in data.items() if k != "text"})
+    return _LZ4 + lz4.block.compress(body)
+
+
+def _without_text(given: str | bytes, text: str) -> bytes | None:
+    """The JSON `given` minus its top-level "text" member, when that is found for certain: the first
+    `"text":` key (a quote inside a JSON string is always escaped, so it is a key), holding exactly
+    `text`, after the document and before any array (records, whose own "text" keys sit in arrays).
+    None otherwise (another key order or spacing): the caller encodes the parsed object instead."""
+    raw = given.encode("utf-8") if isinstance(given, str) else given
+    at = raw.find(b'"text":')
+    member = b'"text":' + orjson.dumps(text)
+    end = at + len(member)
+    if at < 1 or raw[at - 1:at] != b"," or not raw.startswith(member, at) or raw[end:end + 1] not in b",}" \
+            or raw.find(b"[", 0, at) >= 0:
+        return None
+    return raw[:at - 1] + raw[end:]
 
 
 def _decompress(stored: bytes) -> bytes:
@@ -83,7 +102,6 @@ class BatchRows:
     next_event: int
     next_observation: int
     documents: list[tuple] = field(default_factory=list)
-    fts: list[tuple] = field(default_factory=list)
     bands: list[tuple] = field(default_factory=list)
     actors: list[tuple] = field(default_factory=list)
     actor_roles: list[tuple] = field(default_factory=list)
@@ -93,8 +111,6 @@ class BatchRows:
     observations: list[tuple] = field(default_factory=list)
     milestones: list[tuple] = field(default_factory=list)
     gatherings: list[tuple] = field(default_factory=list)
-    quantities: list[tuple] = field(default_factory=list)
-    times: list[tuple] = field(default_factory=list)
     topics: list[tuple] = field(default_factory=list)
     new_actors: list[NewActor] = field(default_factory=list)
     person_updates: dict[int, PersonUpdate] = field(default_factory=dict)
@@ -105,8 +121,9 @@ class BatchRows:
     new_gatherings: list[tuple] = field(default_factory=list)
 
     def add(self, pk: int, data: dict[str, Any], content_hash: str, minhash: bytes | None,
-            keys: list[int], duplicate_of: int | None) -> None:
-        """All rows of one analysis (contract dict) stored as document `pk`."""
+            keys: list[int], duplicate_of: int | None, given: str | bytes | None = None) -> None:
+        """All rows of one analysis (contract dict, parsed from the JSON `given` if it was) stored as
+        document `pk`."""
         info = data["document"]
         text = data["text"]
         day = info.get("published")
@@ -114,10 +131,9 @@ class BatchRows:
         self.documents.append((
             pk, info["id"], content_hash, day, info.get("source"), info.get("url"), info.get("title"),
             info.get("language"), info.get("dateline"), minhash, duplicate_of, text,
-            analysis_without_text(data),
+            analysis_without_text(data, given),
         ))
-        self.fts.append((pk, info.get("title") or "", text))
-        self.bands.extend((key, pk) for key in keys)
+        self.bands.extend(zip(keys, [pk] * len(keys), strict=True))
         times = {t["id"]: t for t in data["times"]}
         actors = self._actors(pk, data["actors"], day, dup)
         publishers = _publishers(data["actors"], info.get("source"))
@@ -139,10 +155,6 @@ class BatchRows:
             self.gatherings.append((pk, entity, g["kind"], g["name"], g["ordinal"], g["location"], g["time"],
                                     value, parties, _dumps(g["attendance"]), _evidence(text, g["evidence"]),
                                     day, dup))
-        self.quantities.extend((pk, q["id"], q["value"], q["qualifier"], q["unit"], q["text"], q["start"],
-                                q["end"]) for q in data["quantities"])
-        self.times.extend((pk, t["id"], t["text"], t["value"], t["granularity"], t["relation"], t["start"],
-                           t["end"]) for t in data["times"])
         self.topics.extend((pk, topic) for topic in data["topics"])
 
     def _actors(self, pk: int, actors: list[dict[str, Any]], day: str | None,
@@ -160,16 +172,19 @@ class BatchRows:
                     update.name = previous.name
                 self.person_updates[update.pk] = update
             found[a["id"]] = (entity, a.get("country"))
-            self.actors.append((pk, a["id"], entity, a["type"], a["name"], a.get("canonical"),
-                                a.get("country"), a.get("sector"), _dumps(a["roles"]),
-                                _dumps(a["honorifics"])))
-            self.actor_roles.extend((entity, pk, day, r["text"], r.get("en")) for r in a["roles"])
-            counts = self.actor_counts.setdefault(entity, [0, 0, day, day])
+            self.actors.append((pk, entity, a["name"]))
+            if a["roles"]:
+                self.actor_roles.extend((entity, pk, day, r["text"], r.get("en")) for r in a["roles"])
+            counts = self.actor_counts.get(entity)
+            if counts is None:
+                counts = self.actor_counts[entity] = [0, 0, day, day]
             if not dup:
                 counts[0] += 1
             if day:
-                counts[2] = min(filter(None, (counts[2], day)))
-                counts[3] = max(filter(None, (counts[3], day)))
+                if not counts[2] or day < counts[2]:
+                    counts[2] = day
+                if not counts[3] or day > counts[3]:
+                    counts[3] = day
         return found
 
     def _events(self, pk: int, events: list[dict[str, Any]], actors: dict[str, tuple[int, str | None]],

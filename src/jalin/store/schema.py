@@ -126,13 +126,29 @@ V2: tuple[str, ...] = (
     "INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 16)",
 )
 
+# Version 3, for write speed: times and quantities are no longer tables (no query reads them; the
+# stored analysis keeps them, as it keeps mentions), and a document's actors keep only what queries
+# read (the entity each resolved to, under which name). Milestones get a covering index for the
+# overdue query (few rows: most documents report no milestone).
+V3: tuple[str, ...] = (
+    "DROP TABLE times",
+    "DROP TABLE quantities",
+    "CREATE TABLE actors_v3 (doc INTEGER NOT NULL, entity INTEGER NOT NULL, name TEXT)",
+    "INSERT INTO actors_v3 (doc, entity, name) SELECT doc, entity, name FROM actors ORDER BY pk",
+    "DROP TABLE actors",
+    "ALTER TABLE actors_v3 RENAME TO actors",
+    "CREATE INDEX actors_doc ON actors(doc)",
+    "CREATE INDEX actors_entity ON actors(entity)",
+    # The overdue query's covering index: milestones by state, agreement and kind, with their dates.
+    "CREATE INDEX milestones_expected ON milestones(state, agreement, kind, date, due)",
+)
+
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Per-document tables, deleted when a document is replaced (same id, new content).
 DOCUMENT_TABLES: tuple[tuple[str, str], ...] = (
     ("actors", "doc"), ("actor_roles", "doc"), ("statements", "doc"),
-    ("agreement_observations", "doc"), ("milestones", "doc"), ("gatherings", "doc"),
-    ("quantities", "doc"), ("times", "doc"), ("topics", "doc"),
+    ("agreement_observations", "doc"), ("milestones", "doc"), ("gatherings", "doc"), ("topics", "doc"),
 )
