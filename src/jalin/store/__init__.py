@@ -9,7 +9,7 @@
                                                   #   step with its evidence's start/end offsets)
     store.agreements(...)                         # the same as a pandas DataFrame
     store.actors(country="MYS", type=None, limit=100)   # DataFrame of actor entities
-    store.actor_record("Khaled Nordin")           # dict: names, roles over time, statements
+    store.actor_record("Anwar Ibrahim")           # dict: names, roles over time, statements
     store.actor_by_id(12)                         # the same for the entity with id 12 (see actors())
     store.documents(language="ms", source=None, date_from="2025-01-01", date_to=None)
                                                   # DataFrame, newest first

@@ -8,7 +8,7 @@ entities it returns. Rules:
   country, folded canonical-or-name), named by the canonical (English) name when there is one;
 - persons match across documents by name tokens (case-folded, honorifics and patronymic particles
   removed) with compatible countries: the same token set as the entity's first name, or one set
-  inside the other sharing at least two tokens ("Khaled Nordin" and "Mohamed Khaled Nordin"). The
+  inside the other sharing at least two tokens ("Hishammuddin Hussein" and "Hishammuddin Tun Hussein"). The
   entity's tokens never grow (so a garbled long name cannot pull in others through it); its shown
   name moves to a name one token fuller than its first;
 - agreements match by type and parties when their dates are compatible: seen within
