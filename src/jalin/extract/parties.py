@@ -69,7 +69,10 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
             continue  # nested inside a longer mention
         cover = span
         kept.append(party)
-    taken = [(p.start, p.end) for p in kept]
+    # Not nested and sorted by start, the kept mentions' ends never decrease: the last one starting
+    # before a span's end is the only one that can reach into it.
+    taken_starts = [p.start for p in kept]
+    taken_ends = [p.end for p in kept]
     persons = _person_mentions(doc)
     companies = sorted((m.start, a.id) for a in doc.actors
                        if a.type == "ORGANISATION" and a.sector == "BUS" and a.country for m in a.mentions)
@@ -81,7 +84,8 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
             pair = _salient_pair(countries, sentence_start, start, _recent_pair(doc.text, kept, start))
             kept.extend(Party(start, end, country, actor_id, kind) for country, actor_id in pair)
             continue
-        if any(s < end and start < e for s, e in taken):
+        reach = bisect.bisect_left(taken_starts, end)
+        if reach and taken_ends[reach - 1] > start:
             continue
         if kind == "self":
             actor_id = _speaker(doc, start)
@@ -117,7 +121,7 @@ def _person_for(
     reporter: the nearest person before it in the sentence. Otherwise the person mentioned most
     often before it (the earliest first on a tie), leaving out those named earlier in the same
     sentence ("penghargaan Trump terhadap beliau" is not Trump)."""
-    before = [(start, actor_id) for start, actor_id in persons if start < offset]
+    before = persons[:bisect.bisect_left(persons, (offset, ""))]
     in_sentence = [actor_id for start, actor_id in before if start >= sentence_start]
     if reporter and in_sentence:
         return in_sentence[-1]
