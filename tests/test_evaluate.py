@@ -635,3 +635,19 @@ def test_many_identical_items_score_fast_and_one_to_one() -> None:
     assert counts(layers["times"]) == (300, 0, 0)  # all 200 required found, 100 optional found
     prediction["times"] = prediction["times"][:150]
     assert counts(scores(gold, prediction)["times"]) == (150, 0, 50)
+
+
+def test_gold_may_point_at_a_corpus_line_by_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = [{"id": "a-1", "published": "2024-03-01", "title": "One", "text": "Kuala Lumpur, 1 Mac — Satu."},
+             {"id": "b-2", "published": "2024-03-02", "title": "Two", "text": "Jakarta, 2 Mac — Dua."}]
+    (corpus / "pool.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    monkeypatch.setenv("JALIN_CORPUS", str(corpus))
+    gold = tmp_path / "b.gold.json"
+    gold.write_text(json.dumps({"schema": "jalin.gold/1", "corpus": "pool.jsonl", "id": "b-2"}), encoding="utf-8")
+    loaded = load_gold(gold)
+    assert loaded.document.id == "b-2" and "Dua" in loaded.document.text
+    gold.write_text(json.dumps({"schema": "jalin.gold/1", "corpus": "pool.jsonl", "id": "zz"}), encoding="utf-8")
+    with pytest.raises(GoldError, match="no document with id 'zz'"):
+        load_gold(gold)

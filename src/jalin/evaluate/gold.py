@@ -2,12 +2,16 @@
 
 The document is `file` (relative to the gold file: the seed's `.txt` with its `date YYYY-MM-DD`
 header, or a one-document `.jsonl`, or any other format `jalin.read` reads), or the inline `text`
-(read like a plain text file, so a leading `date` header also works there).
+(read like a plain text file, so a leading `date` header also works there), or `corpus` plus `id`:
+the line with that id in a JSONL file of the shared corpus, which is read at run time and never
+copied into the project (`{"corpus": "annotation-pool.jsonl", "id": "isu-…"}`). The corpus folder
+is `$JALIN_CORPUS`, else the nearest `shared/corpus` in a folder above the package.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +45,35 @@ def load_gold(path: str | Path) -> GoldFile:
     return GoldFile(path=path, gold=gold, document=_document(path, gold))
 
 
+def corpus_dir() -> Path:
+    """Where corpus references point: `$JALIN_CORPUS`, else the nearest `shared/corpus` above."""
+    env = os.environ.get("JALIN_CORPUS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared" / "corpus"
+    return here.parents[4] / "shared" / "corpus"
+
+
+def _corpus_document(path: Path, name: str, doc_id: Any) -> RawDocument:
+    target = corpus_dir() / name
+    if not target.is_file():
+        raise GoldError(f"{path}: corpus file {target} not found (set JALIN_CORPUS)")
+    for item in read_path(str(target)):
+        if isinstance(item, InputError):
+            continue
+        if item.id == doc_id:
+            return item
+    raise GoldError(f"{path}: no document with id {doc_id!r} in {target}")
+
+
 def _document(path: Path, gold: dict[str, Any]) -> RawDocument:
     if isinstance(gold.get("text"), str):
         return from_text(gold["text"], str(path))
+    if gold.get("corpus"):
+        return _corpus_document(path, str(gold["corpus"]), gold.get("id"))
     if not gold.get("file"):
         raise GoldError(f"{path}: gives neither `file` nor `text`")
     target = path.parent / gold["file"]
