@@ -645,9 +645,10 @@ def test_gold_may_point_at_a_corpus_line_by_id(tmp_path: Path, monkeypatch: pyte
     (corpus / "pool.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     monkeypatch.setenv("JALIN_CORPUS", str(corpus))
     gold = tmp_path / "b.gold.json"
-    gold.write_text(json.dumps({"schema": "jalin.gold/1", "corpus": "pool.jsonl", "id": "b-2"}), encoding="utf-8")
+    ref = {"schema": "jalin.gold/1", "corpus": "pool.jsonl", "id": "b-2"}
+    gold.write_text(json.dumps(ref), encoding="utf-8")
     loaded = load_gold(gold)
     assert loaded.document.id == "b-2" and "Dua" in loaded.document.text
-    gold.write_text(json.dumps({"schema": "jalin.gold/1", "corpus": "pool.jsonl", "id": "zz"}), encoding="utf-8")
+    gold.write_text(json.dumps({**ref, "id": "zz"}), encoding="utf-8")
     with pytest.raises(GoldError, match="no document with id 'zz'"):
         load_gold(gold)
