@@ -724,3 +724,35 @@ def test_actor_groups_count_people_by_naming_form_and_organisations() -> None:
     groups = score_document(gold, pred)["actors"].groups
     assert groups == {"PERSON/honorific": [1, 0, 0], "PERSON/bare": [0, 0, 1], "PERSON": [0, 1, 0],
                       "ORGANISATION": [1, 0, 0]}
+
+
+def test_first_seen_scores_are_recorded_once_and_sealed_batches_wait(tmp_path: Path) -> None:
+    from jalin.evaluate.batches import markdown_table, score_batches
+
+    for name in ("batch-01", "batch-02"):
+        (tmp_path / name).mkdir()
+        gold = {**make_gold(), "times": []}
+        (tmp_path / name / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "batch-02" / "SEALED").write_text("", encoding="utf-8")
+    calls: list[int] = []
+
+    def fake(paths: list[Path]) -> Report:
+        calls.append(len(paths))
+        scored = score_document(make_gold(), perfect_prediction() if len(calls) == 1 else {})
+        return Report(files=[FileScore("a", scored)])
+
+    rows = score_batches(tmp_path, fake)
+    assert calls == [1] and rows[1].sealed and rows[1].now is None
+    record = json.loads((tmp_path / "batch-01" / "first-seen.json").read_text())
+    assert record["layers"]["events"]["f1"] == 1.0 and record["files"] == 1
+    rows = score_batches(tmp_path, fake)  # the code got worse: first-seen stays, now shows it
+    table = markdown_table(rows)
+    assert "| batch-01 | 1 |" in table and "1.00 / 0.00" in table
+    assert "| batch-02 | 1 | sealed |" in table
+    score_batches(tmp_path, fake, unseal=True)
+    assert (tmp_path / "batch-02" / "first-seen.json").exists()
+
+
+def test_first_seen_cli_rejects_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", "--first-seen", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "no such folder" in result.stderr
