@@ -20,8 +20,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from jalin.doc import Doc
-from jalin.extract import actors as actors_layer
 from jalin.extract import statements as statements_layer
+from jalin.extract.actors import layer as actors_layer
 
 Country = tuple[str, int, int, str]
 

@@ -18,8 +18,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from jalin import __version__
-from jalin.read import (
+from jalin.read.base import (
     FEED_SUFFIXES,
     HTML_SUFFIXES,
     JSON_SUFFIXES,
@@ -28,9 +27,10 @@ from jalin.read import (
     InputError,
     Item,
     RawDocument,
-    _jsonl,
-    _whole,
 )
+from jalin.read.feeds import looks_like_feed
+from jalin.read.formats import read_bytes, read_jsonl
+from jalin.version import __version__
 
 TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
@@ -67,7 +67,7 @@ def read_url(url: str) -> Iterator[Item]:
     if suffix is None:
         yield InputError(url, f"unsupported content type {content_type}")
         return
-    items = _jsonl(io.BytesIO(data), url) if suffix in JSONL_SUFFIXES else _whole(data, url, suffix)
+    items = read_jsonl(io.BytesIO(data), url) if suffix in JSONL_SUFFIXES else read_bytes(data, url, suffix)
     for item in items:
         if isinstance(item, RawDocument) and suffix in (".html", ".txt") and not item.url:
             item.url = final_url
@@ -119,8 +119,6 @@ def reader_suffix(content_type: str, url: str, data: bytes) -> str | None:
         return extension
     head = data[:512].removeprefix(b"\xef\xbb\xbf").lstrip()
     if head[:1] == b"<":
-        from jalin.read_feeds import looks_like_feed
-
         return ".xml" if looks_like_feed(head) else ".html"
     if content_type == "application/json" or head[:1] == b"[":
         return ".json"

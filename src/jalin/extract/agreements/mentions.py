@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jalin.extract.agreement_lexicon import HeadRow, Hit, Matchers
+from jalin.extract.agreements.lexicon import HeadRow, Hit, Matchers
 
 # A named asset after a purchase noun: capitalised words, acronyms or model numbers, an optional
 # "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal OPV");

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jalin.doc import Doc
-from jalin.extract import actors_phrases as phrases
-from jalin.extract.actors_lexicon import Entry, Match
-from jalin.extract.actors_spans import SpanIndex
-from jalin.extract.actors_speech import all_cues
-from jalin.extract.names import is_name_word, name_at, name_key, stopwords
+from jalin.extract.actors.lexicon import Entry, Match
+from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
+from jalin.extract.actors.spans import SpanIndex
+from jalin.extract.common import wordkeys as phrases
+from jalin.extract.common.speech import all_cues
 from jalin.lexicon import Lexicon
 from jalin.model import Role, TextSpan
 

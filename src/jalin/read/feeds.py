@@ -19,7 +19,7 @@ from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from typing import Any
 
-from jalin.read import MAX_DOCUMENT_BYTES, InputError, Item, RawDocument
+from jalin.read.base import MAX_DOCUMENT_BYTES, InputError, Item, RawDocument
 
 _XML_START = re.compile(rb"\s*(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])")
 _ABSOLUTE_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")

@@ -23,9 +23,9 @@ import re
 from datetime import date, timedelta
 
 from jalin.doc import Doc
-from jalin.extract.numbers import number_value
+from jalin.extract.common.numbers import number_value
 from jalin.extract.quantities import unit_after
-from jalin.extract.timewords import TimeWords, time_words
+from jalin.extract.times.words import TimeWords, time_words
 from jalin.model import TimeExpr
 
 _DATELINE = re.compile(

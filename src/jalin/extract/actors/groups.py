@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from jalin.doc import Doc
-from jalin.extract.actors_ethnic import is_ethnic
-from jalin.extract.actors_lexicon import Match, group_nouns
-from jalin.extract.actors_spans import SpanIndex
+from jalin.extract.actors.ethnic import is_ethnic
+from jalin.extract.actors.lexicon import Match, group_nouns
+from jalin.extract.actors.spans import SpanIndex
 
 # Up to three lower-case modifiers between a Malay group noun and its country ("dari pihak" allowed).
 _MODIFIER = re.compile(r" (?!dan\b|atau\b|di\b|ke\b|yang\b|dari\b|daripada\b)[a-z][\w-]*")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from jalin.doc import Doc
-from jalin.extract.phrases import PhraseMatcher
+from jalin.extract.common.matcher import PhraseMatcher
 from jalin.lexicon import Lexicon, split_cell
 from jalin.model import CONTEXTS, MODALITIES, MODES
 

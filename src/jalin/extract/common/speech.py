@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jalin.doc import Doc
-from jalin.extract import actors_phrases as phrases
+from jalin.extract.common import wordkeys as phrases
 from jalin.lexicon import Lexicon
 
 

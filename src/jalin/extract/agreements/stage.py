@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from jalin.extract.agreement_lexicon import Hit, Matchers
+from jalin.extract.agreements.lexicon import Hit, Matchers
 
 # How many words a marker may sit before the cue it qualifies.
 _REACH = {

@@ -12,12 +12,12 @@ import bisect
 import re
 
 from jalin.doc import Doc
-from jalin.extract.actors_ethnic import is_ethnic
-from jalin.extract.actors_groups import bare_mentions, find_groups
-from jalin.extract.actors_lexicon import Match, scan
-from jalin.extract.actors_persons import HOME_COUNTRY, Person, link_people, read_people
-from jalin.extract.actors_spans import SpanIndex
-from jalin.extract.names import stopwords
+from jalin.extract.actors.ethnic import is_ethnic
+from jalin.extract.actors.groups import bare_mentions, find_groups
+from jalin.extract.actors.lexicon import Match, scan
+from jalin.extract.actors.names import stopwords
+from jalin.extract.actors.persons import HOME_COUNTRY, Person, link_people, read_people
+from jalin.extract.actors.spans import SpanIndex
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Role, TextSpan
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from jalin.doc import Doc
-from jalin.extract import actors_phrases as phrases
+from jalin.extract.common import wordkeys as phrases
 from jalin.lexicon import Lexicon, split_cell
 
 
@@ -177,7 +177,7 @@ def scan(doc: Doc) -> list[Match]:
             hits.append((start, end, valid))
     chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
     if suffixes:
-        from jalin.extract.actors_companies import company_matches  # it builds on Entry and Match
+        from jalin.extract.actors.companies import company_matches  # it builds on Entry and Match
 
         chosen = company_matches(doc, chosen, suffixes)
     doc.notes["actors.matches"] = chosen

@@ -13,7 +13,7 @@ needs its doer. Actors count by their country, and references count as the count
 country acting on an indefinite object or a body that is no country ("menggesa semua pihak", "will
 not sign any pact", "urged the UN Security Council") is an event with no target, and such a body
 acting on a country right after the trigger ("ASEAN ministers condemned Pyongyang") is one with no
-source. Modality, modes and context come from `jalin.extract.cues`.
+source. Modality, modes and context come from `jalin.extract.common.cues`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass, field
 
 from jalin.doc import Doc
-from jalin.extract.cues import contexts_in, modality_at, modes_in
-from jalin.extract.parties import Party, PartyIndex, party_index
-from jalin.extract.phrases import PhraseMatcher
+from jalin.extract.common.cues import contexts_in, modality_at, modes_in
+from jalin.extract.common.matcher import PhraseMatcher
+from jalin.extract.events.parties import Party, PartyIndex, party_index
 from jalin.lexicon import Lexicon, split_cell
 from jalin.model import MODALITIES, PLOVER_TYPES, Event, Span, TextSpan
 
@@ -640,7 +640,7 @@ def _actor_ids(parties: list[Party]) -> list[str]:
 
 def _time(doc: Doc, start: int, end: int) -> str | None:
     try:
-        from jalin.extract.times import times_in  # type: ignore[attr-defined]
+        from jalin.extract.times.layer import times_in  # type: ignore[attr-defined]
     except ImportError:
         return None
     found = times_in(doc, start, end)

@@ -13,8 +13,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.agreement_lexicon import Hit, Matchers, scan
-from jalin.extract.agreement_stage import StageCue, stage_cues
+from jalin.extract.agreements.lexicon import Hit, Matchers, scan
+from jalin.extract.agreements.stage import StageCue, stage_cues
 
 _ABOUT = (["to"], ["untuk"], ["on"], ["mengenai"], ["for"], ["bagi"], ["tentang"], ["regarding"])
 _DECISION_REACH = 10  # words between "the decision"/"keputusan itu" and the Cabinet that made it

@@ -18,13 +18,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from jalin.doc import Doc
-from jalin.extract import cues as cue_layer
-from jalin.extract import times as times_layer
-from jalin.extract.agreement_followups import FollowUp, follow_ups
-from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
-from jalin.extract.agreement_mentions import Mention, find_mentions
-from jalin.extract.agreement_parties import Country, countries, own_side, parties, signing_companies
-from jalin.extract.agreement_stage import StageCue, stage_cues
+from jalin.extract.agreements.followups import FollowUp, follow_ups
+from jalin.extract.agreements.lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
+from jalin.extract.agreements.mentions import Mention, find_mentions
+from jalin.extract.agreements.parties import Country, countries, own_side, parties, signing_companies
+from jalin.extract.agreements.stage import StageCue, stage_cues
+from jalin.extract.common import cues as cue_layer
+from jalin.extract.times import layer as times_layer
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
 # Markers read around stage cues: tense and modality, the Cabinet of a Cabinet approval, the asset

@@ -10,8 +10,8 @@ import bisect
 import re
 
 from jalin.doc import Doc
-from jalin.extract.actors_lexicon import Entry, Match
-from jalin.extract.names import stopwords
+from jalin.extract.actors.lexicon import Entry, Match
+from jalin.extract.actors.names import stopwords
 
 _NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")
 _MAX_WORDS = 6

@@ -1,8 +1,4 @@
-"""The `jalin` command line.
-
-`jalin analyze` lives here. Other modules add their commands with the `register(app)` pattern:
-each exposes `register(app: typer.Typer) -> None` and gets one line at the end of this file.
-"""
+"""`jalin analyze`: read documents, print one jalin.analysis/1 object per document."""
 
 from __future__ import annotations
 
@@ -13,15 +9,10 @@ from typing import Annotated
 
 import typer
 
-from jalin import batch_cli, plover_cli, serve_cli, store_cli
-from jalin.evaluate import command as evaluate_command
 from jalin.lexicon import LexiconError, load_lexicon
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_paths
 from jalin.text import parse_published
-
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Jalin: defence and diplomacy news to evidence-linked records.")
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 2
@@ -32,16 +23,10 @@ class OutputFormat(StrEnum):
     text = "text"
 
 
-@app.callback()
-def _root() -> None:
-    """Jalin: defence and diplomacy news to evidence-linked records."""
-
-
 def _fail(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-@app.command("analyze")
 def analyze_command(
     paths: Annotated[list[str], typer.Argument(
         help="Files (.txt .json .jsonl .html), folders, or - for stdin.")],
@@ -99,13 +84,5 @@ def analyze_command(
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
-def main() -> None:
-    app()
-
-
-# Commands of other modules: one `register(app)` line each.
-evaluate_command.register(app)
-batch_cli.register(app)
-plover_cli.register(app)
-store_cli.register(app)
-serve_cli.register(app)
+def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze_command)
