@@ -6,8 +6,6 @@ import os
 
 import typer
 
-from jalin.store import default_path
-
 
 def serve_command(
     db: str | None = typer.Option(None, "--db", help="Store file (default $JALIN_DB or ./jalin.db)."),
@@ -17,6 +15,7 @@ def serve_command(
     """Serve the JSON API (/api, docs at /docs) and the dashboard. Writes need $JALIN_TOKEN."""
     import uvicorn
 
+    from jalin.store import default_path
     from jalin.web.app import create_app
 
     path = db or default_path()

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 from datetime import date
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
+
+# rich, the store and pandas are imported by the commands that use them, not when the command line
+# is built: `jalin analyze` loads none of them, and `--json` queries print without rich.
 
 DB_HELP = "store file (default: $JALIN_DB or ./jalin.db)"
 JSON_HELP = "print JSON instead of a table"
@@ -24,35 +22,20 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
     return open_store(db)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def _records(frame: Any) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-
-
 def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
 def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     Console().print(table)
-
-
-class _Rate(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        rate = task.completed / task.elapsed if task.elapsed else 0.0
-        return Text(f"{rate:,.0f} docs/s")
 
 
 def ingest_command(
@@ -62,7 +45,16 @@ def ingest_command(
     batch: int = typer.Option(500, "--batch", help="documents per transaction"),
 ) -> None:
     """Analyse files, folders or batch result folders and store them (stored content is skipped)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
     from jalin.ingest import Ingest, IngestReport
+
+    class _Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            rate = task.completed / task.elapsed if task.elapsed else 0.0
+            return Text(f"{rate:,.0f} docs/s")
 
     err = Console(stderr=True)
     store = _open(db)
@@ -125,7 +117,7 @@ def actors_command(
 ) -> None:
     """Actors across documents, most reported first."""
     store = _open(db)
-    rows = _records(store.actors(country, type_, limit))
+    rows = store.actor_rows(country, type_, limit)
     store.close()
     if as_json:
         _print_json(rows)
@@ -149,6 +141,8 @@ def actor_command(
     if as_json:
         _print_json(record)
         return
+    from rich.console import Console
+
     console = Console()
     console.print(f"[bold]{record['name']}[/bold]  {record['type']}  {record['country'] or ''}  "
                   f"{record['documents']} documents  (also: {', '.join(record['names'])})", highlight=False)
@@ -166,7 +160,7 @@ def timeline_command(
     if by not in ("day", "month", "year"):
         raise typer.BadParameter("--by must be day, month or year")
     store = _open(db)
-    rows = _records(store.timeline(a, b, by))
+    rows = store.timeline_rows(a, b, by)
     store.close()
     if as_json:
         _print_json(rows)
@@ -182,7 +176,7 @@ def search_command(
 ) -> None:
     """Full-text search over stored documents."""
     store = _open(db)
-    rows = _records(store.search(text, limit))
+    rows = store.search_rows(text, limit)
     store.close()
     if as_json:
         _print_json(rows)

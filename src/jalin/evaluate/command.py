@@ -17,11 +17,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from jalin.evaluate import evaluate_paths, to_json
-from jalin.evaluate.batches import markdown_table, score_batches
-from jalin.evaluate.report import explain_lines, print_report
+# The scoring modules (and through them the pipeline) are imported when the command runs, not when
+# the `jalin` command line is built: `jalin actors` never loads them.
 
 
 def register(app: typer.Typer) -> None:
@@ -49,6 +47,12 @@ def register(app: typer.Typer) -> None:
         )] = False,
     ) -> None:
         """Score the analyses of the gold files' documents: P/R/F1 per layer and attribute accuracies."""
+        from rich.console import Console
+
+        from jalin.evaluate import evaluate_paths, to_json
+        from jalin.evaluate.batches import markdown_table, score_batches
+        from jalin.evaluate.report import explain_lines, print_report
+
         if first_seen is not None:
             if not first_seen.is_dir():
                 print(f"{first_seen}: no such folder of annotation batches", file=sys.stderr)
