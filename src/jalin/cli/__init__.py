@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from jalin.cli import analyze, batch, plover, serve, store
-from jalin.evaluate import command as evaluate_command
+from jalin.cli import analyze, batch, evaluate, plover, serve, store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Jalin: defence and diplomacy news to evidence-linked records.")
@@ -26,7 +25,7 @@ def main() -> None:
 
 # Commands of each module: one `register(app)` line each.
 analyze.register(app)
-evaluate_command.register(app)
+evaluate.register(app)
 batch.register(app)
 plover.register(app)
 store.register(app)

@@ -27,27 +27,11 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable
-from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from jalin.evaluate.gold import GoldError, GoldFile, load_gold, predict
-    from jalin.evaluate.match import LAYERS, LayerResult, score_document
-    from jalin.evaluate.report import FileScore, Report, to_json
-
-# Loaded on first use, so that `import jalin.evaluate.command` (the command line) loads no scoring
-# module and no pipeline.
-_HOMES = {"GoldError": "gold", "GoldFile": "gold", "load_gold": "gold", "predict": "gold",
-          "LAYERS": "match", "LayerResult": "match", "score_document": "match",
-          "FileScore": "report", "Report": "report", "to_json": "report"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _HOMES:
-        return getattr(import_module(f"jalin.evaluate.{_HOMES[name]}"), name)
-    raise AttributeError(f"module 'jalin.evaluate' has no attribute {name!r}")
-
+from jalin.evaluate.gold import GoldError, GoldFile, load_gold, predict
+from jalin.evaluate.match import LAYERS, LayerResult, score_document
+from jalin.evaluate.report import FileScore, Report, to_json
 
 __all__ = [
     "LAYERS", "FileScore", "GoldError", "GoldFile", "LayerResult", "Report",
@@ -61,10 +45,6 @@ def evaluate_paths(paths: Iterable[str | Path], lexicon_dirs: Iterable[str | Pat
     A gold file that cannot be used is skipped; a document whose analysis raises is scored as an
     empty analysis (everything missed). Both are listed in `report.failures`, one line each.
     """
-    from jalin.evaluate.gold import GoldError, load_gold, predict
-    from jalin.evaluate.match import score_document
-    from jalin.evaluate.report import FileScore, Report
-
     lexicon_dirs = list(lexicon_dirs)
     report = Report()
     for path in paths:

@@ -18,8 +18,8 @@ from typing import Annotated
 
 import typer
 
-# The scoring modules (and through them the pipeline) are imported when the command runs, not when
-# the `jalin` command line is built: `jalin actors` never loads them.
+# The scoring package (and through it the pipeline) is imported when the command runs, not when the
+# `jalin` command line is built: `jalin actors` never loads it.
 
 
 def register(app: typer.Typer) -> None:
