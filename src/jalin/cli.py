@@ -14,13 +14,15 @@ from typing import Annotated
 import typer
 
 from jalin import batch_cli, plover_cli, serve_cli, store_cli
+from jalin.cli_app import JalinGroup
 from jalin.evaluate import command as evaluate_command
 from jalin.lexicon import LexiconError, load_lexicon
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_paths
 from jalin.text import parse_published
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(cls=JalinGroup, add_completion=False, no_args_is_help=True,
+                  pretty_exceptions_enable=False,
                   help="Jalin: defence and diplomacy news to evidence-linked records.")
 
 EXIT_OK = 0
@@ -44,10 +46,12 @@ def _fail(message: str) -> None:
 @app.command("analyze")
 def analyze_command(
     paths: Annotated[list[str], typer.Argument(
-        help="Files (.txt .json .jsonl .html), folders, or - for stdin.")],
+        help="Files (.txt, .json, .jsonl, .html, .xml/.rss/.atom feeds), folders (read recursively), "
+             "- for stdin, or http(s):// URLs (fetched).")],
     output: Annotated[OutputFormat, typer.Option(
-        "--format", help="json: one object per line; text: a readable summary.")] = OutputFormat.json,
-    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+        "--format", metavar="json|text",
+        help="json: one jalin.analysis/1 object per line; text: a readable summary.")] = OutputFormat.json,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON (with --format json).")] = False,
     published: Annotated[str | None, typer.Option(
         "--published", metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
     lexicon: Annotated[list[Path] | None, typer.Option(
