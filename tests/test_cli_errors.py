@@ -121,3 +121,48 @@ def test_the_installed_command_prints_one_line_and_no_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "--table 'nope'" in result.stderr
+
+
+def test_ingest_counts_ahead_and_names_its_phases(tmp_path):
+    from jalin.ingest import Ingest
+    from jalin.ingest_count import count_documents
+
+    text = ("HANOI, May 2 -- Vietnam and the Philippines agreed on Friday to hold joint coast guard drills "
+            "in the South China Sea, the Vietnamese Foreign Ministry said in a statement.")
+    feed = tmp_path / "news"
+    feed.mkdir()
+    (feed / "a.jsonl").write_text("\n".join(json.dumps({"id": f"n{i}", "text": f"{text} Report {i}."})
+                                            for i in range(5)) + "\n\n{broken\n", encoding="utf-8")
+    pair = [{"id": "j1", "text": text}, {"id": "j2", "text": text + " Two."}]
+    (feed / "b.json").write_text(json.dumps(pair), encoding="utf-8")
+    (feed / "c.txt").write_text(text, encoding="utf-8")
+    (feed / "notes.md").write_text("not read", encoding="utf-8")
+    assert count_documents([str(feed)]) == 6 + 2 + 1
+    assert count_documents([str(feed), "-"]) is None
+    phases: list[str] = []
+    done: list[int] = []
+    with open_store(tmp_path / "kb.db") as store:
+        report = Ingest(store, batch_size=4, on_failure=lambda line: None,
+                        on_progress=lambda r: (phases.append(r.phase), done.append(r.done))).run([str(feed)])
+    assert (report.read, report.done, report.failed) == (9, 9, 1)
+    assert done == sorted(done) and done[-1] == 9
+    seen = list(dict.fromkeys(phases))
+    assert seen[0] == "analysing" and seen[-1] == "done"
+    assert {"resolving", "writing", "indexing"} <= set(seen)
+
+
+def test_open_store_only_creates_when_asked(tmp_path):
+    from jalin.store import StoreError, split_location
+
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
+    open_store(f"sqlite:///{tmp_path / 'made.db'}").close()
+    assert (tmp_path / "made.db").exists()
+    (tmp_path / "junk.db").write_bytes(b"this is not a database file at all" * 100)
+    with pytest.raises(StoreError, match="not a Jalin store"):
+        open_store(tmp_path / "junk.db", create=False)
+    with pytest.raises(StoreError, match="unsupported store URL scheme 'redis://'"):
+        open_store("redis://localhost/0")
+    assert split_location("C://data/kb.db") == ("", "C://data/kb.db")
+    assert split_location("postgresql://u@h/db") == ("postgresql", "postgresql://u@h/db")

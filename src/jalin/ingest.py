@@ -178,11 +178,13 @@ class Ingest:
         chunks = (self._fresh(chunk) for chunk in _chunks(items, CHUNK_SIZE))
         if self.jobs == 1:
             for docs in chunks:
+                self._phase("analysing")
                 self._take(analyse_chunk(docs))
             return
         warm_up()  # matchers built once here; forked workers inherit them
         # Tasks in flight: enough that the workers stay busy while a whole batch is being written.
         ahead = 4 * self.jobs + self.batch_size // CHUNK_SIZE
+        self._phase("analysing")
         with ProcessPoolExecutor(max_workers=self.jobs) as pool:
             window: deque[Future[list[Result]]] = deque()
             for docs in chunks:
