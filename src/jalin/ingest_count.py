@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from jalin.read import FEED_SUFFIXES, FOLDER_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, URL_PREFIXES
+from jalin.read.base import FEED_SUFFIXES, FOLDER_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, URL_PREFIXES
 
 _CHUNK = 1 << 20
 
