@@ -64,11 +64,11 @@ def stage_costs(documents: list[RawDocument]) -> dict[str, float]:
         )
         now = clock()
         totals["text"] = totals.get("text", 0.0) + now - began
-        for name, layer in LAYERS:
+        for layer in LAYERS:
             began = now
-            setattr(doc, name, layer(doc))
+            setattr(doc, layer.name, layer.run(doc))
             now = clock()
-            totals[name] = totals.get(name, 0.0) + now - began
+            totals[layer.name] = totals.get(layer.name, 0.0) + now - began
         to_analysis(doc).to_json()
         totals["json"] = totals.get("json", 0.0) + clock() - now
     return totals

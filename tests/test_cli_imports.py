@@ -96,3 +96,10 @@ def test_queries_load_the_store_and_no_pandas_pipeline_or_web(store_path: str, q
 def test_plover_types_loads_neither_the_pipeline_nor_the_store() -> None:
     loaded = loaded_by("plover-types", "--json")
     assert not set(loaded) & {*DATA_STACK, *SCALE_OUT, *WEB, "jalin.pipeline", "jalin.store", "rich"}
+
+
+def test_the_evaluate_help_names_the_scorers_layers() -> None:
+    from jalin.cli import evaluate
+    from jalin.evaluate import match
+
+    assert evaluate.LAYERS == match.LAYERS

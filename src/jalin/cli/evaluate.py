@@ -19,7 +19,10 @@ from typing import Annotated
 import typer
 
 # The scoring package (and through it the pipeline) is imported when the command runs, not when the
-# `jalin` command line is built: `jalin actors` never loads it.
+# `jalin` command line is built: `jalin actors` never loads it. So the help names the layers from this
+# copy of `jalin.evaluate.match.LAYERS` (a test keeps the two equal).
+LAYERS = ("document", "actors", "statements", "events", "agreements", "gatherings", "quantities", "times",
+          "topics")
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +37,8 @@ def register(app: typer.Typer) -> None:
                               "the false positives (FP) and the matched pairs with wrong attributes.",
         )] = False,
         layer: Annotated[list[str] | None, typer.Option(
-            "--layer", help="With --explain: only these layers (repeatable).")] = None,
+            "--layer", metavar="LAYER",
+            help=f"With --explain: only this layer (repeatable): one of {', '.join(LAYERS)}.")] = None,
         lexicon: Annotated[list[str] | None, typer.Option(
             "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
         first_seen: Annotated[Path | None, typer.Option(
@@ -53,6 +57,11 @@ def register(app: typer.Typer) -> None:
         from jalin.evaluate.batches import markdown_table, score_batches
         from jalin.evaluate.report import explain_lines, print_report
 
+        for name in layer or ():
+            if name not in LAYERS:
+                print(f"evaluate: --layer {name!r} is not valid; use one of {', '.join(LAYERS)}",
+                      file=sys.stderr)
+                raise typer.Exit(2)
         if first_seen is not None:
             if not first_seen.is_dir():
                 print(f"{first_seen}: no such folder of annotation batches", file=sys.stderr)
