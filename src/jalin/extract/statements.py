@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
+from jalin.extract.actors_spans import SpanIndex
 from jalin.extract.actors_speech import Cue, any_cue, cues_in
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
@@ -647,8 +648,11 @@ def speaker_at(doc: Doc, offset: int) -> str | None:
     spans = doc.notes.get("statements.spans")
     if spans is None:
         spans = [(s.start, s.end, s.speaker) for s in doc.statements]
-    for start, end, speaker in spans:
-        if start <= offset < end:
-            return speaker  # type: ignore[no-any-return]
-    return None
+    # An index over the spans, built once per list of spans (the statements layer stores its list).
+    cached = doc.notes.get("statements.speaker_index")
+    if cached is None or cached[0] != len(spans) or cached[1] != spans[:1]:
+        cached = (len(spans), spans[:1], SpanIndex((start, end) for start, end, _ in spans))
+        doc.notes["statements.speaker_index"] = cached
+    found = cached[2].indices(offset, offset + 1)
+    return spans[found[0]][2] if found else None  # type: ignore[no-any-return]
 

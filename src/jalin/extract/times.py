@@ -18,6 +18,7 @@ no year nothing relative resolves.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import date, timedelta
@@ -131,7 +132,18 @@ def _looks_ahead(doc: Doc, words: TimeWords, offset: int) -> bool:
 
 def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
     """The document's time expressions that lie inside [start, end), in text order."""
-    return [t for t in doc.times if t.start >= start and t.end <= end]
+    times = doc.times
+    cached = doc.notes.get("times.index")
+    if cached is None or cached[0] is not times or cached[1] != len(times):
+        cached = (times, len(times), sorted((t.start, i) for i, t in enumerate(times)))
+        doc.notes["times.index"] = cached
+    starts: list[tuple[int, int]] = cached[2]
+    inside = []
+    for i in range(bisect.bisect_left(starts, (start,)), len(starts)):
+        if starts[i][0] >= end:
+            break
+        inside.append(starts[i][1])
+    return [times[i] for i in sorted(inside) if times[i].end <= end]
 
 
 # ---------------------------------------------------------------- resolution
