@@ -35,9 +35,18 @@ def sdn_bhd_contracts(size: int) -> str:
                            f"with Orion{i} Defence Bhd for patrol vessels.", size, " ")
 
 
+_SYLLABLES = ("ka", "ri", "mo", "ta", "su", "le", "na", "pi", "do", "ve")
+
+
+def _word(number: int) -> str:
+    """A made-up name word per number: 0 -> 'Kaka', 371 -> 'Tavesu'."""
+    digits = f"{number:02d}"
+    return "".join(_SYLLABLES[int(d)] for d in digits).capitalize()
+
+
 def many_names(size: int) -> str:
-    """Many person names in one sentence."""
-    return _fill(lambda i: f"Datuk {_NAMES[i % len(_NAMES)]} {i}, ", size) + "attended the meeting."
+    """Many different person names in one sentence."""
+    return _fill(lambda i: f"Datuk {_word(i)} {_word(i + 7919)}, ", size) + "hadir pada mesyuarat itu."
 
 
 def many_quotes(size: int) -> str:
