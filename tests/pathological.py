@@ -1,6 +1,6 @@
 """Pathological inputs for the complexity checks: each pattern as a text of about `size` characters.
 
-Shared by `benchmarks/complexity.py` (doubling up to 1 MB) and `tests/test_complexity.py` (small sizes).
+Shared by `tests/test_complexity.py` (small sizes) and `benchmarks/complexity.py` (doubling up to 1 MB).
 Every text is invented; none comes from the corpus.
 """
 
