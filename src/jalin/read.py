@@ -18,6 +18,7 @@ encoding charset-normalizer detects.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,9 @@ RECORD_FIELDS = ("id", "title", "published", "url", "text")
 # The legacy encodings Malay and English news files come in; detection picks among these only
 # (on short texts an open-ended guess lands on cp1250 or cp1257 as readily as on cp1252).
 LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
+MAX_NESTING = 64  # levels of JSON arrays and objects in one record's metadata
+# A lone UTF-16 surrogate, as a JSON escape "\ud800" decodes to; it cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(Exception):
@@ -119,10 +123,33 @@ def from_text(text: str, origin: str) -> RawDocument:
     return _check_text(RawDocument(text=text, origin=origin))
 
 
+def clean_value(value: Any, origin: str, depth: int = 0) -> Any:
+    """A parsed JSON value with lone surrogates replaced by U+FFFD; raises InputError when it is
+    nested deeper than MAX_NESTING."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if not value.isascii() else value
+    if depth >= MAX_NESTING and isinstance(value, dict | list):
+        raise InputError(origin, f"JSON nested too deeply (more than {MAX_NESTING} levels)")
+    if isinstance(value, dict):
+        return {clean_value(k, origin): clean_value(v, origin, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_value(v, origin, depth + 1) for v in value]
+    return value
+
+
+def _loads(text: str, where: str) -> Any:
+    """json.loads, with a structure too deep for the parser as an InputError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply to read") from None
+
+
 def from_record(row: Any, origin: str) -> RawDocument:
     """A JSON object with `text` and optional `id`, `title`, `published`, `url`; the rest is metadata."""
     if not isinstance(row, dict):
         raise InputError(origin, f"expected a JSON object, found {type(row).__name__}")
+    row = clean_value(row, origin)
     text = row.get("text")
     if text is not None and not isinstance(text, str):
         raise InputError(origin, f"\"text\" is {type(text).__name__}, not a string")
@@ -179,7 +206,7 @@ def _jsonl(stream: BinaryIO, origin: str) -> Iterator[Item]:
             if not content:
                 continue
             try:
-                row = json.loads(content)
+                row = _loads(content, where)
             except json.JSONDecodeError as exc:
                 raise InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
             yield from_record(row, f"{origin}:{number}")
@@ -193,31 +220,41 @@ def _whole(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
         _check_size(len(data), origin, _size_limit(suffix))
         if not data.strip():
             raise InputError(origin, "empty document")
-        if suffix in FEED_SUFFIXES:
-            from jalin.read_feeds import read_feed
-
-            yield from read_feed(data, origin)
-            return
-        text = decode(data, origin)
-        if suffix in HTML_SUFFIXES:
-            yield from_html(text, origin)
-        elif suffix in JSON_SUFFIXES:
-            try:
-                parsed = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(origin, f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
-            if not isinstance(parsed, list):
-                yield from_record(parsed, origin)
-                return
-            for index, row in enumerate(parsed):
-                try:
-                    yield from_record(row, f"{origin}[{index}]")
-                except InputError as exc:
-                    yield exc
-        else:
-            yield from_text(text, origin)
+        yield from _parsed(data, origin, suffix)
     except InputError as exc:
         yield exc
+    except ImportError as exc:  # a parser's optional part missing from the installation
+        yield InputError(origin, f"cannot be read here: module {exc.name or exc} is not installed")
+    except RecursionError:
+        yield InputError(origin, "nested too deeply to read")
+    except Exception as exc:  # a parser's own failure is this input's, never the run's
+        yield InputError(origin, f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+def _parsed(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
+    if suffix in FEED_SUFFIXES:
+        from jalin.read_feeds import read_feed
+
+        yield from read_feed(data, origin)
+        return
+    text = decode(data, origin)
+    if suffix in HTML_SUFFIXES:
+        yield from_html(text, origin)
+    elif suffix in JSON_SUFFIXES:
+        try:
+            parsed = _loads(text, origin)
+        except json.JSONDecodeError as exc:
+            raise InputError(origin, f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
+        if not isinstance(parsed, list):
+            yield from_record(parsed, origin)
+            return
+        for index, row in enumerate(parsed):
+            try:
+                yield from_record(row, f"{origin}[{index}]")
+            except InputError as exc:
+                yield exc
+    else:
+        yield from_text(text, origin)
 
 
 def _size_limit(suffix: str) -> int:
@@ -247,18 +284,23 @@ def read_file(path: Path, origin: str | None = None) -> Iterator[Item]:
 
 
 def read_folder(path: Path) -> Iterator[Item]:
-    """Every file with a known extension under `path`, recursively, in sorted order."""
-    try:
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
-    except OSError as exc:
-        yield InputError(str(path), _os_reason(exc))
-        return
-    if not files:
+    """Every file with a known extension under `path`, recursively, in sorted order; a subfolder
+    that cannot be listed is one error line (after the files)."""
+    unreadable: list[OSError] = []
+    files = sorted(
+        Path(folder) / name
+        for folder, _, names in os.walk(path, onerror=unreadable.append)
+        for name in names
+        if Path(name).suffix.lower() in FOLDER_SUFFIXES and (Path(folder) / name).is_file()
+    )
+    if not files and not unreadable:
         known = ", ".join(sorted(FOLDER_SUFFIXES))
         yield InputError(str(path), f"no readable files in the folder (looked for {known})")
         return
     for file in files:
         yield from read_file(file)
+    for exc in unreadable:
+        yield InputError(exc.filename or str(path), _os_reason(exc))
 
 
 def read_stdin(stream: BinaryIO | None = None, origin: str = "<stdin>") -> Iterator[Item]:

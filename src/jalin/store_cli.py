@@ -60,8 +60,13 @@ def ingest_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="analysis processes"),
     batch: int = typer.Option(500, "--batch", help="documents per transaction"),
+    timeout: float = typer.Option(60.0, "--timeout", min=0,
+                                  help="seconds of analysis per document before it fails (0: no limit)"),
 ) -> None:
-    """Analyse files, folders or batch result folders and store them (stored content is skipped)."""
+    """Analyse files, folders or batch result folders and store them (stored content is skipped).
+
+    An input that cannot be read or analysed is one line on stderr; the others are stored. Exit
+    status 0 when every input succeeded, 2 when some failed."""
     from jalin.ingest import Ingest, IngestReport
 
     err = Console(stderr=True)
@@ -77,13 +82,15 @@ def ingest_command(
         def fail(line: str) -> None:
             err.print(line, markup=False, highlight=False, soft_wrap=True)
 
-        report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show).run(paths)
+        report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show,
+                        seconds=timeout or None).run(paths)
         progress.update(task, total=report.read, completed=report.read)
     store.close()
     err.print(f"read {report.read:,}  analysed {report.analysed:,}  added {report.added:,}  "
               f"already stored {report.skipped:,}  "
               f"near-duplicates {report.duplicates:,}  failed {report.failed:,}  "
               f"{report.rate:,.0f} docs/s", highlight=False, soft_wrap=True)
+    raise typer.Exit(2 if report.failed else 0)
 
 
 def agreements_command(
