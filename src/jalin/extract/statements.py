@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.actors_spans import SpanIndex
-from jalin.extract.actors_speech import Cue, any_cue, cues_in
+from jalin.extract.common.speech import Cue, any_cue, cues_in
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
@@ -651,8 +650,13 @@ def speaker_at(doc: Doc, offset: int) -> str | None:
     # An index over the spans, built once per list of spans (the statements layer stores its list).
     cached = doc.notes.get("statements.speaker_index")
     if cached is None or cached[0] != len(spans) or cached[1] != spans[:1]:
-        cached = (len(spans), spans[:1], SpanIndex((start, end) for start, end, _ in spans))
+        ordered = sorted((start, i) for i, (start, _, _) in enumerate(spans))
+        longest = max((end - start for start, end, _ in spans), default=0)
+        cached = (len(spans), spans[:1], ordered, [start for start, _ in ordered], longest)
         doc.notes["statements.speaker_index"] = cached
-    found = cached[2].indices(offset, offset + 1)
-    return spans[found[0]][2] if found else None  # type: ignore[no-any-return]
+    _, _, ordered, starts, longest = cached
+    # Only a span starting within the longest span's length before `offset` can hold it.
+    low, high = bisect.bisect_left(starts, offset - longest), bisect.bisect_right(starts, offset)
+    found = min((i for _, i in ordered[low:high] if offset < spans[i][1]), default=None)
+    return spans[found][2] if found is not None else None  # type: ignore[no-any-return]
 
