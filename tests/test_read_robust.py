@@ -143,11 +143,11 @@ def test_every_reader_imports_in_an_isolated_interpreter():
     probe = r"""
 import importlib, importlib.metadata as md, re, sys
 at_start = set(sys.modules)  # the interpreter's own start-up (site, .pth hooks) is not the readers'
-for name in ("jalin.read", "jalin.read_feeds", "jalin.read_urls", "trafilatura", "feedparser",
+for name in ("jalin.read", "jalin.read.feeds", "jalin.read.urls", "trafilatura", "feedparser",
              "charset_normalizer", "lxml.html.clean", "httpx"):
     importlib.import_module(name)
 from jalin.read import from_html
-from jalin.read_feeds import read_feed
+from jalin.read.feeds import read_feed
 from_html("<html><head><title>T</title></head><body><article><p>" + "Kata menteri itu. " * 30
           + "</p></article></body></html>", "page.html")
 list(read_feed(b"<rss><channel><item><title>a</title><description>b c</description></item>"
