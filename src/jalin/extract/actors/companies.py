@@ -12,7 +12,7 @@ import re
 import ahocorasick
 
 from jalin.doc import Doc
-from jalin.extract.actors.lexicon import Entry, Match
+from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.names import stopwords
 
 _NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")
