@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jalin.doc import Doc
+from jalin.extract.actors.bare import bare_people
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
 from jalin.extract.actors.spans import SpanIndex
@@ -74,6 +75,8 @@ class PersonMention:
     # A bare "role + one word" ("Presiden Barrow", "Menteri Kewangan") names a person only when that
     # word is part of the name of someone named in full.
     weak: bool = False
+    # Found by its shape or context alone (jalin.extract.actors.bare): yields to any organisation.
+    bare: bool = False
 
 
 @dataclass(slots=True)
@@ -341,6 +344,9 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
             bare.append(found)
         reach = found.end
     people.extend(_names_first(doc, reader, people))
+    taken = [(m.start, m.end) for m in people]
+    people.extend(PersonMention(start, end, words, bare=True)
+                  for start, end, words in bare_people(doc, matches, reader.blocked, taken))
     people.sort(key=lambda m: m.start)
     return people, bare
 

@@ -1,0 +1,109 @@
+"""Persons named with no honorific and no lexicon title: a run of capitalised name words that its
+shape or the words around it mark as a person's name.
+
+Shape: a naming particle inside ("Siti Hajar binti Osman", "S. Devi a/p Muniandy", "Jimbun anak
+Liang"), an initial first ("R. Kumaravel"), or a common given name first (`given_names.tsv`:
+"Mohd Rizal Hamdan", "Tan Wei Ming"). Context: a lower-case noun for a person before it
+(`person_nouns.tsv`: "coach Azlan Hamid", "the suspect, Wong Kar Lok", "wartawan akhbar Harian
+Kita, Lim Mei Ling"), a speech cue before it ("kata Marina Lopez"), an age or an appositive after it
+("Carlos Ruiz, 41,", "Helga Brandt, a lawyer", "Suharyanto, seorang petani").
+A run that touches a lexicon name (organisation, place, country, role) or follows a place head
+("Jalan Ahmad Zaki") is never read here; the lexicon keeps deciding what it knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jalin.doc import Doc
+from jalin.extract.actors.entries import Match
+from jalin.extract.actors.names import name_at, stopwords
+from jalin.extract.actors.spans import SpanIndex
+from jalin.extract.common.speech import all_cues
+from jalin.lexicon import Lexicon
+
+# The first word of a capitalised run: "… kata Marina Lopez": the M of Marina.
+_RUN_START = re.compile(r"(?<![\w'’./@-])[^\W\d_a-z]")
+# A word before the run start that continues the run: "Encik Ahmad" (the space then a capital).
+_WORD_BEFORE = re.compile(r"[^\W\d_a-z][\w'’.-]* $")
+# Particles that only ever sit inside a person's name: "Aina binti Kamal", "Devi a/p Muniandy".
+_PARTICLES = frozenset({"bin", "binti", "bte", "a/l", "a/p", "anak", "ibni", "@"})
+# An initial: "R." or "S" (one capital letter, with or without its full stop).
+_INITIAL = re.compile(r"[A-Z]\.?")
+# After the name: an age (", 28," ", 61." " (34)") or an appositive (", seorang …", ", a …").
+_AGE = re.compile(r"(?:, \d{1,2}(?:,|\.(?!\d)| tahun| years?)| \(\d{1,2}\))")
+_APPOSITIVE = re.compile(r", (?:salah seorang|seorang|a|an) [a-z]")
+# Before the name: a speech cue and its comma ("kata Marina", "said Carlos", "menurut Helga,").
+_GAP = re.compile(r",? ?$")
+
+
+def _given_names(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("given_names"))
+
+
+def _noun_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(before, after): a person noun right before a name, an organisation's capitalised words and a
+    comma allowed between ("wartawan Harian Kita, X"); a person noun after a name and its comma."""
+    forms = sorted({row["form"] for row in lexicon.table("person_nouns")}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    # "the suspect, " / "coach " / "wartawan Harian Kita (HK), "
+    before = re.compile(
+        rf"(?<![\w-])(?:{alternatives})(?:(?: [A-Z][\w'’&-]*| \([A-Za-z]{{2,10}}\))+,)? ?,? $")
+    # ", seorang jurulatih" is _APPOSITIVE; ", coach of …" / ", ketua …" here
+    after = re.compile(rf", (?:{alternatives})(?![\w-])")
+    return before, after
+
+
+def _cue_ends(doc: Doc) -> set[int]:
+    """Offsets right after an inverted speech cue or a source preposition ("kata ", "according to ")."""
+    return {c.end for c in all_cues(doc) if c.position in ("inverted", "prep")}
+
+
+def bare_people(doc: Doc, matches: list[Match], blocked: dict[int, str],
+                taken: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
+    """(start, end, words) of the persons named bare in the document, in text order."""
+    text = doc.text
+    stop = stopwords(doc)
+    given = doc.lexicon.cached("bare.given_names", _given_names)
+    before_noun, after_noun = doc.lexicon.cached("bare.nouns", _noun_patterns)
+    cue_ends = _cue_ends(doc)
+    spans = SpanIndex([(m.start, m.end) for m in matches] + list(taken))
+    found: list[tuple[int, int, list[str]]] = []
+    reach = 0
+    for run in _RUN_START.finditer(text):
+        pos = run.start()
+        if pos < reach or blocked.get(pos) is not None:
+            continue
+        if _WORD_BEFORE.search(text, max(0, pos - 40), pos) and text[pos - 2:pos - 1] not in ",.;:":
+            previous = text[text.rfind(" ", 0, pos - 1) + 1:pos - 1]
+            if previous[:1].isupper() and previous.rstrip(".") not in stop:
+                continue  # inside a longer capitalised run: only its start is tried
+        name = name_at(doc, pos, blocked)
+        if name is None:
+            continue
+        start, end, words = name
+        reach = end
+        if spans.touches(start, end) or blocked.get(end + 1) is not None:
+            continue  # part of a lexicon name ("Ahmad Zaki Hospital" is the hospital's)
+        if not _is_person(doc, start, end, words, given, before_noun, after_noun, cue_ends):
+            continue
+        found.append((start, end, words))
+    return found
+
+
+def _is_person(doc: Doc, start: int, end: int, words: list[str], given: frozenset[str],
+               before_noun: re.Pattern[str], after_noun: re.Pattern[str], cue_ends: set[int]) -> bool:
+    text = doc.text
+    lowered = [w.lower() for w in words]
+    if len(words) >= 3 and any(w in _PARTICLES for w in lowered[1:-1]):
+        return True
+    several = len([w for w in words if w.lower() not in _PARTICLES]) >= 2
+    if several and (_INITIAL.fullmatch(words[0]) or words[0] in given):
+        return True
+    if not several:
+        # one word: only with an appositive ("Suharyanto, seorang petani"); "named Rencong" may be a ship
+        return bool(_APPOSITIVE.match(text, end))
+    return (bool(before_noun.search(text, max(0, start - 60), start))
+            or any(start - gap in cue_ends for gap in (1, 2))
+            or bool(_AGE.match(text, end)) or bool(_APPOSITIVE.match(text, end))
+            or bool(after_noun.match(text, end)))
