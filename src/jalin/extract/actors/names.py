@@ -12,6 +12,8 @@ _WORD = re.compile(r"a/[lp]\b|[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|@")
 PARTICLES = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "@", "van", "von", "de", "der",
                        "da", "del", "al", "el", "le", "ibni"})
 MAX_TOKENS = 7
+# A name word written with a lower-case Arabic article: "al-Hussein", "el-Sisi", "ad-Din".
+_ARTICLED = re.compile(r"(?:al|el|ad|as|ar|an|at|ash)-[A-Z][\w'’]*")
 
 
 def _stopwords(lexicon: Lexicon) -> frozenset[str]:
@@ -55,6 +57,8 @@ def name_at(doc: Doc, pos: int, blocked: dict[int, str]) -> tuple[int, int, list
         if word.lower() in PARTICLES:
             if not words:
                 break
+        elif words and _ARTICLED.fullmatch(word):
+            pass  # "Riyad al-Maliki", "Zeid Ra'ad al-Hussein": an Arabic article joined to the name
         elif not is_name_word(word, stop):
             break
         end = match.end()

@@ -202,9 +202,13 @@ class _Reader:
             end, en = senior.end(), f"Senior {en}"
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
-        named = self.country_after(end)
+        bracket = _BRACKETED.match(self.text, end)  # "Menteri Luar Negeri (Menlu) Indonesia"
+        named = self.country_after(bracket.end() if bracket else end)
         if named is not None:
             end, country = named[0], country or named[1]
+            bracket = _BRACKETED.match(self.text, end)  # "Setiausaha Negara Amerika Syarikat (AS)"
+            if bracket:
+                end = bracket.end()
         return pos, end, role, entry.sector, country
 
     def owner_before(self, start: int, role_end: int) -> Entry | None:
@@ -472,6 +476,8 @@ def _chain(
         if described is not None:
             found = described[:4]
             sector = sector or described[4]
+        else:
+            found = _after_body(reader, after)
     if found is None:
         if roles and role_hit is not None:
             anaphoric = bool(_THAT.match(text, pos)) or text[max(0, start - 4):start].lower() == "the "
@@ -499,6 +505,24 @@ def _chain(
             mention.sector = mention.sector or a_sector
             mention.country = mention.country or a_country
     return mention
+
+
+# Capitalised words (an organisation the lexicon does not know) then a comma: "MyAid, " "Harian Kita
+# (HK), " — between a role and a name: "Ketua Pegawai Eksekutif MyAid, Rahman Jaafar".
+# "Duta Israel ke PBB, X": a place or a body it is sent to ("ke", "to", "bagi", "for") may follow.
+_BODY_COMMA = re.compile(r"(?:[A-Z][\w'’&-]*|\([A-Za-z]{2,10}\))"
+                         r"(?: (?:[A-Z][\w'’&-]*|\([A-Za-z]{2,10}\)|dan|and|of|ke|to|bagi|for|di|at)){0,6}, ")
+
+
+def _after_body(reader: _Reader, pos: int) -> tuple[int, list[str], list[str], str | None] | None:
+    """The name after a role's organisation that the lexicon does not know, and its comma."""
+    body = _BODY_COMMA.match(reader.text, pos)
+    if body is None:
+        return None
+    found = reader.people_words(body.end())
+    if found is None or (len(found[1]) < 2 and not found[2]):
+        return None
+    return found
 
 
 def _place_heads(lexicon: Lexicon) -> frozenset[str]:
