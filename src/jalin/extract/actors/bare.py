@@ -17,15 +17,13 @@ import re
 
 from jalin.doc import Doc
 from jalin.extract.actors.entries import Match
-from jalin.extract.actors.names import name_at, stopwords
+from jalin.extract.actors.names import name_at
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common.speech import all_cues
 from jalin.lexicon import Lexicon
 
 # The first word of a capitalised run: "… kata Marina Lopez": the M of Marina.
 _RUN_START = re.compile(r"(?<![\w'’./@-])[^\W\d_a-z]")
-# A word before the run start that continues the run: "Encik Ahmad" (the space then a capital).
-_WORD_BEFORE = re.compile(r"[^\W\d_a-z][\w'’.-]* $")
 # Particles that only ever sit inside a person's name: "Aina binti Kamal", "Devi a/p Muniandy".
 _PARTICLES = frozenset({"bin", "binti", "bte", "a/l", "a/p", "anak", "ibni", "@"})
 # An initial: "R." or "S" (one capital letter, with or without its full stop).
@@ -37,6 +35,27 @@ _APPOSITIVE = re.compile(r", (?:salah seorang|seorang|a|an) [a-z]")
 _GAP = re.compile(r",? ?$")
 
 
+def _place_heads(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("place_heads"))
+
+
+def _after_place(doc: Doc, start: int) -> bool:
+    """Whether a place head (or a capitalised word after one) comes right before `start`."""
+    before = doc.text[max(0, start - 30):start].split()
+    heads = doc.lexicon.cached("bare.place_heads", _place_heads)
+    return bool(before) and (before[-1] in heads or (len(before) > 1 and before[-2] in heads
+                                                      and before[-1][:1].isupper()))
+
+
+def _lone_nouns(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["form"] for row in lexicon.table("person_nouns") if " " not in row["form"])
+
+
+def opens_with_noun(doc: Doc, words: list[str]) -> bool:
+    """Whether a capitalised run starts with a person noun ("Aktivis Siti Rohaya Ghani")."""
+    return bool(words) and words[0].lower() in doc.lexicon.cached("bare.lone_nouns", _lone_nouns)
+
+
 def _given_names(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(row["word"] for row in lexicon.table("given_names"))
 
@@ -45,7 +64,7 @@ def _noun_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(before, after): a person noun right before a name, an organisation's capitalised words and a
     comma allowed between ("wartawan Harian Kita, X"); a person noun after a name and its comma."""
     forms = sorted({row["form"] for row in lexicon.table("person_nouns")}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(f) for f in forms)
+    alternatives = "|".join(f"[{f[0].upper()}{f[0]}]{re.escape(f[1:])}" for f in forms)  # "[Pp]eguam"
     # "the suspect, " / "coach " / "wartawan Harian Kita (HK), "
     before = re.compile(
         rf"(?<![\w-])(?:{alternatives})(?:(?: [A-Z][\w'’&-]*| \([A-Za-z]{{2,10}}\))+,)? ?,? $")
@@ -63,9 +82,9 @@ def bare_people(doc: Doc, matches: list[Match], blocked: dict[int, str],
                 taken: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
     """(start, end, words) of the persons named bare in the document, in text order."""
     text = doc.text
-    stop = stopwords(doc)
     given = doc.lexicon.cached("bare.given_names", _given_names)
     before_noun, after_noun = doc.lexicon.cached("bare.nouns", _noun_patterns)
+    lone_nouns = doc.lexicon.cached("bare.lone_nouns", _lone_nouns)
     cue_ends = _cue_ends(doc)
     spans = SpanIndex([(m.start, m.end) for m in matches] + list(taken))
     found: list[tuple[int, int, list[str]]] = []
@@ -74,20 +93,20 @@ def bare_people(doc: Doc, matches: list[Match], blocked: dict[int, str],
         pos = run.start()
         if pos < reach or blocked.get(pos) is not None:
             continue
-        if _WORD_BEFORE.search(text, max(0, pos - 40), pos) and text[pos - 2:pos - 1] not in ",.;:":
-            previous = text[text.rfind(" ", 0, pos - 1) + 1:pos - 1]
-            if previous[:1].isupper() and previous.rstrip(".") not in stop:
-                continue  # inside a longer capitalised run: only its start is tried
         name = name_at(doc, pos, blocked)
         if name is None:
             continue
         start, end, words = name
-        reach = end
+        if words[0].lower() in lone_nouns:
+            continue  # "Peguam Ravindran Pillai": the noun opens the sentence, the name follows it
         if spans.touches(start, end) or blocked.get(end + 1) is not None:
             continue  # part of a lexicon name ("Ahmad Zaki Hospital" is the hospital's)
+        if _after_place(doc, start):
+            continue  # "Jalan Ahmad Zaki", "Kampung Siti Hajar": a place named after someone
         if not _is_person(doc, start, end, words, given, before_noun, after_noun, cue_ends):
-            continue
+            continue  # a later word of the run may still open a name ("Peguam Ravindran Pillai")
         found.append((start, end, words))
+        reach = end
     return found
 
 

@@ -9,7 +9,7 @@ from jalin.lexicon import Lexicon
 
 # One word of a name: a capitalised word (inner hyphens and apostrophes), a particle, or "@".
 _WORD = re.compile(r"a/[lp]\b|[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|@")
-PARTICLES = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "@", "van", "von", "de", "der",
+PARTICLES = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "@", "anak", "van", "von", "de", "der",
                        "da", "del", "al", "el", "le", "ibni"})
 MAX_TOKENS = 7
 # A name word written with a lower-case Arabic article: "al-Hussein", "el-Sisi", "ad-Din".

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jalin.doc import Doc
-from jalin.extract.actors.bare import bare_people
+from jalin.extract.actors.bare import bare_people, opens_with_noun
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
 from jalin.extract.actors.spans import SpanIndex
@@ -395,6 +395,8 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
         start = run.start()
         for word in re.finditer(r"\S+", run.group()):
             name = name_at(doc, start + word.start(), reader.blocked)
+            if name is not None and opens_with_noun(doc, name[2]):
+                continue  # "Aktivis Siti Rohaya Ghani berkata": the noun is no part of the name
             if name is not None and name[1] == end and len(name[2]) >= 2:
                 mention = PersonMention(name[0], end, name[2])
                 if kind == 0:
@@ -510,7 +512,7 @@ def _chain(
 # Capitalised words (an organisation the lexicon does not know) then a comma: "MyAid, " "Harian Kita
 # (HK), " — between a role and a name: "Ketua Pegawai Eksekutif MyAid, Rahman Jaafar".
 # "Duta Israel ke PBB, X": a place or a body it is sent to ("ke", "to", "bagi", "for") may follow.
-_BODY_COMMA = re.compile(r"(?:[A-Z][\w'’&-]*|\([A-Za-z]{2,10}\))"
+_BODY_COMMA = re.compile(r"(?:(?:ke|to|di|at|bagi|for) )?(?:[A-Z][\w'’&-]*|\([A-Za-z]{2,10}\))"
                          r"(?: (?:[A-Z][\w'’&-]*|\([A-Za-z]{2,10}\)|dan|and|of|ke|to|bagi|for|di|at)){0,6}, ")
 
 
