@@ -17,7 +17,7 @@ import re
 
 from jalin.doc import Doc
 from jalin.extract.actors.entries import Match
-from jalin.extract.actors.names import name_at
+from jalin.extract.actors.names import name_at, stopwords
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common.speech import all_cues
 from jalin.lexicon import Lexicon
@@ -28,6 +28,8 @@ _RUN_START = re.compile(r"(?<![\w'’./@-])[^\W\d_a-z]")
 _PARTICLES = frozenset({"bin", "binti", "bte", "a/l", "a/p", "anak", "ibni", "@"})
 # An initial: "R." or "S" (one capital letter, with or without its full stop).
 _INITIAL = re.compile(r"[A-Z]\.?")
+# A Malay noun made from a verb, capitalised as a sentence's first word: "Kedatangan", "Pertemuan".
+_NOMINAL = re.compile(r"(?:Ke|Pe[mn]?g?|Per)[a-z]{3,}an")
 # After the name: an age (", 28," ", 61." " (34)") or an appositive (", seorang …", ", a …").
 _AGE = re.compile(r"(?:, \d{1,2}(?:,|\.(?!\d)| tahun| years?)| \(\d{1,2}\))")
 _APPOSITIVE = re.compile(r", (?:salah seorang|seorang|a|an) [a-z]")
@@ -73,6 +75,22 @@ def _noun_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+def _speakers(doc: Doc) -> frozenset[str]:
+    """Capitalised words standing alone before a speech verb ("Tillerson berkata", "Okafor said"):
+    a run elsewhere that starts or ends with one is that speaker's full name."""
+    text = doc.text
+    out = set()
+    for cue in all_cues(doc):
+        if cue.position != "after" or cue.start < 2 or text[cue.start - 1] != " ":
+            continue
+        space = text.rfind(" ", max(0, cue.start - 30), cue.start - 1)
+        word = text[space + 1:cue.start - 1]
+        previous = text[max(0, space - 20):space].rsplit(" ", 1)[-1] if space > 0 else ""
+        if word[:1].isupper() and not word.isupper() and word.isalpha() and not previous[:1].isupper():
+            out.add(word)
+    return frozenset(out)
+
+
 def _cue_ends(doc: Doc) -> set[int]:
     """Offsets right after an inverted speech cue or a source preposition ("kata ", "according to ")."""
     return {c.end for c in all_cues(doc) if c.position in ("inverted", "prep")}
@@ -86,6 +104,7 @@ def bare_people(doc: Doc, matches: list[Match], blocked: dict[int, str],
     before_noun, after_noun = doc.lexicon.cached("bare.nouns", _noun_patterns)
     lone_nouns = doc.lexicon.cached("bare.lone_nouns", _lone_nouns)
     cue_ends = _cue_ends(doc)
+    speakers = _speakers(doc) - stopwords(doc)
     spans = SpanIndex([(m.start, m.end) for m in matches] + list(taken))
     found: list[tuple[int, int, list[str]]] = []
     reach = 0
@@ -97,13 +116,14 @@ def bare_people(doc: Doc, matches: list[Match], blocked: dict[int, str],
         if name is None:
             continue
         start, end, words = name
-        if words[0].lower() in lone_nouns:
+        if words[0].lower() in lone_nouns or (_NOMINAL.fullmatch(words[0]) and words[0] not in given):
             continue  # "Peguam Ravindran Pillai": the noun opens the sentence, the name follows it
         if spans.touches(start, end) or blocked.get(end + 1) is not None:
             continue  # part of a lexicon name ("Ahmad Zaki Hospital" is the hospital's)
         if _after_place(doc, start):
             continue  # "Jalan Ahmad Zaki", "Kampung Siti Hajar": a place named after someone
-        if not _is_person(doc, start, end, words, given, before_noun, after_noun, cue_ends):
+        echoed = len(words) >= 2 and (words[-1] in speakers or words[0] in speakers)
+        if not echoed and not _is_person(doc, start, end, words, given, before_noun, after_noun, cue_ends):
             continue  # a later word of the run may still open a name ("Peguam Ravindran Pillai")
         found.append((start, end, words))
         reach = end

@@ -94,6 +94,9 @@ def headed_bodies(doc: Doc, matches: list[Match],
         if len(words) < 2 or (language != "en" and words[0][0] != head.start()):
             continue
         start, end = words[0][0], words[-1][1]
+        others = [text[s:e] for s, e in words if text[s:e] != word]
+        if all(w.isupper() or w in _CONNECTORS for w in others):
+            continue  # "the ACC Centre": an acronym and a head, a short form of a known body
         if language != "en" and _VERB.match(text, words[1][0]):
             continue  # "Majlis Menandatangani Memorandum …": a ceremony, the head then a verb
         if known.touches(start, end):
