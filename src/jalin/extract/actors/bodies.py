@@ -14,7 +14,6 @@ import re
 
 from jalin.doc import Doc
 from jalin.extract.actors.entries import Match
-from jalin.extract.actors.names import stopwords
 from jalin.extract.actors.spans import SpanIndex
 from jalin.lexicon import Lexicon
 
@@ -30,6 +29,10 @@ _END_KINDS = frozenset({"country", "place", "adjective", "metonym"})
 def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     rows = lexicon.table("organisation_heads")
     return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
+
+
+def _function_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("name_stopwords"))
 
 
 def _words_after(text: str, pos: int, stop: frozenset[str]) -> list[tuple[int, int]]:
@@ -73,7 +76,7 @@ def headed_bodies(doc: Doc, matches: list[Match],
     """(start, end, country, sector, language) of the bodies named by a head word, in text order."""
     text = doc.text
     heads = doc.lexicon.cached("bodies.heads", _heads)
-    stop = stopwords(doc) - heads.keys()
+    stop = doc.lexicon.cached("bodies.stopwords", _function_words)
     known = SpanIndex(covered)
     lexical = SpanIndex((m.start, m.end) for m in matches)
     kinds = {(m.start, m.end): m.entries[0] for m in matches}

@@ -17,9 +17,11 @@ _ARTICLED = re.compile(r"(?:al|el|ad|as|ar|an|at|ash)-[A-Z][\w'’]*")
 
 
 def _stopwords(lexicon: Lexicon) -> frozenset[str]:
-    """Words that are never part of a person's name: the stopword list and organisation heads."""
+    """Words that are never part of a person's name: the stopword list, organisation heads and the
+    generic words of bodies and places (`not_name_words.tsv`)."""
     words = {row["word"] for row in lexicon.table("name_stopwords")}
     words.update(row["word"] for row in lexicon.table("organisation_heads"))
+    words.update(row["word"] for row in lexicon.table("not_name_words"))
     return frozenset(words)
 
 
