@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from jalin.doc import Doc
+from jalin.extract import agreement_about as about
 from jalin.extract import cues as cue_layer
 from jalin.extract import times as times_layer
 from jalin.extract.agreement_followups import FollowUp, follow_ups
@@ -62,6 +63,10 @@ class _Draft:
     like: _Draft | None = None  # "such an agreement": the agreement it is like (same subject matter)
     grounded: bool = False  # a country or company named with it, a proper name, or a specific head
     after_signing: list[str] = field(default_factory=list)  # statuses a coming delivery implies
+    title: str = ""      # its name as written, when the text names it ("Visiting Forces Agreement")
+    subject: str = ""    # the named asset, else the phrase after "on"/"mengenai"/"for" its label
+    scopes: set[tuple[int, int]] = field(default_factory=set)  # the clauses that speak of it
+    companies: set[str] = field(default_factory=set)  # actor ids of the companies that are parties
 
 
 @dataclass(slots=True)
@@ -140,7 +145,7 @@ def extract(doc: Doc) -> list[Agreement]:
         if draft.like is not None:
             modes[id(draft)] |= modes[id(draft.like)]
     kept = [draft for draft in drafts if not _vague(draft)]
-    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
+    return [_finish(doc, index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
 
 
 # A model designation: "FA-50", "H145M", "C-130J", "AW149"; not an amount ("RM4.1").
@@ -329,9 +334,24 @@ def _read_mention(
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
     draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
                       or any(c.isupper() for c in clause.words[1:]))
+    _describe(doc, draft, mention, clause)
     _apply(doc, m, draft, clause, clause.stage)
     if implied:
         _apply_implied(doc, m, drafts, draft, like, implied, clause)
+
+
+def _describe(doc: Doc, draft: _Draft, mention: Mention, clause: _Clause) -> None:
+    """What a mention adds to what an agreement is about: its name, subject, clause and companies."""
+    draft.scopes.add(clause.scope)
+    if not draft.title:
+        draft.title = about.title(about.words(doc.lexicon), clause.words, mention.named) or ""
+    if not draft.subject:
+        if mention.asset:
+            draft.subject = mention.asset.strip()
+        elif not mention.anaphor:
+            draft.subject = about.subject_phrase(doc, about.words(doc.lexicon), mention.end, clause.scope[1]) or ""
+    business = {a.id for a in doc.actors if a.sector == "BUS"}
+    draft.companies.update(c[3] for c in clause.named if c[3] in business)
 
 
 def _apply_implied(
@@ -547,14 +567,23 @@ def _modes(doc: Doc, draft: _Draft) -> set[str]:
     return found
 
 
-def _finish(index: int, draft: _Draft, modes: set[str]) -> Agreement:
+def _finish(doc: Doc, index: int, draft: _Draft, modes: set[str]) -> Agreement:
     statuses = draft.statuses
     signings = {m.state for m in draft.milestones if m.kind == "signing"}
     if signings != {"expected"}:  # a coming delivery implies a signing, unless that is still to come
         statuses = statuses + draft.after_signing
     status = max(statuses, key=STATUS_RANK.__getitem__, default="unknown")
+    w = about.words(doc.lexicon)
+    kept_modes = [x for x in MODES if x in modes]
+    title = draft.title or None
+    assets = about.assets(doc, w, sorted(draft.scopes))
+    named = draft.subject or about.equipment_subject(doc, w, assets)
+    subject = named or about.fallback_subject(w, draft.type, kept_modes)
     return Agreement(
         id=f"g{index}", type=draft.type, label=draft.label, parties=draft.parties, status=status,
         exclusive=draft.exclusive, milestones=draft.milestones,
-        evidence=[Span(s, e) for s, e in sorted(draft.evidence)], modes=[x for x in MODES if x in modes],
+        evidence=[Span(s, e) for s, e in sorted(draft.evidence)], modes=kept_modes,
+        subject=subject, title=title, assets=assets, companies=sorted(draft.companies),
+        summary=about.summary(doc.lexicon, w, draft.type, draft.parties, status, draft.milestones, doc.times,
+                              title, named),
     )
