@@ -81,8 +81,9 @@ def title(w: Words, label: str, named: bool) -> str | None:
     or a label with two capitalised words that are not agreement vocabulary ("Visiting Forces
     Agreement (VFA)"; not "Memorandum of Understanding", "G2G agreement")."""
     label = label.strip()
+    common = w.vocabulary | w.drop
     capitals = [word for word in _NAME_WORD.findall(label)
-                if word[0].isupper() and word.casefold() not in w.vocabulary and word.casefold() not in w.drop]
+                if word[0].isupper() and word.casefold() not in common]
     return label if named or len(capitals) >= 2 else None
 
 
@@ -110,7 +111,7 @@ def subject_phrase(doc: Doc, w: Words, label_end: int, scope_end: int) -> str | 
     for word in _WORD.finditer(text, about.end(), limit):
         token = word.group()
         bare = token.strip(_CLAUSE_MARKS).casefold()
-        if len(kept) >= _SUBJECT_WORDS or bare in w.stop and _stops_at(text, word.start(), w):
+        if len(kept) >= _SUBJECT_WORDS or (bare in w.stop and _stops_at(text, word.start(), w)):
             break
         clipped = token.rstrip(_CLAUSE_MARKS)
         if not kept and bare in w.drop:

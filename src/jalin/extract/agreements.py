@@ -26,6 +26,8 @@ from jalin.extract.agreement_lexicon import STATUS_RANK, Hit, Matchers, matchers
 from jalin.extract.agreement_mentions import Mention, find_mentions
 from jalin.extract.agreement_parties import Country, countries, own_side, parties, signing_companies
 from jalin.extract.agreement_stage import StageCue, stage_cues
+from jalin.extract.scan import trie_regex
+from jalin.lexicon import Lexicon
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
 # Markers read around stage cues: tense and modality, the Cabinet of a Cabinet approval, the asset
@@ -349,7 +351,8 @@ def _describe(doc: Doc, draft: _Draft, mention: Mention, clause: _Clause) -> Non
         if mention.asset:
             draft.subject = mention.asset.strip()
         elif not mention.anaphor:
-            draft.subject = about.subject_phrase(doc, about.words(doc.lexicon), mention.end, clause.scope[1]) or ""
+            phrase = about.subject_phrase(doc, about.words(doc.lexicon), mention.end, clause.scope[1])
+            draft.subject = phrase or ""
     business = {a.id for a in doc.actors if a.sector == "BUS"}
     draft.companies.update(c[3] for c in clause.named if c[3] in business)
 
@@ -492,7 +495,7 @@ def _milestone(
     the agreement's own label ("will sign an MoU on border management next week") and with no other
     stage cue (`others`) between, after the cue first, else before; a done cue whose time is after the
     document's date is still expected."""
-    times = times_layer.times_in(doc, scope[0], scope[1])
+    times = [t for t in times_layer.times_in(doc, scope[0], scope[1]) if not _reported_at(doc, t)]
     text = doc.text
 
     def words(start: int, end: int) -> int:
@@ -507,9 +510,57 @@ def _milestone(
     before = [t for t in times if t.end <= cue.start and words(t.end, cue.start) <= _TIME_REACH
               and free(t.end, cue.start)]
     when = after[0] if after else before[-1] if before else None
+    row = matchers(doc.lexicon).stage_rows.get(cue.key)
+    if (cue.done and row is not None and row.past_form and when is not None and _after_publication(doc, when)
+            and _read_forward(doc, when)):
+        _read_back(doc, when)  # "dimeterai pada Julai": signed last July, not next July
     state = "done" if cue.done and not (when and _after_publication(doc, when)) else "expected"
     end = when.end if when is not None and when in after else cue.end
     return Milestone(cue.milestone, state, when.id if when else None, doc.text[cue.start:end])
+
+
+_WRITTEN_YEAR = re.compile(r"\d{4}")  # "Julai 2026", "2026": a year the text gives
+
+
+def _read_forward(doc: Doc, when: TimeExpr) -> bool:
+    """Whether a time is a month or day written without a year ("pada Julai", "on 3 March") that the
+    times layer read forward for want of a tense in its sentence."""
+    return (when.relation == "on" and when.granularity in ("month", "day") and when.value is not None
+            and "/" not in when.value and not _WRITTEN_YEAR.search(when.text))
+
+
+def _read_back(doc: Doc, when: TimeExpr) -> None:
+    """Resolve a month or day written without a year to its latest occurrence on or before the
+    document's date: a stage cue asserted as done is the sentence's tense (SCHEMA: a bare month goes
+    the way of the sentence's tense)."""
+    if doc.published is None or when.value is None:
+        return
+    year, rest = when.value.split("-", 1)
+    for back in (1, 2):
+        value = f"{int(year) - back}-{rest}"
+        if value <= doc.published.isoformat()[:len(value)]:
+            when.value = value
+            return
+
+
+_SAID_REACH = 2  # words between a speech verb and the time it was said at ("kata beliau semalam")
+
+
+def _speech_tail(lexicon: Lexicon) -> re.Pattern[str]:
+    """A speech verb and up to two words at the end of a passage: "katanya ", "the minister said ",
+    "kata beliau ", "told reporters "; not English present forms, which are also plural nouns ("an
+    exchange of notes next month")."""
+    forms = [r["form"] for r in lexicon.table("speech_verbs") if r["position"] not in ("none", "prep")
+             and not (r["language"] == "en" and r["form"].endswith("s"))]
+    return re.compile(rf"(?<![\w\-])(?i:{trie_regex(forms)})(?:[ ]+[\w'’]+){{0,{_SAID_REACH}}}?[ ]*$")
+
+
+def _reported_at(doc: Doc, when: TimeExpr) -> bool:
+    """Whether a time is when something was said ("katanya semalam", "said on Tuesday"), not when a
+    milestone happens."""
+    tail = doc.lexicon.cached("agreements.speech_tail", _speech_tail)
+    before = doc.text[max(0, when.start - 60):when.start]
+    return bool(tail.search(before))
 
 
 _COORDINATORS = frozenset({"and", "dan", "manakala", "while", "whereas", "serta"})
