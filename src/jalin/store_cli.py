@@ -1,4 +1,4 @@
-"""The knowledge-base commands: ingest, agreements, actors, actor, timeline, search, show, export."""
+"""The knowledge-base commands: ingest, agreements, changes, actors, actor, timeline, search, show, export."""
 
 from __future__ import annotations
 
@@ -92,17 +92,14 @@ def agreements_command(
     overdue: bool = typer.Option(False, "--overdue", help="only agreements with overdue milestones"),
     as_of: str | None = typer.Option(None, "--as-of", help="ISO date (default today)"),
     limit: int = typer.Option(1000, "--limit"),
+    relevant: bool = typer.Option(False, "--relevant", help="only those the board shows by default"),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Agreements with their status history, milestones and overdue milestones."""
-    if as_of is not None:
-        try:
-            date.fromisoformat(as_of)
-        except ValueError:
-            raise typer.BadParameter(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
+    _iso_day(as_of, "--as-of")
     store = _open(db)
-    records = store.agreement_records(country, status, overdue, as_of, limit)
+    records = store.agreement_records(country, status, overdue, as_of, limit, relevant)
     store.close()
     if as_json:
         _print_json(records)
@@ -113,7 +110,49 @@ def agreements_command(
                                      for m in r["milestones"]),
              "overdue": "; ".join(f"{m['kind']} due {m['due']}" for m in r["overdue"])} for r in records]
     _table(f"agreements ({len(rows)})", rows,
-           ["id", "type", "parties", "status", "history", "milestones", "overdue"])
+           ["id", "type", "parties", "status", "subject", "history", "milestones", "overdue"])
+
+
+_EVIDENCE_CHARS = 200
+
+
+def _first_sentence(evidence: str | None) -> str:
+    """The first of the evidence sentences joined with " … ", at most a couple of lines long."""
+    first = (evidence or "").split(" … ")[0].strip()
+    return first if len(first) <= _EVIDENCE_CHARS else first[:_EVIDENCE_CHARS - 1] + "…"
+
+
+def _iso_day(value: str | None, option: str) -> None:
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter(f"{option} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def changes_command(
+    since: str = typer.Option(..., "--since", help="ISO date: changes on or after it"),
+    as_of: str | None = typer.Option(None, "--as-of", help="ISO date: changes up to it (default today)"),
+    country: str | None = typer.Option(None, "--country", help="ISO3 of a party"),
+    relevant: bool = typer.Option(False, "--relevant", help="only agreements the board shows by default"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """What changed since a date: new agreements, status changes, milestones that became overdue."""
+    from jalin.store.changes import changes
+
+    _iso_day(since, "--since")
+    _iso_day(as_of, "--as-of")
+    store = _open(db)
+    records = store.agreement_records(country, None, False, as_of, None, relevant)
+    store.close()
+    found = changes(records, since, as_of)
+    if as_json:
+        _print_json([c.to_dict() for c in found])
+        return
+    rows = [{"date": c.date, "kind": c.kind, "agreement": c.agreement, "change": c.text,
+             "evidence": f"{c.document}: {_first_sentence(c.evidence)}" if c.document else ""} for c in found]
+    _table(f"changes since {since} ({len(rows)})", rows, ["date", "kind", "agreement", "change", "evidence"])
 
 
 def actors_command(
@@ -224,6 +263,7 @@ def export_command(
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("agreements")(agreements_command)
+    app.command("changes")(changes_command)
     app.command("actors")(actors_command)
     app.command("actor")(actor_command)
     app.command("timeline")(timeline_command)

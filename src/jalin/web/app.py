@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from jalin.store import Store, open_store
-from jalin.web import api, pages
+from jalin.web import api, feed, pages
 from jalin.web.queries import Queries
 
 STATIC = Path(__file__).parent / "static"
@@ -37,6 +37,7 @@ def create_app(store: Store | str | Path | None = None, token: str | None = None
     app.state.queries = Queries(opened)
     app.state.token = token or None
     app.include_router(api.router)
+    app.include_router(feed.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
