@@ -62,10 +62,20 @@ def _build(lexicon: Lexicon) -> Words:
     )
 
 
+def _country_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of country names and adjectives ("malaysia", "korea", "thai"): a label that only
+    names its parties ("MoU Malaysia-Thailand") has no name of its own."""
+    found: set[str] = set()
+    for row in lexicon.table("countries"):
+        for cell in (row.get("name", ""), row.get("names", ""), row.get("adjectives", "")):
+            found.update(_NAME_WORD.findall(cell.casefold()))
+    return frozenset(found)
+
+
 def _vocabulary(lexicon: Lexicon) -> frozenset[str]:
     """The words that name a kind of agreement: every word of a general head ("perjanjian", "G2G",
     "procurement of") and the head noun of the others ("agreement" of "visiting forces agreement")."""
-    found: set[str] = set()
+    found: set[str] = set(_country_words(lexicon))
     for row in lexicon.table("agreement_types"):
         phrase = _NAME_WORD.findall(row["phrase"].casefold())
         found.update(phrase if row["kind"] != "head" else phrase[-1:])
@@ -83,7 +93,7 @@ def title(w: Words, label: str, named: bool) -> str | None:
     label = label.strip()
     common = w.vocabulary | w.drop
     capitals = [word for word in _NAME_WORD.findall(label)
-                if word[0].isupper() and word.casefold() not in common]
+                if word[0].isupper() and not word.isupper() and word.casefold() not in common]
     return label if named or len(capitals) >= 2 else None
 
 
@@ -103,7 +113,7 @@ def subject_phrase(doc: Doc, w: Words, label_end: int, scope_end: int) -> str | 
     text = doc.text
     gloss = _GLOSS.match(text, label_end, scope_end)
     position = gloss.end() if gloss else label_end
-    about = w.about.match(text, position, scope_end)
+    about = w.about.match(text, position, scope_end) or _after_parties(doc, w, position, scope_end)
     if about is None:
         return None
     limit = _limit(doc, w, about.end(), scope_end)
@@ -124,6 +134,27 @@ def subject_phrase(doc: Doc, w: Words, label_end: int, scope_end: int) -> str | 
         kept.pop()
     phrase = " ".join(kept).strip()
     return phrase or None
+
+
+_PARTY_GAP = 8  # words of a party phrase between a label and its "about" word ("with Brazil Ltd for")
+
+
+def _after_parties(doc: Doc, w: Words, start: int, end: int) -> re.Match[str] | None:
+    """An "about" word after a party phrase that follows the label: "a contract with Brazil for the
+    jets", "perjanjian dengan syarikat Turki Otokar bagi ..."; the gap holds only countries, companies
+    and the words that introduce them."""
+    text = doc.text
+    for match in w.about.finditer(text, start, end):
+        gap = text[start:match.start()]
+        if len(gap.split()) > _PARTY_GAP or any(mark in gap for mark in _CLAUSE_MARKS):
+            return None
+        named = [(c[1], c[2]) for c in countries(doc, start, match.start())]
+        named += [(m.start, m.end) for a in doc.actors if a.type == "ORGANISATION" for m in a.mentions
+                  if start <= m.start and m.end <= match.start()]
+        rest = "".join(" " if any(s <= start + i < e for s, e in named) else ch for i, ch in enumerate(gap))
+        if named and all(word.casefold() in w.stop or word.casefold() in w.drop for word in rest.split()):
+            return match
+    return None
 
 
 def _stops_at(text: str, start: int, w: Words) -> bool:

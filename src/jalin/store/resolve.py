@@ -12,15 +12,16 @@ entities it returns. Rules:
   entity's tokens never grow (so a garbled long name cannot pull in others through it); its shown
   name moves to a name one token fuller than its first;
 - agreements match when they have the same parties, kindred types (the same type, two kinds of
-  purchase: "the G2G agreement" and "the contract"; "other" names any kind) and compatible dates: seen
+  purchase: "the G2G agreement" and "the contract"; a general "agreement") and compatible dates: seen
   within `AGREEMENT_WINDOW_DAYS` of the entity's reports, and not an early-stage report long after a
   concluded one (that is a new agreement of the same kind). Among those, a report is the agreement
   whose identifying words it shares (`agreement_keys`: the words of its label, name, subject and
   assets that are not agreement vocabulary: "Perjanjian Malaysia 1963" -> {malaysia, 1963}, "MoU on
   maritime security" -> {maritime, security}, "18 FA-50 aircraft" -> {fa-50}): two words, a word with
-  a digit, or all the words of the smaller set. A report with no such words, or none shared with any
-  candidate, joins only a clear single candidate that has no words either way, and never when it has
-  fewer than two parties (one party says too little to be matched on type alone). An agreement's
+  a digit, or all the words of the smaller set. A dated report with no such words ("the agreement")
+  joins only a clear single candidate (of its own type, reported within `VAGUE_WINDOW_DAYS`), and never
+  when it has fewer than two parties (one party says too little to be matched on type alone); one with
+  words shares them or stays apart. An agreement's
   words grow with each report, so the same deal under three names over a year stays one;
 - gatherings match by kind, parties, ordinal and folded name (or, without a name, the month).
 """
@@ -36,6 +37,7 @@ from itertools import combinations
 
 AGREEMENT_WINDOW_DAYS = 730
 RESTART_GAP_DAYS = 180
+VAGUE_WINDOW_DAYS = 120  # a report with no identifying words joins only an agreement reported this lately
 MAX_NAME_TOKENS = 8  # subsets of longer names are taken over their first 8 tokens (sorted)
 RECENT_AGREEMENTS = 50  # of one type and parties, only the latest few can still be the same agreement
 EARLY_STATUSES = frozenset({"proposed", "negotiating"})
@@ -110,7 +112,9 @@ _PURCHASES = frozenset({"g2g_procurement", "procurement_contract", "loi"})
 
 
 def kin(one: str, other: str) -> bool:
-    """Whether two agreement types may name one agreement."""
+    """Whether two agreement types may name one agreement: the same, two kinds of purchase (the letter
+    of intent, the G2G agreement and the contract of one deal), or a general "agreement" ("other") and
+    any kind (it then needs shared words: a vague report joins only its own type)."""
     return one == other or "other" in (one, other) or {one, other} <= _PURCHASES
 
 
@@ -299,8 +303,11 @@ class EntityIndex:
         candidates = [entity for entity in self._candidates_for(type_, parties)
                       if self._in_time(entity, day, status)]
         chosen = next((e for e in candidates if keys and e.keys and _shared(keys, e.keys)), None)
-        # No words in common: only a clear single candidate, when one side has no words at all.
-        if chosen is None and several and len(candidates) == 1 and not (keys and candidates[0].keys):
+        # No words at all ("the agreement"): only a clear single candidate of the same type reported
+        # lately ("the G2G agreement" a month after "the G2G agreement with Korea").
+        lately = [e for e in candidates if e in self.agreements.get((type_, parties), ())
+                  and day and e.last_seen and _days(day, e.last_seen) <= VAGUE_WINDOW_DAYS]
+        if chosen is None and several and not keys and len(candidates) == 1 and candidates[0] in lately:
             chosen = candidates[0]
         if chosen is not None:
             self._seen(chosen, day, status, label, words, keys)
