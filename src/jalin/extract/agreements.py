@@ -350,7 +350,7 @@ def _describe(doc: Doc, draft: _Draft, mention: Mention, clause: _Clause) -> Non
     if not draft.subject:
         if mention.asset:
             draft.subject = mention.asset.strip()
-        elif not mention.anaphor:
+        else:
             phrase = about.subject_phrase(doc, about.words(doc.lexicon), mention.end, clause.scope[1])
             draft.subject = phrase or ""
     business = {a.id for a in doc.actors if a.sector == "BUS"}
