@@ -45,10 +45,10 @@ def test_one_deal_under_three_names_over_a_year_is_one_agreement(store):
 
 def test_two_deals_between_the_same_countries_in_one_month_stay_two(store):
     _add(store,
-         ("ph-1", "2024-03-05", "MANILA: The Philippines and South Korea signed a memorandum of understanding "
-                                "on submarine maintenance."),
-         ("ph-2", "2024-03-20", "MANILA: The Philippines and South Korea signed a memorandum of understanding "
-                                "on coast guard training."))
+         ("ph-1", "2024-03-05", "MANILA: The Philippines and South Korea signed a memorandum of "
+                                "understanding on submarine maintenance."),
+         ("ph-2", "2024-03-20", "MANILA: The Philippines and South Korea signed a memorandum of "
+                                "understanding on coast guard training."))
     assert _histories(store, "PHL") == [["ph-1"], ["ph-2"]]
     # A one-word reference cannot choose between the two: it stays apart from both.
     _add(store, ("ph-3", "2024-03-25", "MANILA: The Philippines and South Korea will review the MoU next "
@@ -74,13 +74,15 @@ def test_a_one_word_reference_long_after_stays_apart(store):
 
 def test_keys_leave_out_vocabulary_and_the_record_s_own_fallbacks():
     assert agreement_keys("memorandum of understanding", None, "defence procurement") == frozenset()
-    assert agreement_keys("contract", None, "12 EMB-314 Super Tucano trainer aircraft") >= {"emb-314", "tucano"}
+    keys = agreement_keys("contract", None, "12 EMB-314 Super Tucano trainer aircraft")
+    assert keys >= {"emb-314", "tucano"}
     assert agreement_keys("agreement", "Golden Wing Accord", None) >= {"golden", "wing"}
 
 
 def test_purchase_kinds_are_kin_but_other_kinds_need_their_own_type_to_join_vaguely():
     index = EntityIndex()
-    first, _ = index.agreement("loi", "BRA|VNM", "2024-01-10", "signed", "LOI", frozenset({"tucano", "trainer"}))
+    first, _ = index.agreement("loi", "BRA|VNM", "2024-01-10", "signed", "LOI",
+                               frozenset({"tucano", "trainer"}))
     assert index.agreement("procurement_contract", "BRA|VNM", "2024-05-01", "signed", "contract",
                            frozenset({"tucano", "trainer", "jets"})) == (first, False)
     assert index.agreement("mou", "BRA|VNM", "2024-05-02", "signed", "MoU", frozenset())[1]

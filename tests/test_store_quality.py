@@ -55,7 +55,8 @@ def test_two_party_agreements_need_shared_words_and_a_vague_report_a_single_cand
     # A named report shares nothing with a vague one: another agreement (issue 16).
     named, new = index.agreement("other", "MYS|SGP", "2018-07-10", "signed", "Perjanjian Air 1962")
     assert new and named != first
-    assert index.agreement("other", "MYS|SGP", "2018-08-01", "signed", "Water Agreement 1962") == (named, False)
+    water = index.agreement("other", "MYS|SGP", "2018-08-01", "signed", "Water Agreement 1962")
+    assert water == (named, False)
     # Two candidates: a vague report cannot choose, and stays apart.
     assert index.agreement("other", "MYS|SGP", "2018-09-23", "signed", "agreement")[1]
     assert index.agreement("other", "MYS|SGP", "2018-09-23", "signed", "Perjanjian Pemisahan 1965")[1]
