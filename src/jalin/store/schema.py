@@ -143,13 +143,19 @@ V3: tuple[str, ...] = (
     "CREATE INDEX milestones_expected ON milestones(state, agreement, kind, date, due)",
 )
 
-# Version 4, agreements a user can trust: each report keeps what the agreement is about (subject,
+# Version 4: when each document was stored (`added`, ISO 8601 UTC to the second), for the GDELT
+# export's DATEADDED; documents stored before it have none.
+V4: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN added TEXT",
+)
+
+# Version 5, agreements a user can trust: each report keeps what the agreement is about (subject,
 # title, one English summary line, its asset quantities and company parties) and whether it counts for
 # the board (`relevant`: two parties or a name, in an article about defence, security or foreign
 # relations; see relevance.py); each agreement keeps the words that identify it across reports
 # (`keys`, see resolve.py), its latest subject, title and summary, and whether any report is relevant.
 # Documents keep their relevance score. Plain ALTER/CREATE statements, the same on PostgreSQL.
-V4: tuple[str, ...] = (
+V5: tuple[str, ...] = (
     "ALTER TABLE documents ADD COLUMN relevance REAL",
     "ALTER TABLE agreement_observations ADD COLUMN subject TEXT",
     "ALTER TABLE agreement_observations ADD COLUMN title TEXT",
@@ -166,7 +172,7 @@ V4: tuple[str, ...] = (
 )
 
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Per-document tables, deleted when a document is replaced (same id, new content).
