@@ -84,6 +84,8 @@ def ingest_command(
                                        "./jalin.db)"),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="analysis processes"),
     batch: int = typer.Option(500, "--batch", min=1, help="documents per transaction"),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS",
+                                  help="analysis time per document before it fails (0: no limit)"),
 ) -> None:
     """Analyse files, folders or batch result folders and store them (stored content is skipped).
 
@@ -125,7 +127,8 @@ def ingest_command(
         def fail(line: str) -> None:
             err.print(line, markup=False, highlight=False, soft_wrap=True)
 
-        report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show).run(paths)
+        report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show,
+                        seconds=timeout or None).run(paths)
         progress.update(task, total=report.done, completed=report.done, description="done")
     store.close()
     err.print(f"read {report.read:,}  analysed {report.analysed:,}  added {report.added:,}  "

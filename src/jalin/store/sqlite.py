@@ -148,20 +148,28 @@ class SQLiteStore(Store):
     # ------------------------------------------------------------------ schema
 
     def _migrate(self) -> None:
-        version = self._con.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path}: store schema version {version} is newer than this jalin "
-                               f"({SCHEMA_VERSION}); upgrade jalin")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
+        """Bring the schema to SCHEMA_VERSION under an exclusive lock, reading the version inside
+        it: two processes opening a new file at once migrate it once (the second waits, then finds
+        it done)."""
+        if self._version() == SCHEMA_VERSION:
+            return
+        self._con.execute("BEGIN EXCLUSIVE")
+        try:
+            version = self._version()
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path}: store schema version {version} is newer than this jalin "
+                                   f"({SCHEMA_VERSION}); upgrade jalin")
+            for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[target - 1]:
                     self._con.execute(statement)
                 self._con.execute(f"PRAGMA user_version = {target}")
-                self._con.execute("COMMIT")
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+
+    def _version(self) -> int:
+        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
 
     @property
     def schema_version(self) -> int:

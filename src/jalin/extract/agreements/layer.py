@@ -69,6 +69,14 @@ class _Draft:
     subject: str = ""    # the named asset, else the phrase after "on"/"mengenai"/"for" its label
     scopes: set[tuple[int, int]] = field(default_factory=set)  # the clauses that speak of it
     companies: set[str] = field(default_factory=set)  # actor ids of the companies that are parties
+    # (kind, state, time) and (kind, state) of the milestones, so that a check is a look-up, not a scan
+    milestone_keys: set[tuple[str, str, str | None]] = field(default_factory=set)
+    milestone_states: set[tuple[str, str]] = field(default_factory=set)
+
+    def add_milestone(self, milestone: Milestone) -> None:
+        self.milestones.append(milestone)
+        self.milestone_keys.add((milestone.kind, milestone.state, milestone.time))
+        self.milestone_states.add((milestone.kind, milestone.state))
 
 
 @dataclass(slots=True)
@@ -193,7 +201,7 @@ def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) ->
         before = doc.sentences[follow.sentence - 1] if follow.sentence else None
         draft = next((d for d in reversed(drafts) if before is not None
                       and any(before.start <= start < before.end for start, _ in d.evidence)), None)
-        if draft is not None and any(x.kind == cue.milestone and x.state == "done" for x in draft.milestones):
+        if draft is not None and (cue.milestone, "done") in draft.milestone_states:
             return
     if draft is None:
         return
@@ -204,7 +212,7 @@ def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) ->
     (draft.after_signing if cue.milestone == "delivery" else draft.statuses).append(cue.status)
     draft.evidence.add((span.start, span.end))
     for found in (milestone, *_coordinated(doc, milestone, (span.start, span.end), [cue])):
-        draft.milestones.append(found)
+        draft.add_milestone(found)
 
 
 def _asset_words(m: Matchers, asset: str) -> set[str]:
@@ -483,9 +491,8 @@ def _apply(doc: Doc, m: Matchers, draft: _Draft, clause: _Clause, cues: list[Sta
         if milestone is None:
             continue
         for found in (milestone, *_coordinated(doc, milestone, clause.scope, clause.stage)):
-            key = (found.kind, found.state, found.time)
-            if all((x.kind, x.state, x.time) != key for x in draft.milestones):
-                draft.milestones.append(found)
+            if (found.kind, found.state, found.time) not in draft.milestone_keys:
+                draft.add_milestone(found)
 
 
 def _milestone(
