@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.agreements.parties import countries
+from jalin.extract.agreements.parties import countries, organisations
+from jalin.extract.common import queries
 from jalin.extract.common.anchors import trie_regex
 from jalin.lexicon import Lexicon
-from jalin.model import Milestone, TimeExpr
+from jalin.model import Milestone, Quantity, TimeExpr
 
 _SUBJECT_WORDS = 8  # at most this many words in a subject phrase
 _CLAUSE_MARKS = ".,;:!?()“”\"\n"
@@ -100,7 +102,10 @@ def title(w: Words, label: str, named: bool) -> str | None:
 def equipment_subject(doc: Doc, w: Words, ids: list[str]) -> str | None:
     """The equipment of the first asset quantity, without its number: "18 FA-50 light combat
     aircraft" -> "FA-50 light combat aircraft"."""
-    quantity = next((q for q in doc.quantities if q.id in ids), None)
+    if not ids:
+        return None
+    _quantities_in(doc, 0, 0)
+    quantity = doc.private("agreements")["quantities"][2].get(ids[0])
     if quantity is None:
         return None
     words = quantity.text.split()
@@ -149,8 +154,7 @@ def _after_parties(doc: Doc, w: Words, start: int, end: int) -> re.Match[str] | 
         if len(gap.split()) > _PARTY_GAP or any(mark in gap for mark in _CLAUSE_MARKS):
             return None
         named = [(c[1], c[2]) for c in countries(doc, start, match.start())]
-        named += [(m.start, m.end) for a in doc.actors if a.type == "ORGANISATION" for m in a.mentions
-                  if start <= m.start and m.end <= match.start()]
+        named += [(o[1], o[2]) for o in organisations(doc, start, match.start())]
         rest = "".join(" " if any(s <= start + i < e for s, e in named) else ch for i, ch in enumerate(gap))
         if named and all(word.casefold() in w.stop or word.casefold() in w.drop for word in rest.split()):
             return match
@@ -168,24 +172,46 @@ def _limit(doc: Doc, w: Words, start: int, end: int) -> int:
     """Where a subject phrase starting at `start` must end: at a time, a country, an amount that is
     not equipment, or the clause's end."""
     limit = end
-    for t in doc.times:
-        if start <= t.start < limit:
-            limit = t.start
-            break
-    for country in countries(doc, start, limit):
+    for t in queries.times_in(doc, start, limit)[:1]:
+        limit = t.start
+    for country in countries(doc, start, limit)[:1]:
         limit = min(limit, country[1])
-        break
-    for q in doc.quantities:
-        if start <= q.start < limit and q.unit not in w.equipment:
+    for q in _quantities_in(doc, start, limit):
+        if q.unit not in w.equipment:
             limit = q.start
             break
     return limit
 
 
+def _quantities_in(doc: Doc, start: int, end: int) -> list[Quantity]:
+    """The quantities starting in [start, end), by bisect over their starts (indexed once)."""
+    private = doc.private("agreements")
+    if "quantities" not in private:
+        ordered = sorted(doc.quantities, key=lambda q: q.start)
+        private["quantities"] = ([q.start for q in ordered], ordered, {q.id: q for q in ordered})
+    starts, ordered, _ = private["quantities"]
+    found = []
+    for index in range(bisect_left(starts, start), len(starts)):
+        if starts[index] >= end:
+            break
+        found.append(ordered[index])
+    return found
+
+
+def business(doc: Doc) -> frozenset[str]:
+    """The actor ids of the document's companies (indexed once)."""
+    private = doc.private("agreements")
+    if "business" not in private:
+        private["business"] = frozenset(a.id for a in doc.actors if a.sector == "BUS")
+    found: frozenset[str] = private["business"]
+    return found
+
+
 def assets(doc: Doc, w: Words, scopes: list[tuple[int, int]]) -> list[str]:
     """Ids of the quantities of equipment inside the agreement's clauses, in text order."""
-    return [q.id for q in doc.quantities if q.unit in w.equipment
-            and any(start <= q.start and q.end <= end for start, end in scopes)]
+    found = {q.id: q.start for start, end in scopes for q in _quantities_in(doc, start, end)
+             if q.unit in w.equipment and q.end <= end}
+    return sorted(found, key=found.__getitem__)
 
 
 def fallback_subject(w: Words, kind: str, modes: list[str]) -> str | None:

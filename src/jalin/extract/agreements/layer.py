@@ -361,8 +361,8 @@ def _describe(doc: Doc, draft: _Draft, mention: Mention, clause: _Clause) -> Non
         else:
             phrase = about.subject_phrase(doc, about.words(doc.lexicon), mention.end, clause.scope[1])
             draft.subject = phrase or ""
-    business = {a.id for a in doc.actors if a.sector == "BUS"}
-    draft.companies.update(c[3] for c in clause.named if c[3] in business)
+    companies = about.business(doc)
+    draft.companies.update(c[3] for c in clause.named if c[3] in companies)
 
 
 def _apply_implied(
