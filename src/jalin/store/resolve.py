@@ -307,8 +307,8 @@ class EntityIndex:
         # lately ("the G2G agreement" a month after "the G2G agreement with Korea").
         lately = [e for e in candidates if e in self.agreements.get((type_, parties), ())
                   and day and e.last_seen and _days(day, e.last_seen) <= VAGUE_WINDOW_DAYS]
-        if chosen is None and several and not keys and len(candidates) == 1 and candidates[0] in lately:
-            chosen = candidates[0]
+        if chosen is None and several and not keys and len(lately) == 1:
+            chosen = lately[0]
         if chosen is not None:
             self._seen(chosen, day, status, label, words, keys)
             return chosen.pk, False
