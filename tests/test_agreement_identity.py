@@ -128,8 +128,17 @@ def test_the_board_shows_relevant_agreements_and_a_filter_shows_all(store):
 
 def test_a_vague_report_joins_the_single_recent_candidate_of_its_type():
     index = EntityIndex()
-    old, _ = index.agreement("other", "CHL|PER", "2024-01-05", "signed", "agreement", frozenset())
-    recent, new = index.agreement("other", "CHL|PER", "2024-07-01", "signed", "agreement", frozenset())
+    old, _ = index.agreement("mou", "CHL|PER", "2024-01-05", "signed", "MoU", frozenset())
+    recent, new = index.agreement("mou", "CHL|PER", "2024-07-01", "signed", "MoU", frozenset())
     assert new and recent != old  # the first is too old for a vague report to name it
-    assert index.agreement("other", "CHL|PER", "2024-07-02", "signed", "perjanjian", frozenset()) == (
+    assert index.agreement("mou", "CHL|PER", "2024-07-02", "signed", "memorandum", frozenset()) == (
         recent, False)
+
+
+def test_bare_agreements_do_not_chain_across_reports():
+    index = EntityIndex()
+    index.agreement("other", "MYS|USA", "2024-01-05", "signed", "agreement", frozenset())
+    assert index.agreement("other", "MYS|USA", "2024-02-01", "signed", "perjanjian", frozenset())[1]
+    mou, _ = index.agreement("mou", "CHL|PER", "2024-01-05", "signed", "MoU", frozenset())
+    assert index.agreement("mou", "CHL|PER", "2024-03-01", "signed", "MoU", frozenset()) == (mou, False)
+    assert index.agreement("mou", "CHL|PER", "2024-06-01", "signed", "MoU", frozenset())[1]  # no chain
