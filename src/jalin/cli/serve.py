@@ -6,11 +6,12 @@ import os
 
 import typer
 
+from jalin.cli.options import DbOption
 from jalin.store import default_path
 
 
 def serve_command(
-    db: str | None = typer.Option(None, "--db", help="Store file (default $JALIN_DB or ./jalin.db)."),
+    db: DbOption = None,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535),
 ) -> None:

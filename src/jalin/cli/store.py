@@ -14,7 +14,8 @@ from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn,
 from rich.table import Table
 from rich.text import Text
 
-DB_HELP = "store file (default: $JALIN_DB or ./jalin.db)"
+from jalin.cli.options import DbOption
+
 JSON_HELP = "print JSON instead of a table"
 
 
@@ -57,7 +58,7 @@ class _Rate(ProgressColumn):
 
 def ingest_command(
     paths: list[str],
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="analysis processes"),
     batch: int = typer.Option(500, "--batch", help="documents per transaction"),
 ) -> None:
@@ -92,7 +93,7 @@ def agreements_command(
     overdue: bool = typer.Option(False, "--overdue", help="only agreements with overdue milestones"),
     as_of: str | None = typer.Option(None, "--as-of", help="ISO date (default today)"),
     limit: int = typer.Option(1000, "--limit"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Agreements with their status history, milestones and overdue milestones."""
@@ -120,7 +121,7 @@ def actors_command(
     country: str | None = typer.Option(None, "--country", help="ISO3"),
     type_: str | None = typer.Option(None, "--type", help="PERSON, ORGANISATION, COUNTRY, GROUP, LOCATION"),
     limit: int = typer.Option(100, "--limit"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Actors across documents, most reported first."""
@@ -136,7 +137,7 @@ def actors_command(
 
 def actor_command(
     name: str,
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """One actor: names, roles over time, statements."""
@@ -159,7 +160,7 @@ def actor_command(
 def timeline_command(
     a: str, b: str,
     by: str = typer.Option("month", "--by", help="day, month or year"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Events between two countries, counted by period and type."""
@@ -177,7 +178,7 @@ def timeline_command(
 def search_command(
     text: str,
     limit: int = typer.Option(20, "--limit"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Full-text search over stored documents."""
@@ -192,7 +193,7 @@ def search_command(
 
 def show_command(
     id: str,
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
 ) -> None:
     """A stored document with its analysis (JSON)."""
     store = _open(db)
@@ -208,7 +209,7 @@ def export_command(
     format: str = typer.Option(..., "--format", help="jsonl, csv, parquet, plover or gdelt"),
     out: str = typer.Option(..., "--out", help="output file"),
     table: str = typer.Option("events", "--table", help="for csv/parquet: the flat table to write"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    db: DbOption = None,
 ) -> None:
     """Export the store (see docs/exports.md for the formats and their columns)."""
     from jalin.export import FORMATS, export
