@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from jalin.cli.options import LexiconOption, PublishedOption, lexicon_dirs, published_date
-from jalin.pipeline import analyze
-from jalin.read import InputError, read_paths
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 2
@@ -41,6 +39,10 @@ def analyze_command(
     An input that cannot be read gets one line on stderr naming it and the reason; the others
     are still analysed. Exit status 0 when every input succeeded, 2 when some failed.
     """
+    # Imported here, not at import time: the query commands never load the pipeline or the readers.
+    from jalin.pipeline import analyze
+    from jalin.read import InputError, read_paths
+
     published = published_date(published)
     extra = lexicon_dirs(lexicon)
 

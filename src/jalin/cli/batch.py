@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
 from jalin.cli.options import LexiconOption, PublishedOption, lexicon_dirs, published_date
 
 
@@ -21,8 +20,8 @@ def batch_command(
                                 "cluster.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local cluster.")] = 2,
     partition_size: Annotated[
-        int, typer.Option(min=1, help="Documents per partition.")
-    ] = DEFAULT_PARTITION_SIZE,
+        int | None, typer.Option(min=1, help="Documents per partition (default: jalin.batch's).")
+    ] = None,
     lexicon: LexiconOption = None,
     published: PublishedOption = None,
 ) -> None:
@@ -34,8 +33,12 @@ def batch_command(
     events and agreements, one part per partition in input order; a re-run overwrites them.
     Exit status 0 when every input succeeded, 2 when some failed.
     """
+    # Imported here: building the command line must not load Dask, pyarrow or the pipeline.
+    from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
+
     published = published_date(published)
-    summary = run_batch(inputs, out, scheduler=scheduler, workers=workers, partition_size=partition_size,
+    summary = run_batch(inputs, out, scheduler=scheduler, workers=workers,
+                        partition_size=partition_size or DEFAULT_PARTITION_SIZE,
                         lexicon_dirs=lexicon_dirs(lexicon), published=published)
     print(f"{summary.documents} documents analysed, {summary.failures} failed, "
           f"{summary.partitions} partitions in {summary.seconds:.1f} s -> {out}", file=sys.stderr)

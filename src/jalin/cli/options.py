@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from jalin.cli.group import UserError
-from jalin.lexicon import LexiconError, load_lexicon
-from jalin.text import parse_published
 
 LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", metavar="DIR", help="A directory of extra lexicon TSV files (repeatable).")]
@@ -22,6 +20,8 @@ PublishedOption = Annotated[str | None, typer.Option(
 
 def lexicon_dirs(dirs: list[Path] | None) -> list[str]:
     """The --lexicon folders, checked by loading them; a bad one is one error line (exit 2)."""
+    from jalin.lexicon import LexiconError, load_lexicon
+
     found = [str(d) for d in dirs or ()]
     try:
         load_lexicon(found)
@@ -32,6 +32,8 @@ def lexicon_dirs(dirs: list[Path] | None) -> list[str]:
 
 def published_date(value: str | None) -> str | None:
     """The --published value, checked; a malformed date is one error line (exit 2)."""
+    from jalin.text import parse_published
+
     if value is not None and parse_published(value) is None:
         raise UserError(f"--published: {value!r} is not a date YYYY-MM-DD")
     return value
