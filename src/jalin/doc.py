@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jalin.lexicon import Lexicon
 from jalin.model import (
@@ -23,6 +23,9 @@ from jalin.model import (
     Statement,
     TimeExpr,
 )
+
+if TYPE_CHECKING:
+    from jalin.grammar.model import Grammar
 
 
 @dataclass(slots=True)
@@ -41,6 +44,8 @@ class Doc:
     agreements: list[Agreement] = field(default_factory=list)
     gatherings: list[Gathering] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    # Clauses, arguments and references (jalin.grammar), read by the layers after it.
+    grammar: Grammar | None = None
     # Layer-to-layer working state that is not part of the contract (e.g. pronoun links).
     notes: dict[str, Any] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)

@@ -13,6 +13,7 @@ from jalin.extract.actors import layer as actors
 from jalin.extract.agreements import layer as agreements
 from jalin.extract.events import layer as events
 from jalin.extract.times import layer as times
+from jalin.grammar import layer as grammar
 from jalin.language import preload
 from jalin.lexicon import load_lexicon
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo
@@ -22,6 +23,7 @@ from jalin.text import prepare
 LAYERS: tuple[tuple[str, Callable[[Doc], Any]], ...] = (
     ("actors", actors.extract),
     ("statements", statements.extract),
+    ("grammar", grammar.extract),
     ("times", times.extract),
     ("quantities", quantities.extract),
     ("events", events.extract),
