@@ -54,12 +54,24 @@ def chunk(words: list[Word], mentions: list[tuple[int, int, str]], language: str
                 if words[j - 1].cls == "DET" and words[j - 1].text.casefold() in _CLOSING:
                     break
             _add_phrase(units, Phrase(word.start, words[j - 1].end,
-                                      "name" if word.cls == "PROPN" else "noun"))
+                                      "name" if word.cls == "PROPN" else "noun"), language == "en")
             i = max(j, i + 1)
             continue
         units.append(word)
         i += 1
-    return _coordinations(_appositives(units))
+    return _coordinations(_appositives(_inverted(units)))
+
+
+def _inverted(units: list[Unit]) -> list[Unit]:
+    """A reporting verb right after a comma or a closing quote, before its speaker, is inverted:
+    "…," said Ali; "…, kata Ali"."""
+    for i in range(1, len(units) - 1):
+        unit, before = units[i], units[i - 1]
+        if (isinstance(unit, VerbGroup) and unit.report == "report" and isinstance(before, Word)
+                and before.cls in ("COMMA", "QUOTE") and isinstance(units[i + 1], Phrase)
+                and not (i + 2 < len(units) and isinstance(units[i + 2], VerbGroup))):
+            unit.report = "report-inverted"
+    return units
 
 
 _CLOSING = frozenset({"itu", "ini", "tersebut"})
@@ -69,7 +81,7 @@ def _mention_starts(mentions: list[tuple[int, int, str]], m: int, offset: int) -
     return m < len(mentions) and mentions[m][0] <= offset < mentions[m][1]
 
 
-def _add_phrase(units: list[Unit], phrase: Phrase) -> None:
+def _add_phrase(units: list[Unit], phrase: Phrase, english: bool = False) -> None:
     """A name right after nouns joins them: "Perdana Menteri" + "Jepun" is one phrase whose actor
     is the name's ("Menteri Pertahanan [Thailand]")."""
     last = units[-1] if units else None
@@ -78,8 +90,11 @@ def _add_phrase(units: list[Unit], phrase: Phrase) -> None:
     ):
         units[-1] = Phrase(last.start, phrase.end, "name", phrase.actor or last.actor)
         return
-    if isinstance(last, Phrase) and last.kind == "name" and phrase.kind == "noun" and last.actor is None:
-        units[-1] = Phrase(last.start, phrase.end, "name")
+    if isinstance(last, Phrase) and last.kind == "name" and phrase.kind == "noun" and (
+        last.actor is None or english
+    ):
+        # "Airbus Helicopters chief", "the Chilean foreign minister" (English modifiers come first)
+        units[-1] = Phrase(last.start, phrase.end, "name", last.actor)
         return
     units.append(phrase)
 
@@ -110,13 +125,14 @@ def _coordinations(units: list[Unit]) -> list[Unit]:
     and Peru said" stays two)."""
     out: list[Unit] = []
     seen_verb = False
-    for unit in units:
+    for i, unit in enumerate(units):
         if isinstance(unit, VerbGroup):
             seen_verb = True
         if (isinstance(unit, Phrase) and len(out) >= 2 and isinstance(out[-2], Phrase)
                 and isinstance(out[-1], Word) and (
                     (out[-1].cls == "CONJ" and out[-1].value == "and")
-                    or (out[-1].cls == "COMMA" and not seen_verb and unit.actor is not None))
+                    or (out[-1].cls == "COMMA" and not seen_verb and unit.actor is not None
+                        and _list_closes(units, i + 1)))
                 and (not seen_verb or (out[-2].actor is not None and unit.actor is not None))):
             left = out[-2]
             assert isinstance(left, Phrase)
@@ -125,6 +141,14 @@ def _coordinations(units: list[Unit]) -> list[Unit]:
             continue
         out.append(unit)
     return out
+
+
+def _list_closes(units: list[Unit], i: int) -> bool:
+    """After "X, Y": more ", Z" and then "dan"/"and" and a phrase close the list."""
+    while i + 1 < len(units) and _is(units[i], "COMMA") and isinstance(units[i + 1], Phrase):
+        i += 2
+    return (i + 1 < len(units) and isinstance(units[i], Word) and units[i].cls == "CONJ"
+            and isinstance(units[i + 1], Phrase))
 
 
 def _is(unit: Unit, cls: str) -> bool:
@@ -142,8 +166,13 @@ def _english_verbs(words: list[Word]) -> list[Word]:
             before.text.casefold() == "to" and i > 1 and out[i - 2].cls in ("VERB", "FAIL", "MOD", "ADJ")
         )):
             out[i] = Word(word.start, word.end, word.text, "VERB", "", "active")
-        elif word.cls == "VERB" and before.cls in ("DET", "ADJ") and word.value != "report":
-            out[i] = Word(word.start, word.end, word.text, "NOUN")
+        elif word.cls == "NOUN" and before.cls == "SUB" and word.text.endswith("ing"):
+            out[i] = Word(word.start, word.end, word.text, "VERB", "ing", "active")  # "When meeting"
+        elif word.cls == "VERB" and word.value != "report" and (
+            before.cls in ("DET", "ADJ")
+            or (i + 1 < len(out) and out[i + 1].cls == "AUX" and before.cls == "NOUN")
+        ):
+            out[i] = Word(word.start, word.end, word.text, "NOUN")  # "the visit", "relief supplies were"
     return out
 
 
@@ -182,8 +211,9 @@ def _verb_group(words: list[Word], i: int) -> tuple[VerbGroup | None, int]:
         j += 1
     if head is None:
         return None, i
-    if voice == "be":
-        voice = "passive" if head.voice == "participle" else "active"
+    if voice == "be":  # "was attacked", "were sent"; not "was ready to help", "is meeting"
+        participle = head.voice == "participle" or (not head.value and not head.text.endswith("ing"))
+        voice = "passive" if participle and not modality else "active"
     elif head.voice == "passive":
         voice = "passive"
     elif head.voice == "middle":

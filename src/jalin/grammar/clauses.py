@@ -54,6 +54,9 @@ def _segments(units: list[Unit]) -> list[tuple[str, int, int, Unit | None]]:
             cls = unit.cls
             if cls in _OPENERS:
                 cuts.append((i, _OPENERS[cls], unit))
+            elif cls == "PREP" and i == 0 and _comma_ahead(units, i):
+                fronted = True  # "Selepas mesyuarat itu, …", "After the talks, …"
+                cuts[0] = (0, "side", unit)
             elif cls == "SUB":
                 if i == 0 or (i == 1 and isinstance(units[0], Word)):
                     fronted = True
@@ -95,6 +98,16 @@ def _segments(units: list[Unit]) -> list[tuple[str, int, int, Unit | None]]:
     return segments
 
 
+def _comma_ahead(units: list[Unit], i: int) -> bool:
+    """A comma closes the phrase opening at `i` before any verb group (within eight units)."""
+    for unit in units[i + 1:i + 9]:
+        if isinstance(unit, VerbGroup):
+            return False
+        if isinstance(unit, Word) and unit.cls == "COMMA":
+            return True
+    return False
+
+
 def _predicate_follows(units: list[Unit], i: int) -> bool:
     """A coordinator opens a clause when a verb group follows (shared subject: "… and accused X"),
     or a noun phrase and then a verb group ("… dan Jepun menghantar …")."""
@@ -106,7 +119,9 @@ def _predicate_follows(units: list[Unit], i: int) -> bool:
 
 def _inverted_report(units: list[Unit], i: int) -> bool:
     """After a comma: "kata X", "katanya", "said X", or "X said" closing the sentence."""
-    if i < len(units) and isinstance(units[i], VerbGroup) and units[i].report:
+    if i < len(units) and isinstance(units[i], VerbGroup) and units[i].report in (
+        "report-inverted", "report-alone"
+    ):
         return True
     return (i + 1 < len(units) and isinstance(units[i], Phrase) and isinstance(units[i + 1], VerbGroup)
             and bool(units[i + 1].report) and (i + 2 >= len(units) or _is_stop(units[i + 2])))
@@ -217,7 +232,7 @@ def _inherit(clauses: list[Clause], units: list[Unit], segments: list[tuple[str,
     # "…, kata X" / "…, X said": the clauses before it are what X said.
     for n, clause in enumerate(clauses):
         if n and clause.predicate is not None and clause.predicate.report and clause.subject is not None and (
-            clause.obliques == [] and clause.object is None
+            clause.predicate.report == "report-inverted" or (clause.obliques == [] and clause.object is None)
         ) and clause.start >= clauses[n - 1].end - 1 and clauses[n - 1].kind != "reported":
             for earlier in clauses[:n]:
                 if earlier.speaker is None and earlier.kind in ("main", "coordinate", "relative", "purpose"):

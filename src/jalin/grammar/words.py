@@ -24,7 +24,7 @@ _TER = re.compile(r"^ter(?=[a-z]{3,})")
 # Malay nominalisations: peN-…-an (pengiktirafan, pertemuan), ke-…-an (kerjasama is listed),
 # per-…-an (perjanjian), -an (latihan, bantuan).
 _NOMINAL = re.compile(r"^(?:peng|peny|pem|pen|pe|per|ke)\w{3,}an$|^\w{4,}an$")
-_EN_PAST = re.compile(r"^\w{2,}(?:ed|en)$")       # signed, taken
+_EN_PAST = re.compile(r"^\w{2,}ed$")              # signed
 _EN_ING = re.compile(r"^\w{2,}ing$")              # signing
 _EN_ADVERB = re.compile(r"^\w{3,}ly$")            # strongly
 _PUNCT_CLASS = {",": "COMMA", ".": "STOP", "!": "STOP", "?": "STOP", ";": "SEMI", ":": "SEMI"}
