@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import dask_speedup
+import grammar_cost
 import memory
 import scaling
 import spacy_baseline
@@ -52,6 +53,11 @@ def main() -> int:
 
     if "throughput" in everything:
         print(throughput.regex_summary(everything["throughput"]), flush=True)
+
+    result = attempt("grammar cost", lambda: grammar_cost.run(documents))
+    if result:
+        everything["grammar_cost"] = result
+        print(grammar_cost.summary(result), flush=True)
 
     result = attempt("scaling", lambda: scaling.run(documents))
     if result:

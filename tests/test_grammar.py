@@ -383,3 +383,55 @@ def test_english_morphology(word: str, cls: str) -> None:
     from jalin.grammar.words import _build, classify
     table = _build(load_lexicon(()))
     assert classify(table, word, 0, len(word), "en", False).cls == cls
+
+
+# ---------------------------------------------------------------- linear time
+
+_PARAGRAPHS = (
+    "Menteri Pertahanan Peru, Rosa Quispe, berkata Lima dan Santiago akan mengadakan latihan maritim "
+    "bersama pada bulan Jun. \"Kita mahu hubungan lebih erat dengan Chile,\" katanya kepada pemberita.",
+    "Chile's foreign minister Tomas Rojas, who arrived in Lima on Monday, said the two countries had "
+    "agreed to set up a joint committee. He added that Santiago would send observers to the exercise.",
+    "Kerajaan Bolivia yang menghadiri mesyuarat itu menyokong cadangan tersebut. Kedua-dua negara "
+    "gagal mencapai persetujuan mengenai sempadan, tetapi beliau yakin rundingan akan diteruskan.",
+    "Relief supplies were sent by Japan to Fiji last week, and the kingdom of Tonga was thanked by "
+    "Fiji for its help. The company that built the ships, Helang Aero Ltd, will deliver two more.",
+)
+
+
+def _article(words: int) -> str:
+    paragraphs: list[str] = []
+    while sum(len(p.split()) for p in paragraphs) < words:
+        paragraphs.append(_PARAGRAPHS[len(paragraphs) % len(_PARAGRAPHS)])
+    return "\n\n".join(paragraphs)
+
+
+def _calls(text: str) -> int:
+    """Python function calls made while analysing `text` with every sentence parsed and every
+    reference resolved: a count of the work done, the same on every machine."""
+    import sys
+
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        doc = parse(text)
+        assert doc.grammar is not None
+        doc.grammar.references  # noqa: B018 - forces the whole analysis
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_a_2000_word_article_is_analysed_in_linear_time() -> None:
+    once = _article(2000)
+    assert len(once.split()) >= 2000
+    four = "\n\n".join([once] * 4)
+    parse(once)  # lexicon tables and matchers built outside the count
+    ratio = _calls(four) / _calls(once)
+    assert ratio < 4 * 1.15, f"4x the text took {ratio:.2f}x the work"

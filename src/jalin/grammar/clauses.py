@@ -15,9 +15,9 @@ _OPENERS = {"REL": "relative", "COMP": "reported"}
 _FRONTED = frozenset({"time", "condition", "concession", "side"})
 
 
-def clauses_of(units: list[Unit], sentence: int, start: int, end: int, base: int) -> list[Clause]:
-    """The clauses of one sentence's units; `base` is the index the first clause will have in the
-    document's list (for `parent`)."""
+def clauses_of(units: list[Unit], sentence: int, start: int, end: int) -> list[Clause]:
+    """The clauses of one sentence's units (`parent` indexes this list)."""
+    base = 0
     segments = _segments(units)
     clauses: list[Clause] = []
     for kind, lo, hi, opener in segments:

@@ -1,36 +1,39 @@
 """The grammar layer: runs once, after the actors and statements (the resolver needs both), and
-gives every later layer the document's chunks, clauses and references as `doc.grammar`."""
+gives every later layer the document's chunks, clauses and references as `doc.grammar`, each
+sentence analysed the first time a layer asks about it."""
 
 from __future__ import annotations
+
+import bisect
 
 from jalin.doc import Doc
 from jalin.grammar.chunks import chunk
 from jalin.grammar.clauses import clauses_of
-from jalin.grammar.model import Grammar, Phrase
+from jalin.grammar.model import Clause, Grammar, Phrase, Reference
 from jalin.grammar.references import resolve
-from jalin.grammar.words import words_of
+from jalin.grammar.words import Word, words_of
 
 
 def extract(doc: Doc) -> Grammar:
-    """Words, chunks, clauses and references of the whole document."""
-    grammar = Grammar()
-    if not doc.text or not doc.sentences:
-        return grammar
+    """The document's grammar: sentences are parsed when a layer first asks about them."""
     mentions = _outer_mentions(doc)
-    m = 0
-    for number, span in enumerate(doc.sentences):
+    starts = [start for start, _, _ in mentions]
+
+    def parse(number: int) -> tuple[list[Word], list[Phrase], list[Clause]]:
+        span = doc.sentences[number]
         words = words_of(doc.lexicon, doc.text, span.start, span.end, doc.language)
-        while m < len(mentions) and mentions[m][1] <= span.start:
-            m += 1
-        n = m
-        while n < len(mentions) and mentions[n][0] < span.end:
-            n += 1
-        units = chunk(words, mentions[m:n], doc.language)
-        grammar.words.extend(words)
-        grammar.phrases.extend(u for u in units if isinstance(u, Phrase))
-        grammar.clauses.extend(clauses_of(units, number, span.start, span.end, len(grammar.clauses)))
-    grammar.references = resolve(doc, grammar.clauses, grammar.phrases)
-    return grammar
+        lo = bisect.bisect_left(starts, span.start)
+        hi = bisect.bisect_left(starts, span.end)
+        units = chunk(words, mentions[lo:hi], doc.language)
+        phrases = [u for u in units if isinstance(u, Phrase)]
+        clauses = clauses_of(units, number, span.start, span.end)
+        return words, phrases, clauses
+
+    def resolve_all(clauses: list[Clause], phrases: list[Phrase]) -> list[Reference]:
+        return resolve(doc, clauses, phrases)
+
+    count = len(doc.sentences) if doc.text else 0
+    return Grammar(count, doc.sentence_index, parse, resolve_all)
 
 
 def _outer_mentions(doc: Doc) -> list[tuple[int, int, str]]:

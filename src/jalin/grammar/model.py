@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from jalin.grammar.words import Word
 
@@ -44,8 +46,9 @@ class VerbGroup:
 
 @dataclass(slots=True)
 class Clause:
-    """One clause: its kind, predicate and arguments. `parent` is the index of the clause it
-    depends on (a relative clause's noun, a reported clause's reporting clause)."""
+    """One clause: its kind, predicate and arguments. `parent` is the index, among its sentence's
+    clauses, of the clause it depends on (a relative clause's noun, a reported clause's reporting
+    clause)."""
 
     start: int
     end: int
@@ -86,36 +89,71 @@ class Reference:
     actors: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
 class Grammar:
-    """The grammar of one document. Clauses are sorted by start; `clause_at` finds the innermost."""
+    """The grammar of one document, analysed on demand and once: a sentence is parsed the first
+    time a layer asks about it (most sentences of most documents hold nothing a later layer
+    looks at), and the references are resolved over the whole document the first time they are
+    asked for. `parse(number)` gives (words, phrases, clauses) of one sentence; `resolve(clauses,
+    phrases)` the references of the whole document."""
 
-    words: list[Word] = field(default_factory=list)
-    phrases: list[Phrase] = field(default_factory=list)
-    clauses: list[Clause] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    _clause_starts: list[int] = field(default_factory=list)
-    _reference_starts: list[int] = field(default_factory=list)
+    def __init__(
+        self,
+        sentences: int,
+        sentence_of: Callable[[int], int],
+        parse: Callable[[int], tuple[list[Word], list[Phrase], list[Clause]]],
+        resolve: Callable[[list[Clause], list[Phrase]], list[Reference]],
+    ) -> None:
+        self._count = sentences
+        self._sentence_of = sentence_of
+        self._parse = parse
+        self._resolve = resolve
+        self._parsed: dict[int, tuple[list[Word], list[Phrase], list[Clause]]] = {}
+        self._references: list[Reference] | None = None
+        self._reference_starts: list[int] = []
+
+    def sentence(self, number: int) -> tuple[list[Word], list[Phrase], list[Clause]]:
+        """(words, phrases, clauses) of sentence `number`, parsed on first use."""
+        found = self._parsed.get(number)
+        if found is None:
+            found = self._parsed[number] = self._parse(number)
+        return found
+
+    def _all(self, part: int) -> list[Any]:
+        return [item for n in range(self._count) for item in self.sentence(n)[part]]
+
+    @property
+    def words(self) -> list[Word]:
+        return self._all(0)  # type: ignore[no-any-return]
+
+    @property
+    def phrases(self) -> list[Phrase]:
+        return self._all(1)  # type: ignore[no-any-return]
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return self._all(2)  # type: ignore[no-any-return]
+
+    @property
+    def references(self) -> list[Reference]:
+        if self._references is None:
+            self._references = self._resolve(self.clauses, self.phrases)
+            self._reference_starts = [r.start for r in self._references]
+        return self._references
 
     def clause_at(self, offset: int) -> Clause | None:
-        """The clause holding `offset` (the one starting last, so the innermost)."""
-        if len(self._clause_starts) != len(self.clauses):
-            self._clause_starts = [c.start for c in self.clauses]
-        i = bisect.bisect_right(self._clause_starts, offset) - 1
-        while i >= 0:
-            clause = self.clauses[i]
+        """The innermost clause holding `offset` (the one starting last)."""
+        if not self._count:
+            return None
+        clauses = self.sentence(self._sentence_of(offset))[2]
+        for clause in reversed(clauses):
             if clause.start <= offset < clause.end:
                 return clause
-            if offset - clause.start > 2000:
-                break
-            i -= 1
         return None
 
     def reference_at(self, start: int, end: int) -> Reference | None:
         """The reference lying wholly inside [start, end), if any."""
-        if len(self._reference_starts) != len(self.references):
-            self._reference_starts = [r.start for r in self.references]
+        references = self.references
         i = bisect.bisect_left(self._reference_starts, start)
-        if i < len(self.references) and self.references[i].end <= end:
-            return self.references[i]
+        if i < len(references) and references[i].end <= end:
+            return references[i]
         return None
