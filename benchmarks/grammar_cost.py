@@ -29,10 +29,10 @@ def _run(raw: RawDocument, with_grammar: bool, lexicon: Any) -> tuple[float, flo
     began = clock()
     doc: Doc = prepare(raw.text, published=raw.published, id=raw.id, title=raw.title, url=raw.url,
                        source=None, metadata={}, lexicon=lexicon)
-    for name, layer in LAYERS:
-        if name == "grammar" and not with_grammar:
+    for layer in LAYERS:
+        if layer.name == "grammar" and not with_grammar:
             continue
-        setattr(doc, name, layer(doc))
+        setattr(doc, layer.name, layer.run(doc))
     to_analysis(doc).to_json()
     total = clock() - began
     full = 0.0

@@ -21,9 +21,9 @@ from jalin.text import prepare
 def parse(text: str) -> Doc:
     doc = prepare(text, published="2026-03-01", id=None, title=None, url=None, source=None,
                   metadata={}, lexicon=load_lexicon(()))
-    for name, layer in LAYERS:
-        setattr(doc, name, layer(doc))
-        if name == "grammar":
+    for layer in LAYERS:
+        setattr(doc, layer.name, layer.run(doc))
+        if layer.name == "grammar":
             break
     return doc
 

@@ -84,13 +84,14 @@ def _kind(phrase: Phrase) -> str:
 
 
 def _country_actor(doc: Doc, country: str) -> str | None:
-    by_country: dict[str, str] | None = doc.notes.get("grammar.country_actors")
+    cache = doc.private("grammar")
+    by_country: dict[str, str] | None = cache.get("country_actors")
     if by_country is None:
         by_country = {}
         for actor in doc.actors:
             if actor.type == "COUNTRY" and actor.country:
                 by_country.setdefault(actor.country, actor.id)
-        doc.notes["grammar.country_actors"] = by_country
+        cache["country_actors"] = by_country
     return by_country.get(country)
 
 
@@ -141,8 +142,9 @@ def _speaker(doc: Doc, offset: int, clause: Clause | None) -> str | None:
 def _statements_at(doc: Doc, offset: int) -> list[str | None]:
     """Speakers of the statements holding `offset` (statements are sorted and seldom nested: the
     few starting last before it are looked at)."""
-    starts: list[int] | None = doc.notes.get("grammar.statement_starts")
+    cache = doc.private("grammar")
+    starts: list[int] | None = cache.get("statement_starts")
     if starts is None:
-        starts = doc.notes["grammar.statement_starts"] = [s.start for s in doc.statements]
+        starts = cache["statement_starts"] = [s.start for s in doc.statements]
     i = bisect.bisect_right(starts, offset)
     return [s.speaker for s in doc.statements[max(0, i - 3):i] if s.start <= offset < s.end]

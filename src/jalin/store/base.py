@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,7 +27,16 @@ class AddResult:
 
 
 class Store(ABC):
-    """A knowledge base of analyses, with entities resolved across documents."""
+    """A knowledge base of analyses, with entities resolved across documents.
+
+    `on_phase(name)`, when set, is told what storing a batch is busy with ("resolving" entities and
+    near-duplicates, "writing" rows, "indexing" text), for progress displays."""
+
+    on_phase: Callable[[str], None] | None = None
+
+    def _phase(self, name: str) -> None:
+        if self.on_phase is not None:
+            self.on_phase(name)
 
     # ------------------------------------------------------------------ writing
 

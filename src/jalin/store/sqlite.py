@@ -214,6 +214,7 @@ class SQLiteStore(Store):
         if not items:
             return result
         con = self._con
+        self._phase("resolving")
         con.execute("BEGIN IMMEDIATE")
         try:
             index = self._entity_index()
@@ -258,6 +259,7 @@ class SQLiteStore(Store):
                 rows.add(pk, data, digest, sig, sig_keys, duplicate_of, raw)
                 result.added += 1
                 pk += 1
+            self._phase("writing")
             self._write(rows, first)
             con.execute("COMMIT")
         except BaseException:
@@ -295,6 +297,7 @@ class SQLiteStore(Store):
             if values:
                 con.executemany(sql, values)
         # The full-text index reads the batch's texts where they are stored (no second copy bound).
+        self._phase("indexing")
         con.execute("INSERT INTO documents_fts (rowid, title, text) "
                     "SELECT pk, coalesce(title, ''), text FROM documents WHERE pk >= ?", (first,))
         con.executemany(
@@ -319,6 +322,7 @@ class SQLiteStore(Store):
                         [(a[0], c) for a in rows.new_agreements for c in a[2].split("|") if c])
         con.executemany("INSERT INTO gathering_entities (pk, kind, name, ordinal, parties, key, first_seen) "
                         "VALUES (?,?,?,?,?,?,?)", rows.new_gatherings)
+        self._phase("resolving")
         self._refresh_agreements(sorted(rows.touched_agreements))
 
     def _refresh_agreements(self, pks: list[int]) -> None:
