@@ -304,3 +304,17 @@ def test_cctv_is_a_camera_unless_the_broadcaster_is_named() -> None:
     assert not _names("Kejadian itu dirakam kamera CCTV di lobi hotel.", "ORGANISATION")
     text = "China Central Television (CCTV) reported the visit. CCTV said the talks went well."
     assert _names(text, "ORGANISATION") == {"China Central Television"}
+
+
+# A name coordinated with a person already found is a person too.
+COORDINATED = [
+    ("Rundingan antara Presiden Halvorsen dan Oskar Brenner berakhir semalam.", "Oskar Brenner"),
+    ("Menteri Luar Kenji Sato dan Ingrid Solheim menandatangani kenyataan bersama.", "Ingrid Solheim"),
+    ("Talks between Hafsa Qureshi and Prime Minister Datuk Seri Amran Latif ended.", "Hafsa Qureshi"),
+    ("Coach Marco Fiorelli, Beppe Santini and Luca Moretti left the club.", "Luca Moretti"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), COORDINATED)
+def test_coordinated_with_a_person(text: str, name: str) -> None:
+    assert name in _names(text, "PERSON")
