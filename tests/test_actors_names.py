@@ -318,3 +318,27 @@ COORDINATED = [
 @pytest.mark.parametrize(("text", "name"), COORDINATED)
 def test_coordinated_with_a_person(text: str, name: str) -> None:
     assert name in _names(text, "PERSON")
+
+
+# A photograph marker or a subject's adverb after a name; generic words of places never name anyone.
+SUBJECTS = [
+    ("Menurut laporan itu, Halimah Sarip (gambar) menolak tawaran tersebut.", "Halimah Sarip"),
+    ("The plan drew criticism. Oskar Brenner (picture) called it rushed.", "Oskar Brenner"),
+    ("Kenyataan itu dikeluarkan semalam. Rosa Villanueva juga memaklumkan bahawa rundingan tamat.",
+     "Rosa Villanueva"),
+    ("The vote was delayed. Tomasz Wierzbicki has also asked for a recount.", "Tomasz Wierzbicki"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SUBJECTS)
+def test_pictured_or_subject_of_a_clause(text: str, name: str) -> None:
+    assert name in _names(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Perang Dingin juga mengubah dasar luar negara itu.",
+    "Lautan Hindi juga menjadi laluan utama kapal dagang.",
+    "Teluk Benggala pula dilanda ribut semalam.",
+])
+def test_generic_place_words_are_no_person(text: str) -> None:
+    assert not _names(text, "PERSON")

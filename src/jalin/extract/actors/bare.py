@@ -33,6 +33,12 @@ _NOMINAL = re.compile(r"(?:Ke|Pe[mn]?g?|Per)[a-z]{3,}an")
 # After the name: an age (", 28," ", 61." " (34)") or an appositive (", seorang …", ", a …").
 _AGE = re.compile(r"(?:, \d{1,2}(?:,|\.(?!\d)| tahun| years?)| \(\d{1,2}\))")
 _APPOSITIVE = re.compile(r", (?:salah seorang|seorang|a|an) [a-z]")
+# A photograph's marker after a name: "Aminah Latif (gambar)", "Oskar Brenner (picture)".
+_PICTURED = re.compile(r" \((?:gambar|foto|picture|pic|photo)\)")
+# A name as a clause's subject, with the adverb or auxiliary that follows a person in news copy:
+# "Rosa Diaz juga memaklumkan", "Rosa Diaz pula berkata", "Rosa Diaz has also".
+_SUBJECT_ADVERB = re.compile(r" (?:juga|pula|turut|sebelum ini|kemudiannya|telah|sudah|pernah"
+                             r"|also|has|had|later) [a-z]")
 # Before the name: a speech cue and its comma ("kata Marina", "said Carlos", "menurut Helga,").
 _GAP = re.compile(r",? ?$")
 
@@ -145,6 +151,7 @@ def _is_person(doc: Doc, start: int, end: int, words: list[str], given: frozense
     return (bool(before_noun.search(text, max(0, start - 60), start))
             or any(start - gap in cue_ends for gap in (1, 2))
             or bool(_AGE.match(text, end)) or bool(_APPOSITIVE.match(text, end))
+            or bool(_PICTURED.match(text, end)) or bool(_SUBJECT_ADVERB.match(text, end))
             or bool(after_noun.match(text, end)))
 
 
