@@ -342,3 +342,14 @@ def test_pictured_or_subject_of_a_clause(text: str, name: str) -> None:
 ])
 def test_generic_place_words_are_no_person(text: str) -> None:
     assert not _names(text, "PERSON")
+
+
+# A body of an intergovernmental organisation, a government named by its country, a newspaper.
+@pytest.mark.parametrize(("text", "name"), [
+    ("Usul itu dibentangkan di Dewan Keamanan PBB semalam.", "Dewan Keamanan PBB"),
+    ("Pemerintah Filipina menolak tuntutan itu.", "Pemerintah Filipina"),
+    ("Bantuan itu disalurkan oleh Kerajaan Brunei semalam.", "Kerajaan Brunei"),
+    ("The claim first appeared in the Coastal Morning Herald.", "Coastal Morning Herald"),
+])
+def test_parent_bodies_governments_and_papers(text: str, name: str) -> None:
+    assert name in _names(text, "ORGANISATION")
