@@ -16,8 +16,8 @@ from store_fixtures import approved, minister, pending
 
 
 @pytest.fixture()
-def db(tmp_path):
-    path = tmp_path / "kb.db"
+def db(new_db):
+    path = new_db("kb")
     with open_store(path) as store:
         store.add_analyses([pending(minister("a3", "Mohd Hafiz Ramli", ["Datuk"])), approved()])
     return path
@@ -78,8 +78,8 @@ def _cli(db, *args):
     return CliRunner().invoke(app, [*args, "--db", str(db)])
 
 
-def test_cli_agreements_overdue_and_history(db, tmp_path):
-    only_pending = tmp_path / "pending.db"
+def test_cli_agreements_overdue_and_history(db, tmp_path, new_db):
+    only_pending = new_db("pending")
     with open_store(only_pending) as store:
         store.add_analyses([pending()])
     late = json.loads(_cli(only_pending, "agreements", "--overdue", "--as-of", "2025-11-15", "--json").stdout)

@@ -27,8 +27,10 @@
     store.arrow("events")                         # the same as a pyarrow Table
     store.counts(); store.close()
 
-These methods are the stable interface (`Store` in `base.py`); `SQLiteStore` implements it, and a
-PostgreSQL backend implements the same class. Backend-independent parts: `rows` (analysis -> table
+These methods are the stable interface (`Store` in `base.py`); `SQLiteStore` implements it, and
+`PostgresStore` (`postgres.py`) runs the same logic on a PostgreSQL server, its SQL rewritten by
+`pgdialect`: `open_store("postgresql://user@host/db")` opens one (shared by several processes; see
+that module). Backend-independent parts: `rows` (analysis -> table
 rows), `resolve` (cross-document entities), `status` (agreement history and overdue milestones),
 `neardup` (SimHash), `dates`, and `schema` (versioned DDL with its migrations).
 
@@ -51,6 +53,7 @@ import os
 from pathlib import Path
 
 from jalin.store.base import AddResult, Store
+from jalin.store.postgres import is_postgres_url
 from jalin.store.rows import content_hash
 from jalin.store.sqlite import SQLiteStore
 
@@ -63,8 +66,14 @@ def default_path() -> str:
 
 
 def open_store(path: str | Path | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at `path` (default: `default_path()`)."""
-    return SQLiteStore(path if path is not None else default_path())
+    """Open (creating and migrating as needed) the store at `path` (default: `default_path()`): a SQLite
+    file, or a PostgreSQL database named by a `postgresql://user@host:port/database` URL."""
+    location = path if path is not None else default_path()
+    if is_postgres_url(location):
+        from jalin.store.postgres import PostgresStore
+
+        return PostgresStore(str(location))
+    return SQLiteStore(location)
 
 
 __all__ = ["AddResult", "SQLiteStore", "Store", "content_hash", "default_path", "open_store"]

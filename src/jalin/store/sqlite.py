@@ -156,7 +156,7 @@ class SQLiteStore(Store):
 
     def _entity_index(self) -> EntityIndex:
         """The in-memory resolution index, reloaded when another connection has committed since."""
-        version = self._con.execute("PRAGMA data_version").fetchone()[0]
+        version = self._data_version_now()
         if self._index is not None and version == self._data_version:
             return self._index
         index = EntityIndex()
@@ -171,6 +171,36 @@ class SQLiteStore(Store):
             index.load_gathering(pk, key)
         self._index, self._data_version = index, version
         return index
+
+    # ------------------------------------------------------------------ backend hooks (PostgresStore)
+
+    _ALL_ROWS: int | None = -1  # the LIMIT that keeps every row
+
+    def _data_version_now(self) -> int:
+        """A number that changes when another connection commits (the entity index is then reloaded)."""
+        return self._con.execute("PRAGMA data_version").fetchone()[0]
+
+    def _begin_write(self) -> None:
+        """Start a write transaction holding the store's write lock."""
+        self._con.execute("BEGIN IMMEDIATE")
+
+    def _index_texts(self, first: int) -> None:
+        """Add the documents from primary key `first` on to the full-text index."""
+        # The full-text index reads the batch's texts where they are stored (no second copy bound).
+        self._con.execute("INSERT INTO documents_fts (rowid, title, text) "
+                          "SELECT pk, coalesce(title, ''), text FROM documents WHERE pk >= ?", (first,))
+
+    def _unindex_text(self, pk: int, title: str | None, text: str) -> None:
+        """Remove a document from the full-text index."""
+        self._con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
+                          "VALUES ('delete', ?, ?, ?)", (pk, title or "", text))
+
+    def _frame(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> pd.DataFrame:
+        """The rows of a query as a DataFrame (columns named as the query names them)."""
+        cursor = self._con.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return pd.DataFrame.from_records([tuple(r) for r in cursor.fetchall()], columns=names,
+                                         coerce_float=True)
 
     def _next(self, table: str) -> int:
         return self._con.execute(f"SELECT coalesce(max(pk), 0) + 1 FROM {table}").fetchone()[0]
@@ -212,7 +242,7 @@ class SQLiteStore(Store):
         if not items:
             return result
         con = self._con
-        con.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             index = self._entity_index()
             hashes = [content_hash(d["text"]) for d in items]
@@ -291,9 +321,7 @@ class SQLiteStore(Store):
             values = getattr(rows, attr)
             if values:
                 con.executemany(sql, values)
-        # The full-text index reads the batch's texts where they are stored (no second copy bound).
-        con.execute("INSERT INTO documents_fts (rowid, title, text) "
-                    "SELECT pk, coalesce(title, ''), text FROM documents WHERE pk >= ?", (first,))
+        self._index_texts(first)
         con.executemany(
             "INSERT INTO actor_entities (pk, type, name, canonical, country, sector, key) "
             "VALUES (?,?,?,?,?,?,?)",
@@ -303,10 +331,10 @@ class SQLiteStore(Store):
             [(u.name, u.country, u.pk) for u in rows.person_updates.values()])
         con.executemany(
             "UPDATE actor_entities SET documents = documents + ?, statements = statements + ?, "
-            "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ?3 THEN ?3 ELSE first_seen END, "
-            "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?4 THEN ?4 ELSE last_seen END "
-            "WHERE pk = ?5",
-            [(c[0], c[1], c[2], c[3], pk) for pk, c in rows.actor_counts.items()])
+            "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END, "
+            "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END "
+            "WHERE pk = ?",
+            [(c[0], c[1], c[2], c[2], c[3], c[3], pk) for pk, c in rows.actor_counts.items()])
         con.executemany("INSERT INTO agreement_entities (pk, type, parties, label) VALUES (?,?,?,?)",
                         rows.new_agreements)
         con.executemany("UPDATE agreement_entities SET label = ? WHERE pk = ?",
@@ -346,8 +374,7 @@ class SQLiteStore(Store):
         """Remove a stored document and its rows (it is being replaced by a new version)."""
         con = self._con
         row = con.execute("SELECT title, text, minhash FROM documents WHERE pk = ?", (pk,)).fetchone()
-        con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
-                    "VALUES ('delete', ?, ?, ?)", (pk, row[0] or "", row[1]))
+        self._unindex_text(pk, row[0], row[1])
         # minhash_bands is keyed by band key only: the document's keys come from its signature.
         if row[2] is not None:
             con.executemany("DELETE FROM minhash_bands WHERE key = ? AND doc = ?",
@@ -516,15 +543,15 @@ class SQLiteStore(Store):
         sql = ("SELECT pk AS id, type, name, canonical, country, sector, documents, statements, first_seen, "
                "last_seen FROM actor_entities" + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY documents DESC, pk LIMIT ?")
-        return pd.read_sql_query(sql, self._con, params=[*params, limit])
+        return self._frame(sql, [*params, limit])
 
     def timeline(self, a: str, b: str, by: str = "month") -> pd.DataFrame:
         width = {"day": 10, "month": 7, "year": 4}[by]
         first, second = sorted((a.upper(), b.upper()))
-        return pd.read_sql_query(
+        return self._frame(
             f"SELECT substr(date, 1, {width}) AS period, type, count(*) AS events FROM event_pairs "
             "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
-            self._con, params=[first, second])
+            [first, second])
 
     def _newest_first(self, select: str, where: list[str], params: list[Any], when: str, tie: str,
                       limit: int) -> pd.DataFrame:
@@ -536,7 +563,7 @@ class SQLiteStore(Store):
             clauses = [*where, f"{when} IS {'NOT ' if dated else ''}NULL"]
             order = f"{when} DESC, {tie}" if dated else tie
             cursor = self._con.execute(f"{select} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
-                                       [*params, limit - len(rows) if limit >= 0 else -1])
+                                       [*params, limit - len(rows) if limit >= 0 else self._ALL_ROWS])
             names = [c[0] for c in cursor.description]
             rows += cursor.fetchall()
             if 0 <= limit <= len(rows):
@@ -604,25 +631,24 @@ class SQLiteStore(Store):
         return pd.DataFrame(kept, columns=names)
 
     def country_pairs(self, limit: int = 12) -> pd.DataFrame:
-        return pd.read_sql_query(
+        return self._frame(
             "SELECT a, b, count(*) AS events FROM event_pairs GROUP BY a, b "
-            "ORDER BY events DESC, a, b LIMIT ?",
-            self._con, params=[limit])
+            "ORDER BY events DESC, a, b LIMIT ?", [limit])
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
         words = [w.replace('"', '""') for w in text.split()]
         if not words:
             return pd.DataFrame(columns=["id", "published", "title", "snippet"])
         query = " ".join(f'"{w}"' for w in words)
-        return pd.read_sql_query(
+        return self._frame(
             "SELECT d.id, d.published, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
             "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", self._con, params=[query, limit])
+            "ORDER BY rank LIMIT ?", [query, limit])
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in _TABLES:
             raise ValueError(f"unknown table {name!r}; one of {', '.join(_TABLES)}")
-        return pd.read_sql_query(_TABLES[name], self._con)
+        return self._frame(_TABLES[name])
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "actor_entities", "statements", "events", "agreement_entities",
