@@ -10,18 +10,21 @@ from jalin.store import default_path
 
 
 def serve_command(
-    db: str | None = typer.Option(None, "--db", help="Store file (default $JALIN_DB or ./jalin.db)."),
+    db: str | None = typer.Option(None, "--db", help="Store: a SQLite file or a postgresql:// URL "
+                                                    "(default $JALIN_DB or ./jalin.db)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535),
 ) -> None:
     """Serve the JSON API (/api, docs at /docs) and the dashboard. Writes need $JALIN_TOKEN."""
     import uvicorn
 
+    from jalin.store.postgres import redact
+    from jalin.store_cli import _open
     from jalin.web.app import create_app
 
-    path = db or default_path()
+    path = redact(db or default_path())
     token = os.environ.get("JALIN_TOKEN") or None
-    app = create_app(path, token=token)
+    app = create_app(_open(db or default_path()), token=token)  # PostgreSQL: a pool of connections
     if not app.state.queries.counts()["documents"]:
         typer.echo(f"note: {path} holds no documents yet (`jalin ingest PATH --db {path}` adds some)")
     shown = f"[{host}]" if ":" in host else host

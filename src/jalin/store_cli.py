@@ -14,14 +14,20 @@ from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn,
 from rich.table import Table
 from rich.text import Text
 
-DB_HELP = "store file (default: $JALIN_DB or ./jalin.db)"
+DB_HELP = "store: a SQLite file or a postgresql:// URL (default: $JALIN_DB or ./jalin.db)"
 JSON_HELP = "print JSON instead of a table"
 
 
 def _open(db: str | None):  # type: ignore[no-untyped-def]
+    """The store named by --db (or $JALIN_DB); a database that cannot be reached is one line, exit 2."""
     from jalin.store import open_store
+    from jalin.store.postgres import StoreUnavailable
 
-    return open_store(db)
+    try:
+        return open_store(db)
+    except StoreUnavailable as error:
+        Console(stderr=True).print(str(error), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _plain(value: Any) -> Any:

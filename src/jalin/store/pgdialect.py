@@ -100,8 +100,8 @@ _ORDER_BY = re.compile(r"\bORDER BY\b")
 _DIRECTION = re.compile(r"^(.*?)(?:\s+(ASC|DESC))?$", re.S | re.I)
 # the keyword closing an ORDER BY list: "... ORDER BY pk LIMIT ?" -> LIMIT
 _CLOSES = re.compile(r"\s(LIMIT|OFFSET)\b")
-# a column that is never NULL: "pk", "e.pk", "d.id"
-_NOT_NULL = re.compile(r"^(\w+\.)?(pk|id)$")
+# a column that is never NULL: "pk", "e.pk", "d.id", "g.ctid"
+_NOT_NULL = re.compile(r"^(\w+\.)?(pk|id|ctid)$")
 
 
 def _order_list_end(sql: str, start: int) -> int:

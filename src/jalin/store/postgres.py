@@ -125,20 +125,13 @@ class _Pooled:
         import psycopg
         from psycopg_pool import ConnectionPool
 
-        self._errors = (psycopg.Error,)
-        self.pool = ConnectionPool(url, min_size=1, max_size=size, open=False, name="jalin",
+        try:  # one direct attempt first: a wrong URL fails at once, with the server's reason
+            psycopg.connect(url, connect_timeout=10).close()
+        except psycopg.Error as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise StoreUnavailable(f"{redact(url)}: cannot connect to PostgreSQL ({reason})") from None
+        self.pool = ConnectionPool(url, min_size=1, max_size=size, open=True, name="jalin",
                                    kwargs={"autocommit": True, "row_factory": _row_factory})
-        try:
-            self.pool.open(wait=True, timeout=15)
-        except Exception as error:  # the pool's timeout error hides the reason: ask once directly
-            self.pool.close()
-            reason = error
-            try:
-                psycopg.connect(url, connect_timeout=5).close()
-            except psycopg.Error as direct:
-                reason = direct
-            message = str(reason).strip().splitlines()[0] if str(reason).strip() else type(reason).__name__
-            raise StoreUnavailable(f"{redact(url)}: cannot connect to PostgreSQL ({message})") from None
         self._local = threading.local()
 
     def _pinned(self) -> Any:

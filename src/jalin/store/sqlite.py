@@ -483,7 +483,7 @@ class SQLiteStore(Store):
                     "o.evidence_end "
                     "FROM agreement_observations o JOIN documents d ON d.pk = o.doc "
                     f"WHERE o.agreement IN ({_marks(chunk)}) AND o.dup = 0 "
-                    "ORDER BY o.date, d.id", chunk):
+                    "ORDER BY o.date, d.id, o.pk", chunk):
                 history.setdefault(row[0], []).append({"date": row[1], "status": row[2], "doc_id": row[3],
                                                        "evidence": row[4], "exclusive": row[5],
                                                        "start": row[6], "end": row[7]})
@@ -492,7 +492,7 @@ class SQLiteStore(Store):
                     "m.start, m.end "
                     "FROM milestones m JOIN documents d ON d.pk = m.doc "
                     f"WHERE m.agreement IN ({_marks(chunk)}) "
-                    "ORDER BY m.date, d.id", chunk):
+                    "ORDER BY m.date, d.id, m.rowid", chunk):
                 milestones.setdefault(row[0], []).append(
                     {"kind": row[1], "state": row[2], "value": row[3], "relation": row[4], "due": row[5],
                      "text": row[6], "doc_id": row[7], "date": row[8], "start": row[9], "end": row[10]})
@@ -525,7 +525,7 @@ class SQLiteStore(Store):
             "SELECT name FROM actors WHERE entity = ? GROUP BY name ORDER BY count(*) DESC, name", (pk,))]
         entity["roles"] = [dict(r) for r in self._con.execute(
             "SELECT en, text, min(date) AS first_seen, max(date) AS last_seen, count(*) AS reports "
-            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en", (pk,))]
+            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en, text", (pk,))]
         entity["statements"] = [dict(r) for r in self._con.execute(
             "SELECT s.date, d.id AS document, s.kind, s.verb, s.text, s.start, s.end FROM statements s "
             "JOIN documents d ON d.pk = s.doc WHERE s.speaker_entity = ? AND s.dup = 0 "
