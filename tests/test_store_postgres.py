@@ -253,3 +253,22 @@ def test_cli_reads_the_database_from_jalin_db(pg_url: str, monkeypatch: pytest.M
     shown = CliRunner().invoke(app, ["agreements", "--json"])
     assert shown.exit_code == 0, shown.output
     assert [h["status"] for h in json.loads(shown.stdout)[0]["history"]] == ["pending_approval", "approved"]
+
+
+def test_batch_workers_write_straight_into_the_database(tmp_path, pg_url):
+    """`jalin batch --db URL` without --out: two Dask workers store their partitions themselves; the
+    documents are those one ingest stores, and a re-run stores nothing again."""
+    source = write_jsonl(tmp_path / "news.jsonl", [wire_copy(i) for i in range(30)])
+    ran = CliRunner().invoke(app, ["batch", str(source), "--db", pg_url, "--workers", "2",
+                                   "--partition-size", "6"])
+    assert ran.exit_code == 0, ran.output
+    assert "30 documents analysed, 0 failed, 5 partitions" in ran.stderr
+    assert "(added 30, already stored 0)" in ran.stderr
+    with open_store(pg_url) as store, open_store(tmp_path / "one.db") as one:
+        Ingest(one).run([str(source)])
+        by_id = {a["document"]["id"]: a for a in store.iter_analyses()}
+        assert by_id == {a["document"]["id"]: a for a in one.iter_analyses()}
+        assert store.counts()["events"] == one.counts()["events"]
+    again = CliRunner().invoke(app, ["batch", str(source), "--db", pg_url, "--workers", "1"])
+    assert "(added 0, already stored 30)" in again.stderr
+    assert CliRunner().invoke(app, ["batch", str(source)]).exit_code == 2  # neither --out nor --db

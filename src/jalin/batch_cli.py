@@ -14,7 +14,10 @@ from jalin.text import parse_published
 
 def batch_command(
     inputs: Annotated[list[str], typer.Argument(help="Files or folders to analyse, in order.")],
-    out: Annotated[str, typer.Option("--out", help="Output directory of the Parquet dataset (overwritten).")],
+    out: Annotated[str | None, typer.Option(
+        "--out", help="Output directory of the Parquet dataset (overwritten).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="A store the workers write the analyses into (e.g. postgresql://…).")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local cluster.")] = 2,
     partition_size: Annotated[
@@ -30,17 +33,31 @@ def batch_command(
     at --scheduler (its workers need jalin installed). DIR gets the Parquet tables analyses (id,
     and the JSON line `jalin analyze` prints), failures (origin, reason), actors, statements,
     events and agreements, one part per partition in input order; a re-run overwrites them.
+    With --db (a postgresql:// URL, or a SQLite file), every worker also stores its partitions'
+    analyses itself, one transaction each, skipping content already stored; --out is then optional.
     Exit status 0 when every input succeeded, 2 when some failed.
     """
     if published is not None and parse_published(published) is None:
         raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
+    if out is None and db is None:
+        raise typer.BadParameter("give --out DIR, --db STORE, or both", param_hint="--out")
+    if db is not None:
+        from jalin.store_cli import _open
+
+        _open(db).close()  # an unreachable database is one line before any cluster starts
     try:
-        summary = run_batch(inputs, out, scheduler=scheduler, workers=workers, partition_size=partition_size,
-                            lexicon_dirs=lexicon or (), published=published)
+        summary = run_batch(inputs, out, db=db, scheduler=scheduler, workers=workers,
+                            partition_size=partition_size, lexicon_dirs=lexicon or (), published=published)
     except LexiconError as exc:
         raise typer.BadParameter(str(exc), param_hint="--lexicon") from None
+    where = [out] if out is not None else []
+    if db is not None:
+        from jalin.store.postgres import redact
+
+        where.append(f"{redact(db)} (added {summary.added}, already stored {summary.skipped})")
     print(f"{summary.documents} documents analysed, {summary.failures} failed, "
-          f"{summary.partitions} partitions in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
+          f"{summary.partitions} partitions in {summary.seconds:.1f} s -> {' and '.join(where)}",
+          file=sys.stderr)
     raise typer.Exit(2 if summary.failures else 0)
 
 
