@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/bernama-2025-09-22-malaysia-korea-defence.txt
 
-.PHONY: install browser postgres run test lint bench clean
+.PHONY: install browser postgres run test lint bench digest clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Jalin needs Python 3.11 or newer: make PY=python3.11 ...")'
@@ -37,6 +37,11 @@ postgres:
 
 test: lint browser postgres
 	$(BIN)/python -m pytest -n 2 -q
+
+# The analysis output of the shared corpus and gold sets, hashed per document: regenerate it when a
+# change alters the output on purpose (tests/test_analysis_digest.py compares with it).
+digest: install
+	$(BIN)/python scripts/analysis_digest.py
 
 bench: install
 	$(BIN)/pip install -q -e '.[dev,bench]'

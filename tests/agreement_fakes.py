@@ -10,7 +10,10 @@ import re
 from datetime import date
 
 from jalin.doc import Doc
-from jalin.extract import actors, cues, statements, times
+from jalin.extract import statements
+from jalin.extract.actors import layer as actors
+from jalin.extract.common import cues
+from jalin.extract.times import layer as times
 from jalin.lexicon import load_lexicon
 from jalin.model import Actor, DocumentInfo, TextSpan, TimeExpr
 from jalin.text import split_sentences
@@ -93,7 +96,7 @@ MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")
 
 def run(text: str, **kwargs) -> list[dict]:
     """The agreements of `text` as contract dicts, spoken by a Malaysian minister."""
-    from jalin.extract import agreements
+    from jalin.extract.agreements import layer as agreements
 
     return [g.to_dict() for g in agreements.extract(make_doc(text, speaker=MINISTER, **kwargs))]
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from jalin.extract.actors_spans import SpanIndex
+from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.statements import _QuotedIndex
 from jalin.pipeline import analyze
 

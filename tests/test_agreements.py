@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agreement_fakes import brief, install, make_doc, run
-from jalin.extract import agreements
+from jalin.extract.agreements import layer as agreements
 from jalin.model import AGREEMENT_STATUSES, AGREEMENT_TYPES, Actor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

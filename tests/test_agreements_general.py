@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agreement_fakes import install, make_doc
-from jalin.extract import agreements
+from jalin.extract.agreements import layer as agreements
 from jalin.model import Actor, TextSpan
 
 MINISTER = Actor(id="p1", type="PERSON", name="Menteri", country="MYS")

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from agreement_fakes import MINISTER, brief, install, make_doc, run
-from jalin.extract import agreements
+from jalin.extract.agreements import layer as agreements
 from jalin.model import Actor, TextSpan
 
 

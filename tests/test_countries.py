@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jalin.extract.actors import countries_in
+from jalin.extract.actors.layer import countries_in
 from jalin.lexicon import load_lexicon
 from jalin.pipeline import analyze
 from jalin.text import prepare

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jalin.doc import Doc
-from jalin.extract.cues import contexts_in, modality_at, modes_in
+from jalin.extract.common.cues import contexts_in, modality_at, modes_in
 from jalin.lexicon import load_lexicon
 from jalin.model import DocumentInfo
 

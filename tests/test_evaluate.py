@@ -316,7 +316,7 @@ def test_actor_matches_through_canonical_and_type() -> None:
                        "canonical": "Cabinet of Malaysia", "country": "MYS", "sector": "GOV",
                        "roles": [], "honorifics": [], "mentions": []}]
     assert counts(scores(gold, pred)["actors"]) == (1, 0, 0)
-    pred["actors"][0]["type"] = "GROUP"
+    pred["actors"][0]["type"] = "PERSON"
     assert counts(scores(gold, pred)["actors"]) == (0, 1, 1)
 
 
@@ -399,15 +399,15 @@ def test_layer_with_nothing_to_score_gives_null() -> None:
 
 def test_explain_lists_misses_near_misses_and_false_positives() -> None:
     pred = perfect_prediction()
-    pred["events"][0]["target"] = ["a1"]
+    pred["events"][0]["target"] = []
     report = Report(files=[FileScore("hand.gold.json", score_document(make_gold(), pred))])
     lines = "\n".join(explain_lines(report))
     assert "=== hand.gold.json" in lines
     assert "--- events: tp 1 fp 1 fn 1" in lines
     assert "  FN   AGREE|COOPERATE MYS→JPN in “akan memeterai perjanjian”" in lines
-    assert "near: e1 AGREE MYS→MYS intended" in lines
+    assert "near: e1 AGREE MYS→? intended" in lines
     assert "fails: source/target" in lines
-    assert "  FP   e1 AGREE MYS→MYS" in lines
+    assert "  FP   e1 AGREE MYS→?" in lines
 
 
 def test_garbage_and_empty_predictions_do_not_crash() -> None:
@@ -458,8 +458,9 @@ def test_cli_on_the_dev_golds() -> None:
     assert list(data["layers"]) == ["document", "actors", "statements", "events", "agreements",
                                     "gatherings", "quantities", "times", "topics"]
     for layer in data["layers"].values():
-        assert set(layer) == {"tp", "fp", "fn", "precision", "recall", "f1", "attributes"}
+        assert set(layer) - {"groups"} == {"tp", "fp", "fn", "precision", "recall", "f1", "attributes"}
         assert all(set(a) == {"accuracy", "n"} for a in layer["attributes"].values())
+    assert set(data["layers"]["actors"]["groups"]) >= {"PERSON", "ORGANISATION"}
     assert len(data["files"]) == len(golds)
     assert data["layers"]["events"]["tp"] + data["layers"]["events"]["fn"] >= 40
     table = CliRunner().invoke(app, ["evaluate", str(golds[0])])
@@ -626,7 +627,7 @@ def test_english_document_with_dotted_honorifics_and_a_symmetric_event() -> None
 
 
 def test_many_identical_items_score_fast_and_one_to_one() -> None:
-    gold = {"schema": "jalin.gold/1", "text": "", "times": [
+    gold = {"schema": "jalin.gold/1", "text": "", "document": {"published": "2024-01-01"}, "times": [
         {"value": "2024", "granularity": "year", "relation": "on", "optional": i % 2 == 1}
         for i in range(400)]}
     prediction = {"times": [{"id": f"t{i}", "text": "2024", "value": "2024", "granularity": "year",
@@ -652,3 +653,106 @@ def test_gold_may_point_at_a_corpus_line_by_id(tmp_path: Path, monkeypatch: pyte
     gold.write_text(json.dumps({**ref, "id": "zz"}), encoding="utf-8")
     with pytest.raises(GoldError, match="no document with id 'zz'"):
         load_gold(gold)
+
+
+def test_tie_goes_to_the_prediction_needed_by_fewest_items_to_come_then_first() -> None:
+    gold = make_gold()
+    gold["quantities"] = [{"value": 40, "qualifier": "more_than", "unit": ["companies", "firms"]}]
+    pred = perfect_prediction()
+    # Two equal candidates, neither needed later: the first in prediction order is taken.
+    pred["quantities"] = [{**pred["quantities"][0], "id": "q7"}, {**pred["quantities"][0], "id": "q8"}]
+    report = Report(files=[FileScore("hand", score_document(gold, pred))])
+    assert counts(to_json(report)["layers"]["quantities"]) == (1, 1, 0)
+    assert report.files[0].layers["quantities"].spurious[0].startswith("q8")
+    # A later optional gold item needs q7 (its unit): q8 is taken for the first one.
+    pred["quantities"][0]["unit"] = "firms"
+    gold["quantities"].append({"value": 40, "qualifier": "more_than", "unit": "firms", "optional": True})
+    assert counts(scores(gold, pred)["quantities"]) == (2, 0, 0)
+
+
+def test_unit_may_be_a_list_of_alternatives() -> None:
+    gold = make_gold()
+    gold["quantities"] = [{"value": 40, "qualifier": "more_than", "unit": ["units", "companies"]}]
+    assert counts(scores(gold, perfect_prediction())["quantities"]) == (1, 0, 0)
+    gold["quantities"][0]["unit"] = ["units", "vessels"]
+    assert counts(scores(gold, perfect_prediction())["quantities"]) == (0, 1, 1)
+
+
+def test_unmatched_group_actors_are_no_false_positives() -> None:
+    pred = perfect_prediction()
+    pred["actors"].append({"id": "a9", "type": "GROUP", "name": "penduduk", "canonical": None,
+                           "country": None, "sector": None, "roles": [], "honorifics": [], "mentions": []})
+    pred["actors"].append({"id": "a10", "type": "ORGANISATION", "name": "Majlis Belia", "canonical": None,
+                           "country": None, "sector": None, "roles": [], "honorifics": [], "mentions": []})
+    # the optional location is found; of the two unmatched, only the organisation counts
+    assert counts(scores(make_gold(), pred)["actors"]) == (4, 1, 0)
+
+
+def test_undated_gold_makes_every_time_optional_and_free() -> None:
+    gold = make_gold()
+    del gold["document"]["published"]
+    gold["times"].append({"value": "2019-03", "relation": "on", "contains": "Mac"})
+    pred = perfect_prediction()
+    pred["times"].append({"id": "t9", "value": "2031", "granularity": "year", "relation": "on",
+                          "text": "2031", "start": 0, "end": 4})
+    assert counts(scores(gold, pred)["times"]) == (1, 0, 0)  # found earns, missed and spurious are free
+    gold["document"]["published"] = "2025-09-01"
+    assert counts(scores(gold, pred)["times"]) == (1, 1, 1)
+
+
+def test_events_inside_one_country_are_outside_the_gold_scope() -> None:
+    gold = make_gold()
+    pred = perfect_prediction()
+    pred["events"].append({**pred["events"][0], "id": "e9", "type": "ASSAULT", "source": ["a1"],
+                           "target": ["a3"]})  # Malaysia against a Malaysian minister
+    assert counts(scores(gold, pred)["events"]) == (2, 0, 0)
+    pred["events"][-1]["target"] = ["a2"]
+    assert counts(scores(gold, pred)["events"]) == (2, 1, 0)
+
+
+def test_actor_groups_count_people_by_naming_form_and_organisations() -> None:
+    gold = make_gold()
+    gold["actors"][2]["form"] = "honorific"
+    gold["actors"].append({"type": "PERSON", "name": "Lim Kok Seng", "form": "bare"})
+    gold["actors"].append({"type": "ORGANISATION", "name": "Majlis Belia"})
+    pred = perfect_prediction()
+    pred["actors"].append({"id": "a10", "type": "ORGANISATION", "name": "Majlis Belia Negara",
+                           "canonical": None, "country": None, "sector": None, "roles": [],
+                           "honorifics": [], "mentions": []})
+    pred["actors"].append({"id": "a11", "type": "PERSON", "name": "Siti Hajar", "canonical": None,
+                           "country": None, "sector": None, "roles": [], "honorifics": [], "mentions": []})
+    groups = score_document(gold, pred)["actors"].groups
+    assert groups == {"PERSON/honorific": [1, 0, 0], "PERSON/bare": [0, 0, 1], "PERSON": [0, 1, 0],
+                      "ORGANISATION": [1, 0, 0]}
+
+
+def test_first_seen_scores_are_recorded_once_and_sealed_batches_wait(tmp_path: Path) -> None:
+    from jalin.evaluate.batches import markdown_table, score_batches
+
+    for name in ("batch-01", "batch-02"):
+        (tmp_path / name).mkdir()
+        gold = {**make_gold(), "times": []}
+        (tmp_path / name / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "batch-02" / "SEALED").write_text("", encoding="utf-8")
+    calls: list[int] = []
+
+    def fake(paths: list[Path]) -> Report:
+        calls.append(len(paths))
+        scored = score_document(make_gold(), perfect_prediction() if len(calls) == 1 else {})
+        return Report(files=[FileScore("a", scored)])
+
+    rows = score_batches(tmp_path, fake)
+    assert calls == [1] and rows[1].sealed and rows[1].now is None
+    record = json.loads((tmp_path / "batch-01" / "first-seen.json").read_text())
+    assert record["layers"]["events"]["f1"] == 1.0 and record["files"] == 1
+    rows = score_batches(tmp_path, fake)  # the code got worse: first-seen stays, now shows it
+    table = markdown_table(rows)
+    assert "| batch-01 | 1 |" in table and "1.00 / 0.00" in table
+    assert "| batch-02 | 1 | sealed |" in table
+    score_batches(tmp_path, fake, unseal=True)
+    assert (tmp_path / "batch-02" / "first-seen.json").exists()
+
+
+def test_first_seen_cli_rejects_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", "--first-seen", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "no such folder" in result.stderr

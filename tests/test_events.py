@@ -10,7 +10,7 @@ import pytest
 from event_docs import country_of, make_doc
 from jalin.doc import Doc
 from jalin.evaluate import evaluate_paths
-from jalin.extract.events import extract
+from jalin.extract.events.layer import extract
 from jalin.lexicon import load_lexicon
 from jalin.model import CONTEXTS, MODES, Statement
 from jalin.text import prepare
@@ -177,7 +177,7 @@ def test_dev_golds(shared_dir: Path) -> None:
 
 
 def test_event_time_is_the_time_of_its_clause() -> None:
-    from jalin.extract import times
+    from jalin.extract.times import layer as times
 
     doc = make_doc("Malaysia akan menandatangani perjanjian dengan Jepun pada 12 Oktober ini, "
                    "kata menteri itu. Korea Selatan pula akan melawat Malaysia minggu depan")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from event_docs import make_doc
-from jalin.extract.events import extract
+from jalin.extract.events.layer import extract
 from test_events_types import coded
 
 CASES = [

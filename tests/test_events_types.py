@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from event_docs import country_of, make_doc
-from jalin.extract.events import extract
+from jalin.extract.events.layer import extract
 
 MS = [
     # AGREE

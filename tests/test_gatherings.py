@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from jalin.doc import Doc
-from jalin.extract import actors, gatherings, quantities, times
+from jalin.extract import gatherings, quantities
+from jalin.extract.actors import layer as actors
+from jalin.extract.times import layer as times
 from jalin.lexicon import load_lexicon
 from jalin.model import Actor, Gathering, TextSpan
 from jalin.text import prepare

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jalin.extract.phrases import PhraseMatcher, spaced
+from jalin.extract.common.matcher import PhraseMatcher, spaced
 
 
 def hits(matcher: PhraseMatcher[str], text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -7,8 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from jalin.cli import app
+from jalin.cli.plover import plover_types
 from jalin.model import PLOVER_TYPES
-from jalin.plover_cli import plover_types
 
 
 def test_every_type_once_with_codes_and_cues_in_both_languages() -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from jalin.doc import Doc
-from jalin.extract import quantities, times
+from jalin.extract import quantities
+from jalin.extract.times import layer as times
 from jalin.lexicon import load_lexicon
 from jalin.text import prepare
 

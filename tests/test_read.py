@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jalin import read
 from jalin.read import InputError, RawDocument, decode, read_file, read_folder, read_path, read_stdin
+from jalin.read.formats import read_jsonl
 
 MALAY = ("KUALA LUMPUR: Malaysia dan Indonesia bersetuju memperluas kerjasama latihan ketenteraan, "
          "kata Menteri Pertahanan hari ini.")
@@ -106,7 +106,7 @@ def test_jsonl_is_streamed_line_by_line() -> None:
                 consumed.append(n)
                 yield json.dumps({"id": str(n), "text": MALAY}).encode() + b"\n"
 
-    stream = read._jsonl(Lines(), "big.jsonl")  # type: ignore[arg-type]
+    stream = read_jsonl(Lines(), "big.jsonl")  # type: ignore[arg-type]
     first = next(stream)
     assert isinstance(first, RawDocument) and first.id == "1"
     assert consumed == [1]

@@ -13,7 +13,7 @@ import pytest
 
 from helpers import assert_valid
 from jalin.read import InputError, RawDocument, read_path, read_stdin
-from jalin.read_feeds import html_to_text, looks_like_feed, read_feed
+from jalin.read.feeds import html_to_text, looks_like_feed, read_feed
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from helpers import assert_valid
-from jalin import read_urls
 from jalin.read import InputError, RawDocument, read_path, read_paths
-from jalin.read_urls import reader_suffix
+from jalin.read import urls as read_urls
+from jalin.read.urls import reader_suffix
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from jalin.extract import actors, statements
+from jalin.extract import statements
+from jalin.extract.actors import layer as actors
 from jalin.extract.statements import speaker_at
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis

@@ -42,8 +42,8 @@ def test_csv_and_parquet_tables_round_trip(db, tmp_path):
     assert events["source_country"].tolist() == ["MYS", "MYS"]
     assert events["document"].tolist() == expected["document"].tolist()
     agreements = pq.read_table(tmp_path / "agreements.parquet").to_pandas()
-    assert agreements[["type", "parties", "status"]].values.tolist() == [
-        ["g2g_procurement", "KOR|MYS", "approved"]]
+    assert [(a["type"], list(a["parties"]), a["status"]) for a in agreements.to_dict("records")] == [
+        ("g2g_procurement", ["KOR", "MYS"], "approved")]
 
 
 def test_plover_records(db, tmp_path):
@@ -51,25 +51,28 @@ def test_plover_records(db, tmp_path):
     with open_store(db) as store:
         assert export(store, "plover", out) == 2
     first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-    assert {k: first[k] for k in ("event_id", "event_date", "event_type", "event_mode", "actor_country",
-                                  "recipient_country", "story_id", "source", "cameo")} == {
-        "event_id": "seed-like-e1", "event_date": "2025-09-22", "event_type": "AGREE",
-        "event_mode": ["procurement"], "actor_country": "MYS", "recipient_country": "KOR",
-        "story_id": "seed-like", "source": "Bernama", "cameo": "057"}
+    assert {k: first[k] for k in ("id", "date", "event", "quad_code")} == {
+        "id": "seed-like-e1", "date": "2025-09-22", "event": ["AGREE"], "quad_code": 1}
+    assert [a["code"] for a in first["actor"]] == ["MYS"]
+    assert [a["code"] for a in first["recipient"]] == ["KOR"]
+    assert first["cite_info"]["publication"] == "Bernama"
+    assert first["jalin"]["cameo"] == "057" and first["jalin"]["modes"] == ["procurement"]
+    assert first["jalin"]["context"] == ["defence_industry"] and first["context"] == ["future"]
 
 
-def test_gdelt_tsv_loads_in_pandas_with_documented_columns(db, tmp_path):
+def test_gdelt_tsv_loads_in_pandas_with_codebook_columns(db, tmp_path):
     out = tmp_path / "events.tsv"
     with open_store(db) as store:
         assert export(store, "gdelt", out) == 2
     frame = read_gdelt(out)
-    assert tuple(frame.columns) == GDELT_COLUMNS
+    assert tuple(frame.columns) == GDELT_COLUMNS and len(GDELT_COLUMNS) == 61
     row = frame.iloc[1]
-    assert (row["SQLDATE"], row["MonthYear"], row["Year"]) == ("20251022", "202510", 2025)
+    assert (row["Day"], row["MonthYear"], row["Year"]) == (20251022, 202510, 2025)
     assert (row["Actor1CountryCode"], row["Actor2CountryCode"]) == ("MYS", "KOR")
-    assert (row["Actor1Name"], pd.isna(row["SOURCEURL"]), row["PloverType"]) == ("MALAYSIA", True, "AGREE")
+    assert (row["Actor1Name"], pd.isna(row["SOURCEURL"])) == ("MALAYSIA", True)
     assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("057", "057", "05")
-    assert (row["QuadClass"], row["GoldsteinScale"], row["DATEADDED"]) == (1, 3.5, "20251022")
+    assert (row["QuadClass"], row["GoldsteinScale"]) == (1, 8.0)
+    assert len(str(row["DATEADDED"])) == 14
     with pytest.raises(ValueError, match="unknown export format"):
         export(open_store(db), "xml", out)
 

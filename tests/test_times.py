@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jalin.extract import times
+from jalin.extract.times import layer as times
 from jalin.lexicon import load_lexicon
 from jalin.text import prepare
 

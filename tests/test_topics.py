@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from event_docs import make_doc
-from jalin.extract import events, topics
+from jalin.extract import topics
+from jalin.extract.events import layer as events
 from jalin.lexicon import load_lexicon
 from jalin.read import read_path
 from jalin.text import prepare

@@ -8,16 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from jalin.doc import Doc
-from jalin.extract import (
-    actors,
-    agreements,
-    events,
-    gatherings,
-    quantities,
-    statements,
-    times,
-    topics,
-)
+from jalin.extract import gatherings, quantities, statements, topics
+from jalin.extract.actors import layer as actors
+from jalin.extract.agreements import layer as agreements
+from jalin.extract.events import layer as events
+from jalin.extract.times import layer as times
 from jalin.language import preload
 from jalin.lexicon import load_lexicon
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo

@@ -4,6 +4,7 @@
     jalin evaluate GOLD... --per-file                               # plus one table per file
     jalin evaluate GOLD... --explain --layer events                 # what was missed / spurious, and why
     jalin evaluate GOLD... --json [--per-file] [--explain]          # the same as JSON
+    jalin evaluate --first-seen tests/gold/pool [--unseal]         # batches: first-seen / now table
 
 Exit status 2 when a gold file was unusable or an analysis raised (listed on stderr); 0 otherwise.
 """
@@ -12,19 +13,22 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from jalin.evaluate import evaluate_paths, to_json
+from jalin.evaluate.batches import markdown_table, score_batches
 from jalin.evaluate.report import explain_lines, print_report
 
 
 def register(app: typer.Typer) -> None:
     @app.command("evaluate")
     def evaluate_command(
-        gold: Annotated[list[str], typer.Argument(metavar="GOLD.json", help="jalin.gold/1 files")],
+        gold: Annotated[list[str] | None, typer.Argument(
+            metavar="GOLD.json", help="jalin.gold/1 files")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
         per_file: Annotated[bool, typer.Option("--per-file", help="Also give each file's scores.")] = False,
         explain: Annotated[bool, typer.Option(
@@ -35,8 +39,28 @@ def register(app: typer.Typer) -> None:
             "--layer", help="With --explain: only these layers (repeatable).")] = None,
         lexicon: Annotated[list[str] | None, typer.Option(
             "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
+        first_seen: Annotated[Path | None, typer.Option(
+            "--first-seen", metavar="DIR",
+            help="Score each annotation batch folder under DIR; record a batch's first-seen scores "
+                 "(first-seen.json) the first time, and print a markdown table: first seen / now.",
+        )] = None,
+        unseal: Annotated[bool, typer.Option(
+            "--unseal", help="With --first-seen: also score batches marked SEALED (their one scoring).",
+        )] = False,
     ) -> None:
         """Score the analyses of the gold files' documents: P/R/F1 per layer and attribute accuracies."""
+        if first_seen is not None:
+            if not first_seen.is_dir():
+                print(f"{first_seen}: no such folder of annotation batches", file=sys.stderr)
+                raise typer.Exit(2)
+            lexicons = lexicon or []
+            rows = score_batches(first_seen, lambda paths: evaluate_paths(paths, lexicon_dirs=lexicons),
+                                 unseal=unseal)
+            print(markdown_table(rows))
+            raise typer.Exit(0)
+        if not gold:
+            print("evaluate: give gold files, or --first-seen DIR", file=sys.stderr)
+            raise typer.Exit(2)
         report = evaluate_paths(gold, lexicon_dirs=lexicon or [])
         for failure in report.failures:
             print(failure, file=sys.stderr)

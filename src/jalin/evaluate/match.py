@@ -6,10 +6,12 @@ decided as follows:
   an optional item never takes a prediction a required item needed (a found optional item is a
   true positive; a missed one costs nothing).
 - When several unused predictions match a gold item, the one taken is the one that matches the
-  fewest *later* required gold items, then the fewest later optional ones (so it is not stolen from
-  a gold item that has no other candidate), then the one with the most attributes right, then the
-  first in prediction order. This keeps the greedy order the README asks for while avoiding
-  spurious misses when one prediction could match several gold items.
+  fewest gold items still to come (required and optional, in the order above), then the first in
+  prediction order: the README's tie rule.
+- Where the gold gives no `document.published`, every gold time is optional (and unmatched
+  predicted times are no false positives, see `layers.TimeRule`).
+- Per-group counts (`LayerResult.groups`): actors are also counted by type for PERSON and
+  ORGANISATION, and persons by the gold's naming `form`, for the names report.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ class LayerResult:
     fn: int = 0
     # attribute name -> [right, scored]
     attributes: dict[str, list[int]] = field(default_factory=dict)
+    # group key -> [tp, fp, fn] (see Rule.gold_group / Rule.pred_group)
+    groups: dict[str, list[int]] = field(default_factory=dict)
     missed: list[Miss] = field(default_factory=list)         # FN gold items
     spurious: list[str] = field(default_factory=list)        # FP predictions
     wrong_attributes: list[str] = field(default_factory=list)  # matched pairs with a wrong attribute
@@ -51,10 +55,19 @@ class LayerResult:
         tally[0] += int(right)
         tally[1] += 1
 
+    def count_group(self, key: str | None, slot: int) -> None:
+        """Add one to slot 0 (tp), 1 (fp) or 2 (fn) of a group; a None key is no group."""
+        if key is not None:
+            self.groups.setdefault(key, [0, 0, 0])[slot] += 1
+
     def merge(self, other: LayerResult) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+        for key, counts in other.groups.items():
+            mine = self.groups.setdefault(key, [0, 0, 0])
+            for slot, value in enumerate(counts):
+                mine[slot] += value
         for name, (right, scored) in other.attributes.items():
             tally = self.attributes.setdefault(name, [0, 0])
             tally[0] += right
@@ -98,7 +111,7 @@ def score_topics(gold: list[str], predicted: list[str]) -> LayerResult:
 def match_layer(rule: Rule, golds: list[Item], preds: list[Item], ctx: Context) -> LayerResult:
     result = LayerResult(rule.layer)
     failures = [[rule.failures(g, p, ctx) for p in preds] for g in golds]
-    optional = [bool(g.get("optional")) for g in golds]
+    optional = [bool(g.get("optional")) or (rule.layer == "times" and ctx.undated) for g in golds]
     order = sorted(range(len(golds)), key=lambda gi: optional[gi])  # required first, each in gold order
     # wanted[pi] = (required, optional) gold items not yet processed that prediction pi matches
     wanted = [[0, 0] for _ in preds]
@@ -114,12 +127,14 @@ def match_layer(rule: Rule, golds: list[Item], preds: list[Item], ctx: Context) 
         if not candidates:
             if not optional[gi]:
                 result.fn += 1
+                result.count_group(rule.gold_group(golds[gi]), 2)
                 result.missed.append(_describe_miss(rule, golds[gi], preds, failures[gi], ctx))
             continue
-        scored = {pi: rule.attributes(golds[gi], preds[pi], ctx) for pi in candidates}
-        chosen = min(candidates, key=lambda pi: (*wanted[pi], -sum(ok for _, ok in scored[pi]), pi))
+        chosen = min(candidates, key=lambda pi: (sum(wanted[pi]), pi))
         used.add(chosen)
         result.tp += 1
+        result.count_group(rule.gold_group(golds[gi]), 0)
+        scored = {chosen: rule.attributes(golds[gi], preds[chosen], ctx)}
         for name, right in scored[chosen]:
             result.add_attribute(name, right)
         wrong = sorted({name for name, right in scored[chosen] if not right})
@@ -129,8 +144,9 @@ def match_layer(rule: Rule, golds: list[Item], preds: list[Item], ctx: Context) 
                 f"wrong: {', '.join(wrong)}"
             )
     for pi, pred in enumerate(preds):
-        if pi not in used and not rule.fp_exempt(pred):
+        if pi not in used and not rule.fp_exempt(pred, ctx):
             result.fp += 1
+            result.count_group(rule.pred_group(pred), 1)
             result.spurious.append(rule.show_pred(pred, ctx))
     return result
 

@@ -46,13 +46,22 @@ def layer_scores(result: LayerResult) -> dict[str, Any]:
         precision = ratio(tp, tp + fp) or 0.0
         recall = ratio(tp, tp + fn) or 0.0
         f1 = round(2 * tp / (2 * tp + fp + fn), 4)
-    return {
+    scores: dict[str, Any] = {
         "tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1,
         "attributes": {
             name: {"accuracy": ratio(right, scored), "n": scored}
             for name, (right, scored) in sorted(result.attributes.items())
         },
     }
+    if result.groups:  # only layers that group (actors), so other layers' JSON is unchanged
+        scores["groups"] = {key: group_scores(*counts) for key, counts in sorted(result.groups.items())}
+    return scores
+
+
+def group_scores(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """Counts and P/R of one group of a layer (e.g. actors of type PERSON named bare). A group keyed
+    by a gold attribute the predictions lack (a naming form) has fp 0 and only its recall means much."""
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": ratio(tp, tp + fp), "recall": ratio(tp, tp + fn)}
 
 
 def to_json(report: Report, per_file: bool = False, explain: bool = False) -> dict[str, Any]:
@@ -90,6 +99,13 @@ def table(title: str, layers: dict[str, LayerResult]) -> Table:
         grid.add_row(layer, str(scores["tp"]), str(scores["fp"]), str(scores["fn"]),
                      _cell(scores["precision"]), _cell(scores["recall"]), _cell(scores["f1"]))
         attribute_rows += [(f"{layer}.{name}", a) for name, a in scores["attributes"].items()]
+    group_rows = [(f"{layer}[{key}]", group_scores(*counts))
+                  for layer, result in layers.items() for key, counts in sorted(result.groups.items())]
+    if group_rows:
+        grid.add_section()
+        for name, g in group_rows:
+            grid.add_row(name, str(g["tp"]), str(g["fp"]), str(g["fn"]),
+                         _cell(g["precision"]), _cell(g["recall"]), "")
     if attribute_rows:
         grid.add_section()
         grid.add_row("[bold]attribute[/bold]", "", "", "n", "", "", "[bold]accuracy[/bold]")

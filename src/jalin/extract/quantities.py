@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.numbers import number_value, number_words, spelled_words
-from jalin.extract.scan import Anchors, trie_regex
+from jalin.extract.common.anchors import Anchors, trie_regex
+from jalin.extract.common.numbers import number_value, number_words, spelled_words
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 

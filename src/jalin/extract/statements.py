@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.actors_speech import Cue, any_cue, cues_in
+from jalin.extract.common.speech import Cue, any_cue, cues_in
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from jalin.doc import Doc
-from jalin.extract.cues import context_hits
+from jalin.extract.common.cues import context_hits
 from jalin.model import CONTEXTS
 
 TITLE_WEIGHT = 3.0

@@ -24,7 +24,8 @@
     store.table("events")                         # flat DataFrames: documents actors statements events
                                                   #   agreements agreement_observations gatherings
                                                   # (with trigger and evidence offsets in the text)
-    store.arrow("events")                         # the same as a pyarrow Table
+    store.arrow("events")                         # the same as a pyarrow Table with typed columns
+                                                  #   (date32 days, list<string> lists, int64 counts)
     store.counts(); store.close()
 
 These methods are the stable interface (`Store` in `base.py`); `SQLiteStore` implements it, and
@@ -32,7 +33,8 @@ These methods are the stable interface (`Store` in `base.py`); `SQLiteStore` imp
 `pgdialect`: `open_store("postgresql://user@host/db")` opens one (shared by several processes; see
 that module). Backend-independent parts: `rows` (analysis -> table
 rows), `resolve` (cross-document entities), `status` (agreement history and overdue milestones),
-`neardup` (SimHash), `dates`, and `schema` (versioned DDL with its migrations).
+`neardup` (MinHash near-duplicates), `flat` (typed Arrow tables), `dates`, and `schema` (versioned
+DDL with its migrations).
 
 Identity: a document is its content (`content_hash`: sha256 of the normalised text); adding content
 already stored does nothing, so re-running an ingest adds nothing. A new text under a stored id

@@ -130,8 +130,11 @@ class Store(ABC):
         return pd.DataFrame(self.agreement_records(country, status, overdue, as_of, limit))
 
     def arrow(self, name: str) -> pa.Table:
-        """`table(name)` as an Arrow table."""
-        return pa.Table.from_pandas(self.table(name), preserve_index=False)
+        """`table(name)` as an Arrow table with typed columns: days `date32`, lists `list<string>`,
+        counts `int64`, flags `bool` (see `jalin.store.flat`)."""
+        from jalin.store.flat import to_arrow
+
+        return to_arrow(name, self.table(name))
 
     def __enter__(self) -> Store:
         return self

@@ -101,6 +101,7 @@ class BatchRows:
     index: EntityIndex
     next_event: int
     next_observation: int
+    added: str | None = None  # when the batch is stored: ISO 8601 UTC, to the second
     documents: list[tuple] = field(default_factory=list)
     bands: list[tuple] = field(default_factory=list)
     actors: list[tuple] = field(default_factory=list)
@@ -131,7 +132,7 @@ class BatchRows:
         self.documents.append((
             pk, info["id"], content_hash, day, info.get("source"), info.get("url"), info.get("title"),
             info.get("language"), info.get("dateline"), minhash, duplicate_of, text,
-            analysis_without_text(data, given),
+            analysis_without_text(data, given), self.added,
         ))
         self.bands.extend(zip(keys, [pk] * len(keys), strict=True))
         times = {t["id"]: t for t in data["times"]}

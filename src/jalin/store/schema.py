@@ -143,8 +143,14 @@ V3: tuple[str, ...] = (
     "CREATE INDEX milestones_expected ON milestones(state, agreement, kind, date, due)",
 )
 
+# Version 4: when each document was stored (`added`, ISO 8601 UTC to the second), for the GDELT
+# export's DATEADDED; documents stored before it have none.
+V4: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN added TEXT",
+)
+
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Per-document tables, deleted when a document is replaced (same id, new content).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,8 @@ _CHUNK = 500  # bound parameters per IN (...) list
 
 _INSERTS: tuple[tuple[str, str], ...] = (
     ("documents", "INSERT INTO documents (pk, id, content_hash, published, source, url, title, language, "
-                  "dateline, minhash, duplicate_of, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                  "dateline, minhash, duplicate_of, text, analysis, added) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("bands", "INSERT INTO minhash_bands (key, doc) VALUES (?,?)"),
     ("actors", "INSERT INTO actors (doc, entity, name) VALUES (?,?,?)"),
     ("actor_roles", "INSERT INTO actor_roles (entity, doc, date, text, en) VALUES (?,?,?,?,?)"),
@@ -44,7 +45,8 @@ _INSERTS: tuple[tuple[str, str], ...] = (
 
 # Flat tables for `table()` and the exports; the filtered queries add WHERE and ORDER BY clauses.
 _DOCUMENTS = """SELECT d.id, d.published, d.source, d.url, d.title, d.language, d.dateline,
-    d.content_hash, o.id AS duplicate_of FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of"""
+    d.content_hash, o.id AS duplicate_of, d.added FROM documents d
+    LEFT JOIN documents o ON o.pk = d.duplicate_of"""
 _STATEMENTS = """SELECT d.id AS document, s.date, a.name AS speaker, s.speaker_entity, s.kind, s.text,
     s.verb, s.start, s.end, s.dup FROM statements s JOIN documents d ON d.pk = s.doc
     LEFT JOIN actor_entities a ON a.pk = s.speaker_entity"""
@@ -259,7 +261,8 @@ class SQLiteStore(Store):
                 seen_ids.add(doc_id)
                 fresh.append((data, digest, raw))
             stored_ids = self._ids([d["document"]["id"] for d, _, _ in fresh])
-            rows = BatchRows(index, self._next("events"), self._next("agreement_observations"))
+            rows = BatchRows(index, self._next("events"), self._next("agreement_observations"),
+                             datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
             pk = first = self._next("documents")
             batch_signatures: dict[int, tuple[bytes, int | None]] = {}
             minhashes = signatures([d["text"] for d, _, _ in fresh])

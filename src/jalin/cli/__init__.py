@@ -1,0 +1,33 @@
+"""The `jalin` command line: one typer app, one module per group of commands.
+
+Each module exposes `register(app: typer.Typer) -> None` and gets one line below; the options that
+several commands take (`--lexicon`, `--db`) are declared once in `jalin.cli.options`.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from jalin.cli import analyze, batch, plover, serve, store
+from jalin.evaluate import command as evaluate_command
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Jalin: defence and diplomacy news to evidence-linked records.")
+
+
+@app.callback()
+def _root() -> None:
+    """Jalin: defence and diplomacy news to evidence-linked records."""
+
+
+def main() -> None:
+    app()
+
+
+# Commands of each module: one `register(app)` line each.
+analyze.register(app)
+evaluate_command.register(app)
+batch.register(app)
+plover.register(app)
+store.register(app)
+serve.register(app)

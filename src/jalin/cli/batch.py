@@ -1,0 +1,65 @@
+"""`jalin batch`: the analysis of many inputs on a Dask cluster, written as a Parquet dataset."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
+from jalin.lexicon import LexiconError
+from jalin.text import parse_published
+
+
+def batch_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders to analyse, in order.")],
+    out: Annotated[str | None, typer.Option(
+        "--out", help="Output directory of the Parquet dataset (overwritten).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="A store the workers write the analyses into (e.g. postgresql://…).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local cluster.")] = 2,
+    partition_size: Annotated[
+        int, typer.Option(min=1, help="Documents per partition.")
+    ] = DEFAULT_PARTITION_SIZE,
+    lexicon: Annotated[list[str] | None, typer.Option(help="Extra lexicon directory (repeatable).")] = None,
+    published: Annotated[str | None, typer.Option(
+        metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
+) -> None:
+    """Analyse documents on Dask; write analyses, flat tables and failures under --out.
+
+    Runs on a local cluster of --workers single-threaded processes, or on the running scheduler
+    at --scheduler (its workers need jalin installed). DIR gets the Parquet tables analyses (id,
+    and the JSON line `jalin analyze` prints), failures (origin, reason), actors, statements,
+    events and agreements, one part per partition in input order; a re-run overwrites them.
+    With --db (a postgresql:// URL, or a SQLite file), every worker also stores its partitions'
+    analyses itself, one transaction each, skipping content already stored; --out is then optional.
+    Exit status 0 when every input succeeded, 2 when some failed.
+    """
+    if published is not None and parse_published(published) is None:
+        raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
+    if out is None and db is None:
+        raise typer.BadParameter("give --out DIR, --db STORE, or both", param_hint="--out")
+    if db is not None:
+        from jalin.cli.store import _open
+
+        _open(db).close()  # an unreachable database is one line before any cluster starts
+    try:
+        summary = run_batch(inputs, out, db=db, scheduler=scheduler, workers=workers,
+                            partition_size=partition_size, lexicon_dirs=lexicon or (), published=published)
+    except LexiconError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--lexicon") from None
+    where = [out] if out is not None else []
+    if db is not None:
+        from jalin.store.postgres import redact
+
+        where.append(f"{redact(db)} (added {summary.added}, already stored {summary.skipped})")
+    print(f"{summary.documents} documents analysed, {summary.failures} failed, "
+          f"{summary.partitions} partitions in {summary.seconds:.1f} s -> {' and '.join(where)}",
+          file=sys.stderr)
+    raise typer.Exit(2 if summary.failures else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("batch")(batch_command)

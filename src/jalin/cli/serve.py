@@ -1,0 +1,38 @@
+"""`jalin serve`: the API and dashboard over a store, with uvicorn."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from jalin.store import default_path
+
+
+def serve_command(
+    db: str | None = typer.Option(None, "--db", help="Store: a SQLite file or a postgresql:// URL "
+                                                    "(default $JALIN_DB or ./jalin.db)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535),
+) -> None:
+    """Serve the JSON API (/api, docs at /docs) and the dashboard. Writes need $JALIN_TOKEN."""
+    import uvicorn
+
+    from jalin.cli.store import _open
+    from jalin.store.postgres import redact
+    from jalin.web.app import create_app
+
+    path = redact(db or default_path())
+    token = os.environ.get("JALIN_TOKEN") or None
+    app = create_app(_open(db or default_path()), token=token)  # PostgreSQL: a pool of connections
+    if not app.state.queries.counts()["documents"]:
+        typer.echo(f"note: {path} holds no documents yet (`jalin ingest PATH --db {path}` adds some)")
+    shown = f"[{host}]" if ":" in host else host
+    writes = "enabled" if token else "disabled: set JALIN_TOKEN"
+    typer.echo(f"Jalin dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "
+               f"store {path}; writes {writes})")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)

@@ -1,0 +1,691 @@
+"""Persons: honorific/rank/role chains before a capitalised name, appositive roles after it, names
+before attribution verbs; then one person per referent with every mention (short forms, bare roles).
+
+A chain is read left to right over the lexicon matches that touch each other:
+  [country adjective] [prefix]* role [country] [organisation] [,] [rank]* [honorific]* NAME [, role]
+"Menteri Luar Jepun, Kenji Sato", "US Secretary of State John Barrow", "Timbalan Menteri Pertahanan
+Datuk Seri X", "Armed Forces chief General Tan Sri X", "X, Menteri Pertahanan".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from jalin.doc import Doc
+from jalin.extract.actors.lexicon import Entry, Match
+from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
+from jalin.extract.actors.spans import SpanIndex
+from jalin.extract.common import wordkeys as phrases
+from jalin.extract.common.speech import all_cues
+from jalin.lexicon import Lexicon
+from jalin.model import Role, TextSpan
+
+# The country of the publication (the corpus is Malaysian press): a role with no country belongs here.
+HOME_COUNTRY = "MYS"
+
+_ROLE_KINDS = ("prefix", "role")
+_COUNTERPART = re.compile(
+    r"\b(?:rakan sejawat(?:an)?(?:nya)?"
+    r"|(?:his|her|their) (?:(?P<adj>[A-Z][\w-]*(?: [A-Z][\w-]*)?) )?counterpart"
+    r"|(?P<deputy>(?:his|her) deputy|timbalannya))\b,? "
+)
+# Between a name and its role: "X, Menteri Pertahanan", "X, who is also the Foreign Minister",
+# "X yang juga Menteri Luar".
+_APPOSITION = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?)?(?: (?:the|a|an))? ")
+_APPOSITION_BEFORE = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?)?(?: (?:the|a|an))? $")
+# A title after these words belongs to someone else: "isteri Perdana Menteri, Datin Seri X".
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:isteri|suami|anak|balu|ibu|bapa|wife|husband|son|daughter|widow|mother|father)"
+    r"(?: (?:kepada|of))?(?: the)? $",
+    re.IGNORECASE,
+)
+_TO_COUNTRY = re.compile(r" (?:ke|to|di|in) ")
+_OF = re.compile(r" (?:of|for) (?:the )?")
+_FILLER = re.compile(
+    r" (?:yang (?:baharu|baru|juga|terdahulu|lalu|dilantik)|pada (?:waktu|masa|ketika) itu|ketika itu"
+    r"|at the time|then),?"
+)
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
+_DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
+_ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
+_SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
+_OWNED = re.compile(r"\b(?:its|their) $")
+_CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)*(?:['’]s?)? ?")  # possessive: "Airbus Helicopters' CEO"
+_RETIRED = re.compile(r" \((?:B|Bersara|Purn\.?|Purnawirawan|Rtd|Retd|[Rr]etired)\)")
+_BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
+_JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
+_NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
+_THAT = re.compile(r"\s(?:itu|tersebut)\b")
+
+
+@dataclass(slots=True)
+class PersonMention:
+    start: int
+    end: int
+    words: list[str]
+    honorifics: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    honorific_country: str | None = None
+    # A bare "role + one word" ("Presiden Barrow", "Menteri Kewangan") names a person only when that
+    # word is part of the name of someone named in full.
+    weak: bool = False
+
+
+@dataclass(slots=True)
+class RoleMention:
+    """A role with no name after it ("Timbalan Perdana Menteri menjelaskan", "said the prime minister")."""
+
+    start: int
+    end: int
+    en: str
+    country: str | None
+    anaphoric: bool
+
+
+@dataclass(slots=True)
+class Person:
+    words: list[str]
+    key: frozenset[str]
+    honorifics: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    honorific_country: str | None = None
+    mentions: list[TextSpan] = field(default_factory=list)
+
+
+def _heads(lexicon: Lexicon) -> dict[str, str]:
+    return {row["word"]: row["sector"] for row in lexicon.table("organisation_heads")}
+
+
+def _honorific_countries(lexicon: Lexicon) -> dict[str, str]:
+    out = {}
+    for row in lexicon.table("honorifics"):
+        for form in [row["honorific"], *(f for f in row.get("forms", "").split("|") if f)]:
+            out[form] = row.get("country", "")
+    return out
+
+
+class _Reader:
+    """Walks one chain over the lexicon matches of a document."""
+
+    def __init__(self, doc: Doc, matches: list[Match]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.matches = matches
+        self.at = {m.start: m for m in matches}
+        self.starts = [m.start for m in matches]
+        self.blocked = {m.start: _kind(m) for m in matches}
+        self.heads = doc.lexicon.cached("persons.heads", _heads)
+        self.hon_country = doc.lexicon.cached("persons.honorific_countries", _honorific_countries)
+
+    def skip(self, pos: int, comma: bool = False) -> int:
+        text = self.text
+        if text[pos:pos + 1] == " ":
+            pos += 1
+        if comma and text[pos:pos + 1] == ",":
+            pos += 1
+            if text[pos:pos + 1] == " ":
+                pos += 1
+        return pos
+
+    def match(self, pos: int, *kinds: str) -> tuple[Match, Entry] | None:
+        found = self.at.get(pos)
+        if found is None:
+            return None
+        entry = found.first(*kinds)
+        return (found, entry) if entry is not None else None
+
+    def country_after(self, pos: int) -> tuple[int, str | None] | None:
+        """A country named right after a role: "Menteri Luar Jepun", "Prime Minister of Cambodia"."""
+        hit = self.match(self.skip(pos), "country")
+        if hit is None:
+            of = _OF.match(self.text, pos)
+            if of:
+                hit = self.match(of.end(), "country")
+        if hit is None:
+            host = _TO_COUNTRY.match(self.text, pos)  # "Ambassador to Malaysia": the host, not its country
+            if host is not None and self.match(host.end(), "country") is not None:
+                return self.at[host.end()].end, None
+            return None
+        end = hit[0].end
+        extra = _TO_COUNTRY.match(self.text, end)  # "Duta Besar Jepun ke Malaysia"
+        if extra:
+            also = self.match(extra.end(), "country")
+            if also is not None:
+                end = also[0].end
+        return end, hit[1].key
+
+    def role_at(self, pos: int) -> tuple[int, int, Role, str, str | None] | None:
+        """(start, end, role, sector, country) of a role phrase at `pos`, prefixes and country included."""
+        country = None
+        hit = self.match(pos, "adjective", "country")
+        if hit is not None:
+            after = hit[0].end
+            if self.text[after:after + 2] in ("'s", "’s"):  # "Singapore's Defence Minister"
+                after += 2
+            nxt = self.match(self.skip(after), *_ROLE_KINDS)
+            if nxt is None:
+                return None
+            country = hit[1].key
+            hit = nxt
+        else:
+            hit = self.match(pos, *_ROLE_KINDS)
+        if hit is None:
+            return None
+        role_start = hit[0].start
+        prefixes = []
+        while hit is not None and hit[1].kind == "prefix":
+            prefixes.append(hit[1].key)
+            hit = self.match(self.skip(hit[0].end), "prefix", "role")
+        if hit is None or hit[1].kind != "role":
+            return None
+        entry = hit[1]
+        end = self.portfolio_end(hit[0].end) if entry.portfolio else hit[0].end
+        en = " ".join([*prefixes, entry.key])
+        suffix = _ROLE_SUFFIX.match(self.text, end)
+        if suffix:
+            end = suffix.end()
+        numeral = _NUMERAL.match(self.text, end)  # "Timbalan Menteri Pertahanan II"
+        if numeral:
+            end = numeral.end()
+        senior = _SENIOR.match(self.text, end)  # "Naib Presiden Kanan", "Naib Presiden Kanannya"
+        if senior:
+            end, en = senior.end(), f"Senior {en}"
+        role = Role(self.text[role_start:end], en)
+        country = country or entry.country or None
+        named = self.country_after(end)
+        if named is not None:
+            end, country = named[0], country or named[1]
+        return pos, end, role, entry.sector, country
+
+    def owner_before(self, start: int, role_end: int) -> Entry | None:
+        """The organisation a role belongs to when it precedes it: "Airbus Helicopters Southeast Asia
+        chief executive officer X" (capitalised words between), or "Aselsan diwakili Naib Presiden
+        Kanannya, X" / "its senior vice-president" (the last body of the sentence)."""
+        owned = (bool(_OWNED.search(self.text, max(0, start - 7), start))
+                 or self.text[role_end - 3:role_end] == "nya")
+        index = bisect.bisect_left(self.starts, start) - 1
+        low = self.doc.sentences[self.doc.sentence_index(start)].start if self.doc.sentences else 0
+        reach = start
+        while index >= 0 and self.matches[index].start >= low:
+            match = self.matches[index]
+            entry = match.first("organisation")
+            adjacent = _CAPITALISED_GAP.fullmatch(self.text, match.end, reach) is not None
+            if entry is not None and (adjacent or owned) and entry.sector:
+                return entry
+            if not adjacent and not owned:
+                return None
+            reach = match.start
+            index -= 1
+        return None
+
+    def portfolio_end(self, pos: int) -> int:
+        """End of the portfolio after a generic title: "Menteri Tugas-Tugas Khas", "Minister of X"."""
+        text, stop = self.text, stopwords(self.doc)
+        end = pos
+        p = pos
+        while text[p:p + 1] == " ":
+            if self.blocked.get(p + 1) in ("honorific", "rank"):
+                break
+            word = _DESCRIPTOR_WORD.match(text, p + 1)
+            if not word or word.group()[0] == "(":
+                break
+            token = word.group()
+            if token in ("dan", "and", "of", "for", "bagi", "&"):
+                p = word.end()
+                continue
+            if not token[0].isupper() or (token in stop and token not in self.heads):
+                break
+            end = p = word.end()
+        return end
+
+    def people_words(self, pos: int) -> tuple[int, list[str], list[str], str | None] | None:
+        """[rank]* [honorific]* NAME at `pos`: (end, name words, honorifics, rank sector)."""
+        honorifics: list[str] = []
+        rank_sector = None
+        while True:
+            hit = self.match(pos, "rank", "honorific")
+            if hit is None:
+                break
+            match, entry = hit
+            end = match.end
+            if entry.kind == "rank":
+                rank_sector = entry.sector or "MIL"
+                retired = _RETIRED.match(self.text, end)  # "Leftenan Jeneral (B)", "Maj Gen (Rtd)"
+                end = retired.end() if retired else end
+            else:
+                honorifics.append(self.text[match.start:match.end])
+            pos = self.skip(end)
+        name = name_at(self.doc, pos, self.blocked)
+        if name is None:
+            return None
+        return name[1], name[2], honorifics, rank_sector
+
+    def descriptor_name(self, pos: int) -> tuple[int, list[str], list[str], str | None, str] | None:
+        """After a role, an organisation not in the lexicon then the name: "Komander Pangkalan Udara
+        Gong Kedak, Brigedier Jeneral X", "Pengarah Jabatan Kerja Raya Perak Ir X"."""
+        text, stop = self.text, stopwords(self.doc)
+        first = _CAPITAL_WORD.match(text, pos)
+        if not first or first.group() not in self.heads:
+            return None
+        sector = self.heads[first.group()]
+        words: list[tuple[int, int]] = []
+        p = pos
+        while True:
+            if self.blocked.get(p) in ("honorific", "rank"):
+                found = self.people_words(p)
+                return (found[0], found[1], found[2], found[3], sector) if found else None
+            word = _DESCRIPTOR_WORD.match(text, p)
+            if not word or not (word.group()[0] in "(" or word.group()[0].isupper()
+                                or word.group() in ("dan", "and", "of", "&")):
+                break
+            words.append(word.span())
+            p = word.end()
+            if text[p:p + 2] == ", ":
+                found = self.people_words(p + 2)
+                return (found[0], found[1], found[2], found[3], sector) if found else None
+            if text[p:p + 1] != " ":
+                break
+            p += 1
+        # No comma: "… Perak Ahmad Zaki": the body ends with a place, the last two words name.
+        tail = [text[s:e] for s, e in words[-2:]]
+        if (len(words) >= 4 and self.blocked.get(words[-3][0]) in ("place", "country", "metonym")
+                and all(is_name_word(w, stop) and w not in self.heads for w in tail)
+                and not any(self.blocked.get(s) for s, _ in words[-2:])):
+            return words[-1][1], tail, [], None, sector
+        return None
+
+    def counterpart_at(self, pos: int) -> re.Match[str] | None:
+        return _COUNTERPART.match(self.text, pos)
+
+
+def _may_open_chain(match: Match, reader: _Reader) -> bool:
+    """A title starts a chain; a country only when a title follows it ("US Secretary of State")."""
+    if match.first("role", "prefix", "rank", "honorific") is not None:
+        return True
+    if match.first("adjective", "country") is None:
+        return False
+    after = match.end + 2 if reader.text[match.end:match.end + 2] in ("'s", "’s") else match.end
+    return reader.match(reader.skip(after), *_ROLE_KINDS) is not None
+
+
+def _kind(match: Match) -> str:
+    return match.entries[0].kind
+
+
+def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], list[RoleMention]]:
+    """Person mentions with their chains, and roles that stand without a name, in text order."""
+    reader = _Reader(doc, matches)
+    people: list[PersonMention] = []
+    bare: list[RoleMention] = []
+    reach = 0
+    starts = {m.start for m in matches if _may_open_chain(m, reader)}
+    low = phrases.word_text(doc)
+    if "sejawat" in low or "counterpart" in low or "deputy" in low or "timbalannya" in low:
+        starts.update(m.start() for m in _COUNTERPART.finditer(doc.text))
+    for start in sorted(starts):
+        if start < reach:
+            continue
+        found = _chain(doc, reader, start, people)
+        if found is None:
+            continue
+        if isinstance(found, PersonMention):
+            people.append(found)
+        else:
+            bare.append(found)
+        reach = found.end
+    people.extend(_names_first(doc, reader, people))
+    people.sort(key=lambda m: m.start)
+    return people, bare
+
+
+_RUN_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[^\W\d_a-z][\w'’-]*\.?)(?: (?:[^\W\d_a-z][\w'’-]*\.?|bin|binti|a/[lp]|@)){1,6}$"
+)
+
+
+def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[PersonMention]:
+    """Names with nothing before them: "X, Menteri Pertahanan, …" and "X Y berkata/said …"."""
+    text = doc.text
+    spans = SpanIndex((m.start, m.end) for m in found)
+    anchors: list[tuple[int, int]] = []  # (end of name, kind) 0 = appositive role, 1 = speech verb
+    for match in reader.matches:
+        titled = match.first("role", "prefix", "adjective", "country")
+        if titled is None or text[match.start - 1:match.start] != " ":
+            continue
+        link = _APPOSITION_BEFORE.search(text, max(0, match.start - 40), match.start)
+        if link and reader.role_at(match.start):
+            anchors.append((link.start(), 0))
+    anchors.extend((c.start - 1, 1) for c in all_cues(doc) if c.position == "after" and c.start > 0
+                   and text[c.start - 1] == " ")
+    out: list[PersonMention] = []
+    for cue_start, cue_end, position in _person_cues(doc):
+        if position != "after" and cue_start > 0:
+            anchors.append((cue_start - 1, 1))
+        if position == "before" or spans.touches(cue_end + 1, cue_end + 2):
+            continue
+        name = name_at(doc, cue_end + 1, reader.blocked)
+        if name is not None and len(name[2]) >= 2 and reader.blocked.get(name[1] + 1) is None:
+            out.append(PersonMention(name[0], name[1], name[2]))
+            spans.add((name[0], name[1]))
+    for end, kind in sorted(anchors):
+        if not text[text.rfind(" ", 0, end) + 1:end][:1].isupper():
+            continue  # no capitalised word right before: no name
+        if spans.touches(end - 1, end):
+            continue
+        run = _RUN_BEFORE.search(text, max(0, end - 80), end)
+        if run is None:
+            continue
+        start = run.start()
+        for word in re.finditer(r"\S+", run.group()):
+            name = name_at(doc, start + word.start(), reader.blocked)
+            if name is not None and name[1] == end and len(name[2]) >= 2:
+                mention = PersonMention(name[0], end, name[2])
+                if kind == 0:
+                    link = _APPOSITION.match(text, end)
+                    role = reader.role_at(link.end()) if link else None
+                    if role is not None:
+                        mention.roles.append(role[2])
+                        mention.sector, mention.country = role[3] or None, role[4]
+                out.append(mention)
+                spans.add((name[0], end))
+                break
+    return out
+
+
+def _person_cue_automaton(lexicon: Lexicon) -> Any:
+    return phrases.automaton((row["form"], row["position"]) for row in lexicon.table("person_cues"))
+
+
+def _person_cues(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, position) of the person-taking verbs of the document ("met", "signed by") that
+    a capitalised word follows."""
+    text = doc.text
+    found = phrases.find(doc, doc.lexicon.cached("persons.cues", _person_cue_automaton))
+    hits = [(s, e, v[0]) for s, e, v in found if text[e:e + 1] == " " and text[e + 1:e + 2].isupper()
+            and text[s:e].islower()]
+    return phrases.longest(hits)
+
+
+def _chain(
+    doc: Doc, reader: _Reader, start: int, people: list[PersonMention]
+) -> PersonMention | RoleMention | None:
+    text = doc.text
+    role_hit = reader.role_at(start)
+    roles: list[Role] = []
+    sector = country = None
+    pos = start
+    if role_hit is not None:
+        _, end, role, sector, country = role_hit
+        roles.append(role)
+        pos = end
+        joined = _JOINED_ROLE.match(text, pos)  # "Deputy Prime Minister and Defence Minister X"
+        if text[max(0, start - 4):start].lower() == "the ":
+            joined = None  # "the Prime Minister and Defence Minister X": two people
+        second = reader.role_at(joined.end()) if joined else None
+        if second is not None and reader.people_words(reader.skip(second[1], comma=True)) is not None:
+            roles.append(second[2])
+            pos, country = second[1], country or second[4]
+        filler = _FILLER.match(text, pos)
+        if filler:
+            pos = filler.end()
+        org = reader.match(reader.skip(pos), "organisation")
+        if org is not None and not (org[1].country == "" and org[1].sector == ""):
+            pos = org[0].end
+            bracket = _BRACKETED.match(text, pos)  # "Ketua Pengarah Agensi … (APMM), Laksamana X"
+            if bracket:
+                pos = bracket.end()
+            sector = sector or org[1].sector
+            country = country or org[1].country or None
+        place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
+        if place is not None:
+            pos = place[0].end
+        if country is None and org is None:
+            owner = reader.owner_before(start, end)
+            if owner is not None:
+                country, sector = owner.country or None, owner.sector or sector
+    else:
+        counterpart = reader.counterpart_at(start)
+        if counterpart is not None:
+            role, country = _counterpart_role(doc, reader, start, counterpart, people)
+            if role is None:
+                return None
+            roles.append(role)
+            sector = "GOV"
+            pos = counterpart.end() - 1
+    after = reader.skip(pos, comma=bool(roles))
+    found = reader.people_words(after)
+    if found is None and roles:
+        described = reader.descriptor_name(after)
+        if described is not None:
+            found = described[:4]
+            sector = sector or described[4]
+    if found is None:
+        if roles and role_hit is not None:
+            anaphoric = bool(_THAT.match(text, pos)) or text[max(0, start - 4):start].lower() == "the "
+            return RoleMention(start, pos, roles[0].en or "", country, anaphoric)
+        return None
+    end, words, honorifics, rank_sector = found
+    if not roles and not honorifics and rank_sector is None:
+        return None
+    if not roles and _after_place_head(doc, start):
+        return None  # "Kem Syed Sirajuddin", "Jalan Tun Razak": a place named after someone
+    if role_hit is not None and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
+        roles, country, sector = [], None, None  # "isteri Perdana Menteri, Datin Seri X": not X's title
+        if not honorifics and rank_sector is None:
+            return None
+    mention = PersonMention(start, end, words, honorifics, roles, country, sector or rank_sector,
+                            weak=len(words) == 1 and not honorifics and rank_sector is None)
+    hon = [reader.hon_country.get(h) for h in honorifics]
+    mention.honorific_country = next((c for c in hon if c), None)
+    link = _APPOSITION.match(text, end)
+    if link:
+        appositive = reader.role_at(link.end())
+        if appositive is not None:
+            _, _, role, a_sector, a_country = appositive
+            mention.roles.append(role)
+            mention.sector = mention.sector or a_sector
+            mention.country = mention.country or a_country
+    return mention
+
+
+def _place_heads(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("place_heads"))
+
+
+def _after_place_head(doc: Doc, start: int) -> bool:
+    before = doc.text[max(0, start - 20):start].split()
+    return bool(before) and before[-1] in doc.lexicon.cached("persons.place_heads", _place_heads)
+
+
+def _counterpart_role(
+    doc: Doc, reader: _Reader, start: int, counterpart: re.Match[str], people: list[PersonMention]
+) -> tuple[Role | None, str | None]:
+    """"his Cambodian counterpart X", "rakan sejawatannya X": the antecedent's role, the other country."""
+    antecedent = _antecedent(doc, start, people)
+    if antecedent is None:
+        return None, None
+    country = None
+    adjective = counterpart.group("adj")
+    if adjective:
+        hit = reader.match(counterpart.start("adj"), "adjective", "country")
+        country = hit[1].key if hit else None
+    if country is None:
+        sentence = doc.sentences[doc.sentence_index(start)] if doc.sentences else None
+        low = sentence.start if sentence else 0
+        own = antecedent.country or HOME_COUNTRY
+        for match in reversed(reader.matches):
+            if match.start >= start or match.start < low:
+                continue
+            entry = match.first("country", "adjective")
+            if entry is not None and entry.key != own:
+                country = entry.key
+                break
+    role = antecedent.roles[0]
+    text = counterpart.group().rstrip(", ")
+    if counterpart.group("deputy"):
+        base = (role.en or "").removeprefix("Senior ")
+        return Role(text, f"Deputy {base}"), antecedent.country
+    return Role(text, role.en), country
+
+
+def _antecedent(doc: Doc, start: int, people: list[PersonMention]) -> PersonMention | None:
+    """The person a possessive ("his counterpart", "rakan sejawatannya") refers to: the most
+    mentioned person so far (the story's subject), with the roles of all its mentions."""
+    before = doc.text[:start]
+    best: PersonMention | None = None
+    best_score = (0, 0)
+    for index, mention in enumerate(people):
+        if mention.start >= start:
+            break
+        key = set(name_key(mention.words))
+        holders = [p for p in people if key and key <= set(name_key(p.words))]
+        roles = [r for p in holders for r in p.roles]
+        if not roles:
+            continue
+        longest = max(key, key=len)
+        score = (before.lower().count(longest), -index)
+        if score > best_score:
+            country = next((p.country for p in holders if p.country), None)
+            best, best_score = PersonMention(mention.start, mention.end, mention.words, roles=roles,
+                                             country=country), score
+    return best
+
+
+def link_people(doc: Doc, mentions: list[PersonMention], bare: list[RoleMention],
+                covered: list[tuple[int, int]]) -> list[Person]:
+    """One person per referent: full and short names merged, bare roles and short forms linked."""
+    people: list[Person] = []
+    for mention in sorted(mentions, key=lambda m: m.weak):
+        key = frozenset(name_key(mention.words))
+        if not key:
+            continue
+        person = _find(people, key, mention.words)
+        if person is None and mention.weak:
+            continue
+        if person is None:
+            person = Person(list(mention.words), key)
+            people.append(person)
+        elif len(key) > len(person.key):
+            person.words, person.key = list(mention.words), key
+        _absorb(person, mention, doc.text)
+    _short_forms(doc, people, covered)
+    _bare_roles(doc, people, bare)
+    for person in people:
+        if person.country is None:
+            person.country = person.honorific_country or (HOME_COUNTRY if person.roles else None)
+        person.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _find(people: list[Person], key: frozenset[str], words: list[str]) -> Person | None:
+    """The person this name is part of (or who is part of it); two names of two words or more must
+    share two words ("S. Subramaniam" is not "Tina Subramaniam")."""
+    candidates = [p for p in people if (key <= p.key or p.key <= key)
+                  and (len(words) < 2 or len(p.words) < 2 or len(key & p.key) >= 2)]
+    return candidates[-1] if candidates else None
+
+
+def _absorb(person: Person, mention: PersonMention, text: str) -> None:
+    for honorific in mention.honorifics:
+        if honorific not in person.honorifics:
+            person.honorifics.append(honorific)
+    for role in mention.roles:
+        if all(r.en != role.en for r in person.roles):
+            person.roles.append(role)
+    person.country = person.country or mention.country
+    person.sector = person.sector or mention.sector
+    person.honorific_country = person.honorific_country or mention.honorific_country
+    person.mentions.append(TextSpan(mention.start, mention.end, text[mention.start:mention.end]))
+
+
+def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]]) -> None:
+    """Later mentions by part of the name ("Ahmad Faizal", "Faizal", "Barrow"): a run of capitalised
+    words starting with a word of a known name, all of whose words belong to one person."""
+    if not people:
+        return
+    taken = sorted(covered + [(m.start, m.end) for p in people for m in p.mentions])
+    starts = [s for s, _ in taken]
+    reach_by_index = []  # furthest end of the spans up to each index
+    furthest = 0
+    for _, end in taken:
+        furthest = max(furthest, end)
+        reach_by_index.append(furthest)
+    text = doc.text
+    reach = 0
+    for start in _occurrences(text, people):
+        if start < reach:
+            continue
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and reach_by_index[index] > start:
+            continue
+        limit = starts[index + 1] if index + 1 < len(starts) else len(text)
+        name = name_at(doc, start, {})
+        if name is None:
+            continue
+        end = min(name[1], limit)
+        reach = end
+        key = frozenset(name_key(text[start:end].split()))
+        owners = [p for p in people if key and key <= p.key]
+        if len(owners) == 1:
+            owners[0].mentions.append(TextSpan(start, end, text[start:end]))
+
+
+def _occurrences(text: str, people: list[Person]) -> list[int]:
+    """Start offsets of the known name words written as whole, capitalised words."""
+    words = {w for p in people for w in p.words if w[:1].isupper()}
+    found = set()
+    for word in words:
+        bare = word.rstrip(".")
+        at = text.find(bare)
+        while at >= 0:
+            after = at + len(bare)
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and not (
+                    after < len(text) and (text[after].isalnum() or text[after] in "'’")):
+                found.add(at)
+            at = text.find(bare, after)
+    return sorted(found)
+
+
+def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None:
+    for role in bare:
+        holders = [p for p in people if any(r.en == role.en for r in p.roles)
+                   and (role.country is None or p.country in (None, role.country))]
+        holder = None
+        if len(holders) == 1 or (holders and role.anaphoric):
+            holder = holders[0]
+        elif holders:
+            before = [p for p in holders if p.mentions and p.mentions[0].start < role.start]
+            holder = before[-1] if before else holders[0]
+        elif not role.anaphoric and _opens_sentence(doc, role.start):
+            # "Timbalan Perdana Menteri menjelaskan, …" right after a person named without a title
+            holder = _latest_before(people, role.start)
+            if holder is not None and holder.roles:
+                holder = None
+            elif holder is not None:
+                holder.roles.append(Role(doc.text[role.start:role.end], role.en))
+                holder.sector = holder.sector or "GOV"
+                holder.country = holder.country or role.country
+        if holder is not None:
+            holder.mentions.append(TextSpan(role.start, role.end, doc.text[role.start:role.end]))
+
+
+def _opens_sentence(doc: Doc, offset: int) -> bool:
+    if not doc.sentences:
+        return False
+    return doc.sentences[doc.sentence_index(offset)].start == offset
+
+
+def _latest_before(people: list[Person], offset: int) -> Person | None:
+    best, best_start = None, -1
+    for person in people:
+        for mention in person.mentions:
+            if best_start < mention.start < offset:
+                best, best_start = person, mention.start
+    return best

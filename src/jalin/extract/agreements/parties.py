@@ -1,0 +1,163 @@
+"""An agreement's parties as ISO3 codes, from the countries around its mention.
+
+The countries named in the mention's clause (names, adjectives, compounds, metonyms, through the
+actors layer's `countries_in`) and the countries of the companies named there are parties. The
+speaking side joins them when the clause names no country, when every country named follows
+"dengan/bersama/with" (the subject is the other party), or when the speaker says "kita/kami/we".
+The speaking side is the speaker's country, else the country of the first person or organisation
+named in the sentence, else the country the document mentions most (else the dateline's); when
+that is the country after "with", the dateline's country or the next most mentioned. A "local
+company", "syarikat tempatan" is the dateline's country. "antara A dan B"/"between A and B" with
+only one country named takes the countries of the sentence before (the other side was named
+there); "kedua-dua negara"/"both countries"/"the leaders" takes the two countries the document
+mentions most.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+
+from jalin.doc import Doc
+from jalin.extract import statements as statements_layer
+from jalin.extract.actors import layer as actors_layer
+
+Country = tuple[str, int, int, str]
+
+
+def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]] = ()) -> list[Country]:
+    """Country references in [start, end), minus those inside an `excluded` span."""
+    return [
+        c for c in actors_layer.countries_in(doc, start, end)
+        if not any(s <= c[1] < e for s, e in excluded)
+    ]
+
+
+_SUBJECT_REACH = 6   # words between a company and the agreement it signs ("X Sdn Bhd today signed an MoU")
+_PARTNER_REACH = 4   # words between "with/dengan/between" and the company it introduces
+
+
+def signing_companies(
+    doc: Doc, scope: tuple[int, int], label: tuple[int, int], joins: list[int]
+) -> list[Country]:
+    """The countries of the organisations that sign: one a few words before the agreement's label (its
+    subject: "NACSA and CISA are negotiating an MoU"), or a company a few words after
+    "with/dengan/between" (`joins`: where those words end). A company named only as a maker of the
+    subject matter ("fighters built by X") is no party; a subject agency with no country known is of
+    the speaking side, and agencies count only when one of them is foreign."""
+    text = doc.text
+    found: list[tuple[Country, bool]] = []
+    side = own_side(doc, label[0]) or ""
+    for iso, start, end, actor, business in organisations(doc, scope[0], scope[1]):
+        subject = end <= label[0] and len(text[end:label[0]].split()) <= _SUBJECT_REACH
+        partner = business and any(j <= start and len(text[j:start].split()) <= _PARTNER_REACH for j in joins)
+        if (subject or partner) and (iso or side):
+            found.append(((iso or side, start, end, actor), business))
+    # Agencies only of the speaking side say nothing ("the ministry is committed to transparency in
+    # this contract"); a foreign one among them makes them the two sides.
+    foreign = any(not business and c[0] != side for c, business in found)
+    return [c for c, business in found if business or foreign]
+
+
+_SIGNERS = frozenset({"BUS", "GOV", "MIL"})
+
+
+def organisations(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, str, bool]]:
+    """(country or "", start, end, actor id, is a company) of the companies, government bodies and
+    armed forces mentioned in [start, end): a Malaysian firm signing with a Turkish maker makes an
+    agreement between the two countries; only companies are needed to have a country."""
+    if "agreements.organisations" not in doc.notes:
+        doc.notes["agreements.organisations"] = sorted(
+            (mention.start, mention.end, actor.country or "", actor.id, actor.sector == "BUS")
+            for actor in doc.actors
+            if actor.type == "ORGANISATION" and actor.sector in _SIGNERS
+            and (actor.country or actor.sector != "BUS")
+            for mention in actor.mentions
+        )
+    found: list[tuple[int, int, str, str, bool]] = doc.notes["agreements.organisations"]
+    out = []
+    for s, e, iso, actor, business in found[bisect_left(found, (start,)):]:
+        if s >= end:
+            break
+        if e <= end:
+            out.append((iso, s, e, actor, business))
+    return out
+
+
+def ranked_countries(doc: Doc) -> list[str]:
+    """The countries the document mentions, most mentioned first (first mentioned wins a tie)."""
+    if "agreements.countries" not in doc.notes:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for actor in doc.actors:
+            if actor.type == "COUNTRY" and actor.country:
+                counts[actor.country] += len(actor.mentions) or 1
+                start = min((m.start for m in actor.mentions), default=len(doc.text))
+                first[actor.country] = min(first.get(actor.country, start), start)
+        doc.notes["agreements.countries"] = sorted(counts, key=lambda iso: (-counts[iso], first[iso], iso))
+    return doc.notes["agreements.countries"]
+
+
+def home_country(doc: Doc) -> str | None:
+    """The country the document mentions most, else the dateline's country."""
+    ranked = ranked_countries(doc)
+    return ranked[0] if ranked else dateline_country(doc)
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the place in the dateline ("KUALA LUMPUR, March 10 --"), through the actors layer."""
+    dateline = (doc.info.dateline or "").casefold()
+    if not dateline:
+        return None
+    return next((a.country for a in doc.actors if a.country and a.type != "PERSON"
+                 and any(m.text.casefold() == dateline for m in a.mentions)), None)
+
+
+def own_side(doc: Doc, offset: int) -> str | None:
+    """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
+    with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
+    by_id = {a.id: a for a in doc.actors}
+    speaker = statements_layer.speaker_at(doc, offset)
+    if speaker is not None and speaker in by_id and by_id[speaker].country:
+        return by_id[speaker].country
+    sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None
+    if sentence is not None:
+        named = [
+            (mention.start >= offset, mention.start, actor.country)
+            for actor in doc.actors if actor.type in ("PERSON", "ORGANISATION") and actor.country
+            for mention in actor.mentions if sentence.start <= mention.start < sentence.end
+        ]
+        if named:
+            return min(named)[2]
+    return home_country(doc)
+
+
+def parties(
+    doc: Doc, scope: tuple[int, int], anchor: int, found: list[Country], roles: dict[int, frozenset[str]]
+) -> list[str]:
+    """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names the countries `found`;
+    `roles`: the agreement_cues roles of the function words in the clause, by offset."""
+    codes = {c[0] for c in found}
+    with_at = [offset for offset, r in roles.items() if "with" in r]
+    said = set().union(*roles.values()) if roles else set()
+    if "both" in said and len(codes) < 2:
+        codes.update(ranked_countries(doc)[:2])
+    if "local" in said:
+        home = dateline_country(doc) or home_country(doc)
+        if home:
+            codes.add(home)
+    after_with = bool(found) and bool(with_at) and all(c[1] > min(with_at) for c in found)
+    if not codes or after_with or "first_person" in said:
+        side = own_side(doc, anchor)
+        if after_with and side in codes:  # the side found is the one after "with": the subject is another
+            side = next((c for c in (dateline_country(doc), *ranked_countries(doc)) if c and c not in codes),
+                        None)
+        if side:
+            codes.add(side)
+    if len(codes) < 2 and "between" in said:
+        index = doc.sentence_index(scope[0])
+        if index > 0:
+            previous = doc.sentences[index - 1]
+            codes.update(c[0] for c in countries(doc, previous.start, previous.end))
+    return sorted(codes)
