@@ -73,8 +73,8 @@ def test_gdelt_tsv_loads_in_pandas_with_codebook_columns(db, tmp_path):
     assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("057", "057", "05")
     assert (row["QuadClass"], row["GoldsteinScale"]) == (1, 8.0)
     assert len(str(row["DATEADDED"])) == 14
-    with pytest.raises(ValueError, match="unknown export format"):
-        export(open_store(db), "xml", out)
+    with open_store(db) as store, pytest.raises(ValueError, match="unknown export format"):
+        export(store, "xml", out)
 
 
 def _cli(db, *args):
