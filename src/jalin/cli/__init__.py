@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from jalin.cli import analyze, batch, plover, serve, store
+from jalin.cli import analyze, batch, plover, serve, store, watch
 from jalin.evaluate import command as evaluate_command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -31,3 +31,4 @@ batch.register(app)
 plover.register(app)
 store.register(app)
 serve.register(app)
+watch.register(app)
