@@ -74,7 +74,7 @@ def documents(shared: Path, name: str) -> Iterator[tuple[str, str]]:
                 yield f"{name}#{n} {item.id}", _line(item)
         return
     folder = (shared / "gold" / rest) if kind == "gold" else (PROJECT / "tests" / "gold" / rest)
-    for path in sorted(folder.glob("*.gold.json")):
+    for path in sorted(folder.rglob("*.gold.json")):  # pool/batch-NN/ folders too
         try:
             raw = load_gold(path).document
         except GoldError as exc:
