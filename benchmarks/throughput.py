@@ -71,9 +71,9 @@ def stage_costs(documents: list[RawDocument]) -> dict[str, float]:
                       source=None, metadata={}, lexicon=lexicon)
         began = add("prepare (whole text layer)", began)
         try:
-            for name, layer in LAYERS:
-                setattr(doc, name, layer(doc))
-                began = add(name, began)
+            for layer in LAYERS:
+                setattr(doc, layer.name, layer.run(doc))
+                began = add(layer.name, began)
             to_analysis(doc).to_json()
             add("to_json", began)
         except Exception:

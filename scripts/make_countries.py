@@ -2,6 +2,7 @@
 curated by hand: Malay/Indonesian names, short forms, adjectives, metonyms).
 
 Usage: python scripts/make_countries.py > src/jalin/lexicon/data/countries.tsv
+pycountry is a development dependency only (`pip install -e '.[dev]'`): Jalin itself reads the TSV.
 """
 
 from __future__ import annotations

@@ -10,10 +10,7 @@ import re
 from datetime import date
 
 from jalin.doc import Doc
-from jalin.extract import statements
-from jalin.extract.actors import layer as actors
-from jalin.extract.common import cues
-from jalin.extract.times import layer as times
+from jalin.extract.common import cues, queries
 from jalin.lexicon import load_lexicon
 from jalin.model import Actor, DocumentInfo, TextSpan, TimeExpr
 from jalin.text import split_sentences
@@ -84,9 +81,9 @@ def _contexts_in(doc: Doc, start: int, end: int) -> list[str]:
 
 
 def install(monkeypatch) -> None:
-    monkeypatch.setattr(actors, "countries_in", _countries_in, raising=False)
-    monkeypatch.setattr(statements, "speaker_at", _speaker_at, raising=False)
-    monkeypatch.setattr(times, "times_in", _times_in, raising=False)
+    monkeypatch.setattr(queries, "countries_in", _countries_in)
+    monkeypatch.setattr(queries, "speaker_at", _speaker_at)
+    monkeypatch.setattr(queries, "times_in", _times_in)
     monkeypatch.setattr(cues, "modes_in", _modes_in)
     monkeypatch.setattr(cues, "contexts_in", _contexts_in)
 

@@ -340,10 +340,10 @@ def test_seed():
 
 
 def test_speaker_side_from_a_minister_named_after_the_quote(monkeypatch):
-    from jalin.extract import statements
+    from jalin.extract.common import queries
     from jalin.model import TextSpan
 
-    monkeypatch.setattr(statements, "speaker_at", lambda doc, offset: None, raising=False)
+    monkeypatch.setattr(queries, "speaker_at", lambda doc, offset: None, raising=False)
     text = "“Kita sedang merundingkan satu perjanjian pertahanan bersama Perancis,” kata Menteri itu."
     minister = Actor(id="p2", type="PERSON", name="Menteri", country="MYS",
                      mentions=[TextSpan(text.index("Menteri"), len(text) - 1, "Menteri itu")])

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from jalin.extract.actors.layer import countries_in
+from jalin.extract.actors import extract as find_actors
+from jalin.extract.common.queries import countries_in
 from jalin.lexicon import load_lexicon
 from jalin.pipeline import analyze
 from jalin.text import prepare
 
 
 def _doc(text: str):
-    return prepare(text, published=None, id=None, title=None, url=None, source=None,
-                   metadata={}, lexicon=load_lexicon())
+    """The prepared document with the actors layer run (countries_in reads its records)."""
+    doc = prepare(text, published=None, id=None, title=None, url=None, source=None,
+                  metadata={}, lexicon=load_lexicon())
+    doc.actors = find_actors(doc)
+    return doc
 
 
 def _codes(text: str) -> list[str]:

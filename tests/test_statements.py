@@ -9,7 +9,7 @@ import pytest
 
 from jalin.extract import statements
 from jalin.extract.actors import layer as actors
-from jalin.extract.statements import speaker_at
+from jalin.extract.common.queries import speaker_at
 from jalin.lexicon import load_lexicon
 from jalin.model import Analysis
 from jalin.pipeline import analyze

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from jalin.extract.common.queries import times_in
 from jalin.extract.times import layer as times
 from jalin.lexicon import load_lexicon
 from jalin.text import prepare
@@ -172,7 +173,7 @@ def test_several_in_text_order_with_ids() -> None:
         ("t1", "2022-04-01", "on"), ("t2", "2022-03-08", "on"), ("t3", "2022-04-01", "since"),
     ]
     doc.times = found
-    assert [t.id for t in times.times_in(doc, 40, len(doc.text))] == ["t2", "t3"]
+    assert [t.id for t in times_in(doc, 40, len(doc.text))] == ["t2", "t3"]
 
 
 def test_unresolvable_without_publication_date() -> None:

@@ -31,12 +31,14 @@ CHUNK_SIZE = 25  # documents per task sent to a worker process
 @dataclass(slots=True)
 class IngestReport:
     read: int = 0
+    done: int = 0  # read and dealt with: analysed (or failed), already stored, unreadable
     analysed: int = 0  # sent to analysis (not already stored)
     added: int = 0
     skipped: int = 0
     duplicates: int = 0
     failed: int = 0
     seconds: float = 0.0
+    phase: str = "reading"  # reading, analysing, then per batch resolving, writing, indexing; done
 
     @property
     def rate(self) -> float:
@@ -95,6 +97,7 @@ class Ingest:
         # still skips content repeated within the run when it is added).
         self._check_known = store.counts()["documents"] > 0
         self._started = time.perf_counter()
+        store.on_phase = self._phase
 
     def run(self, paths: Iterable[str]) -> IngestReport:
         documents: list[str] = []
@@ -106,6 +109,9 @@ class Ingest:
         if documents:
             self._analyse(read_paths(documents))
         self._flush()
+        self.store.on_phase = None
+        self.report.phase = "done"
+        self._tick()
         return self.report
 
     # ------------------------------------------------------------------ steps
@@ -113,6 +119,10 @@ class Ingest:
     def _fail(self, line: str) -> None:
         self.report.failed += 1
         self._on_failure(line)
+
+    def _phase(self, name: str) -> None:
+        self.report.phase = name
+        self._tick()
 
     def _tick(self) -> None:
         self.report.seconds = time.perf_counter() - self._started
@@ -138,6 +148,7 @@ class Ingest:
         for item in chunk:
             self.report.read += 1
             if isinstance(item, InputError):
+                self.report.done += 1
                 self._fail(str(item))
             else:
                 docs.append(item)
@@ -149,11 +160,14 @@ class Ingest:
         known = self.store.known_hashes(hashes)
         fresh = [d for d, h in zip(docs, hashes, strict=True) if h not in known]
         self.report.skipped += len(docs) - len(fresh)
+        self.report.done += len(docs) - len(fresh)
         self.report.analysed += len(fresh)
         return fresh
 
     def _take(self, results: list[Result]) -> None:
+        self.report.phase = "analysing"
         for origin, analysis, reason in results:
+            self.report.done += 1
             if analysis is None:
                 self._fail(f"{origin}: {reason}")
             else:
@@ -164,11 +178,13 @@ class Ingest:
         chunks = (self._fresh(chunk) for chunk in _chunks(items, CHUNK_SIZE))
         if self.jobs == 1:
             for docs in chunks:
+                self._phase("analysing")
                 self._take(analyse_chunk(docs))
             return
         warm_up()  # matchers built once here; forked workers inherit them
         # Tasks in flight: enough that the workers stay busy while a whole batch is being written.
         ahead = 4 * self.jobs + self.batch_size // CHUNK_SIZE
+        self._phase("analysing")
         with ProcessPoolExecutor(max_workers=self.jobs) as pool:
             window: deque[Future[list[Result]]] = deque()
             for docs in chunks:
@@ -183,11 +199,14 @@ class Ingest:
 
         for part in sorted((path / "analyses").glob("part-*.parquet")):
             for batch in pq.ParquetFile(part).iter_batches(columns=["analysis"], batch_size=self.batch_size):
+                self.report.phase = "loading"
                 for analysis in batch.column(0).to_pylist():
                     self.report.read += 1
+                    self.report.done += 1
                     self._add(analysis)
                 self._tick()
         for part in sorted((path / "failures").glob("part-*.parquet")):
             table = pq.read_table(part, columns=["origin", "reason"])
             for origin, reason in zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True):
+                self.report.done += 1
                 self._fail(f"{origin}: {reason}")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,17 +19,55 @@ from jalin.lexicon import load_lexicon
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo
 from jalin.text import prepare
 
-# (attribute on Doc, layer function). Order matters: a layer may read what earlier ones found.
-LAYERS: tuple[tuple[str, Callable[[Doc], Any]], ...] = (
-    ("actors", actors.extract),
-    ("statements", statements.extract),
-    ("times", times.extract),
-    ("quantities", quantities.extract),
-    ("events", events.extract),
-    ("agreements", agreements.extract),
-    ("gatherings", gatherings.extract),
-    ("topics", topics.extract),
+
+class PipelineOrderError(RuntimeError):
+    """A layer is placed before a layer whose output it reads."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One extraction layer: what it reads from the `Doc` and what it writes there.
+
+    `run(doc)` returns the layer's records, which the pipeline stores as `doc.<name>`; `writes`
+    names that field and the typed hand-offs the layer sets itself (declared in `jalin.doc`);
+    `reads` names the fields of earlier layers it reads (directly or through
+    `jalin.extract.common.queries`). The text layer's fields (text, sentences, published, ...) are
+    there before any layer runs.
+    """
+
+    name: str
+    run: Callable[[Doc], Any]
+    reads: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
+
+
+def check_order(layers: Sequence[Layer]) -> None:
+    """Raise `PipelineOrderError` naming the first layer that reads a field no earlier layer wrote."""
+    written: set[str] = set()
+    for layer in layers:
+        missing = [field for field in layer.reads if field not in written]
+        if missing:
+            raise PipelineOrderError(
+                f"the {layer.name} layer reads {', '.join(missing)}, which no layer before it writes"
+            )
+        written.update((layer.name, *layer.writes))
+
+
+# In order: a layer reads only what earlier ones wrote (checked below, when the module loads).
+LAYERS: tuple[Layer, ...] = (
+    Layer("actors", actors.extract, reads=(), writes=("actors", "country_refs")),
+    Layer("statements", statements.extract, reads=("actors",), writes=("statements",)),
+    Layer("times", times.extract, reads=(), writes=("times", "time_reference", "durations", "number_scan")),
+    Layer("quantities", quantities.extract, reads=("times", "durations", "number_scan"),
+          writes=("quantities",)),
+    Layer("events", events.extract, reads=("actors", "statements", "times"), writes=("events",)),
+    Layer("agreements", agreements.extract, reads=("actors", "country_refs", "statements", "times"),
+          writes=("agreements",)),
+    Layer("gatherings", gatherings.extract,
+          reads=("actors", "country_refs", "times", "time_reference", "quantities"), writes=("gatherings",)),
+    Layer("topics", topics.extract, reads=("events",), writes=("topics",)),
 )
+check_order(LAYERS)
 
 
 def analyze(
@@ -53,8 +92,8 @@ def analyze(
         metadata=metadata or {},
         lexicon=load_lexicon(lexicon_dirs),
     )
-    for name, layer in LAYERS:
-        setattr(doc, name, layer(doc))
+    for layer in LAYERS:
+        setattr(doc, layer.name, layer.run(doc))
     return to_analysis(doc)
 
 

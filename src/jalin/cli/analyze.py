@@ -29,10 +29,12 @@ def _fail(message: str) -> None:
 
 def analyze_command(
     paths: Annotated[list[str], typer.Argument(
-        help="Files (.txt .json .jsonl .html), folders, or - for stdin.")],
+        help="Files (.txt, .json, .jsonl, .html, .xml/.rss/.atom feeds), folders (read recursively), "
+             "- for stdin, or http(s):// URLs (fetched).")],
     output: Annotated[OutputFormat, typer.Option(
-        "--format", help="json: one object per line; text: a readable summary.")] = OutputFormat.json,
-    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+        "--format", metavar="json|text",
+        help="json: one jalin.analysis/1 object per line; text: a readable summary.")] = OutputFormat.json,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON (with --format json).")] = False,
     published: Annotated[str | None, typer.Option(
         "--published", metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
     lexicon: Annotated[list[Path] | None, typer.Option(

@@ -44,7 +44,7 @@ def batch_command(
     if db is not None:
         from jalin.cli.store import _open
 
-        _open(db).close()  # an unreachable database is one line before any cluster starts
+        _open(db, create=True).close()  # an unreachable database: one line before any cluster starts
     try:
         summary = run_batch(inputs, out, db=db, scheduler=scheduler, workers=workers,
                             partition_size=partition_size, lexicon_dirs=lexicon or (), published=published)

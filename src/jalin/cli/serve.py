@@ -10,21 +10,28 @@ from jalin.store import default_path
 
 
 def serve_command(
-    db: str | None = typer.Option(None, "--db", help="Store: a SQLite file or a postgresql:// URL "
-                                                    "(default $JALIN_DB or ./jalin.db)."),
+    db: str | None = typer.Option(None, "--db", metavar="STORE",
+                                  help="Store file, sqlite:///PATH or postgresql:// URL (default $JALIN_DB "
+                                       "or ./jalin.db); created empty if missing, for API writes."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
-    port: int = typer.Option(8000, "--port", min=0, max=65535),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port to listen on."),
 ) -> None:
     """Serve the JSON API (/api, docs at /docs) and the dashboard. Writes need $JALIN_TOKEN."""
     import uvicorn
 
-    from jalin.cli.store import _open
+    from jalin.cli.group import UserError
+    from jalin.store import StoreError, open_store
     from jalin.store.postgres import redact
     from jalin.web.app import create_app
 
-    path = redact(db or default_path())
+    location = db or default_path()
+    path = redact(location)  # what is printed: a URL without its password
     token = os.environ.get("JALIN_TOKEN") or None
-    app = create_app(_open(db or default_path()), token=token)  # PostgreSQL: a pool of connections
+    try:
+        store = open_store(location, create=True)  # PostgreSQL: a pool of connections
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    app = create_app(store, token=token)
     if not app.state.queries.counts()["documents"]:
         typer.echo(f"note: {path} holds no documents yet (`jalin ingest PATH --db {path}` adds some)")
     shown = f"[{host}]" if ":" in host else host

@@ -5,29 +5,42 @@ from __future__ import annotations
 import json
 import math
 import os
-from datetime import date
+import re
 from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
-DB_HELP = "store: a SQLite file or a postgresql:// URL (default: $JALIN_DB or ./jalin.db)"
+from jalin.cli import values
+from jalin.cli.group import UserError
+
+DB_HELP = ("the store: a file (default: $JALIN_DB or ./jalin.db), sqlite:///PATH or a postgresql:// URL; "
+           "only `ingest` creates one")
 JSON_HELP = "print JSON instead of a table"
+COUNTRY_HELP = "a country: ISO 3166-1 alpha-3 code (MYS) or its name (Malaysia, Korea Selatan)"
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
-    """The store named by --db (or $JALIN_DB); a database that cannot be reached is one line, exit 2."""
-    from jalin.store import open_store
-    from jalin.store.postgres import StoreUnavailable
+def _open(db: str | None, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store at `db`; one sentence and exit status 2 when it cannot be opened (or, unless
+    `create`, does not exist)."""
+    from jalin.store import StoreError, open_store
 
     try:
-        return open_store(db)
-    except StoreUnavailable as error:
-        Console(stderr=True).print(str(error), markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+        return open_store(db, create=create)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _plain(value: Any) -> Any:
@@ -46,13 +59,34 @@ def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
+def _cell(value: Any) -> Text:
+    """A table cell as plain text: brackets and other markup characters in the data stay as written."""
+    return value if isinstance(value, Text) else Text("" if value is None else str(value))
+
+
 def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    table = Table(title=title, show_lines=False)
+    table = Table(title=Text(title), show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table.add_row(*(_cell(row.get(c)) for c in columns))
     Console().print(table)
+
+
+_HIT = re.compile(r"\[([^\[\]]*)\]")  # a search hit the store marks in a snippet: "the [talks] began"
+
+
+def highlighted(snippet: str | None) -> Text:
+    """A search snippet with its [ ] hit markers as bold text, every word kept."""
+    out = Text()
+    text = snippet or ""
+    last = 0
+    for match in _HIT.finditer(text):
+        out.append(text[last:match.start()])
+        out.append(match.group(1), style="bold reverse")
+        last = match.end()
+    out.append(text[last:])
+    return out
 
 
 class _Rate(ProgressColumn):
@@ -61,52 +95,73 @@ class _Rate(ProgressColumn):
         return Text(f"{rate:,.0f} docs/s")
 
 
+PATHS = typer.Argument(..., help="files (.txt .json .jsonl .html .xml/.rss/.atom feeds), folders, batch "
+                                 "result folders, - for stdin, or http(s) URLs")
+
+
 def ingest_command(
-    paths: list[str],
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", help="analysis processes"),
-    batch: int = typer.Option(500, "--batch", help="documents per transaction"),
+    paths: list[str] = PATHS,
+    db: str | None = typer.Option(None, "--db", metavar="FILE",
+                                  help="the store to add to, created if missing (default: $JALIN_DB or "
+                                       "./jalin.db)"),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="analysis processes"),
+    batch: int = typer.Option(500, "--batch", min=1, help="documents per transaction"),
 ) -> None:
-    """Analyse files, folders or batch result folders and store them (stored content is skipped)."""
+    """Analyse files, folders or batch result folders and store them (stored content is skipped).
+
+    An input that cannot be read or analysed gets one line on stderr; the others are stored. Exit
+    status 0 when every input was stored, 2 when some failed."""
     from jalin.ingest import Ingest, IngestReport
+    from jalin.ingest_count import count_documents
 
     err = Console(stderr=True)
-    store = _open(db)
-    columns = (TextColumn("ingest"), BarColumn(), TextColumn("{task.completed:,} docs"), _Rate(),
-               TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn())
+    store = _open(db, create=True)
+    total = count_documents(paths)
+    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
+               _Rate(), TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(), TextColumn("ETA"),
+               TimeRemainingColumn())
     with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("ingest", total=None, failed=0)
+        task = progress.add_task("reading", total=total, failed=0)
 
         def show(report: IngestReport) -> None:
-            progress.update(task, completed=report.read, failed=report.failed)
+            progress.update(task, completed=report.done, failed=report.failed, description=report.phase)
 
         def fail(line: str) -> None:
             err.print(line, markup=False, highlight=False, soft_wrap=True)
 
         report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show).run(paths)
-        progress.update(task, total=report.read, completed=report.read)
+        progress.update(task, total=report.done, completed=report.done, description="done")
     store.close()
     err.print(f"read {report.read:,}  analysed {report.analysed:,}  added {report.added:,}  "
               f"already stored {report.skipped:,}  "
               f"near-duplicates {report.duplicates:,}  failed {report.failed:,}  "
-              f"{report.rate:,.0f} docs/s", highlight=False, soft_wrap=True)
+              f"{report.rate:,.0f} docs/s", highlight=False, soft_wrap=True, markup=False)
+    if report.failed:  # each failure had its line above; the others are stored
+        raise typer.Exit(2)
+
+
+DB = typer.Option(None, "--db", metavar="FILE", help=DB_HELP)
+JSON = typer.Option(False, "--json", help=JSON_HELP)
 
 
 def agreements_command(
-    country: str | None = typer.Option(None, "--country", help="ISO3 of a party"),
-    status: str | None = typer.Option(None, "--status"),
+    country: str | None = typer.Option(None, "--country", metavar="COUNTRY",
+                                       help=f"only agreements with this party; {COUNTRY_HELP}"),
+    status: str | None = typer.Option(None, "--status", metavar="STATUS",
+                                      help=f"only agreements whose latest status is this: one of "
+                                           f"{', '.join(values.STATUSES)}"),
     overdue: bool = typer.Option(False, "--overdue", help="only agreements with overdue milestones"),
-    as_of: str | None = typer.Option(None, "--as-of", help="ISO date (default today)"),
-    limit: int = typer.Option(1000, "--limit"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
+                                     help="the day statuses and overdue milestones are judged on "
+                                          "(default: today)"),
+    limit: int = typer.Option(1000, "--limit", min=1, help="at most this many agreements"),
+    db: str | None = DB,
+    as_json: bool = JSON,
 ) -> None:
     """Agreements with their status history, milestones and overdue milestones."""
-    if as_of is not None:
-        try:
-            date.fromisoformat(as_of)
-        except ValueError:
-            raise typer.BadParameter(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
+    country = values.country("--country", country) if country is not None else None
+    status = values.one_of("--status", status, values.STATUSES, fold=True) if status is not None else None
+    as_of = values.iso_day("--as-of", as_of) if as_of is not None else None
     store = _open(db)
     records = store.agreement_records(country, status, overdue, as_of, limit)
     store.close()
@@ -123,13 +178,18 @@ def agreements_command(
 
 
 def actors_command(
-    country: str | None = typer.Option(None, "--country", help="ISO3"),
-    type_: str | None = typer.Option(None, "--type", help="PERSON, ORGANISATION, COUNTRY, GROUP, LOCATION"),
-    limit: int = typer.Option(100, "--limit"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    country: str | None = typer.Option(None, "--country", metavar="COUNTRY",
+                                       help=f"only actors of this country; {COUNTRY_HELP}"),
+    type_: str | None = typer.Option(None, "--type", metavar="TYPE",
+                                     help=f"only actors of this type: one of "
+                                          f"{', '.join(values.ACTOR_KINDS)}"),
+    limit: int = typer.Option(100, "--limit", min=1, help="at most this many actors"),
+    db: str | None = DB,
+    as_json: bool = JSON,
 ) -> None:
     """Actors across documents, most reported first."""
+    country = values.country("--country", country) if country is not None else None
+    type_ = values.one_of("--type", type_, values.ACTOR_KINDS, fold=True) if type_ is not None else None
     store = _open(db)
     rows = _records(store.actors(country, type_, limit))
     store.close()
@@ -141,9 +201,9 @@ def actors_command(
 
 
 def actor_command(
-    name: str,
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    name: str = typer.Argument(..., help="a name or part of one (\"Khaled Nordin\")"),
+    db: str | None = DB,
+    as_json: bool = JSON,
 ) -> None:
     """One actor: names, roles over time, statements."""
     store = _open(db)
@@ -156,49 +216,52 @@ def actor_command(
         _print_json(record)
         return
     console = Console()
-    console.print(f"[bold]{record['name']}[/bold]  {record['type']}  {record['country'] or ''}  "
-                  f"{record['documents']} documents  (also: {', '.join(record['names'])})", highlight=False)
+    console.print(Text(f"{record['name']}  {record['type']}  {record['country'] or ''}  "
+                       f"{record['documents']} documents  (also: {', '.join(record['names'])})"))
     _table("roles", record["roles"], ["en", "text", "first_seen", "last_seen", "reports"])
     _table("statements", record["statements"], ["date", "document", "kind", "text"])
 
 
 def timeline_command(
-    a: str, b: str,
-    by: str = typer.Option("month", "--by", help="day, month or year"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    a: str = typer.Argument(..., metavar="COUNTRY", help=f"first country; {COUNTRY_HELP}"),
+    b: str = typer.Argument(..., metavar="COUNTRY", help="second country, the same way"),
+    by: str = typer.Option("month", "--by", metavar="PERIOD", help="count by day, month or year"),
+    db: str | None = DB,
+    as_json: bool = JSON,
 ) -> None:
     """Events between two countries, counted by period and type."""
-    if by not in ("day", "month", "year"):
-        raise typer.BadParameter("--by must be day, month or year")
+    by = values.one_of("--by", by, values.PERIODS, fold=True)
+    a, b = values.country("COUNTRY", a), values.country("COUNTRY", b)
     store = _open(db)
     rows = _records(store.timeline(a, b, by))
     store.close()
     if as_json:
         _print_json(rows)
         return
-    _table(f"{a.upper()}–{b.upper()} events by {by}", rows, ["period", "type", "events"])
+    _table(f"{a}–{b} events by {by}", rows, ["period", "type", "events"])
 
 
 def search_command(
-    text: str,
-    limit: int = typer.Option(20, "--limit"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    text: str = typer.Argument(..., help="words to find (all of them, any order)"),
+    limit: int = typer.Option(20, "--limit", min=1, help="at most this many documents"),
+    db: str | None = DB,
+    as_json: bool = JSON,
 ) -> None:
-    """Full-text search over stored documents."""
+    """Full-text search over stored documents; the words found are highlighted in each snippet."""
     store = _open(db)
     rows = _records(store.search(text, limit))
     store.close()
     if as_json:
         _print_json(rows)
         return
+    for row in rows:
+        row["snippet"] = highlighted(row["snippet"])
     _table(f"search {text!r} ({len(rows)})", rows, ["id", "published", "title", "snippet"])
 
 
 def show_command(
-    id: str,
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    id: str = typer.Argument(..., help="a document id (as `search` and `--json` outputs give it)"),
+    db: str | None = DB,
 ) -> None:
     """A stored document with its analysis (JSON)."""
     store = _open(db)
@@ -211,18 +274,25 @@ def show_command(
 
 
 def export_command(
-    format: str = typer.Option(..., "--format", help="jsonl, csv, parquet, plover or gdelt"),
-    out: str = typer.Option(..., "--out", help="output file"),
-    table: str = typer.Option("events", "--table", help="for csv/parquet: the flat table to write"),
-    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    format: str = typer.Option(..., "--format", metavar="FORMAT",
+                               help="jsonl (the analyses), csv or parquet (a flat table), plover (PLOVER "
+                                    "records) or gdelt (GDELT 2.0 event records)"),
+    out: str = typer.Option(..., "--out", metavar="FILE", help="the file to write"),
+    table: str = typer.Option("events", "--table", metavar="TABLE",
+                              help="for csv and parquet, the flat table: one of documents, actors, "
+                                   "statements, events, agreements, agreement_observations, gatherings"),
+    header: bool = typer.Option(False, "--header", help="for gdelt, a first row of the codebook's column "
+                                                         "names (GDELT's own files have none)"),
+    db: str | None = DB,
 ) -> None:
     """Export the store (see docs/exports.md for the formats and their columns)."""
-    from jalin.export import FORMATS, export
+    from jalin.export import FORMATS, TABLES, export
 
-    if format not in FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    format = values.one_of("--format", format, FORMATS, fold=True)
+    table = values.one_of("--table", table, TABLES, fold=True)
     store = _open(db)
-    count = export(store, format, out, table=table)
+    count = export(store, format, out, table=table, header=header,
+                   note=lambda line: typer.echo(line, err=True))
     store.close()
     typer.echo(f"wrote {count:,} records to {out}", err=True)
 

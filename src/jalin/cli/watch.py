@@ -35,7 +35,7 @@ def watch_command(
         period = parse_every(every)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--every") from None
-    store = _open(db)
+    store = _open(db, create=True)
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)

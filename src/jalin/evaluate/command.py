@@ -21,6 +21,7 @@ from rich.console import Console
 
 from jalin.evaluate import evaluate_paths, to_json
 from jalin.evaluate.batches import markdown_table, score_batches
+from jalin.evaluate.match import LAYERS
 from jalin.evaluate.report import explain_lines, print_report
 
 
@@ -36,7 +37,8 @@ def register(app: typer.Typer) -> None:
                               "the false positives (FP) and the matched pairs with wrong attributes.",
         )] = False,
         layer: Annotated[list[str] | None, typer.Option(
-            "--layer", help="With --explain: only these layers (repeatable).")] = None,
+            "--layer", metavar="LAYER",
+            help=f"With --explain: only this layer (repeatable): one of {', '.join(LAYERS)}.")] = None,
         lexicon: Annotated[list[str] | None, typer.Option(
             "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
         first_seen: Annotated[Path | None, typer.Option(
@@ -49,6 +51,11 @@ def register(app: typer.Typer) -> None:
         )] = False,
     ) -> None:
         """Score the analyses of the gold files' documents: P/R/F1 per layer and attribute accuracies."""
+        for name in layer or ():
+            if name not in LAYERS:
+                print(f"evaluate: --layer {name!r} is not valid; use one of {', '.join(LAYERS)}",
+                      file=sys.stderr)
+                raise typer.Exit(2)
         if first_seen is not None:
             if not first_seen.is_dir():
                 print(f"{first_seen}: no such folder of annotation batches", file=sys.stderr)

@@ -23,21 +23,13 @@ from dataclasses import dataclass
 from jalin.doc import Doc
 from jalin.extract.common.anchors import Anchors, trie_regex
 from jalin.extract.common.numbers import number_value, number_words, spelled_words
+from jalin.extract.common.units import unit_after
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 
-_UNIT_WINDOW = 6  # words looked at after a number for the noun it counts
 _PARTICIPATION_REACH = 60  # characters between a count of people and the verb that says they take part
-_STOP = frozenset({
-    "dan", "atau", "yang", "di", "ke", "dari", "daripada", "untuk", "bagi", "dengan", "pada", "dalam",
-    "oleh", "telah", "akan", "ialah", "adalah", "ini", "itu", "tersebut", "termasuk", "iaitu",
-    "and", "or", "of", "in", "to", "for", "from", "with", "by", "at", "on", "which", "that", "who",
-    "was", "were", "is", "are", "will", "has", "have", "had", "the", "a", "an", "as", "than",
-    "this", "these", "those", "its", "their",
-})
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
-_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
 _BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both|our|their|its|these|those)\s+$")
 _RANGE_GAP = re.compile(
     r"\s*(?:[–—]|\s-|(?i:to|hingga|sehingga|sampai)(?=\s)|(?P<joint>(?i:and|dan)(?=\s)))\s*"
@@ -58,8 +50,6 @@ class QuantityWords:
     pattern: re.Pattern[str]          # run over `anchors` windows
     anchors: Anchors
     prefixes: dict[str, str]           # currency sign -> unit
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (entry, unit), longest first
-    classifiers: dict[str, str]
     hyphened: dict[str, str]           # "50-member": the word after the hyphen -> unit
     qualifiers: dict[str, str]
     qualifier: re.Pattern[str]         # a qualifier right before a number (search the left text)
@@ -72,17 +62,6 @@ class QuantityWords:
 def _build(lexicon: Lexicon) -> QuantityWords:
     rows = lexicon.table("units")
     prefixes = {r["word"]: r["unit"] for r in rows if r["position"] == "prefix"}
-    nouns: dict[tuple[str, ...], str] = {}
-    for row in rows:
-        if row["position"] == "after":
-            *head, last = row["word"].casefold().split()
-            for form in _plurals(last):
-                nouns.setdefault((*head, form), row["unit"])
-    for row in lexicon.table("countries"):  # "300 Malaysians"
-        for demonym in (row.get("adjectives") or "").split("|"):
-            if demonym.endswith("s") and " " not in demonym:
-                nouns.setdefault((demonym.casefold(),), "people")
-    classifiers = {r["word"].casefold(): r["unit"] for r in rows if r["position"] == "classifier"}
     qualifiers = {
         " ".join(r["phrase"].casefold().split()): r["qualifier"] for r in lexicon.table("qualifiers")
     }
@@ -101,25 +80,13 @@ def _build(lexicon: Lexicon) -> QuantityWords:
     anchors = Anchors(spelled, digits=(0, 0), before=0, after=60, lead=sign_lead)
     blockers = trie_regex([r["word"] for r in lexicon.table("quantity_blockers")])
     blocker = re.compile(rf"(?<![\w\-])(?:{blockers})\.?\s+$", re.IGNORECASE)
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for key, unit in sorted(nouns.items(), key=lambda item: (-len(item[0]), item[0])):
-        by_first.setdefault(key[0], []).append((key, unit))
     participation = lexicon.table("participation")
     return QuantityWords(
-        pattern, anchors, prefixes, by_first, classifiers, hyphened, qualifiers, qualifier, blocker,
+        pattern, anchors, prefixes, hyphened, qualifiers, qualifier, blocker,
         _words_regex([r["word"] for r in participation if not r.get("needs")]),
         _words_regex([r["word"] for r in participation if r.get("needs")]),
         _words_regex([r["phrase"] for r in lexicon.table("gatherings") if r.get("cased") != "yes"]),
     )
-
-
-def _plurals(word: str) -> tuple[str, ...]:
-    """The word with its English plural forms (vessel → vessels, company → companies)."""
-    if not word[-1].isalpha():
-        return (word,)
-    if word.endswith("y"):
-        return word, word + "s", word[:-1] + "ies"
-    return word, word + "s", word + "es"
 
 
 def quantity_words(lexicon: Lexicon) -> QuantityWords:
@@ -132,8 +99,8 @@ def extract(doc: Doc) -> list[Quantity]:
     blocked = _time_spans(doc)
     found: list[Quantity] = []
     upper_at = -1  # where the upper end of a range starts ("10 to 15 helicopters")
-    shared = doc.notes.get("scan.numbers")  # the times layer's pass found the numbers already
-    scanned = shared[1:] if shared and shared[0] is text else None
+    shared = doc.number_scan  # the times layer's pass found the numbers already
+    scanned = (shared.words, shared.runs) if shared and shared.text is text else None
     for match in words.anchors.matches(words.pattern, text, scanned=scanned):
         start, end = match.span()
         if _inside(blocked, start, end) or _is_label(text, match):
@@ -177,68 +144,6 @@ def extract(doc: Doc) -> list[Quantity]:
             qualifier = "approx"
         found.append(Quantity(f"q{len(found) + 1}", value, qualifier, unit, text[start:end], start, end))
     return found
-
-
-def unit_after(doc: Doc, end: int) -> tuple[str, int] | None:
-    """The unit named by the words right after a number ending at `end`, and where it ends."""
-    words = quantity_words(doc.lexicon)
-    text = doc.text
-    # Malay puts the counted noun right after the number (or after a classifier: "tiga buah
-    # kapal"); English may put modifiers first ("seven Pendekar battle tanks").
-    window = 1 if doc.language == "ms" else _UNIT_WINDOW
-    tokens = _Tokens(text, end)
-    fallback: tuple[str, int] | None = None
-    i = 0
-    while i < window:
-        token = tokens.at(i)
-        if token is None:
-            break
-        raw, word = token
-        for key, unit in words.by_first.get(word, ()):  # the longest entry first
-            if all((nxt := tokens.at(i + k)) is not None and nxt[1] == key[k] for k in range(1, len(key))):
-                return unit, tokens.end(i + len(key) - 1)
-        if word in words.classifiers and fallback is None:
-            fallback = words.classifiers[word], tokens.end(i)
-            window = min(_UNIT_WINDOW, i + 2)
-            i += 1
-            continue
-        if word in _STOP or not (raw[0].isalnum() or raw == "%"):
-            break
-        if i == 0 and word[0].isdigit():
-            break
-        i += 1
-    return fallback
-
-
-class _Tokens:
-    """The words after a number, read and folded only as far as they are looked at."""
-
-    __slots__ = ("found", "matches")
-
-    def __init__(self, text: str, end: int) -> None:
-        self.matches = _TOKEN.finditer(text, end, min(len(text), end + 120))
-        self.found: list[tuple[re.Match[str], str, str]] = []
-
-    def at(self, index: int) -> tuple[str, str] | None:
-        while len(self.found) <= index:
-            match = next(self.matches, None)
-            if match is None:
-                return None
-            raw = match.group()
-            self.found.append((match, raw, _singular(raw)))
-        _, raw, folded = self.found[index]
-        return raw, folded
-
-    def end(self, index: int) -> int:
-        return self.found[index][0].end()
-
-
-def _singular(token: str) -> str:
-    word = token.casefold()
-    head, dash, rest = word.partition("-")
-    if dash and head == rest:
-        return head  # syarikat-syarikat
-    return word
 
 
 def _range_unit(doc: Doc, words: QuantityWords, match: re.Match[str]) -> tuple[str, int] | None:
@@ -301,7 +206,7 @@ def _is_label(text: str, match: re.Match[str]) -> bool:
 
 
 def _time_spans(doc: Doc) -> list[tuple[int, int]]:
-    durations = doc.notes.get("times.durations", [])
+    durations = doc.durations or []
     spans = []
     for t in doc.times:
         inner = [d for d in durations if t.start <= d[0] and d[1] <= t.end]

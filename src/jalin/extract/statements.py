@@ -614,7 +614,6 @@ def extract(doc: Doc) -> list[Statement]:
             statements.append(statement)
     statements = [s for s in statements if s.speaker is not None or s.verb is not None]
     statements.sort(key=lambda s: (s.start, s.end))
-    doc.notes["statements.spans"] = [(s.start, s.end, s.speaker) for s in statements]
     return statements
 
 
@@ -622,7 +621,7 @@ def pronoun_links(doc: Doc) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of "beliau", "dia", "he", "she" outside quotes: the speaker of the latest
     statement begun before it when the gender agrees, else the latest person named before it of that
     gender (computed on first use, cached on the doc)."""
-    cached = doc.notes.get("statements.pronouns")
+    cached = doc.private("statements").get("pronouns")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     speakers = _Speakers(doc)
@@ -638,17 +637,5 @@ def pronoun_links(doc: Doc) -> list[tuple[int, int, str]]:
         actor = speakers.resolve(match.group(), match.start())
         if actor is not None:
             links.append((match.start(), match.end(), actor))
-    doc.notes["statements.pronouns"] = links
+    doc.private("statements")["pronouns"] = links
     return links
-
-
-def speaker_at(doc: Doc, offset: int) -> str | None:
-    """The actor id of whoever is speaking at `offset` (inside a quote or reported clause)."""
-    spans = doc.notes.get("statements.spans")
-    if spans is None:
-        spans = [(s.start, s.end, s.speaker) for s in doc.statements]
-    for start, end, speaker in spans:
-        if start <= offset < end:
-            return speaker  # type: ignore[no-any-return]
-    return None
-

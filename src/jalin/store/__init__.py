@@ -1,7 +1,8 @@
 """The knowledge base: analyses stored, entities resolved across documents, queries and exports.
 
     from jalin import open_store
-    store = open_store("jalin.db")                # SQLite file (WAL, FTS5), created and migrated
+    store = open_store("jalin.db")                # SQLite file (WAL, FTS5), created and migrated;
+                                                  #   create=False: a missing store is a StoreError
     store.add_analyses([analysis, ...])           # Analysis | contract dict | JSON line; one transaction
     store.known_hashes([...]); store.has_document("id")
     store.agreement_records(country="KOR", status=None, overdue=False, as_of="2025-11-15", limit=None)
@@ -52,10 +53,11 @@ reports and milestones. New stores use 16 KiB pages.
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-from jalin.store.base import AddResult, Store
-from jalin.store.postgres import is_postgres_url
+from jalin.store.base import AddResult, Store, StoreError
 from jalin.store.rows import content_hash
 from jalin.store.sqlite import SQLiteStore
 
@@ -67,15 +69,52 @@ def default_path() -> str:
     return os.environ.get("JALIN_DB") or DEFAULT_DB
 
 
-def open_store(path: str | Path | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at `path` (default: `default_path()`): a SQLite
-    file, or a PostgreSQL database named by a `postgresql://user@host:port/database` URL."""
-    location = path if path is not None else default_path()
-    if is_postgres_url(location):
-        from jalin.store.postgres import PostgresStore
+def _sqlite(location: str, create: bool) -> Store:
+    path = Path(location)
+    if not create and not path.exists():
+        raise StoreError(f"{location}: no such store (`jalin ingest ... --db {location}` creates one)")
+    if path.is_dir():
+        raise StoreError(f"{location}: is a folder, not a store file")
+    try:
+        return SQLiteStore(path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{location}: not a Jalin store ({exc})") from None
 
-        return PostgresStore(str(location))
-    return SQLiteStore(location)
+
+def _postgres(url: str, create: bool) -> Store:
+    from jalin.store.postgres import PostgresStore
+
+    return PostgresStore(url, create=create)
 
 
-__all__ = ["AddResult", "SQLiteStore", "Store", "content_hash", "default_path", "open_store"]
+# URL scheme -> opener(location without the scheme's prefix, create); a backend adds its scheme here.
+# "" is a plain path. `sqlite:///PATH` names a file too.
+BACKENDS: dict[str, Callable[[str, bool], Store]] = {"": _sqlite, "sqlite": _sqlite, "postgresql": _postgres,
+                                                     "postgres": _postgres}
+
+
+def split_location(location: str) -> tuple[str, str]:
+    """(scheme, rest) of a store location: `("", "kb.db")`, `("sqlite", "kb.db")` for `sqlite:///kb.db`,
+    `("postgresql", "postgresql://host/db")` (a URL keeps its whole text for its backend)."""
+    scheme, sep, rest = location.partition("://")
+    if not sep or not scheme.replace("+", "").isalnum() or len(scheme) < 2:  # "C://x" is no URL
+        return "", location
+    scheme = scheme.lower()
+    return (scheme, rest[1:] if rest.startswith("/") else rest) if scheme == "sqlite" else (scheme, location)
+
+
+def open_store(path: str | Path | None = None, create: bool = True) -> Store:
+    """Open the store at `path` (default: `default_path()`): a file path or a URL of a supported scheme
+    (`BACKENDS`). With `create=False` a store that does not exist is an error, not a new empty store.
+    Raises `StoreError` (one sentence) when it cannot be opened."""
+    location = str(path if path is not None else default_path())
+    scheme, rest = split_location(location)
+    if scheme not in BACKENDS:
+        known = ", ".join(f"{s}://" for s in BACKENDS if s)
+        raise StoreError(f"{location}: unsupported store URL scheme {scheme + '://'!r}; "
+                         f"give a file path or one of {known}")
+    return BACKENDS[scheme](rest, create)
+
+
+__all__ = ["BACKENDS", "AddResult", "SQLiteStore", "Store", "StoreError", "content_hash", "default_path",
+           "open_store", "split_location"]

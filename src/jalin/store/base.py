@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +14,10 @@ import pyarrow as pa
 from jalin.model import Analysis
 
 AnalysisLike = Analysis | dict[str, Any] | str | bytes  # bytes, str: the contract JSON
+
+
+class StoreError(Exception):
+    """The store cannot be opened: the message is one sentence naming it and the reason."""
 
 
 @dataclass(slots=True)
@@ -27,7 +31,16 @@ class AddResult:
 
 
 class Store(ABC):
-    """A knowledge base of analyses, with entities resolved across documents."""
+    """A knowledge base of analyses, with entities resolved across documents.
+
+    `on_phase(name)`, when set, is told what storing a batch is busy with ("resolving" entities and
+    near-duplicates, "writing" rows, "indexing" text), for progress displays."""
+
+    on_phase: Callable[[str], None] | None = None
+
+    def _phase(self, name: str) -> None:
+        if self.on_phase is not None:
+            self.on_phase(name)
 
     # ------------------------------------------------------------------ writing
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 
+from jalin.store.base import StoreError
 from jalin.store.pgdialect import TS_CONFIG, UNACCENT, ddl, query
 from jalin.store.schema import MIGRATIONS, SCHEMA_VERSION
 from jalin.store.sqlite import SQLiteStore
@@ -39,18 +40,13 @@ _META = "CREATE TABLE IF NOT EXISTS jalin_meta (name TEXT PRIMARY KEY, value BIG
 _PASSWORD = re.compile(r"(?<=://)([^:/@]*):[^@/]*@")
 
 
-def is_postgres_url(location: object) -> bool:
-    """Whether a `--db` value names a PostgreSQL database (postgresql:// or postgres://)."""
-    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
-
-
 def redact(url: str) -> str:
     """The URL without its password, for messages."""
     return _PASSWORD.sub(r"\1:***@", url)
 
 
-class StoreUnavailable(RuntimeError):
-    """The database cannot be reached or opened."""
+class StoreUnavailable(StoreError):
+    """The database cannot be reached, or holds no store where one must exist."""
 
 
 class _Row(tuple):
@@ -196,9 +192,13 @@ class PostgresStore(SQLiteStore):
 
     _ALL_ROWS = None  # LIMIT NULL keeps every row
 
-    def __init__(self, url: str, pool_size: int = POOL_SIZE) -> None:  # not SQLite's __init__
+    def __init__(self, url: str, pool_size: int = POOL_SIZE, create: bool = True) -> None:  # not SQLite's
         self.path = url
         self._con = _Pooled(url, pool_size)  # type: ignore[assignment]
+        if not create and self._con.execute("SELECT to_regclass('jalin_meta')").fetchone()[0] is None:
+            self._con.close()
+            raise StoreUnavailable(f"{redact(url)}: no Jalin store in this database yet (`jalin ingest ... "
+                                   f"--db {redact(url)}` creates one)")
         self._migrate()
         self._index = None
         self._data_version = -1

@@ -244,6 +244,7 @@ class SQLiteStore(Store):
         if not items:
             return result
         con = self._con
+        self._phase("resolving")
         self._begin_write()
         try:
             index = self._entity_index()
@@ -288,6 +289,7 @@ class SQLiteStore(Store):
                 rows.add(pk, data, digest, sig, sig_keys, duplicate_of, raw)
                 result.added += 1
                 pk += 1
+            self._phase("writing")
             self._write(rows, first)
             con.execute("COMMIT")
         except BaseException:
@@ -324,6 +326,7 @@ class SQLiteStore(Store):
             values = getattr(rows, attr)
             if values:
                 con.executemany(sql, values)
+        self._phase("indexing")
         self._index_texts(first)
         con.executemany(
             "INSERT INTO actor_entities (pk, type, name, canonical, country, sector, key) "
@@ -347,6 +350,7 @@ class SQLiteStore(Store):
                         [(a[0], c) for a in rows.new_agreements for c in a[2].split("|") if c])
         con.executemany("INSERT INTO gathering_entities (pk, kind, name, ordinal, parties, key, first_seen) "
                         "VALUES (?,?,?,?,?,?,?)", rows.new_gatherings)
+        self._phase("resolving")
         self._refresh_agreements(sorted(rows.touched_agreements))
 
     def _refresh_agreements(self, pks: list[int]) -> None:

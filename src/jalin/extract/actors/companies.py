@@ -10,7 +10,7 @@ import bisect
 import re
 
 from jalin.doc import Doc
-from jalin.extract.actors.lexicon import Entry, Match
+from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.names import stopwords
 
 _NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from jalin.doc import Doc
-from jalin.extract.actors.lexicon import Match
+from jalin.extract.actors.entries import Match
 from jalin.lexicon import Lexicon, split_cell
 
 _Rules = tuple[re.Pattern[str], re.Pattern[str], dict[str, frozenset[str]]]

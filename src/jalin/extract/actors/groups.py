@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors.entries import Match
 from jalin.extract.actors.ethnic import is_ethnic
-from jalin.extract.actors.lexicon import Match, group_nouns
+from jalin.extract.actors.lexicon import group_nouns
 from jalin.extract.actors.spans import SpanIndex
 
 # Up to three lower-case modifiers between a Malay group noun and its country ("dari pihak" allowed).

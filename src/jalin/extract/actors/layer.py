@@ -12,9 +12,10 @@ import bisect
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors.entries import Match
 from jalin.extract.actors.ethnic import is_ethnic
 from jalin.extract.actors.groups import bare_mentions, find_groups
-from jalin.extract.actors.lexicon import Match, scan
+from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import stopwords
 from jalin.extract.actors.persons import HOME_COUNTRY, Person, link_people, read_people
 from jalin.extract.actors.spans import SpanIndex
@@ -54,7 +55,7 @@ def _is_place_use(doc: Doc, match: Match) -> bool:
 
 def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
     """(ISO3, start, end, kind) of every country reference, in text order (cached on the doc)."""
-    cached = doc.notes.get("actors.country_mentions")
+    cached = doc.private("actors").get("country_mentions")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     found: list[tuple[str, int, int, str]] = []
@@ -67,7 +68,7 @@ def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
         if entry.kind in ("country", "adjective") and is_ethnic(doc, match, entry.key):
             continue
         found.append((entry.key, match.start, match.end, entry.kind))
-    doc.notes["actors.country_mentions"] = found
+    doc.private("actors")["country_mentions"] = found
     return found
 
 
@@ -348,24 +349,8 @@ def extract(doc: Doc) -> list[Actor]:
     for number, actor in enumerate(actors, 1):
         actor.id = f"a{number}"
     explicit = {(start, end) for _, start, end, _ in country_mentions(doc)}
-    doc.notes["actors.countries"] = sorted(
+    doc.country_refs = sorted(
         (m.start, m.end, a.country or "", a.id)
         for a in actors if a.type == "COUNTRY" for m in a.mentions if (m.start, m.end) in explicit
     )
     return actors
-
-
-def countries_in(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, str]]:
-    """(ISO3, mention start, mention end, actor id) of every country reference in [start, end)."""
-    if "actors.countries" not in doc.notes:
-        doc.actors = extract(doc)
-    mentions: list[tuple[int, int, str, str]] = doc.notes["actors.countries"]
-    first = bisect.bisect_left(mentions, (start,))
-    out = []
-    for m_start, m_end, iso, actor_id in mentions[first:]:
-        if m_start >= end:
-            break
-        if m_end <= end:
-            out.append((iso, m_start, m_end, actor_id))
-    return out
-

@@ -1,56 +1,17 @@
 """One compiled matcher over every actor lexicon (countries, organisations, companies, places, roles,
-honorifics, ranks): a single whole-word Aho-Corasick automaton (`actors_phrases`), built once per
+honorifics, ranks): a single whole-word Aho-Corasick automaton (`extract.common.wordkeys`), built once per
 lexicon, then letter-case checks, then leftmost-longest selection.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ahocorasick
 
 from jalin.doc import Doc
+from jalin.extract.actors.companies import company_matches
+from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.common import wordkeys as phrases
 from jalin.lexicon import Lexicon, split_cell
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One surface form of one lexicon row.
-
-    kind: country | adjective | metonym | organisation | place | role | prefix | honorific | rank |
-      suffix (a company's legal form) | group (a group noun);
-    key: the row's canonical value (ISO3, English name, English title, honorific as listed; for a
-      suffix its position, "after" or "before" the name);
-    case: exact (as written) | cap (first letter upper case) | any;
-    country, sector: the row's affiliation, "" when none.
-    """
-
-    kind: str
-    key: str
-    case: str
-    form: str
-    country: str = ""
-    sector: str = ""
-    portfolio: bool = False  # roles: capitalised words after the title name its portfolio
-    national: bool = False  # organisations: a generic national body that takes a named country
-    needs_country: bool = False  # organisations: a body only when a country is named with it
-    generic: str = ""  # organisations: the English name composed with another country's name
-    language: str = ""  # groups: the language of the noun (ms | en)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    start: int
-    end: int
-    entries: tuple[Entry, ...]
-
-    def first(self, *kinds: str) -> Entry | None:
-        for entry in self.entries:
-            if entry.kind in kinds:
-                return entry
-        return None
-
 
 # Preference when one form belongs to several tables ("Wisma Putra": organisation and metonym).
 _PRIORITY = {
@@ -148,7 +109,8 @@ def _reading(entries: list[Entry], surface: str) -> _Reading:
 
 def scan(doc: Doc) -> list[Match]:
     """Leftmost-longest lexicon matches of the document, in text order (cached on the doc)."""
-    cached = doc.notes.get("actors.matches")
+    private = doc.private("actors")
+    cached = private.get("matches")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     text = doc.text
@@ -177,15 +139,13 @@ def scan(doc: Doc) -> list[Match]:
             hits.append((start, end, valid))
     chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
     if suffixes:
-        from jalin.extract.actors.companies import company_matches  # it builds on Entry and Match
-
         chosen = company_matches(doc, chosen, suffixes)
-    doc.notes["actors.matches"] = chosen
-    doc.notes["actors.group_nouns"] = groups
+    private["matches"] = chosen
+    private["group_nouns"] = groups
     return chosen
 
 
 def group_nouns(doc: Doc) -> list[tuple[int, int, tuple[Entry, ...]]]:
     """(start, end, entries) of every group noun of groups.tsv in the document ("sumber", "troops")."""
     scan(doc)
-    return doc.notes["actors.group_nouns"]  # type: ignore[no-any-return]
+    return doc.private("actors")["group_nouns"]  # type: ignore[no-any-return]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jalin.doc import Doc
-from jalin.extract.actors.lexicon import Entry, Match
+from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common import wordkeys as phrases

@@ -24,7 +24,7 @@ from jalin.extract.agreements.mentions import Mention, find_mentions
 from jalin.extract.agreements.parties import Country, countries, own_side, parties, signing_companies
 from jalin.extract.agreements.stage import StageCue, stage_cues
 from jalin.extract.common import cues as cue_layer
-from jalin.extract.times import layer as times_layer
+from jalin.extract.common import queries
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
 # Markers read around stage cues: tense and modality, the Cabinet of a Cabinet approval, the asset
@@ -472,7 +472,7 @@ def _milestone(
     the agreement's own label ("will sign an MoU on border management next week") and with no other
     stage cue (`others`) between, after the cue first, else before; a done cue whose time is after the
     document's date is still expected."""
-    times = times_layer.times_in(doc, scope[0], scope[1])
+    times = queries.times_in(doc, scope[0], scope[1])
     text = doc.text
 
     def words(start: int, end: int) -> int:
@@ -503,7 +503,7 @@ def _coordinated(
     mid-2027 and the rest by 2029", "kapal pertama ... pada 2026, manakala dua lagi menjelang 2027"."""
     if milestone.time is None:
         return []
-    times = times_layer.times_in(doc, scope[0], scope[1])
+    times = queries.times_in(doc, scope[0], scope[1])
     index = next((i for i, t in enumerate(times) if t.id == milestone.time), len(times))
     found: list[Milestone] = []
     for previous, later in zip(times[index:], times[index + 1:], strict=False):

@@ -1,9 +1,10 @@
 """An agreement's parties as ISO3 codes, from the countries around its mention.
 
-The countries named in the mention's clause (names, adjectives, compounds, metonyms, through the
-actors layer's `countries_in`) and the countries of the companies named there are parties. The
-speaking side joins them when the clause names no country, when every country named follows
-"dengan/bersama/with" (the subject is the other party), or when the speaker says "kita/kami/we".
+The countries named in the mention's clause (names, adjectives, compounds, metonyms, through
+`queries.countries_in` over the actors layer's records) and the countries of the companies named
+there are parties. The speaking side joins them when the clause names no country, when every
+country named follows "dengan/bersama/with" (the subject is the other party), or when the speaker
+says "kita/kami/we".
 The speaking side is the speaker's country, else the country of the first person or organisation
 named in the sentence, else the country the document mentions most (else the dateline's); when
 that is the country after "with", the dateline's country or the next most mentioned. A "local
@@ -20,8 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from jalin.doc import Doc
-from jalin.extract import statements as statements_layer
-from jalin.extract.actors import layer as actors_layer
+from jalin.extract.common import queries
 
 Country = tuple[str, int, int, str]
 
@@ -29,7 +29,7 @@ Country = tuple[str, int, int, str]
 def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]] = ()) -> list[Country]:
     """Country references in [start, end), minus those inside an `excluded` span."""
     return [
-        c for c in actors_layer.countries_in(doc, start, end)
+        c for c in queries.countries_in(doc, start, end)
         if not any(s <= c[1] < e for s, e in excluded)
     ]
 
@@ -67,15 +67,16 @@ def organisations(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, s
     """(country or "", start, end, actor id, is a company) of the companies, government bodies and
     armed forces mentioned in [start, end): a Malaysian firm signing with a Turkish maker makes an
     agreement between the two countries; only companies are needed to have a country."""
-    if "agreements.organisations" not in doc.notes:
-        doc.notes["agreements.organisations"] = sorted(
+    private = doc.private("agreements")
+    if "organisations" not in private:
+        private["organisations"] = sorted(
             (mention.start, mention.end, actor.country or "", actor.id, actor.sector == "BUS")
             for actor in doc.actors
             if actor.type == "ORGANISATION" and actor.sector in _SIGNERS
             and (actor.country or actor.sector != "BUS")
             for mention in actor.mentions
         )
-    found: list[tuple[int, int, str, str, bool]] = doc.notes["agreements.organisations"]
+    found: list[tuple[int, int, str, str, bool]] = private["organisations"]
     out = []
     for s, e, iso, actor, business in found[bisect_left(found, (start,)):]:
         if s >= end:
@@ -87,7 +88,8 @@ def organisations(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, s
 
 def ranked_countries(doc: Doc) -> list[str]:
     """The countries the document mentions, most mentioned first (first mentioned wins a tie)."""
-    if "agreements.countries" not in doc.notes:
+    private = doc.private("agreements")
+    if "countries" not in private:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for actor in doc.actors:
@@ -95,8 +97,8 @@ def ranked_countries(doc: Doc) -> list[str]:
                 counts[actor.country] += len(actor.mentions) or 1
                 start = min((m.start for m in actor.mentions), default=len(doc.text))
                 first[actor.country] = min(first.get(actor.country, start), start)
-        doc.notes["agreements.countries"] = sorted(counts, key=lambda iso: (-counts[iso], first[iso], iso))
-    return doc.notes["agreements.countries"]
+        private["countries"] = sorted(counts, key=lambda iso: (-counts[iso], first[iso], iso))
+    return private["countries"]  # type: ignore[no-any-return]
 
 
 def home_country(doc: Doc) -> str | None:
@@ -118,7 +120,7 @@ def own_side(doc: Doc, offset: int) -> str | None:
     """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
     with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
     by_id = {a.id: a for a in doc.actors}
-    speaker = statements_layer.speaker_at(doc, offset)
+    speaker = queries.speaker_at(doc, offset)
     if speaker is not None and speaker in by_id and by_id[speaker].country:
         return by_id[speaker].country
     sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None

@@ -49,10 +49,10 @@ def automaton(phrases: Iterable[tuple[str, Any]]) -> ahocorasick.Automaton:
 
 def word_text(doc: Doc) -> str:
     """The document keyed like the phrases (cached on the doc)."""
-    keyed = doc.notes.get("phrases.text")
+    keyed = doc.word_keys
     if keyed is None:
-        keyed = doc.notes["phrases.text"] = _SEP + _key(doc.text)
-    return keyed  # type: ignore[no-any-return]
+        keyed = doc.word_keys = _SEP + _key(doc.text)
+    return keyed
 
 
 def find(doc: Doc, built: ahocorasick.Automaton) -> Iterator[tuple[int, int, list[Any]]]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from jalin.doc import Doc
 from jalin.extract.common.cues import contexts_in, modality_at, modes_in
 from jalin.extract.common.matcher import PhraseMatcher
+from jalin.extract.common.queries import times_in
 from jalin.extract.events.parties import Party, PartyIndex, party_index
 from jalin.lexicon import Lexicon, split_cell
 from jalin.model import MODALITIES, PLOVER_TYPES, Event, Span, TextSpan
@@ -639,9 +640,5 @@ def _actor_ids(parties: list[Party]) -> list[str]:
 
 
 def _time(doc: Doc, start: int, end: int) -> str | None:
-    try:
-        from jalin.extract.times.layer import times_in  # type: ignore[attr-defined]
-    except ImportError:
-        return None
     found = times_in(doc, start, end)
     return found[0].id if found else None

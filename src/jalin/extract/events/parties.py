@@ -3,7 +3,7 @@ carries a country (countries, persons via their role, organisations), plus first
 resolved to the speaker's country, third-person pronouns resolved to the person most talked
 about so far, and "both countries" (Malay or English) resolved to the two countries most talked
 about so far. Mentions nested inside a longer one (the "Malaysia" in "Perdana Menteri Malaysia")
-give way to it. Built once per document and kept in `doc.notes`.
+give way to it. Built once per document and kept in the layer's `doc.private("events")`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from jalin.doc import Doc
+from jalin.extract.common.queries import speaker_at
 from jalin.model import Actor
 
 
@@ -46,10 +47,10 @@ def party_index(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
     """All country references of the document; `pronouns` are (start, end, kind) hits of first-
     person words ("self"), third-person pronouns ("pronoun"), references to two countries
     ("pair") and to the company last named ("company")."""
-    index: PartyIndex | None = doc.notes.get("events.parties")
+    private = doc.private("events")
+    index: PartyIndex | None = private.get("parties")
     if index is None:
-        index = _build(doc, pronouns)
-        doc.notes["events.parties"] = index
+        index = private["parties"] = _build(doc, pronouns)
     return index
 
 
@@ -182,15 +183,5 @@ def _salient_pair(
 
 
 def _speaker(doc: Doc, offset: int) -> str | None:
-    """The actor speaking at `offset`: the statements layer's `speaker_at` when it offers one."""
-    try:
-        from jalin.extract.statements import speaker_at  # type: ignore[attr-defined]
-    except ImportError:
-        speaker_at = None
-    if speaker_at is not None:
-        found: str | None = speaker_at(doc, offset)
-        return found
-    for statement in doc.statements:
-        if statement.start <= offset < statement.end and statement.speaker:
-            return statement.speaker
-    return None
+    """The actor speaking at `offset` (the statements layer's records)."""
+    return speaker_at(doc, offset)

@@ -22,9 +22,10 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from jalin.doc import Doc
+from jalin.doc import Doc, NumberScan, TimeReference
 from jalin.extract.common.numbers import number_value
-from jalin.extract.quantities import unit_after
+from jalin.extract.common.queries import reference_date, reference_year
+from jalin.extract.common.units import unit_after
 from jalin.extract.times.words import TimeWords, time_words
 from jalin.model import TimeExpr
 
@@ -50,13 +51,12 @@ def extract(doc: Doc) -> list[TimeExpr]:
     text = doc.text
     stamp = _DATELINE.match(text[:80])
     skip_until = stamp.end() if stamp else 0
-    doc.notes["times.reference"] = (doc.published, doc.published.year) if doc.published else _inferred(
-        doc, words, stamp
-    )
+    doc.time_reference = (TimeReference(doc.published, doc.published.year) if doc.published
+                          else TimeReference(*_inferred(doc, words, stamp)))
     found: list[TimeExpr] = []
     durations: list[tuple[int, int]] = []
     hits, runs, numbers = words.anchors.scan(text)
-    doc.notes["scan.numbers"] = (text, numbers, runs)  # for the quantities layer (`Anchors.scan`)
+    doc.number_scan = NumberScan(text, numbers, runs)  # for the quantities layer (`Anchors.scan`)
     for found_match in words.anchors.matches(words.pattern, text, words.digit_pattern, (hits, runs)):
         match = _Found(found_match, words.groups)
         if match.end() <= skip_until or match.start() < (found[-1].end if found else 0):
@@ -82,18 +82,8 @@ def extract(doc: Doc) -> list[TimeExpr]:
         found.append(
             TimeExpr(f"t{len(found) + 1}", text[start:end], value, granularity, relation or "on", start, end)
         )
-    doc.notes["times.durations"] = durations
+    doc.durations = durations
     return found
-
-
-def reference_date(doc: Doc) -> date | None:
-    """The date relative expressions were resolved against: the publication date, else the one
-    inferred from the dateline and the text's years (None when neither gives a full date)."""
-    return doc.notes.get("times.reference", (doc.published, None))[0]
-
-
-def _reference_year(doc: Doc) -> int | None:
-    return doc.notes.get("times.reference", (None, doc.published.year if doc.published else None))[1]
 
 
 def _inferred(doc: Doc, words: TimeWords, stamp: re.Match[str] | None) -> tuple[date | None, int | None]:
@@ -127,11 +117,6 @@ def _looks_ahead(doc: Doc, words: TimeWords, offset: int) -> bool:
     if cue and words.cue_tenses.get(_fold(cue["cue"])) == "future":
         return True
     return _tense(doc, words, offset) == "future"
-
-
-def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
-    """The document's time expressions that lie inside [start, end), in text order."""
-    return [t for t in doc.times if t.start >= start and t.end <= end]
 
 
 # ---------------------------------------------------------------- resolution
@@ -298,7 +283,7 @@ def _unit(doc: Doc, granularity: str, offset: int) -> tuple[str | None, str]:
     the period it is part of, at that period's granularity."""
     pub = reference_date(doc)
     if pub is None:
-        year = _reference_year(doc)
+        year = reference_year(doc)
         if granularity == "year" and year is not None:
             return str(year + offset), granularity
         return None, granularity
@@ -347,7 +332,7 @@ def _tail_year(
     pub = reference_date(doc)
     if tail and tail["year"]:
         return int(tail["year"]), tail.end()
-    year = _reference_year(doc)
+    year = reference_year(doc)
     if tail and (tail["ydm"] or tail["yde"]):
         offset = words.deixis[_fold(tail["ydm"] or tail["yde"])]
         return (year + offset if year else None), tail.end()
@@ -371,7 +356,7 @@ def _year_by_tense(
     tense goes to the nearer of the two."""
     pub = reference_date(doc)
     if pub is None:
-        return _reference_year(doc)
+        return reference_year(doc)
     tense = _tense(doc, words, offset)
     if tense == "past":
         return _year_towards(pub, anchor, granularity, -1)
