@@ -272,3 +272,12 @@ def test_batch_workers_write_straight_into_the_database(tmp_path, pg_url):
     again = CliRunner().invoke(app, ["batch", str(source), "--db", pg_url, "--workers", "1"])
     assert "(added 0, already stored 30)" in again.stderr
     assert CliRunner().invoke(app, ["batch", str(source)]).exit_code == 2  # neither --out nor --db
+
+
+def test_queries_never_create_a_store_in_an_empty_database(pg_server: Server):
+    url = pg_server.empty_database()
+    refused = CliRunner().invoke(app, ["actors", "--db", url])
+    assert refused.exit_code == 2 and "no Jalin store in this database" in refused.stderr
+    with open_store(url) as store:  # writers (ingest, serve, watch, batch) create it
+        assert store.counts()["documents"] == 0
+    assert CliRunner().invoke(app, ["actors", "--db", url]).exit_code == 0
