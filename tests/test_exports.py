@@ -228,3 +228,22 @@ def test_export_refuses_unknown_tables_and_formats(store_path, tmp_path):
             export(store, "csv", tmp_path / "x.csv", table="bogus")
         with pytest.raises(ExportError, match="unknown export format 'xml'"):
             export(store, "xml", tmp_path / "x.xml")
+
+
+def test_cli_counts_the_events_left_out_of_plover_on_stderr(store_path, tmp_path):
+    from typer.testing import CliRunner
+
+    from jalin.cli import app
+
+    out = tmp_path / "p.jsonl"
+    db = ["--db", str(store_path)]
+    result = CliRunner().invoke(app, ["export", "--format", "plover", "--out", str(out), *db])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == ["left out 1 events without a date (a PLOVER record needs one)",
+                                          "left out 1 events without an actor (a PLOVER record needs one)",
+                                          f"wrote 2 records to {out}"]
+    header = CliRunner().invoke(app, ["export", "--format", "gdelt", "--header", "--out",
+                                      str(tmp_path / "g.tsv"), *db])
+    assert header.exit_code == 0
+    assert (tmp_path / "g.tsv").read_text(encoding="utf-8").split("\n", 1)[0].split("\t")[:2] == [
+        "GlobalEventID", "Day"]

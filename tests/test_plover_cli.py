@@ -32,5 +32,6 @@ def test_command_prints_json_lines_and_a_table() -> None:
 
 def test_missing_lexicon_folder_is_an_error() -> None:
     result = CliRunner().invoke(app, ["plover-types", "--lexicon", "/nonexistent/jalin-lexicon"])
-    assert result.exit_code != 0
-    assert "does not exist" in str(result.exception)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "jalin plover-types: --lexicon: /nonexistent/jalin-lexicon: lexicon directory does not exist"]

@@ -13,17 +13,22 @@ from jalin.text import parse_published
 
 
 def batch_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files or folders to analyse, in order.")],
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT...", help="Files (.txt .json .jsonl .html, feeds) or folders to analyse, in order.")],
     out: Annotated[str | None, typer.Option(
-        "--out", help="Output directory of the Parquet dataset (overwritten).")] = None,
+        "--out", metavar="DIR", help="Output directory of the Parquet dataset (overwritten).")] = None,
     db: Annotated[str | None, typer.Option(
-        "--db", help="A store the workers write the analyses into (e.g. postgresql://…).")] = None,
-    scheduler: Annotated[str | None, typer.Option(help="Address of a running Dask scheduler.")] = None,
+        "--db", metavar="STORE", help="A store the workers write the analyses into (a postgresql:// URL, "
+                                      "or a file).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Address of a running Dask scheduler (tcp://host:8786); default: a local "
+                                "cluster.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local cluster.")] = 2,
     partition_size: Annotated[
         int, typer.Option(min=1, help="Documents per partition.")
     ] = DEFAULT_PARTITION_SIZE,
-    lexicon: Annotated[list[str] | None, typer.Option(help="Extra lexicon directory (repeatable).")] = None,
+    lexicon: Annotated[list[str] | None, typer.Option(
+        metavar="DIR", help="Extra lexicon directory (repeatable).")] = None,
     published: Annotated[str | None, typer.Option(
         metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
 ) -> None:

@@ -35,10 +35,17 @@ def register(app: typer.Typer) -> None:
     @app.command("plover-types")
     def plover_types_command(
         as_json: Annotated[bool, typer.Option("--json", help="One JSON line per type.")] = False,
-        lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="Extra lexicon folder.")] = None,
+        lexicon: Annotated[list[str] | None, typer.Option(
+            "--lexicon", metavar="DIR", help="Extra lexicon folder (repeatable).")] = None,
     ) -> None:
         """Print the PLOVER event types: CAMEO codes, definition, example cues in Malay and English."""
-        rows = plover_types(lexicon)
+        from jalin.cli.group import UserError
+        from jalin.lexicon import LexiconError
+
+        try:
+            rows = plover_types(lexicon)
+        except LexiconError as exc:
+            raise UserError(f"--lexicon: {exc}") from None
         if as_json:
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))
