@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
 from jalin.lexicon import LexiconError
-from jalin.text import parse_published
 
 
 def batch_command(
@@ -25,8 +23,8 @@ def batch_command(
                                 "cluster.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local cluster.")] = 2,
     partition_size: Annotated[
-        int, typer.Option(min=1, help="Documents per partition.")
-    ] = DEFAULT_PARTITION_SIZE,
+        int | None, typer.Option(min=1, help="Documents per partition (default: jalin.batch's).")
+    ] = None,
     lexicon: Annotated[list[str] | None, typer.Option(
         metavar="DIR", help="Extra lexicon directory (repeatable).")] = None,
     published: Annotated[str | None, typer.Option(
@@ -42,6 +40,10 @@ def batch_command(
     analyses itself, one transaction each, skipping content already stored; --out is then optional.
     Exit status 0 when every input succeeded, 2 when some failed.
     """
+    # Imported here: building the command line must not load Dask, pyarrow or the pipeline.
+    from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
+    from jalin.text import parse_published
+
     if published is not None and parse_published(published) is None:
         raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
     if out is None and db is None:
@@ -52,7 +54,8 @@ def batch_command(
         _open(db, create=True).close()  # an unreachable database: one line before any cluster starts
     try:
         summary = run_batch(inputs, out, db=db, scheduler=scheduler, workers=workers,
-                            partition_size=partition_size, lexicon_dirs=lexicon or (), published=published)
+                            partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+                            lexicon_dirs=lexicon or (), published=published)
     except LexiconError as exc:
         raise typer.BadParameter(str(exc), param_hint="--lexicon") from None
     where = [out] if out is not None else []

@@ -24,14 +24,15 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from jalin.store.base import StoreError
 from jalin.store.pgdialect import TS_CONFIG, UNACCENT, ddl, query
 from jalin.store.schema import MIGRATIONS, SCHEMA_VERSION
-from jalin.store.sqlite import SQLiteStore
+from jalin.store.sqlite import SQLiteStore, _data_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 POOL_SIZE = 8
 WRITE_LOCK = 0x4A414C494E  # the advisory lock key of writers ("JALIN")
@@ -267,22 +268,20 @@ class PostgresStore(SQLiteStore):
     def _unindex_text(self, pk: int, title: str | None, text: str) -> None:
         """Nothing to do: the row's tsvector goes with the row."""
 
-    def _frame(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> pd.DataFrame:
-        result = self._con.execute(sql, params)
-        names = [c.name for c in result.description or ()]
-        return pd.DataFrame.from_records([tuple(r) for r in result.fetchall()], columns=names,
-                                         coerce_float=True)
-
     # ------------------------------------------------------------------ search
+
+    _HEADLINE = "StartSel=[, StopSel=], MaxWords=14, MinWords=6, MaxFragments=1"
+    _SEARCH = (f"SELECT d.id, d.published, d.title, '…' || ts_headline('{TS_CONFIG}', d.text, q, "
+               f"'{_HEADLINE}') || '…' AS snippet FROM documents d, plainto_tsquery('{TS_CONFIG}', ?) q "
+               "WHERE d.fts @@ q ORDER BY ts_rank_cd(d.fts, q) DESC, d.pk LIMIT ?")
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
         if not text.split():
-            return pd.DataFrame(columns=["id", "published", "title", "snippet"])
-        options = "StartSel=[, StopSel=], MaxWords=14, MinWords=6, MaxFragments=1"
-        return self._frame(
-            f"SELECT d.id, d.published, d.title, '…' || ts_headline('{TS_CONFIG}', d.text, q, '{options}') "
-            f"|| '…' AS snippet FROM documents d, plainto_tsquery('{TS_CONFIG}', ?) q WHERE d.fts @@ q "
-            "ORDER BY ts_rank_cd(d.fts, q) DESC, d.pk LIMIT ?", [text, limit])
+            return _data_frame([], ["id", "published", "title", "snippet"])
+        return self._frame(self._SEARCH, [text, limit])
+
+    def search_rows(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        return self._dicts(self._SEARCH, [text, limit]) if text.split() else []
 
     def close(self) -> None:
         self._con.close()
