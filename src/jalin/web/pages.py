@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi import Path as PathParameter
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -23,6 +24,8 @@ PAGE_SIZE = 50
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _HIT = re.compile(r"\[([^\[\]]*)\]")
 _FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+# A row id: SQLite's integers are signed 64-bit.
+RowId = Annotated[int, PathParameter(ge=-(2**63), le=2**63 - 1)]
 
 
 def doc_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
@@ -118,7 +121,7 @@ def board(request: Request, country: str | None = None) -> HTMLResponse:
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
-def agreement(request: Request, agreement_id: int) -> HTMLResponse:
+def agreement(request: Request, agreement_id: RowId) -> HTMLResponse:
     q = _q(request)
     found = q.agreement(agreement_id)
     if found is None:
@@ -157,7 +160,7 @@ def actors(request: Request, country: str | None = None, name: str | None = None
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: int) -> HTMLResponse:
+def actor(request: Request, actor_id: RowId) -> HTMLResponse:
     found = _q(request).actor(actor_id)
     if found is None:
         raise HTTPException(404, "no such actor")
