@@ -571,23 +571,42 @@ def _counterpart_role(
 
 def _antecedent(doc: Doc, start: int, people: list[PersonMention]) -> PersonMention | None:
     """The person a possessive ("his counterpart", "rakan sejawatannya") refers to: the most
-    mentioned person so far (the story's subject), with the roles of all its mentions."""
-    before = doc.text[:start]
+    mentioned person so far (the story's subject), with the roles of all its mentions.
+
+    Linear in the mentions and the text: the text before is lowered once, each word counted once,
+    and the holders of a name (the mentions whose name contains it) found through a word index and
+    worked out once per distinct name."""
+    lowered = doc.text[:start].lower()
+    keys = [set(name_key(p.words)) for p in people]
+    by_word: dict[str, list[int]] = {}
+    for position, words in enumerate(keys):
+        for word in words:
+            by_word.setdefault(word, []).append(position)
+    counts: dict[str, int] = {}
+    known: dict[frozenset[str], tuple[list[Role], str | None]] = {}
     best: PersonMention | None = None
     best_score = (0, 0)
     for index, mention in enumerate(people):
         if mention.start >= start:
             break
-        key = set(name_key(mention.words))
-        holders = [p for p in people if key and key <= set(name_key(p.words))]
-        roles = [r for p in holders for r in p.roles]
+        key = keys[index]
+        if not key:
+            continue
+        frozen = frozenset(key)
+        if frozen not in known:
+            rarest = min((by_word[w] for w in key), key=len)
+            holders = [people[j] for j in rarest if key <= keys[j]]
+            known[frozen] = ([r for p in holders for r in p.roles],
+                             next((p.country for p in holders if p.country), None))
+        roles, country = known[frozen]
         if not roles:
             continue
         longest = max(key, key=len)
-        score = (before.lower().count(longest), -index)
+        if longest not in counts:
+            counts[longest] = lowered.count(longest)
+        score = (counts[longest], -index)
         if score > best_score:
-            country = next((p.country for p in holders if p.country), None)
-            best, best_score = PersonMention(mention.start, mention.end, mention.words, roles=roles,
+            best, best_score = PersonMention(mention.start, mention.end, mention.words, roles=list(roles),
                                              country=country), score
     return best
 
