@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from jalin.lexicon import LexiconError
+from jalin.cli.group import UserError
+from jalin.cli.options import LexiconOption, PublishedOption, lexicon_dirs, published_date
 
 
 def batch_command(
@@ -25,10 +26,8 @@ def batch_command(
     partition_size: Annotated[
         int | None, typer.Option(min=1, help="Documents per partition (default: jalin.batch's).")
     ] = None,
-    lexicon: Annotated[list[str] | None, typer.Option(
-        metavar="DIR", help="Extra lexicon directory (repeatable).")] = None,
-    published: Annotated[str | None, typer.Option(
-        metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
+    lexicon: LexiconOption = None,
+    published: PublishedOption = None,
 ) -> None:
     """Analyse documents on Dask; write analyses, flat tables and failures under --out.
 
@@ -42,22 +41,17 @@ def batch_command(
     """
     # Imported here: building the command line must not load Dask, pyarrow or the pipeline.
     from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
-    from jalin.text import parse_published
 
-    if published is not None and parse_published(published) is None:
-        raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
+    published = published_date(published)
     if out is None and db is None:
-        raise typer.BadParameter("give --out DIR, --db STORE, or both", param_hint="--out")
+        raise UserError("give --out DIR, --db STORE, or both")
     if db is not None:
         from jalin.cli.store import _open
 
         _open(db, create=True).close()  # an unreachable database: one line before any cluster starts
-    try:
-        summary = run_batch(inputs, out, db=db, scheduler=scheduler, workers=workers,
-                            partition_size=partition_size or DEFAULT_PARTITION_SIZE,
-                            lexicon_dirs=lexicon or (), published=published)
-    except LexiconError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--lexicon") from None
+    summary = run_batch(inputs, out, db=db, scheduler=scheduler, workers=workers,
+                        partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+                        lexicon_dirs=lexicon_dirs(lexicon), published=published)
     where = [out] if out is not None else []
     if db is not None:
         from jalin.store.postgres import redact

@@ -9,14 +9,15 @@ from typing import Annotated
 
 import typer
 
-from jalin.cli.store import DB_HELP, _open
+from jalin.cli.options import DbOption
+from jalin.cli.store import _open
 
 
 def watch_command(
     sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed or page URLs, or files, to watch.")],
     every: Annotated[str, typer.Option("--every", help="Time between polls of a source: 30s, 15m, 1h, 1d.")]
     = "15m",
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    db: DbOption = None,
     once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit (for cron).")] = False,
     state: Annotated[str | None, typer.Option(
         "--state", metavar="FILE",

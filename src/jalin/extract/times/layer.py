@@ -23,10 +23,10 @@ import re
 from datetime import date, timedelta
 
 from jalin.doc import Doc, NumberScan, TimeReference
-from jalin.extract.common.anchors import trie_regex
 from jalin.extract.common.numbers import number_value
 from jalin.extract.common.queries import reference_date, reference_year
 from jalin.extract.common.units import unit_after
+from jalin.extract.common.words import trie_regex
 from jalin.extract.times.words import TimeWords, time_words
 from jalin.lexicon import Lexicon
 from jalin.model import TimeExpr
