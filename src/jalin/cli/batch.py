@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from jalin.cli.group import UserError
-from jalin.cli.options import LexiconOption, PublishedOption, lexicon_dirs, published_date
+from jalin.cli.options import DbOption, LexiconOption, PublishedOption, lexicon_dirs, published_date
 
 
 def batch_command(
@@ -16,9 +16,7 @@ def batch_command(
         metavar="INPUT...", help="Files (.txt .json .jsonl .html, feeds) or folders to analyse, in order.")],
     out: Annotated[str | None, typer.Option(
         "--out", metavar="DIR", help="Output directory of the Parquet dataset (overwritten).")] = None,
-    db: Annotated[str | None, typer.Option(
-        "--db", metavar="STORE", help="A store the workers write the analyses into (a postgresql:// URL, "
-                                      "or a file).")] = None,
+    db: DbOption = None,  # the store the workers write the analyses into
     scheduler: Annotated[str | None, typer.Option(
         metavar="ADDRESS", help="Address of a running Dask scheduler (tcp://host:8786); default: a local "
                                 "cluster.")] = None,
