@@ -174,3 +174,17 @@ print(" ".join(missing))
     result = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [], f"loaded but not declared: {result.stdout}"
+
+
+def test_a_document_past_its_time_budget_is_one_failure_and_the_next_is_analysed() -> None:
+    from jalin.ingest import analyse_chunk
+    from jalin.pipeline import warm_up
+    from pathological import berkata_run
+
+    warm_up()  # set-up (models, matchers) is not the document's time
+    slow = RawDocument(text=berkata_run(400_000), origin="slow.txt")
+    quick = RawDocument(text=GOOD, origin="quick.txt")
+    (first, second) = analyse_chunk([slow, quick], seconds=0.05)
+    assert first[0] == "slow.txt" and first[1] is None
+    assert first[2] == "analysis stopped: took longer than the 0.05 s budget per document"
+    assert second[0] == "quick.txt" and second[1] is not None
