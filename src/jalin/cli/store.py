@@ -1,4 +1,4 @@
-"""The knowledge-base commands: ingest, agreements, actors, actor, timeline, search, show, export."""
+"""The knowledge-base commands: ingest, agreements, changes, actors, actor, timeline, search, show, export."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ import typer
 # is built: `jalin analyze` loads none of them, and `--json` queries print without rich.
 from jalin.cli import values
 from jalin.cli.group import UserError
+from jalin.cli.options import DbOption
 
-DB_HELP = ("the store: a file (default: $JALIN_DB or ./jalin.db) or sqlite:///PATH; only `ingest` "
-           "creates one")
 JSON_HELP = "print JSON instead of a table"
 COUNTRY_HELP = "a country: ISO 3166-1 alpha-3 code (MYS) or its name (Malaysia, Korea Selatan)"
 
@@ -79,15 +78,15 @@ PATHS = typer.Argument(..., help="files (.txt .json .jsonl .html .xml/.rss/.atom
 
 def ingest_command(
     paths: list[str] = PATHS,
-    db: str | None = typer.Option(None, "--db", metavar="FILE",
-                                  help="the store to add to, created if missing (default: $JALIN_DB or "
-                                       "./jalin.db)"),
+    db: DbOption = None,
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="analysis processes"),
     batch: int = typer.Option(500, "--batch", min=1, help="documents per transaction"),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS",
                                   help="analysis time per document before it fails (0: no limit)"),
 ) -> None:
     """Analyse files, folders or batch result folders and store them (stored content is skipped).
+
+    The store at --db is created when missing (the other commands only read an existing one).
 
     An input that cannot be read or analysed gets one line on stderr; the others are stored. Exit
     status 0 when every input was stored, 2 when some failed."""
@@ -139,7 +138,6 @@ def ingest_command(
         raise typer.Exit(2)
 
 
-DB = typer.Option(None, "--db", metavar="FILE", help=DB_HELP)
 JSON = typer.Option(False, "--json", help=JSON_HELP)
 
 
@@ -154,7 +152,8 @@ def agreements_command(
                                      help="the day statuses and overdue milestones are judged on "
                                           "(default: today)"),
     limit: int = typer.Option(1000, "--limit", min=1, help="at most this many agreements"),
-    db: str | None = DB,
+    relevant: bool = typer.Option(False, "--relevant", help="only those the board shows by default"),
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Agreements with their status history, milestones and overdue milestones."""
@@ -162,7 +161,7 @@ def agreements_command(
     status = values.one_of("--status", status, values.STATUSES, fold=True) if status is not None else None
     as_of = values.iso_day("--as-of", as_of) if as_of is not None else None
     store = _open(db)
-    records = store.agreement_records(country, status, overdue, as_of, limit)
+    records = store.agreement_records(country, status, overdue, as_of, limit, relevant)
     store.close()
     if as_json:
         _print_json(records)
@@ -173,7 +172,44 @@ def agreements_command(
                                      for m in r["milestones"]),
              "overdue": "; ".join(f"{m['kind']} due {m['due']}" for m in r["overdue"])} for r in records]
     _table(f"agreements ({len(rows)})", rows,
-           ["id", "type", "parties", "status", "history", "milestones", "overdue"])
+           ["id", "type", "parties", "status", "subject", "history", "milestones", "overdue"])
+
+
+_EVIDENCE_CHARS = 200
+
+
+def _first_sentence(evidence: str | None) -> str:
+    """The first of the evidence sentences joined with " … ", at most a couple of lines long."""
+    first = (evidence or "").split(" … ")[0].strip()
+    return first if len(first) <= _EVIDENCE_CHARS else first[:_EVIDENCE_CHARS - 1] + "…"
+
+
+def changes_command(
+    since: str = typer.Option(..., "--since", metavar="YYYY-MM-DD", help="changes on or after this day"),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
+                                     help="changes up to this day (default: today)"),
+    country: str | None = typer.Option(None, "--country", metavar="COUNTRY",
+                                       help=f"only agreements with this party; {COUNTRY_HELP}"),
+    relevant: bool = typer.Option(False, "--relevant", help="only agreements the board shows by default"),
+    db: DbOption = None,
+    as_json: bool = JSON,
+) -> None:
+    """What changed since a date: new agreements, status changes, milestones that became overdue."""
+    from jalin.store.changes import changes
+
+    since = values.iso_day("--since", since)
+    as_of = values.iso_day("--as-of", as_of) if as_of is not None else None
+    country = values.country("--country", country) if country is not None else None
+    store = _open(db)
+    records = store.agreement_records(country, None, False, as_of, None, relevant)
+    store.close()
+    found = changes(records, since, as_of)
+    if as_json:
+        _print_json([c.to_dict() for c in found])
+        return
+    rows = [{"date": c.date, "kind": c.kind, "agreement": c.agreement, "change": c.text,
+             "evidence": f"{c.document}: {_first_sentence(c.evidence)}" if c.document else ""} for c in found]
+    _table(f"changes since {since} ({len(rows)})", rows, ["date", "kind", "agreement", "change", "evidence"])
 
 
 def actors_command(
@@ -183,7 +219,7 @@ def actors_command(
                                      help=f"only actors of this type: one of "
                                           f"{', '.join(values.ACTOR_KINDS)}"),
     limit: int = typer.Option(100, "--limit", min=1, help="at most this many actors"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Actors across documents, most reported first."""
@@ -201,7 +237,7 @@ def actors_command(
 
 def actor_command(
     name: str = typer.Argument(..., help="a name or part of one (\"Khaled Nordin\")"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """One actor: names, roles over time, statements."""
@@ -228,7 +264,7 @@ def timeline_command(
     a: str = typer.Argument(..., metavar="COUNTRY", help=f"first country; {COUNTRY_HELP}"),
     b: str = typer.Argument(..., metavar="COUNTRY", help="second country, the same way"),
     by: str = typer.Option("month", "--by", metavar="PERIOD", help="count by day, month or year"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Events between two countries, counted by period and type."""
@@ -246,7 +282,7 @@ def timeline_command(
 def search_command(
     text: str = typer.Argument(..., help="words to find (all of them, any order)"),
     limit: int = typer.Option(20, "--limit", min=1, help="at most this many documents"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Full-text search over stored documents; the words found are highlighted in each snippet."""
@@ -263,7 +299,7 @@ def search_command(
 
 def show_command(
     id: str = typer.Argument(..., help="a document id (as `search` and `--json` outputs give it)"),
-    db: str | None = DB,
+    db: DbOption = None,
 ) -> None:
     """A stored document with its analysis (JSON)."""
     store = _open(db)
@@ -285,7 +321,7 @@ def export_command(
                                    "statements, events, agreements, agreement_observations, gatherings"),
     header: bool = typer.Option(False, "--header", help="for gdelt, a first row of the codebook's column "
                                                          "names (GDELT's own files have none)"),
-    db: str | None = DB,
+    db: DbOption = None,
 ) -> None:
     """Export the store (see docs/exports.md for the formats and their columns)."""
     from jalin.export import FORMATS, TABLES, export
@@ -302,6 +338,7 @@ def export_command(
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("agreements")(agreements_command)
+    app.command("changes")(changes_command)
     app.command("actors")(actors_command)
     app.command("actor")(actor_command)
     app.command("timeline")(timeline_command)

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from jalin.budget import DOCUMENT_SECONDS
 from jalin.store import Store, open_store
 from jalin.text import without_surrogates
-from jalin.web import api, pages
+from jalin.web import api, feed, pages
 from jalin.web.guard import Guard
 from jalin.web.queries import Queries
 
@@ -47,6 +47,7 @@ def create_app(store: Store | str | Path | None = None, token: str | None = None
     app.state.analysis_seconds = analysis_seconds
     app.add_middleware(Guard, hosts=tuple(hosts), token=token or None)
     app.include_router(api.router)
+    app.include_router(feed.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
