@@ -182,9 +182,9 @@ def test_a_document_past_its_time_budget_is_one_failure_and_the_next_is_analysed
     from pathological import berkata_run
 
     warm_up()  # set-up (models, matchers) is not the document's time
-    slow = RawDocument(text=berkata_run(400_000), origin="slow.txt")
+    slow = RawDocument(text=berkata_run(1_500_000), origin="slow.txt")  # seconds of analysis
     quick = RawDocument(text=GOOD, origin="quick.txt")
-    (first, second) = analyse_chunk([slow, quick], seconds=0.05)
+    (first, second) = analyse_chunk([slow, quick], seconds=0.5)
     assert first[0] == "slow.txt" and first[1] is None
-    assert first[2] == "analysis stopped: took longer than the 0.05 s budget per document"
+    assert first[2] == "analysis stopped: took longer than the 0.5 s budget per document"
     assert second[0] == "quick.txt" and second[1] is not None
