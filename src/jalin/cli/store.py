@@ -237,7 +237,7 @@ def actors_command(
 
 
 def actor_command(
-    name: str = typer.Argument(..., help="a name or part of one (\"Khaled Nordin\")"),
+    name: str = typer.Argument(..., help="a name or part of one (\"Aminah Yusof\")"),
     db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:

@@ -461,7 +461,7 @@ def _chain(
     """The person (or the role alone) whose mention starts at `start`: the title first
     ("Menteri Pertahanan Malaysia", "his Thai counterpart"), then the name after it, then the person.
 
-    "Menteri Pertahanan Datuk Seri Mohamed Khaled Nordin" -> a person with that role;
+    "Menteri Pertahanan Datuk Seri Aminah Yusof" -> a person with that role;
     "the Defence Minister said" -> a role mention with no name (anaphoric)."""
     text = doc.text
     role_hit = reader.role_at(start)
