@@ -42,6 +42,10 @@ _REFERENCES = frozenset({"self", "pronoun", "pair", "company"})
 _PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# SUPPORT codes that two sides do together: signing (057) and diplomatic ties (050).
+RECIPROCAL_CAMEOS = frozenset({"050", "057"})
+# Material cooperation (06) and aid (07) stated as an intention: CAMEO 031 and 033 (AGREE).
+INTENT_CAMEOS = {"06": "031", "07": "033"}
 # Types whose target may be named as a place ("di sempadan Ukraine", "targets in Iran").
 PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "AID"})
 _NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
@@ -351,7 +355,7 @@ def _sides(
              and (visit or not _in_topic(text, end, g.start, roles))]
     subjects = [g for g in before if not _roles_before(text, g.start, roles) & _NOT_SUBJECT]
     weak = spec.strength < 2  # a bare noun: both sides must stand in its own clause
-    reciprocal = spec.type in RECIPROCAL_TYPES
+    reciprocal = spec.type in RECIPROCAL_TYPES or spec.cameo in RECIPROCAL_CAMEOS
     source: Group | None = None
     target: Group | None = None
     borrowed = False  # the source comes from an earlier clause
@@ -616,10 +620,11 @@ def _event(
     modality = modality_at(doc, clause_start, clause_end, start)
     if modality == "asserted":
         modality = spec.modality
+    kind, cameo = _intent(spec, modality)
     return Event(
         id="",
-        type=spec.type,
-        cameo=spec.cameo,
+        type=kind,
+        cameo=cameo,
         source=_actor_ids(source),
         target=_actor_ids(target),
         modality=modality,
@@ -629,6 +634,19 @@ def _event(
         trigger=TextSpan(start, end, doc.text[start:end]),
         sentence=number,
     )
+
+
+def _intent(spec: TriggerSpec, modality: str) -> tuple[str, str | None]:
+    """A stated intention to sign, cooperate or give aid is AGREE (CAMEO 03): "will send medical
+    teams" is 033, "akan menandatangani" 030, "will hold joint exercises" 031."""
+    code = spec.cameo or ""
+    if modality != "intended" or spec.type == "AGREE":
+        return spec.type, spec.cameo
+    if code == "057":
+        return "AGREE", "030"
+    if code[:2] in INTENT_CAMEOS:
+        return "AGREE", INTENT_CAMEOS[code[:2]]
+    return spec.type, spec.cameo
 
 
 def _actor_ids(parties: list[Party]) -> list[str]:
