@@ -42,3 +42,27 @@ def test_signing_keeps_its_cameo_and_intent_its_own() -> None:
     assert [(e.type, e.cameo) for e in signed] == [("SUPPORT", "057")]
     promised = analyze("Brazil will sign a defence pact with Angola.").events
     assert [(e.type, e.cameo, e.modality) for e in promised] == [("AGREE", "030", "intended")]
+
+
+# Vocabulary: purchases, assurances, mediation, upgrades, siding, Indonesian talks, violence,
+# riots, arrests, investigations, sanctions, and the di- passives generated from listed me- verbs.
+VOCABULARY = [
+    ("Peru akan membeli empat kapal peronda dari Sepanyol.", ["AGREE PER>ESP intended"]),
+    ("Ghana purchased two transport aircraft from Brazil last year.", ["COOPERATE GHA>BRA asserted"]),
+    ("Qatar bertindak sebagai pemudah cara antara Sudan dan Chad.", ["CONSULT QAT>SDN,TCD asserted"]),
+    ("Norway mediated between Colombia and the rebels.", ["CONSULT NOR>COL asserted"]),
+    ("Mesir menyebelahi Jordan dalam pertikaian itu.", ["SUPPORT EGY>JOR asserted"]),
+    ("Menteri Luar Chile membahas isu perikanan dengan Peru.", ["CONSULT CHL>PER asserted"]),
+    ("Kenya memberi jaminan kepada Uganda bahawa sempadan akan dibuka.", ["AGREE KEN>UGA asserted"]),
+    ("Polis Nepal menembak mati dua penyeludup India.", ["ASSAULT NPL>IND asserted"]),
+    ("Ethiopia dikecam oleh Kenya kerana serangan itu.", ["ACCUSE KEN>ETH asserted"]),
+    ("Resolusi Sweden itu diveto oleh Rusia.", ["REJECT RUS>SWE asserted"]),
+    ("Norway menyiasat syarikat Chile itu.", ["ACCUSE NOR>CHL asserted"]),
+    ("Kanada menjatuhkan sanksi terhadap Venezuela.", ["SANCTION CAN>VEN asserted"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VOCABULARY,
+                         ids=[f"vocab{i}" for i in range(len(VOCABULARY))])
+def test_vocabulary_of_unseen_news(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jalin.doc import Doc
 from jalin.extract.common.cues import contexts_in, modality_at, modes_in
@@ -28,6 +28,7 @@ from jalin.extract.common.matcher import PhraseMatcher
 from jalin.extract.common.queries import times_in
 from jalin.extract.events.parties import Party, PartyIndex, party_index
 from jalin.lexicon import Lexicon, split_cell
+from jalin.lexicon.forms import passive_forms
 from jalin.model import MODALITIES, PLOVER_TYPES, Event, Span, TextSpan
 
 _SHADOW = "-"
@@ -95,7 +96,23 @@ def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec | None]:
             entries.append((form, spec))
             if spec.lang != "en" and " " not in form and not form.casefold().endswith("nya"):
                 entries.append((form + "nya", spec))  # Malay enclitic: perbincangannya, lawatannya
-    return PhraseMatcher(entries)
+    return PhraseMatcher(entries + _passives(entries))
+
+
+def _passives(entries: list[tuple[str, TriggerSpec | None]]) -> list[tuple[str, TriggerSpec | None]]:
+    """The di- forms of the listed Malay me- verbs that the table does not list itself: "dikecam
+    oleh X" is X's criticism (the doer after "oleh" or right after the verb)."""
+    known = {form.casefold() for form, _ in entries}
+    out: list[tuple[str, TriggerSpec | None]] = []
+    for form, spec in entries:
+        if spec is None or spec.lang == "en" or spec.voice != "active":
+            continue
+        passive = replace(spec, voice="passive")
+        for candidate in passive_forms(form):
+            if candidate not in known:
+                known.add(candidate)
+                out.append((candidate, passive))
+    return out
 
 
 def _build_roles(lexicon: Lexicon) -> PhraseMatcher[frozenset[str]]:
