@@ -37,9 +37,10 @@ test: lint browser
 digest: install
 	$(BIN)/python scripts/analysis_digest.py
 
+# Three runs (RUNS=1 for a quick look); one table of figure / target / min / median / max / met.
 bench: install
 	$(BIN)/pip install -q -e '.[dev,bench]'
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/run_all.py --runs $(or $(RUNS),3)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache .hypothesis

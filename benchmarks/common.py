@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import platform
 import sys
 import time
@@ -27,6 +28,26 @@ T = TypeVar("T")
 
 class Skip(Exception):
     """A benchmark that cannot run here; str() says why."""
+
+
+def figure(name: str, value: float, unit: str, goal: str | None = None, bound: float | None = None,
+           note: str = "", met: bool | None = None) -> dict[str, Any]:
+    """One row of `make bench`'s table: a measured value and, when it has one, its target.
+
+    `goal` is "<=" or ">=" and `bound` the target's number; `met` is computed from them unless given
+    (a figure with an alternative target, such as "or within 10% of the ceiling", passes its own).
+    """
+    if met is None and goal is not None and bound is not None:
+        met = value <= bound if goal == "<=" else value >= bound
+    return {"name": name, "value": value, "unit": unit, "goal": goal, "bound": bound, "note": note,
+            "met": met}
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The nearest-rank percentile (0.95: p95) of the values."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(fraction * len(ordered) - 1e-9))
+    return ordered[min(len(ordered), rank) - 1]
 
 
 def bulk_documents() -> list[RawDocument]:

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from jalin.budget import DOCUMENT_SECONDS, OutOfTime, die_with_parent, time_budget
 from jalin.lexicon import load_lexicon
 from jalin.pipeline import analyze, warm_up
 from jalin.read import InputError, RawDocument, read_paths
@@ -52,17 +53,21 @@ def is_batch_result(path: Path) -> bool:
 Result = tuple[str, bytes | None, str | None]
 
 
-def analyse_chunk(docs: list[RawDocument]) -> list[Result]:
+def analyse_chunk(docs: list[RawDocument], seconds: float | None = DOCUMENT_SECONDS) -> list[Result]:
     """(origin, analysis JSON or None, reason or None) per document; runs in a worker process.
+    A document that takes longer than `seconds` is a failure of its own.
 
     The JSON is orjson's encoding (`analysis_json`): the store parses it back, so it need not be
     `to_json()`'s exact bytes, and it costs a tenth as much."""
     out: list[Result] = []
     for doc in docs:
         try:
-            result = analyze(doc.text, published=doc.published, id=doc.id, title=doc.title, url=doc.url,
-                             source=doc.source, metadata=doc.metadata)
+            with time_budget(seconds):
+                result = analyze(doc.text, published=doc.published, id=doc.id, title=doc.title,
+                                 url=doc.url, source=doc.source, metadata=doc.metadata)
             out.append((doc.origin, analysis_json(result), None))
+        except OutOfTime as exc:
+            out.append((doc.origin, None, f"analysis stopped: {exc}"))
         except Exception as exc:  # one bad document never stops a batch
             out.append((doc.origin, None, f"analysis failed ({type(exc).__name__}: {exc})"))
     return out
@@ -84,8 +89,10 @@ class Ingest:
 
     def __init__(self, store: Store, jobs: int = 1, batch_size: int = BATCH_SIZE,
                  on_failure: Callable[[str], None] | None = None,
-                 on_progress: Callable[[IngestReport], None] | None = None) -> None:
+                 on_progress: Callable[[IngestReport], None] | None = None,
+                 seconds: float | None = DOCUMENT_SECONDS) -> None:
         self.store = store
+        self.seconds = seconds
         self.jobs = max(1, jobs)
         self.batch_size = batch_size
         self.report = IngestReport()
@@ -179,16 +186,16 @@ class Ingest:
         if self.jobs == 1:
             for docs in chunks:
                 self._phase("analysing")
-                self._take(analyse_chunk(docs))
+                self._take(analyse_chunk(docs, self.seconds))
             return
         warm_up()  # matchers built once here; forked workers inherit them
         # Tasks in flight: enough that the workers stay busy while a whole batch is being written.
         ahead = 4 * self.jobs + self.batch_size // CHUNK_SIZE
         self._phase("analysing")
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+        with ProcessPoolExecutor(max_workers=self.jobs, initializer=die_with_parent) as pool:
             window: deque[Future[list[Result]]] = deque()
             for docs in chunks:
-                window.append(pool.submit(analyse_chunk, docs))
+                window.append(pool.submit(analyse_chunk, docs, self.seconds))
                 while len(window) > ahead:
                     self._take(window.popleft().result())
             while window:

@@ -17,7 +17,7 @@ from jalin.extract.times import layer as times
 from jalin.language import preload
 from jalin.lexicon import load_lexicon
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo
-from jalin.text import prepare
+from jalin.text import prepare, without_surrogates
 
 
 class PipelineOrderError(RuntimeError):
@@ -81,7 +81,11 @@ def analyze(
     metadata: dict[str, Any] | None = None,
     lexicon_dirs: Iterable[str | Path] = (),
 ) -> Analysis:
-    """Analyse one document. Pure and deterministic: same inputs, same JSON, byte for byte."""
+    """Analyse one document. Pure and deterministic: same inputs, same JSON, byte for byte.
+
+    Lone UTF-16 surrogates (which no UTF-8 output can hold) become U+FFFD in every string given."""
+    text, id, title, url, source = (
+        without_surrogates(v) if isinstance(v, str) else v for v in (text, id, title, url, source))
     doc = prepare(
         text,
         published=published,
@@ -89,7 +93,7 @@ def analyze(
         title=title,
         url=url,
         source=source,
-        metadata=metadata or {},
+        metadata=without_surrogates(metadata or {}),
         lexicon=load_lexicon(lexicon_dirs),
     )
     for layer in LAYERS:

@@ -10,16 +10,22 @@ together as scraped text leaves it (`lancar.Beliau`, `."Kerjasama`). It does not
   opens sentences (tables `abbreviations` and `sentence_starters`);
 - inside an attributed quotation: a quote that closes with a comma or runs on into lower case
   (`“Dialog … mencukupi. Inilah masanya …,” katanya.`) is one sentence with its attribution.
+
+A sentence longer than `MAX_SENTENCE` characters (no news sentence comes near it; an unpunctuated
+run does) is cut at a safe point, the last comma or space before the limit, so that the work of
+every later layer per sentence stays bounded and analysis stays linear in the text's length.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from jalin.lexicon import Lexicon
 from jalin.model import Span
 
 MAX_QUOTE = 1500
+MAX_SENTENCE = 4000
 _LINE = re.compile(r"[^\n]+")
 # `[.!?…]+` written so that the pattern opens with one character class: `re` then scans for its
 # first character in C, twice as fast as trying the repetition at every offset.
@@ -49,7 +55,23 @@ def split_sentences(text: str, lexicon: Lexicon, end: int | None = None) -> list
     spans: list[Span] = []
     for start, stop in _blocks(text, limit):
         _split_line(text, start, stop, tables, spans)
+    if any(span.end - span.start > MAX_SENTENCE for span in spans):
+        spans = [piece for span in spans for piece in _bounded(text, span)]
     return spans
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    """The span cut into pieces of at most MAX_SENTENCE characters, after a comma or a space when
+    there is one in the second half of a piece (`… kata menteri itu, kerjasama …` cuts after `,`)."""
+    pieces: list[Span] = []
+    start, end = span.start, span.end
+    while end - start > MAX_SENTENCE:
+        low, high = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+        cut = text.rfind(", ", low, high) + 1 or text.rfind(" ", low, high) + 1 or high
+        _add(pieces, text, start, cut)
+        start = cut
+    _add(pieces, text, start, end)
+    return pieces
 
 
 def _blocks(text: str, limit: int) -> list[tuple[int, int]]:
@@ -67,9 +89,11 @@ def _blocks(text: str, limit: int) -> list[tuple[int, int]]:
 
 def _split_line(text: str, start: int, stop: int, tables: _Tables, spans: list[Span]) -> None:
     closing, quiet = _quotes(text, start, stop)
+    firsts, lasts = _merged(quiet)
     for match in _TERMINATOR.finditer(text, start, stop):
         dot, end = match.start(), match.end()
-        if quiet and any(first < dot < last for first, last in quiet):
+        inside = bisect.bisect_left(firsts, dot) - 1  # the last quotation opening before the dot
+        if inside >= 0 and dot < lasts[inside]:
             continue
         if dot - start <= 6 and _LIST_MARKER.fullmatch(text, start, dot):
             continue
@@ -81,6 +105,19 @@ def _split_line(text: str, start: int, stop: int, tables: _Tables, spans: list[S
             _add(spans, text, start, end)
             start = end
     _add(spans, text, start, stop)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Overlapping open intervals (first, last) joined: sorted firsts and their lasts, for bisect."""
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for first, last in sorted(spans):
+        if lasts and first < lasts[-1]:
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
 
 
 def _quotes(text: str, start: int, stop: int) -> tuple[set[int], list[tuple[int, int]]]:

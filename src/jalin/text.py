@@ -22,7 +22,7 @@ from jalin.sentences import split_sentences
 
 __all__ = [
     "document_id", "find_dateline", "find_signoff", "find_source", "normalise", "parse_published",
-    "prepare", "publisher_from_url", "split_sentences", "tokens",
+    "prepare", "publisher_from_url", "split_sentences", "tokens", "without_surrogates",
 ]
 
 _INVISIBLE_CHARS = "\ufeff\u00ad\u200b\u200c\u200d\u2060"
@@ -62,6 +62,21 @@ class _Boilerplate:
         self.line = re.compile(rf"^(?:{line})$\n*", flags) if line else None
         self.line_first = re.compile(rf"(?:{line})$", flags) if line else None
         self.line_after_break = re.compile(rf"\n(?:{line})$", flags) if line else None
+
+
+# A lone UTF-16 surrogate ("\ud800" from a JSON escape): no UTF-8 text can hold one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: Any) -> Any:
+    """A string (or the strings in a JSON-like value) with lone surrogates replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [without_surrogates(v) for v in value]
+    return value
 
 
 def normalise(raw: str, lexicon: Lexicon | None = None) -> str:

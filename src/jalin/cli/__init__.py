@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import typer
 
-from jalin.cli import analyze, batch, plover, serve, store
+from jalin.cli import analyze, batch, evaluate, plover, serve, store
 from jalin.cli.group import JalinGroup
-from jalin.evaluate import command as evaluate_command
 
 # JalinGroup: every error one sentence on stderr with exit status 2 (`jalin.cli.group`).
 app = typer.Typer(cls=JalinGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -29,7 +28,7 @@ def main() -> None:
 
 # Commands of each module: one `register(app)` line each.
 analyze.register(app)
-evaluate_command.register(app)
+evaluate.register(app)
 batch.register(app)
 plover.register(app)
 store.register(app)

@@ -10,9 +10,6 @@ from typing import Annotated
 import typer
 
 from jalin.lexicon import LexiconError, load_lexicon
-from jalin.pipeline import analyze
-from jalin.read import InputError, read_paths
-from jalin.text import parse_published
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 2
@@ -45,6 +42,11 @@ def analyze_command(
     An input that cannot be read gets one line on stderr naming it and the reason; the others
     are still analysed. Exit status 0 when every input succeeded, 2 when some failed.
     """
+    # Imported here, not at import time: the query commands never load the pipeline or the readers.
+    from jalin.pipeline import analyze
+    from jalin.read import InputError, read_paths
+    from jalin.text import parse_published
+
     if published is not None and parse_published(published) is None:
         raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
     lexicon = lexicon or []

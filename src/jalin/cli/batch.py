@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
 from jalin.lexicon import LexiconError
-from jalin.text import parse_published
 
 
 def batch_command(
@@ -22,8 +20,8 @@ def batch_command(
                                 "cluster.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local cluster.")] = 2,
     partition_size: Annotated[
-        int, typer.Option(min=1, help="Documents per partition.")
-    ] = DEFAULT_PARTITION_SIZE,
+        int | None, typer.Option(min=1, help="Documents per partition (default: jalin.batch's).")
+    ] = None,
     lexicon: Annotated[list[str] | None, typer.Option(
         metavar="DIR", help="Extra lexicon directory (repeatable).")] = None,
     published: Annotated[str | None, typer.Option(
@@ -37,10 +35,15 @@ def batch_command(
     events and agreements, one part per partition in input order; a re-run overwrites them.
     Exit status 0 when every input succeeded, 2 when some failed.
     """
+    # Imported here: building the command line must not load Dask, pyarrow or the pipeline.
+    from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
+    from jalin.text import parse_published
+
     if published is not None and parse_published(published) is None:
         raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
     try:
-        summary = run_batch(inputs, out, scheduler=scheduler, workers=workers, partition_size=partition_size,
+        summary = run_batch(inputs, out, scheduler=scheduler, workers=workers,
+                            partition_size=partition_size or DEFAULT_PARTITION_SIZE,
                             lexicon_dirs=lexicon or (), published=published)
     except LexiconError as exc:
         raise typer.BadParameter(str(exc), param_hint="--lexicon") from None

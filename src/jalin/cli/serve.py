@@ -6,8 +6,6 @@ import os
 
 import typer
 
-from jalin.store import default_path
-
 
 def serve_command(
     db: str | None = typer.Option(None, "--db", metavar="FILE",
@@ -20,7 +18,7 @@ def serve_command(
     import uvicorn
 
     from jalin.cli.group import UserError
-    from jalin.store import StoreError, open_store
+    from jalin.store import StoreError, default_path, open_store
     from jalin.web.app import create_app
 
     path = db or default_path()

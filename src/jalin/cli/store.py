@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
-from rich.text import Text
 
+# rich, the store and pandas are imported by the commands that use them, not when the command line
+# is built: `jalin analyze` loads none of them, and `--json` queries print without rich.
 from jalin.cli import values
 from jalin.cli.group import UserError
 
@@ -43,28 +31,22 @@ def _open(db: str | None, create: bool = False):  # type: ignore[no-untyped-def]
         raise UserError(str(exc)) from None
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def _records(frame: Any) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-
-
 def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
-def _cell(value: Any) -> Text:
+def _cell(value: Any) -> Any:
     """A table cell as plain text: brackets and other markup characters in the data stay as written."""
+    from rich.text import Text
+
     return value if isinstance(value, Text) else Text("" if value is None else str(value))
 
 
 def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text(title), show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
@@ -76,8 +58,10 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
 _HIT = re.compile(r"\[([^\[\]]*)\]")  # a search hit the store marks in a snippet: "the [talks] began"
 
 
-def highlighted(snippet: str | None) -> Text:
-    """A search snippet with its [ ] hit markers as bold text, every word kept."""
+def highlighted(snippet: str | None) -> Any:
+    """A search snippet with its [ ] hit markers as bold text (a rich Text), every word kept."""
+    from rich.text import Text
+
     out = Text()
     text = snippet or ""
     last = 0
@@ -87,12 +71,6 @@ def highlighted(snippet: str | None) -> Text:
         last = match.end()
     out.append(text[last:])
     return out
-
-
-class _Rate(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        rate = task.completed / task.elapsed if task.elapsed else 0.0
-        return Text(f"{rate:,.0f} docs/s")
 
 
 PATHS = typer.Argument(..., help="files (.txt .json .jsonl .html .xml/.rss/.atom feeds), folders, batch "
@@ -106,13 +84,33 @@ def ingest_command(
                                        "./jalin.db)"),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="analysis processes"),
     batch: int = typer.Option(500, "--batch", min=1, help="documents per transaction"),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS",
+                                  help="analysis time per document before it fails (0: no limit)"),
 ) -> None:
     """Analyse files, folders or batch result folders and store them (stored content is skipped).
 
     An input that cannot be read or analysed gets one line on stderr; the others are stored. Exit
     status 0 when every input was stored, 2 when some failed."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
     from jalin.ingest import Ingest, IngestReport
     from jalin.ingest_count import count_documents
+
+    class _Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            rate = task.completed / task.elapsed if task.elapsed else 0.0
+            return Text(f"{rate:,.0f} docs/s")
 
     err = Console(stderr=True)
     store = _open(db, create=True)
@@ -129,7 +127,8 @@ def ingest_command(
         def fail(line: str) -> None:
             err.print(line, markup=False, highlight=False, soft_wrap=True)
 
-        report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show).run(paths)
+        report = Ingest(store, jobs=jobs, batch_size=batch, on_failure=fail, on_progress=show,
+                        seconds=timeout or None).run(paths)
         progress.update(task, total=report.done, completed=report.done, description="done")
     store.close()
     err.print(f"read {report.read:,}  analysed {report.analysed:,}  added {report.added:,}  "
@@ -191,7 +190,7 @@ def actors_command(
     country = values.country("--country", country) if country is not None else None
     type_ = values.one_of("--type", type_, values.ACTOR_KINDS, fold=True) if type_ is not None else None
     store = _open(db)
-    rows = _records(store.actors(country, type_, limit))
+    rows = store.actor_rows(country, type_, limit)
     store.close()
     if as_json:
         _print_json(rows)
@@ -215,6 +214,9 @@ def actor_command(
     if as_json:
         _print_json(record)
         return
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console()
     console.print(Text(f"{record['name']}  {record['type']}  {record['country'] or ''}  "
                        f"{record['documents']} documents  (also: {', '.join(record['names'])})"))
@@ -233,7 +235,7 @@ def timeline_command(
     by = values.one_of("--by", by, values.PERIODS, fold=True)
     a, b = values.country("COUNTRY", a), values.country("COUNTRY", b)
     store = _open(db)
-    rows = _records(store.timeline(a, b, by))
+    rows = store.timeline_rows(a, b, by)
     store.close()
     if as_json:
         _print_json(rows)
@@ -249,7 +251,7 @@ def search_command(
 ) -> None:
     """Full-text search over stored documents; the words found are highlighted in each snippet."""
     store = _open(db)
-    rows = _records(store.search(text, limit))
+    rows = store.search_rows(text, limit)
     store.close()
     if as_json:
         _print_json(rows)

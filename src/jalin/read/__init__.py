@@ -21,6 +21,7 @@ text, a record or HTML), `feeds` (RSS/Atom), `formats` (bytes of a known format)
 
 from jalin.read.base import (
     MAX_DOCUMENT_BYTES,
+    MAX_NESTING,
     InputError,
     Item,
     RawDocument,
@@ -33,6 +34,7 @@ from jalin.read.files import read_file, read_folder, read_path, read_paths, read
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "MAX_NESTING",
     "InputError",
     "Item",
     "RawDocument",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,9 @@ RECORD_FIELDS = ("id", "title", "published", "url", "text")
 # The legacy encodings Malay and English news files come in; detection picks among these only
 # (on short texts an open-ended guess lands on cp1250 or cp1257 as readily as on cp1252).
 LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "mac_roman")
+MAX_NESTING = 64  # levels of JSON arrays and objects in one record's metadata
+# A lone UTF-16 surrogate, as a JSON escape "\ud800" decodes to; it cannot be written as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(Exception):
@@ -100,10 +104,33 @@ def from_text(text: str, origin: str) -> RawDocument:
     return _check_text(RawDocument(text=text, origin=origin))
 
 
+def clean_value(value: Any, origin: str, depth: int = 0) -> Any:
+    """A parsed JSON value with lone surrogates replaced by U+FFFD; raises InputError when it is
+    nested deeper than MAX_NESTING."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if not value.isascii() else value
+    if depth >= MAX_NESTING and isinstance(value, dict | list):
+        raise InputError(origin, f"JSON nested too deeply (more than {MAX_NESTING} levels)")
+    if isinstance(value, dict):
+        return {clean_value(k, origin): clean_value(v, origin, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_value(v, origin, depth + 1) for v in value]
+    return value
+
+
+def loads(text: str, where: str) -> Any:
+    """json.loads, with a structure too deep for the parser as an InputError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply to read") from None
+
+
 def from_record(row: Any, origin: str) -> RawDocument:
     """A JSON object with `text` and optional `id`, `title`, `published`, `url`; the rest is metadata."""
     if not isinstance(row, dict):
         raise InputError(origin, f"expected a JSON object, found {type(row).__name__}")
+    row = clean_value(row, origin)
     text = row.get("text")
     if text is not None and not isinstance(text, str):
         raise InputError(origin, f"\"text\" is {type(text).__name__}, not a string")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -34,18 +35,23 @@ def read_file(path: Path, origin: str | None = None) -> Iterator[Item]:
 
 
 def read_folder(path: Path) -> Iterator[Item]:
-    """Every file with a known extension under `path`, recursively, in sorted order."""
-    try:
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
-    except OSError as exc:
-        yield InputError(str(path), _os_reason(exc))
-        return
-    if not files:
+    """Every file with a known extension under `path`, recursively, in sorted order; a subfolder
+    that cannot be listed is one error line (after the files)."""
+    unreadable: list[OSError] = []
+    files = sorted(
+        Path(folder) / name
+        for folder, _, names in os.walk(path, onerror=unreadable.append)
+        for name in names
+        if Path(name).suffix.lower() in FOLDER_SUFFIXES and (Path(folder) / name).is_file()
+    )
+    if not files and not unreadable:
         known = ", ".join(sorted(FOLDER_SUFFIXES))
         yield InputError(str(path), f"no readable files in the folder (looked for {known})")
         return
     for file in files:
         yield from read_file(file)
+    for exc in unreadable:
+        yield InputError(exc.filename or str(path), _os_reason(exc))
 
 
 def read_stdin(stream: BinaryIO | None = None, origin: str = "<stdin>") -> Iterator[Item]:

@@ -20,6 +20,7 @@ from jalin.read.base import (
     from_html,
     from_record,
     from_text,
+    loads,
 )
 from jalin.read.feeds import read_feed
 
@@ -33,7 +34,7 @@ def read_jsonl(stream: BinaryIO, origin: str) -> Iterator[Item]:
             if not content:
                 continue
             try:
-                row = json.loads(content)
+                row = loads(content, where)
             except json.JSONDecodeError as exc:
                 raise InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
             yield from_record(row, f"{origin}:{number}")
@@ -47,29 +48,39 @@ def read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
         check_size(len(data), origin, size_limit(suffix))
         if not data.strip():
             raise InputError(origin, "empty document")
-        if suffix in FEED_SUFFIXES:
-            yield from read_feed(data, origin)
-            return
-        text = decode(data, origin)
-        if suffix in HTML_SUFFIXES:
-            yield from_html(text, origin)
-        elif suffix in JSON_SUFFIXES:
-            try:
-                parsed = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(origin, f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
-            if not isinstance(parsed, list):
-                yield from_record(parsed, origin)
-                return
-            for index, row in enumerate(parsed):
-                try:
-                    yield from_record(row, f"{origin}[{index}]")
-                except InputError as exc:
-                    yield exc
-        else:
-            yield from_text(text, origin)
+        yield from _parsed(data, origin, suffix)
     except InputError as exc:
         yield exc
+    except ImportError as exc:  # a parser's optional part missing from the installation
+        yield InputError(origin, f"cannot be read here: module {exc.name or exc} is not installed")
+    except RecursionError:
+        yield InputError(origin, "nested too deeply to read")
+    except Exception as exc:  # a parser's own failure is this input's, never the run's
+        yield InputError(origin, f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+def _parsed(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(data, origin)
+        return
+    text = decode(data, origin)
+    if suffix in HTML_SUFFIXES:
+        yield from_html(text, origin)
+    elif suffix in JSON_SUFFIXES:
+        try:
+            parsed = loads(text, origin)
+        except json.JSONDecodeError as exc:
+            raise InputError(origin, f"line {exc.lineno}: invalid JSON ({exc.msg})") from None
+        if not isinstance(parsed, list):
+            yield from_record(parsed, origin)
+            return
+        for index, row in enumerate(parsed):
+            try:
+                yield from_record(row, f"{origin}[{index}]")
+            except InputError as exc:
+                yield exc
+    else:
+        yield from_text(text, origin)
 
 
 def size_limit(suffix: str) -> int:

@@ -6,12 +6,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from jalin.model import Analysis
+
+if TYPE_CHECKING:  # pandas and pyarrow are loaded by the methods that return them, not by the CLI
+    import pandas as pd
+    import pyarrow as pa
 
 AnalysisLike = Analysis | dict[str, Any] | str | bytes  # bytes, str: the contract JSON
 
@@ -136,7 +137,22 @@ class Store(ABC):
 
     def agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,
                    as_of: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(self.agreement_records(country, status, overdue, as_of, limit))
+
+    # Plain rows (a dict per row) of the queries the command line prints: no pandas loaded. A backend
+    # may answer them straight from its database; these defaults convert the DataFrame.
+
+    def actor_rows(self, country: str | None = None, type: str | None = None,
+                   limit: int = 100) -> list[dict[str, Any]]:
+        return _plain_records(self.actors(country, type, limit))
+
+    def timeline_rows(self, a: str, b: str, by: str = "month") -> list[dict[str, Any]]:
+        return _plain_records(self.timeline(a, b, by))
+
+    def search_rows(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        return _plain_records(self.search(text, limit))
 
     def arrow(self, name: str) -> pa.Table:
         """`table(name)` as an Arrow table with typed columns: days `date32`, lists `list<string>`,
@@ -150,3 +166,9 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _plain_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A DataFrame's rows as dicts of plain Python values (NaN as None)."""
+    return [{k: (None if v != v else v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+            for row in frame.to_dict(orient="records")]

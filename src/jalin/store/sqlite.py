@@ -7,16 +7,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from jalin.store import status as agreement_status
 from jalin.store.base import AddResult, AnalysisLike, Store
-from jalin.store.neardup import THRESHOLD, band_keys, bands, signatures, similarity
 from jalin.store.resolve import EntityIndex, fold, name_tokens
 from jalin.store.rows import BatchRows, analysis_with_text, as_dict, content_hash
 from jalin.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # loaded by the methods that return DataFrames: the CLI's queries never need it
+    import pandas as pd
 
 _CHUNK = 500  # bound parameters per IN (...) list
 
@@ -116,6 +116,18 @@ def _marks(values: list[Any]) -> str:
     return ",".join("?" * len(values))
 
 
+def _match_query(text: str) -> str | None:
+    """The FTS5 query of the words of `text`, each quoted (a quote inside doubled); None when empty."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) if words else None
+
+
+def _data_frame(rows: list[Any], names: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame.from_records([tuple(r) for r in rows], columns=names, coerce_float=True)
+
+
 class SQLiteStore(Store):
     """The embedded store. One writer at a time (SQLite's rule); readers never block it (WAL)."""
 
@@ -135,20 +147,28 @@ class SQLiteStore(Store):
     # ------------------------------------------------------------------ schema
 
     def _migrate(self) -> None:
-        version = self._con.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path}: store schema version {version} is newer than this jalin "
-                               f"({SCHEMA_VERSION}); upgrade jalin")
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            self._con.execute("BEGIN IMMEDIATE")
-            try:
+        """Bring the schema to SCHEMA_VERSION under an exclusive lock, reading the version inside
+        it: two processes opening a new file at once migrate it once (the second waits, then finds
+        it done)."""
+        if self._version() == SCHEMA_VERSION:
+            return
+        self._con.execute("BEGIN EXCLUSIVE")
+        try:
+            version = self._version()
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path}: store schema version {version} is newer than this jalin "
+                                   f"({SCHEMA_VERSION}); upgrade jalin")
+            for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[target - 1]:
                     self._con.execute(statement)
                 self._con.execute(f"PRAGMA user_version = {target}")
-                self._con.execute("COMMIT")
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+
+    def _version(self) -> int:
+        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
 
     @property
     def schema_version(self) -> int:
@@ -236,6 +256,8 @@ class SQLiteStore(Store):
                              datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
             pk = first = self._next("documents")
             batch_signatures: dict[int, tuple[bytes, int | None]] = {}
+            from jalin.store.neardup import band_keys, signatures  # numpy: for writes only
+
             minhashes = signatures([d["text"] for d, _, _ in fresh])
             signed = iter(band_keys([sig for sig in minhashes if sig is not None]))
             keys = [next(signed) if sig is not None else [] for sig in minhashes]
@@ -280,13 +302,15 @@ class SQLiteStore(Store):
     def _near_duplicate(self, sig: bytes, candidates: set[int],
                         batch: dict[int, tuple[bytes, int | None]]) -> int | None:
         """The original (first stored document) this text nearly duplicates, among candidates."""
+        from jalin.store import neardup
+
         known = {pk: batch[pk] for pk in candidates if pk in batch}
         rest = sorted(candidates - known.keys())
         if rest:
             known.update((r[0], (r[1], r[2])) for r in self._con.execute(
                 f"SELECT pk, minhash, duplicate_of FROM documents WHERE pk IN ({_marks(rest)})", rest))
         close = [original or pk for pk, (other, original) in known.items()
-                 if similarity(sig, other) >= THRESHOLD]
+                 if neardup.similarity(sig, other) >= neardup.THRESHOLD]
         return min(close) if close else None
 
     def _write(self, rows: BatchRows, first: int) -> None:
@@ -351,6 +375,8 @@ class SQLiteStore(Store):
 
     def _delete_document(self, pk: int) -> None:
         """Remove a stored document and its rows (it is being replaced by a new version)."""
+        from jalin.store import neardup
+
         con = self._con
         row = con.execute("SELECT title, text, minhash FROM documents WHERE pk = ?", (pk,)).fetchone()
         con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
@@ -358,7 +384,7 @@ class SQLiteStore(Store):
         # minhash_bands is keyed by band key only: the document's keys come from its signature.
         if row[2] is not None:
             con.executemany("DELETE FROM minhash_bands WHERE key = ? AND doc = ?",
-                            [(key, pk) for key in bands(row[2])])
+                            [(key, pk) for key in neardup.bands(row[2])])
         con.execute("UPDATE actor_entities SET documents = max(documents - 1, 0) "
                     "WHERE pk IN (SELECT DISTINCT entity FROM actors WHERE doc = ?)", (pk,))
         touched = [r[0] for r in con.execute(
@@ -373,6 +399,15 @@ class SQLiteStore(Store):
         self._refresh_agreements(touched)
 
     # ------------------------------------------------------------------ reading
+
+    def _frame(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> pd.DataFrame:
+        """The rows of a query as a DataFrame (columns named as the query names them)."""
+        cursor = self._con.execute(sql, params)
+        return _data_frame(cursor.fetchall(), [c[0] for c in cursor.description])
+
+    def _dicts(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """The rows of a query as dicts (no pandas: what the command line prints)."""
+        return [dict(row) for row in self._con.execute(sql, params)]
 
     def document(self, id: str) -> dict[str, Any] | None:
         row = self._con.execute(
@@ -513,7 +548,15 @@ class SQLiteStore(Store):
         return entity
 
     def actors(self, country: str | None = None, type: str | None = None, limit: int = 100) -> pd.DataFrame:
-        where, params = [], []
+        return self._frame(*self._actors_query(country, type, limit))
+
+    def actor_rows(self, country: str | None = None, type: str | None = None,
+                   limit: int = 100) -> list[dict[str, Any]]:
+        return self._dicts(*self._actors_query(country, type, limit))
+
+    def _actors_query(self, country: str | None, type: str | None, limit: int) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
         if country:
             where.append("country = ?")
             params.append(country.upper())
@@ -523,15 +566,21 @@ class SQLiteStore(Store):
         sql = ("SELECT pk AS id, type, name, canonical, country, sector, documents, statements, first_seen, "
                "last_seen FROM actor_entities" + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY documents DESC, pk LIMIT ?")
-        return pd.read_sql_query(sql, self._con, params=[*params, limit])
+        return sql, [*params, limit]
 
     def timeline(self, a: str, b: str, by: str = "month") -> pd.DataFrame:
+        return self._frame(*self._timeline_query(a, b, by))
+
+    def timeline_rows(self, a: str, b: str, by: str = "month") -> list[dict[str, Any]]:
+        return self._dicts(*self._timeline_query(a, b, by))
+
+    @staticmethod
+    def _timeline_query(a: str, b: str, by: str) -> tuple[str, list[Any]]:
         width = {"day": 10, "month": 7, "year": 4}[by]
         first, second = sorted((a.upper(), b.upper()))
-        return pd.read_sql_query(
-            f"SELECT substr(date, 1, {width}) AS period, type, count(*) AS events FROM event_pairs "
-            "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
-            self._con, params=[first, second])
+        return (f"SELECT substr(date, 1, {width}) AS period, type, count(*) AS events FROM event_pairs "
+                "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
+                [first, second])
 
     def _newest_first(self, select: str, where: list[str], params: list[Any], when: str, tie: str,
                       limit: int) -> pd.DataFrame:
@@ -548,7 +597,7 @@ class SQLiteStore(Store):
             rows += cursor.fetchall()
             if 0 <= limit <= len(rows):
                 break
-        return pd.DataFrame([tuple(r) for r in rows], columns=names)
+        return _data_frame(rows, names)
 
     def documents(self, language: str | None = None, source: str | None = None,
                   date_from: str | date | None = None, date_to: str | date | None = None,
@@ -608,28 +657,31 @@ class SQLiteStore(Store):
                         taken[row[0]] = taken.get(row[0], 0) + 1
                         kept.append(tuple(row))
             cursor.close()
-        return pd.DataFrame(kept, columns=names)
+        return _data_frame(kept, names)
 
     def country_pairs(self, limit: int = 12) -> pd.DataFrame:
-        return pd.read_sql_query(
+        return self._frame(
             "SELECT a, b, count(*) AS events FROM event_pairs GROUP BY a, b "
-            "ORDER BY events DESC, a, b LIMIT ?",
-            self._con, params=[limit])
+            "ORDER BY events DESC, a, b LIMIT ?", [limit])
+
+    _SEARCH = ("SELECT d.id, d.published, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
+               "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
+               "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?")
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
-        words = [w.replace('"', '""') for w in text.split()]
-        if not words:
-            return pd.DataFrame(columns=["id", "published", "title", "snippet"])
-        query = " ".join(f'"{w}"' for w in words)
-        return pd.read_sql_query(
-            "SELECT d.id, d.published, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
-            "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", self._con, params=[query, limit])
+        query = _match_query(text)
+        if query is None:
+            return _data_frame([], ["id", "published", "title", "snippet"])
+        return self._frame(self._SEARCH, [query, limit])
+
+    def search_rows(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        query = _match_query(text)
+        return [] if query is None else self._dicts(self._SEARCH, [query, limit])
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in _TABLES:
             raise ValueError(f"unknown table {name!r}; one of {', '.join(_TABLES)}")
-        return pd.read_sql_query(_TABLES[name], self._con)
+        return self._frame(_TABLES[name])
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "actor_entities", "statements", "events", "agreement_entities",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+import ahocorasick
+
 from jalin.doc import Doc
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.names import stopwords
@@ -51,15 +53,28 @@ def _run_after(text: str, start: int, stop: frozenset[str]) -> int | None:
     return end
 
 
-def _occurrences(text: str, form: str) -> list[int]:
-    """Starts of `form` in text as a whole word, left to right without overlaps."""
-    found = []
-    at = text.find(form)
-    while at >= 0:
-        after = at + len(form)
-        if (at == 0 or not text[at - 1].isalnum()) and not text[after:after + 1].isalnum():
-            found.append(at)
-        at = text.find(form, after)
+def _occurrences(text: str, forms: set[str]) -> dict[str, list[int]]:
+    """For each form, its starts in text as a whole word, left to right without overlaps (one pass
+    of an automaton over the text for all the forms, not a search per form)."""
+    found: dict[str, list[int]] = {form: [] for form in forms}
+    if not forms:
+        return found
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    hits: dict[str, list[int]] = {form: [] for form in forms}
+    for last, form in automaton.iter(text):
+        hits[form].append(last - len(form) + 1)
+    for form, starts in hits.items():
+        free = 0  # the next occurrence may start here (an occurrence is skipped whole, as str.find does)
+        for at in sorted(starts):
+            if at < free:
+                continue
+            after = at + len(form)
+            free = after
+            if (at == 0 or not text[at - 1].isalnum()) and not text[after:after + 1].isalnum():
+                found[form].append(at)
     return found
 
 
@@ -88,6 +103,7 @@ def company_matches(
     # occurrence goes to the first company whose own name does not hold it)
     pending: dict[str, list[int]] = {}
     starts = [m.start for m in lexicon_matches]
+    named: list[tuple[int, int, Entry, str]] = []
     for hit_start, hit_end, suffix in suffixes:
         country = suffix.country
         if suffix.key == "before":
@@ -105,10 +121,12 @@ def company_matches(
             continue
         name = text[start:end]
         country = country or _listed_country(lexicon_matches, starts, start, end)
-        entry = Entry("organisation", name, "exact", name, country, "BUS")
+        named.append((start, end, Entry("organisation", name, "exact", name, country, "BUS"),
+                      text[short[0]:short[1]]))
+    occurrences = _occurrences(text, {short_form for *_, short_form in named if short_form})
+    for start, end, entry, short_form in named:
         found.append((start, end, entry))
-        short_form = text[short[0]:short[1]]
-        places = pending[short_form] if short_form in pending else _occurrences(text, short_form)
+        places = pending[short_form] if short_form in pending else occurrences.get(short_form, [])
         size = len(short_form)
         found.extend((at, at + size, entry) for at in places if not start <= at < end)
         pending[short_form] = [at for at in places if start <= at < end]

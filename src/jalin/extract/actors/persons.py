@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
+
 from jalin.doc import Doc
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.lexicon import scan
@@ -565,20 +567,24 @@ def link_people(doc: Doc, mentions: list[PersonMention], bare: list[RoleMention]
                 covered: list[tuple[int, int]]) -> list[Person]:
     """One person per referent: full and short names merged, bare roles and short forms linked."""
     people: list[Person] = []
+    by_word: dict[str, list[int]] = {}  # name word -> positions in `people` of those whose key holds it
     for mention in sorted(mentions, key=lambda m: m.weak):
         key = frozenset(name_key(mention.words))
         if not key:
             continue
-        person = _find(people, key, mention.words)
+        person = _find(people, by_word, key, mention.words)
         if person is None and mention.weak:
             continue
         if person is None:
             person = Person(list(mention.words), key)
             people.append(person)
+            _file(by_word, key, len(people) - 1)
         elif len(key) > len(person.key):
+            _file(by_word, key - person.key, next(i for i in _sharing(by_word, person.key)
+                                                  if people[i] is person))
             person.words, person.key = list(mention.words), key
         _absorb(person, mention, doc.text)
-    _short_forms(doc, people, covered)
+    _short_forms(doc, people, by_word, covered)
     _bare_roles(doc, people, bare)
     home = dateline_country(doc) or PRESS_COUNTRY.get(doc.info.language or "")
     for person in people:
@@ -602,12 +608,26 @@ def dateline_country(doc: Doc) -> str | None:
     return None
 
 
-def _find(people: list[Person], key: frozenset[str], words: list[str]) -> Person | None:
+def _file(by_word: dict[str, list[int]], words: frozenset[str], position: int) -> None:
+    for word in words:
+        by_word.setdefault(word, []).append(position)
+
+
+def _sharing(by_word: dict[str, list[int]], key: frozenset[str]) -> list[int]:
+    """Positions of the people whose key shares a word with `key`, in order (a key that holds
+    another or is held by it shares all of the smaller one's words)."""
+    return sorted({position for word in key for position in by_word.get(word, ())})
+
+
+def _find(people: list[Person], by_word: dict[str, list[int]], key: frozenset[str],
+          words: list[str]) -> Person | None:
     """The person this name is part of (or who is part of it); two names of two words or more must
     share two words ("S. Subramaniam" is not "Tina Subramaniam")."""
-    candidates = [p for p in people if (key <= p.key or p.key <= key)
-                  and (len(words) < 2 or len(p.words) < 2 or len(key & p.key) >= 2)]
-    return candidates[-1] if candidates else None
+    for position in reversed(_sharing(by_word, key)):
+        p = people[position]
+        if (key <= p.key or p.key <= key) and (len(words) < 2 or len(p.words) < 2 or len(key & p.key) >= 2):
+            return p
+    return None
 
 
 def _absorb(person: Person, mention: PersonMention, text: str) -> None:
@@ -623,7 +643,8 @@ def _absorb(person: Person, mention: PersonMention, text: str) -> None:
     person.mentions.append(TextSpan(mention.start, mention.end, text[mention.start:mention.end]))
 
 
-def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]]) -> None:
+def _short_forms(doc: Doc, people: list[Person], by_word: dict[str, list[int]],
+                 covered: list[tuple[int, int]]) -> None:
     """Later mentions by part of the name ("Ahmad Faizal", "Faizal", "Barrow"): a run of capitalised
     words starting with a word of a known name, all of whose words belong to one person."""
     if not people:
@@ -650,24 +671,34 @@ def _short_forms(doc: Doc, people: list[Person], covered: list[tuple[int, int]])
         end = min(name[1], limit)
         reach = end
         key = frozenset(name_key(text[start:end].split()))
-        owners = [p for p in people if key and key <= p.key]
+        owners = [people[i] for i in _sharing(by_word, key) if key <= people[i].key]
         if len(owners) == 1:
             owners[0].mentions.append(TextSpan(start, end, text[start:end]))
 
 
 def _occurrences(text: str, people: list[Person]) -> list[int]:
-    """Start offsets of the known name words written as whole, capitalised words."""
-    words = {w for p in people for w in p.words if w[:1].isupper()}
-    found = set()
+    """Start offsets of the known name words written as whole, capitalised words (one automaton
+    pass over the text for all the words; each word's occurrences left to right without overlaps)."""
+    words = {w.rstrip(".") for p in people for w in p.words if w[:1].isupper()} - {""}
+    if not words:
+        return []
+    automaton = ahocorasick.Automaton()
     for word in words:
-        bare = word.rstrip(".")
-        at = text.find(bare)
-        while at >= 0:
-            after = at + len(bare)
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    hits: dict[str, list[int]] = {}
+    for last, word in automaton.iter(text):
+        hits.setdefault(word, []).append(last - len(word) + 1)
+    found = set()
+    for bare, starts in hits.items():
+        free = 0  # an occurrence is skipped whole, as str.find does
+        for at in sorted(starts):
+            if at < free:
+                continue
+            after = free = at + len(bare)
             if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and not (
                     after < len(text) and (text[after].isalnum() or text[after] in "'’")):
                 found.add(at)
-            at = text.find(bare, after)
     return sorted(found)
 
 

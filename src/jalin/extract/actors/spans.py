@@ -51,7 +51,11 @@ class SpanIndex:
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
         """The spans (s, e) with s < end and start < e, in the order they were added."""
-        return [self.spans[index] for index in sorted(set(self._found(start, end)))]
+        return [self.spans[index] for index in self.indices(start, end)]
+
+    def indices(self, start: int, end: int) -> list[int]:
+        """The positions (in the order added) of the spans that overlap [start, end)."""
+        return sorted(set(self._found(start, end)))
 
     def touches(self, start: int, end: int) -> bool:
         """Whether any span overlaps [start, end)."""

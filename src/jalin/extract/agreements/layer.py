@@ -62,6 +62,14 @@ class _Draft:
     like: _Draft | None = None  # "such an agreement": the agreement it is like (same subject matter)
     grounded: bool = False  # a country or company named with it, a proper name, or a specific head
     after_signing: list[str] = field(default_factory=list)  # statuses a coming delivery implies
+    # (kind, state, time) and (kind, state) of the milestones, so that a check is a look-up, not a scan
+    milestone_keys: set[tuple[str, str, str | None]] = field(default_factory=set)
+    milestone_states: set[tuple[str, str]] = field(default_factory=set)
+
+    def add_milestone(self, milestone: Milestone) -> None:
+        self.milestones.append(milestone)
+        self.milestone_keys.add((milestone.kind, milestone.state, milestone.time))
+        self.milestone_states.add((milestone.kind, milestone.state))
 
 
 @dataclass(slots=True)
@@ -186,7 +194,7 @@ def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) ->
         before = doc.sentences[follow.sentence - 1] if follow.sentence else None
         draft = next((d for d in reversed(drafts) if before is not None
                       and any(before.start <= start < before.end for start, _ in d.evidence)), None)
-        if draft is not None and any(x.kind == cue.milestone and x.state == "done" for x in draft.milestones):
+        if draft is not None and (cue.milestone, "done") in draft.milestone_states:
             return
     if draft is None:
         return
@@ -197,7 +205,7 @@ def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) ->
     (draft.after_signing if cue.milestone == "delivery" else draft.statuses).append(cue.status)
     draft.evidence.add((span.start, span.end))
     for found in (milestone, *_coordinated(doc, milestone, (span.start, span.end), [cue])):
-        draft.milestones.append(found)
+        draft.add_milestone(found)
 
 
 def _asset_words(m: Matchers, asset: str) -> set[str]:
@@ -460,9 +468,8 @@ def _apply(doc: Doc, m: Matchers, draft: _Draft, clause: _Clause, cues: list[Sta
         if milestone is None:
             continue
         for found in (milestone, *_coordinated(doc, milestone, clause.scope, clause.stage)):
-            key = (found.kind, found.state, found.time)
-            if all((x.kind, x.state, x.time) != key for x in draft.milestones):
-                draft.milestones.append(found)
+            if (found.kind, found.state, found.time) not in draft.milestone_keys:
+                draft.add_milestone(found)
 
 
 def _milestone(

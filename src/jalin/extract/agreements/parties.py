@@ -119,20 +119,31 @@ def dateline_country(doc: Doc) -> str | None:
 def own_side(doc: Doc, offset: int) -> str | None:
     """The country of whoever speaks at `offset`, else of the sentence's first person or organisation
     with a country (before `offset` first: "kata Menteri ..." after a quote counts too)."""
-    by_id = {a.id: a for a in doc.actors}
+    countries_by_id, named = _named_countries(doc)
     speaker = queries.speaker_at(doc, offset)
-    if speaker is not None and speaker in by_id and by_id[speaker].country:
-        return by_id[speaker].country
+    if speaker is not None and countries_by_id.get(speaker):
+        return countries_by_id[speaker]
     sentence = doc.sentences[doc.sentence_index(offset)] if doc.sentences else None
     if sentence is not None:
-        named = [
-            (mention.start >= offset, mention.start, actor.country)
-            for actor in doc.actors if actor.type in ("PERSON", "ORGANISATION") and actor.country
-            for mention in actor.mentions if sentence.start <= mention.start < sentence.end
-        ]
-        if named:
-            return min(named)[2]
+        # The sentence's first mention (before `offset` or not: the first is before it if any is).
+        first = bisect_left(named, (sentence.start,))
+        if first < len(named) and named[first][0] < sentence.end:
+            return named[first][1]
     return home_country(doc)
+
+
+def _named_countries(doc: Doc) -> tuple[dict[str, str | None], list[tuple[int, str]]]:
+    """Each actor's country by id, and (start, country) of every person's and organisation's
+    mention with a country, sorted: built once per document."""
+    private = doc.private("agreements")
+    if "named_countries" not in private:
+        private["named_countries"] = (
+            {a.id: a.country for a in doc.actors},
+            sorted((mention.start, actor.country)
+                   for actor in doc.actors if actor.type in ("PERSON", "ORGANISATION") and actor.country
+                   for mention in actor.mentions),
+        )
+    return private["named_countries"]  # type: ignore[no-any-return]
 
 
 def parties(

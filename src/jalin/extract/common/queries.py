@@ -38,16 +38,38 @@ def countries_in(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, st
 
 
 def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
-    """The document's time expressions that lie inside [start, end), in text order."""
-    return [t for t in doc.times if t.start >= start and t.end <= end]
+    """The document's time expressions that lie inside [start, end), in the order of `doc.times`
+    (by bisect over their starts, indexed once per list of times)."""
+    times = doc.times
+    cache = doc.private("common.queries")
+    cached = cache.get("times")
+    if cached is None or cached[0] is not times or cached[1] != len(times):
+        cached = cache["times"] = (times, len(times), sorted((t.start, i) for i, t in enumerate(times)))
+    starts: list[tuple[int, int]] = cached[2]
+    inside = []
+    for i in range(bisect.bisect_left(starts, (start,)), len(starts)):
+        if starts[i][0] >= end:
+            break
+        inside.append(starts[i][1])
+    return [times[i] for i in sorted(inside) if times[i].end <= end]
 
 
 def speaker_at(doc: Doc, offset: int) -> str | None:
-    """The actor id of whoever is speaking at `offset` (inside a quote or reported clause)."""
-    for statement in doc.statements:
-        if statement.start <= offset < statement.end:
-            return statement.speaker
-    return None
+    """The actor id of whoever is speaking at `offset` (inside a quote or reported clause): the
+    first statement holding it, found by bisect over the statements' starts (indexed once per list)."""
+    statements = doc.statements
+    cache = doc.private("common.queries")
+    cached = cache.get("statements")
+    if cached is None or cached[0] is not statements or cached[1] != len(statements):
+        ordered = sorted((s.start, i) for i, s in enumerate(statements))
+        longest = max((s.end - s.start for s in statements), default=0)
+        starts = [start for start, _ in ordered]
+        cached = cache["statements"] = (statements, len(statements), ordered, starts, longest)
+    _, _, ordered, starts, longest = cached
+    # Only a statement starting within the longest one's length before `offset` can hold it.
+    low, high = bisect.bisect_left(starts, offset - longest), bisect.bisect_right(starts, offset)
+    found = min((i for _, i in ordered[low:high] if offset < statements[i].end), default=None)
+    return statements[found].speaker if found is not None else None
 
 
 def time_reference(doc: Doc) -> TimeReference:

@@ -9,6 +9,7 @@ give way to it. Built once per document and kept in the layer's `doc.private("ev
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -74,7 +75,7 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
     # before a span's end is the only one that can reach into it.
     taken_starts = [p.start for p in kept]
     taken_ends = [p.end for p in kept]
-    persons = _person_mentions(doc)
+    persons = _PersonCounts(_person_mentions(doc))
     companies = sorted((m.start, a.id) for a in doc.actors
                        if a.type == "ORGANISATION" and a.sector == "BUS" and a.country for m in a.mentions)
     countries = [(p.start, p.country, p.actor) for p in kept]
@@ -94,7 +95,7 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
             actor_id = _company_before(companies, start)
         else:
             sentence_start = doc.sentences[doc.sentence_index(start)].start if doc.sentences else 0
-            actor_id = _person_for(persons, sentence_start, start, reporter=kind == "reporter")
+            actor_id = persons.person_for(sentence_start, start, reporter=kind == "reporter")
         actor = by_id.get(actor_id) if actor_id else None
         if actor is not None and actor.country:
             kept.append(Party(start, end, actor.country, actor.id, kind))
@@ -115,27 +116,59 @@ def _company_before(companies: list[tuple[int, str]], offset: int) -> str | None
     return companies[i - 1][1] if i else None
 
 
-def _person_for(
-    persons: list[tuple[int, str]], sentence_start: int, offset: int, reporter: bool,
-) -> str | None:
-    """Who "beliau"/"he" at `offset` is. Right after a reporting verb ("X berkata beliau …") the
-    reporter: the nearest person before it in the sentence. Otherwise the person mentioned most
-    often before it (the earliest first on a tie), leaving out those named earlier in the same
-    sentence ("penghargaan Trump terhadap beliau" is not Trump)."""
-    before = persons[:bisect.bisect_left(persons, (offset, ""))]
-    in_sentence = [actor_id for start, actor_id in before if start >= sentence_start]
-    if reporter and in_sentence:
-        return in_sentence[-1]
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for start, actor_id in before:
-        if actor_id in in_sentence:
-            continue
-        counts[actor_id] = counts.get(actor_id, 0) + 1
-        first.setdefault(actor_id, start)
-    if not counts:
-        return in_sentence[-1] if in_sentence else None
-    return min(counts, key=lambda a: (-counts[a], first[a]))
+class _PersonCounts:
+    """Who "beliau"/"he" at an offset is, from the person mentions (start, actor id) sorted. Right
+    after a reporting verb ("X berkata beliau …") the reporter: the nearest person before it in the
+    sentence. Otherwise the person mentioned most often before it (the earliest first on a tie),
+    leaving out those named earlier in the same sentence ("penghargaan Trump terhadap beliau" is
+    not Trump). Counts grow as the offsets asked grow (a heap gives the most mentioned), so the
+    pronouns of a document in text order cost a pass over the mentions, not one each."""
+
+    def __init__(self, persons: list[tuple[int, str]]) -> None:
+        self.persons = persons
+        self._reset()
+
+    def _reset(self) -> None:
+        self.taken = 0  # persons[:taken] are counted
+        self.counts: dict[str, int] = {}
+        self.first: dict[str, int] = {}
+        self.heap: list[tuple[int, int, str]] = []  # (-count, first start, actor id); stale ones skipped
+
+    def _advance(self, offset: int) -> None:
+        stop = bisect.bisect_left(self.persons, (offset, ""))
+        if stop < self.taken:
+            self._reset()
+        for start, actor_id in self.persons[self.taken:stop]:
+            count = self.counts.get(actor_id, 0) + 1
+            self.counts[actor_id] = count
+            first = self.first.setdefault(actor_id, start)
+            heapq.heappush(self.heap, (-count, first, actor_id))
+        self.taken = stop
+
+    def person_for(self, sentence_start: int, offset: int, reporter: bool) -> str | None:
+        self._advance(offset)
+        persons, heap = self.persons, self.heap
+        low = bisect.bisect_left(persons, (sentence_start, ""), 0, self.taken)
+        in_sentence = [actor_id for _, actor_id in persons[low:self.taken]]
+        if reporter and in_sentence:
+            return in_sentence[-1]
+        left_out = set(in_sentence)
+        set_aside: list[tuple[int, int, str]] = []
+        found = None
+        while heap:
+            negative, _, actor_id = heap[0]
+            if -negative != self.counts[actor_id]:
+                heapq.heappop(heap)  # a stale count
+            elif actor_id in left_out:
+                set_aside.append(heapq.heappop(heap))
+            else:
+                found = actor_id
+                break
+        for entry in set_aside:
+            heapq.heappush(heap, entry)
+        if found is None:
+            return in_sentence[-1] if in_sentence else None
+        return found
 
 
 _COORDINATED = re.compile(r"\s*(?:dan|serta|and|&|-|–)\s*", re.IGNORECASE)

@@ -63,7 +63,10 @@ def extract(doc: Doc) -> list[TimeExpr]:
             continue
         if (match["wd"] or match["mon"]) and _excluded(words, text, match.start(), match.end()):
             continue
-        resolved = _resolve(doc, words, match)
+        try:
+            resolved = _resolve(doc, words, match)
+        except (OverflowError, ValueError):  # "tomorrow" of 9999-12-31 or "yesterday" of 0001-01-01
+            resolved = None
         if resolved is None:
             continue
         value, granularity, relation, end = resolved
