@@ -43,7 +43,7 @@ from jalin.read import RawDocument, read_path
 EVENTS = 1_000_000
 BATCH = 2_000
 EVENTS_PER_DOC = 10  # see `build`
-CLI_RUNS = 40
+CLI_RUNS = 30
 REQUESTS = 200
 TARGET_CLI_S = 1.5
 TARGET_CLI_MB = 500

@@ -99,3 +99,21 @@ def test_the_seed_g2g_agreement_in_the_browser(page, examples_store: Path) -> No
         expect(focus).to_contain_text("G2G")
         expect(focus.locator("a.l-agreement").first).to_be_in_viewport()
         shot(page, "seed-document")
+
+
+def test_the_changes_feed_link_opens_the_agreement_page(page, examples_store: Path) -> None:  # type: ignore[no-untyped-def]
+    feedparser = pytest.importorskip("feedparser")
+    expect = sync_api.expect
+    with serve(examples_store) as server:
+        response = page.request.get(server.url + "/changes.atom?since=2025-01-01&as_of=2025-11-01")
+        feed = feedparser.parse(response.body())
+        assert not feed.bozo
+        [entry] = [e for e in feed.entries if "pending approval to approved" in e.title]
+        page.goto(entry.link)
+        expect(page.locator("h1")).to_contain_text("g2g procurement agreement")
+        expect(page.locator("h1 .status")).to_have_text("approved")
+        expect(page.locator("p.summary")).to_contain_text("Malaysia and South Korea")
+        expect(page.locator(".facts")).to_contain_text("About")
+        shot(page, "feed-agreement")
+        page.locator("a", has_text="Follow its changes").click()
+        assert "changes.atom" in page.url

@@ -79,7 +79,10 @@ def perfect_prediction() -> dict[str, Any]:
              "parties": ["JPN", "MYS"], "status": "negotiating", "exclusive": None, "modes": [],
              "milestones": [{"kind": "signing", "state": "expected", "time": "t1",
                              "text": "memeterai perjanjian kerjasama pertahanan menjelang Disember"}],
-             "evidence": [{"start": 0, "end": 80}]},
+             "evidence": [{"start": 0, "end": 80}], "subject": "defence cooperation", "title": None,
+             "assets": [], "companies": [],
+             "summary": "Japan and Malaysia: defence cooperation agreement, under negotiation; signing by "
+                        "December 2025"},
         ],
         "gatherings": [
             {"kind": "exhibition", "name": "Pameran Pertahanan Asia Keempat", "ordinal": 4,

@@ -35,9 +35,32 @@ def _full() -> dict:
                            "parties": ["IDN", "MYS"], "status": "signed", "exclusive": None, "modes": [],
                            "milestones": [{"kind": "signing", "state": "done", "time": "t1",
                                            "text": "menandatangani"}],
-                           "evidence": [{"start": 0, "end": 85}]}]
+                           "evidence": [{"start": 0, "end": 85}], "subject": "border security",
+                           "title": None, "assets": [], "companies": [],
+                           "summary": "Indonesia and Malaysia: memorandum of understanding, signed"}]
     data["topics"] = ["diplomatic"]
     return data
+
+
+def test_an_agreement_without_the_additive_fields_is_valid_and_reads_with_defaults() -> None:
+    data = _full()
+    for field in ("subject", "title", "assets", "companies", "summary"):
+        del data["agreements"][0][field]
+    assert_valid(data)
+    again = Analysis.from_dict(data).agreements[0]
+    found = (again.subject, again.title, again.assets, again.companies, again.summary)
+    assert found == (None, None, [], [], "")
+
+
+def test_an_asset_id_must_name_a_quantity_and_a_company_an_actor() -> None:
+    data = _full()
+    data["agreements"][0]["assets"] = ["q7"]
+    with pytest.raises(AnalysisInvalid, match="assets"):
+        validate(data)
+    data["agreements"][0]["assets"] = []
+    data["agreements"][0]["companies"] = ["a9"]
+    with pytest.raises(AnalysisInvalid, match="companies"):
+        validate(data)
 
 
 def test_full_hand_made_analysis_is_valid_and_round_trips() -> None:

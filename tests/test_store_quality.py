@@ -49,14 +49,18 @@ def test_single_party_agreements_with_generic_labels_stay_apart():
     assert index.agreement("other", "MYS", "2018-06-12", "signed", "Perjanjian Pemisahan 1965")[1]
 
 
-def test_two_party_agreements_need_compatible_labels():
+def test_two_party_agreements_need_shared_words_and_a_vague_report_a_single_candidate():
     index = EntityIndex()
     first, _ = index.agreement("other", "MYS|SGP", "2018-07-09", "signed", "perjanjian")
-    relabel = index.agreement("other", "MYS|SGP", "2018-07-10", "signed", "Perjanjian Air 1962")
-    assert relabel == (first, False)
-    assert index.agreement("other", "MYS|SGP", "2018-09-23", "signed", "agreement") == (first, False)
+    # A named report shares nothing with a vague one: another agreement (issue 16).
+    named, new = index.agreement("other", "MYS|SGP", "2018-07-10", "signed", "Perjanjian Air 1962")
+    assert new and named != first
+    water = index.agreement("other", "MYS|SGP", "2018-08-01", "signed", "Water Agreement 1962")
+    assert water == (named, False)
+    # Two candidates: a vague report cannot choose, and stays apart.
+    assert index.agreement("other", "MYS|SGP", "2018-09-23", "signed", "agreement")[1]
     assert index.agreement("other", "MYS|SGP", "2018-09-23", "signed", "Perjanjian Pemisahan 1965")[1]
-    assert index.relabelled == {first: "Perjanjian Air 1962"}
+    assert index.relabelled == {}
 
 
 def test_store_keeps_unrelated_one_party_reports_apart(store):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -76,10 +77,12 @@ def build_store(db: Path, analyses: list[Analysis]) -> Path:
 
 
 @contextmanager
-def serve(db: Path, token: str | None = TOKEN) -> Iterator[Running]:
-    """`create_app` over the store at `db`, served by uvicorn in a thread on a free loopback port."""
+def serve(db: Path, token: str | None = TOKEN, **options: Any) -> Iterator[Running]:
+    """`create_app` over the store at `db` (`options` passed to it), served by uvicorn in a thread on a
+    free loopback port."""
     port = free_port()
-    config = uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning",
+    config = uvicorn.Config(create_app(db, token=token, **options), host="127.0.0.1", port=port,
+                            log_level="warning",
                             lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -173,6 +173,14 @@ class Agreement(Record):
     evidence: list[Span] = field(default_factory=list)
     # Additive: the subject matter (the `modes` vocabulary) of the sentences that name it.
     modes: list[str] = field(default_factory=list)
+    # Additive: what it is about ("FA-50 light combat aircraft", "maritime security"), its name when
+    # the text gives one ("Visiting Forces Agreement (VFA)"), the ids of the quantities of equipment it
+    # buys or delivers, the actor ids of the companies that are its parties, and one English line.
+    subject: str | None = None
+    title: str | None = None
+    assets: list[str] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    summary: str = ""
 
 
 @dataclass(slots=True)

@@ -61,8 +61,11 @@ LAYERS: tuple[Layer, ...] = (
     Layer("quantities", quantities.extract, reads=("times", "durations", "number_scan"),
           writes=("quantities",)),
     Layer("events", events.extract, reads=("actors", "statements", "times"), writes=("events",)),
-    Layer("agreements", agreements.extract, reads=("actors", "country_refs", "statements", "times"),
-          writes=("agreements",)),
+    # Agreements also write times: a bare month with a past milestone form reads back ("dimeterai pada
+    # Julai" is last July), the sentence's tense the times layer could not see.
+    Layer("agreements", agreements.extract,
+          reads=("actors", "country_refs", "statements", "times", "quantities"),
+          writes=("agreements", "times")),
     Layer("gatherings", gatherings.extract,
           reads=("actors", "country_refs", "times", "time_reference", "quantities"), writes=("gatherings",)),
     Layer("topics", topics.extract, reads=("events",), writes=("topics",)),

@@ -1,4 +1,4 @@
-"""The knowledge-base commands: ingest, agreements, actors, actor, timeline, search, show, export."""
+"""The knowledge-base commands: ingest, agreements, changes, actors, actor, timeline, search, show, export."""
 
 from __future__ import annotations
 
@@ -154,6 +154,7 @@ def agreements_command(
                                      help="the day statuses and overdue milestones are judged on "
                                           "(default: today)"),
     limit: int = typer.Option(1000, "--limit", min=1, help="at most this many agreements"),
+    relevant: bool = typer.Option(False, "--relevant", help="only those the board shows by default"),
     db: str | None = DB,
     as_json: bool = JSON,
 ) -> None:
@@ -162,7 +163,7 @@ def agreements_command(
     status = values.one_of("--status", status, values.STATUSES, fold=True) if status is not None else None
     as_of = values.iso_day("--as-of", as_of) if as_of is not None else None
     store = _open(db)
-    records = store.agreement_records(country, status, overdue, as_of, limit)
+    records = store.agreement_records(country, status, overdue, as_of, limit, relevant)
     store.close()
     if as_json:
         _print_json(records)
@@ -173,7 +174,44 @@ def agreements_command(
                                      for m in r["milestones"]),
              "overdue": "; ".join(f"{m['kind']} due {m['due']}" for m in r["overdue"])} for r in records]
     _table(f"agreements ({len(rows)})", rows,
-           ["id", "type", "parties", "status", "history", "milestones", "overdue"])
+           ["id", "type", "parties", "status", "subject", "history", "milestones", "overdue"])
+
+
+_EVIDENCE_CHARS = 200
+
+
+def _first_sentence(evidence: str | None) -> str:
+    """The first of the evidence sentences joined with " … ", at most a couple of lines long."""
+    first = (evidence or "").split(" … ")[0].strip()
+    return first if len(first) <= _EVIDENCE_CHARS else first[:_EVIDENCE_CHARS - 1] + "…"
+
+
+def changes_command(
+    since: str = typer.Option(..., "--since", metavar="YYYY-MM-DD", help="changes on or after this day"),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
+                                     help="changes up to this day (default: today)"),
+    country: str | None = typer.Option(None, "--country", metavar="COUNTRY",
+                                       help=f"only agreements with this party; {COUNTRY_HELP}"),
+    relevant: bool = typer.Option(False, "--relevant", help="only agreements the board shows by default"),
+    db: str | None = DB,
+    as_json: bool = JSON,
+) -> None:
+    """What changed since a date: new agreements, status changes, milestones that became overdue."""
+    from jalin.store.changes import changes
+
+    since = values.iso_day("--since", since)
+    as_of = values.iso_day("--as-of", as_of) if as_of is not None else None
+    country = values.country("--country", country) if country is not None else None
+    store = _open(db)
+    records = store.agreement_records(country, None, False, as_of, None, relevant)
+    store.close()
+    found = changes(records, since, as_of)
+    if as_json:
+        _print_json([c.to_dict() for c in found])
+        return
+    rows = [{"date": c.date, "kind": c.kind, "agreement": c.agreement, "change": c.text,
+             "evidence": f"{c.document}: {_first_sentence(c.evidence)}" if c.document else ""} for c in found]
+    _table(f"changes since {since} ({len(rows)})", rows, ["date", "kind", "agreement", "change", "evidence"])
 
 
 def actors_command(
@@ -302,6 +340,7 @@ def export_command(
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("agreements")(agreements_command)
+    app.command("changes")(changes_command)
     app.command("actors")(actors_command)
     app.command("actor")(actor_command)
     app.command("timeline")(timeline_command)

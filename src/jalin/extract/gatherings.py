@@ -14,6 +14,7 @@ sentence that says they took part ("dihadiri lebih 300 delegat"), are its attend
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -453,12 +454,20 @@ def _parties(doc: Doc, start: int, end: int, trigger: tuple[int, int] = (0, 0)) 
             found.add(code)
     if len(found) < 2:
         found |= venues
-    for actor in doc.actors:
-        if actor.country and actor.type not in ("COUNTRY", "LOCATION") and any(
-            start <= m.start < end for m in actor.mentions
-        ):
-            found.add(actor.country)
+    starts, countries = _mention_countries(doc)
+    found.update(countries[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
     return found
+
+
+def _mention_countries(doc: Doc) -> tuple[list[int], list[str]]:
+    """Where each mention of a person or body with a country starts, in order, and that country:
+    the countries of those named in a span are one bisect away (not a scan of every mention)."""
+    cache = doc.private("gatherings")
+    if "mention_countries" not in cache:
+        pairs = sorted((m.start, actor.country) for actor in doc.actors
+                       if actor.country and actor.type not in ("COUNTRY", "LOCATION") for m in actor.mentions)
+        cache["mention_countries"] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    return cache["mention_countries"]
 
 
 def _onward(lexicon: Lexicon, text: str, at: int) -> bool:

@@ -105,6 +105,10 @@ def _consistency(obj: dict[str, Any]) -> Iterator[str]:
             yield from ref(f"$.agreements[{i}].milestones[{j}].time", m["time"], time_ids, "times")
         for j, ev in enumerate(g["evidence"]):
             yield from span(f"$.agreements[{i}].evidence[{j}]", ev)
+        for q in g.get("assets", ()):
+            yield from ref(f"$.agreements[{i}].assets", q, quantity_ids, "quantities")
+        for actor in g.get("companies", ()):
+            yield from ref(f"$.agreements[{i}].companies", actor, actor_ids, "actors")
     for i, g in enumerate(obj["gatherings"]):
         yield from ref(f"$.gatherings[{i}].time", g["time"], time_ids, "times")
         for q in g["attendance"]:

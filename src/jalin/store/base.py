@@ -66,13 +66,15 @@ class Store(ABC):
     @abstractmethod
     def agreement_records(self, country: str | None = None, status: str | None = None,
                           overdue: bool = False, as_of: str | None = None,
-                          limit: int | None = None) -> list[dict[str, Any]]:
+                          limit: int | None = None, relevant: bool = False) -> list[dict[str, Any]]:
         """Agreements, latest reported first, with `history`, `milestones` and `overdue` (status and
-        overdue as of `as_of`, default today); at most `limit` of them.
+        overdue as of `as_of`, default today); at most `limit` of them; with `relevant`, only those the
+        board shows by default (relevance.py).
 
-        Each record: id, type, parties (ISO3 list), label, status, status_date, exclusive, first_seen,
-        last_seen; `history`: [{date, status, doc_id, evidence}] oldest first (near-duplicates left
-        out); `milestones`: [{kind, state, value, relation, due, text, doc_id, date}];
+        Each record: id, type, parties (ISO3 list), label, subject, title, summary, relevant, status,
+        status_date, exclusive, first_seen, last_seen; `history`: [{date, status, doc_id, evidence}]
+        oldest first (near-duplicates left out); `milestones`: [{kind, state, value, relation, due,
+        text, doc_id, date}];
         `overdue`: [{kind, due, value, relation, text, document, reported}]."""
 
     @abstractmethod
@@ -136,10 +138,11 @@ class Store(ABC):
     # ------------------------------------------------------------------ shared conveniences
 
     def agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,
-                   as_of: str | None = None, limit: int | None = None) -> pd.DataFrame:
+                   as_of: str | None = None, limit: int | None = None,
+                   relevant: bool = False) -> pd.DataFrame:
         import pandas as pd
 
-        return pd.DataFrame(self.agreement_records(country, status, overdue, as_of, limit))
+        return pd.DataFrame(self.agreement_records(country, status, overdue, as_of, limit, relevant))
 
     # Plain rows (a dict per row) of the queries the command line prints: no pandas loaded. A backend
     # may answer them straight from its database; these defaults convert the DataFrame.

@@ -11,13 +11,18 @@ entities it returns. Rules:
   inside the other sharing at least two tokens ("Hishammuddin Hussein" and "Hishammuddin Tun Hussein"). The
   entity's tokens never grow (so a garbled long name cannot pull in others through it); its shown
   name moves to a name one token fuller than its first;
-- agreements match by type and parties when their dates are compatible: seen within
-  `AGREEMENT_WINDOW_DAYS` of the entity's last report, and not an early-stage report long after a
-  concluded one (that is a new agreement of the same kind); and when their labels are compatible: the
-  words of a label that are not agreement vocabulary (`label_words`: "Perjanjian Malaysia 1963" ->
-  {malaysia, 1963}; "memorandum persefahaman (MoU)" -> nothing) must agree, one set inside the other,
-  when both labels have some. An agreement with fewer than two parties says too little to be matched on
-  type alone: it matches only a report with a compatible non-empty label;
+- agreements match when they have the same parties, kindred types (the same type, two kinds of
+  purchase: "the G2G agreement" and "the contract"; a general "agreement") and compatible dates: seen
+  within `AGREEMENT_WINDOW_DAYS` of the entity's reports, and not an early-stage report long after a
+  concluded one (that is a new agreement of the same kind). Among those, a report is the agreement
+  whose identifying words it shares (`agreement_keys`: the words of its label, name, subject and
+  assets that are not agreement vocabulary: "Perjanjian Malaysia 1963" -> {malaysia, 1963}, "MoU on
+  maritime security" -> {maritime, security}, "18 FA-50 aircraft" -> {fa-50}): two words, a word with
+  a digit, or all the words of the smaller set. A dated report with no such words ("the agreement")
+  joins only a clear single candidate (of its own type, reported within `VAGUE_WINDOW_DAYS`), and never
+  when it has fewer than two parties (one party says too little to be matched on type alone); one with
+  words shares them or stays apart. An agreement's
+  words grow with each report, so the same deal under three names over a year stays one;
 - gatherings match by kind, parties, ordinal and folded name (or, without a name, the month).
 """
 
@@ -32,6 +37,7 @@ from itertools import combinations
 
 AGREEMENT_WINDOW_DAYS = 730
 RESTART_GAP_DAYS = 180
+VAGUE_WINDOW_DAYS = 120  # a report with no identifying words joins only an agreement reported this lately
 MAX_NAME_TOKENS = 8  # subsets of longer names are taken over their first 8 tokens (sorted)
 RECENT_AGREEMENTS = 50  # of one type and parties, only the latest few can still be the same agreement
 EARLY_STATUSES = frozenset({"proposed", "negotiating"})
@@ -102,8 +108,50 @@ def label_words(label: str | None) -> frozenset[str]:
     return frozenset(w for w in _TOKEN.findall(fold(label)) if len(w) > 1 and w not in vocabulary)
 
 
-def _labels_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    return a <= b or b <= a
+_PURCHASES = frozenset({"g2g_procurement", "procurement_contract", "loi"})
+
+
+def kin(one: str, other: str) -> bool:
+    """Whether two agreement types may name one agreement: the same, two kinds of purchase (the letter
+    of intent, the G2G agreement and the contract of one deal), or a general "agreement" ("other") and
+    any kind (it then needs shared words: a vague report joins only its own type)."""
+    return one == other or "other" in (one, other) or {one, other} <= _PURCHASES
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words that describe any agreement's subject matter (the English words of the summary lines,
+    the subject lexicon's function words): not what tells two agreements apart."""
+    from jalin.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    words = {w for row in lexicon.table("agreement_phrases") for w in _TOKEN.findall(fold(row["en"]))}
+    words.update(w for row in lexicon.table("agreement_subjects") for w in _TOKEN.findall(fold(row["word"])))
+    words.update(w for row in lexicon.table("countries") for w in _TOKEN.findall(fold(row["name"])))
+    return frozenset(words) | _agreement_vocabulary()
+
+
+_KEY_TOKEN = re.compile(r"[\w'][\w'\-]*")  # "fa-50", "maritime", "1963"
+
+
+def agreement_keys(label: str | None, title: str | None = None, subject: str | None = None,
+                   assets: list[str] = ()) -> frozenset[str]:
+    """The words that identify an agreement across reports: those of its label (`label_words`), and
+    of its name, subject and asset texts that are neither agreement vocabulary nor generic."""
+    generic = _generic_words()
+    found = set(label_words(label))
+    for text in (title, subject, *assets):
+        found.update(w.strip("-'") for w in _KEY_TOKEN.findall(fold(text)) if len(w) > 2 and w not in generic)
+    found.discard("")
+    return frozenset(found)
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two key sets name the same agreement: two words shared, one with a digit ("fa-50",
+    "1963"), or all of the smaller set."""
+    common = a & b
+    return bool(common) and (len(common) >= 2 or any(c.isdigit() for w in common for c in w)
+                             or len(common) == min(len(a), len(b)))
 
 
 @dataclass(slots=True)
@@ -113,6 +161,7 @@ class AgreementEntity:
     last_seen: str | None
     concluded: bool
     words: frozenset[str]  # label_words of the first label that had some
+    keys: frozenset[str] = frozenset()  # agreement_keys of every report so far
 
 
 @dataclass(slots=True)
@@ -146,9 +195,12 @@ class EntityIndex:
     by_subset: dict[frozenset[str], set[int]] = field(default_factory=dict)
     by_name: dict[frozenset[str], set[int]] = field(default_factory=dict)
     agreements: dict[tuple[str, str], list[AgreementEntity]] = field(default_factory=dict)
+    kinds: dict[str, set[str]] = field(default_factory=dict)  # parties -> the types stored with them
     gatherings: dict[str, int] = field(default_factory=dict)
     # agreement pk -> a label that names it, for agreements first reported under a generic label
     relabelled: dict[int, str] = field(default_factory=dict)
+    # agreement pk -> its identifying words, for agreements whose words grew
+    rekeyed: dict[int, frozenset[str]] = field(default_factory=dict)
     next_actor: int = 1
     next_agreement: int = 1
     next_gathering: int = 1
@@ -164,9 +216,12 @@ class EntityIndex:
         self.next_actor = max(self.next_actor, pk + 1)
 
     def load_agreement(self, pk: int, type_: str, parties: str, first: str | None, last: str | None,
-                       status: str | None, label: str | None) -> None:
+                       status: str | None, label: str | None, keys: str | None = None) -> None:
+        words = label_words(label)
+        found = frozenset(keys.split(" ")) if keys else words
         self.agreements.setdefault((type_, parties), []).append(
-            AgreementEntity(pk, first, last, status in CONCLUDED_STATUSES, label_words(label)))
+            AgreementEntity(pk, first, last, status in CONCLUDED_STATUSES, words, found))
+        self.kinds.setdefault(parties, set()).add(type_)
         self.next_agreement = max(self.next_agreement, pk + 1)
 
     def load_gathering(self, pk: int, key: str) -> None:
@@ -239,35 +294,60 @@ class EntityIndex:
     # ------------------------------------------------------------------ agreements and gatherings
 
     def agreement(self, type_: str, parties: str, day: str | None, status: str,
-                  label: str | None = None) -> tuple[int, bool]:
-        """(entity pk, whether it is new) for one report of an agreement on `day`."""
+                  label: str | None = None, keys: frozenset[str] | None = None) -> tuple[int, bool]:
+        """(entity pk, whether it is new) for one report of an agreement on `day`; `keys`: its
+        identifying words (`agreement_keys`), those of its label when not given."""
         words = label_words(label)
+        keys = words if keys is None else keys | words
         several = "|" in parties
-        for entity in reversed(self.agreements.get((type_, parties), [])[-RECENT_AGREEMENTS:]):
-            if entity.words and words:
-                if not _labels_agree(entity.words, words):
-                    continue
-            elif not several:
-                continue
-            near = _days(day, entity.last_seen) <= AGREEMENT_WINDOW_DAYS or _days(
-                day, entity.first_seen) <= AGREEMENT_WINDOW_DAYS
-            restart = (entity.concluded and status in EARLY_STATUSES
-                       and bool(day and entity.last_seen and day > entity.last_seen)
-                       and _days(day, entity.last_seen) > RESTART_GAP_DAYS)
-            if near and not restart:
-                if day:
-                    entity.first_seen = min(filter(None, (entity.first_seen, day)))
-                    entity.last_seen = max(filter(None, (entity.last_seen, day)))
-                entity.concluded = entity.concluded or status in CONCLUDED_STATUSES
-                if words and not entity.words:
-                    entity.words = words
-                    self.relabelled[entity.pk] = label or ""
-                return entity.pk, False
+        candidates = [entity for entity in self._candidates_for(type_, parties)
+                      if self._in_time(entity, day, status)]
+        chosen = next((e for e in candidates if keys and e.keys and _shared(keys, e.keys)), None)
+        # No words at all ("the agreement"): only a clear single candidate of the same type reported
+        # lately ("the G2G agreement" a month after "the G2G agreement with Korea").
+        lately = [e for e in candidates if e in self.agreements.get((type_, parties), ())
+                  and day and e.last_seen and _days(day, e.last_seen) <= VAGUE_WINDOW_DAYS]
+        if chosen is None and several and not keys and len(candidates) == 1 and candidates[0] in lately:
+            chosen = candidates[0]
+        if chosen is not None:
+            self._seen(chosen, day, status, label, words, keys)
+            return chosen.pk, False
         pk = self.next_agreement
         self.next_agreement += 1
         self.agreements.setdefault((type_, parties), []).append(
-            AgreementEntity(pk, day, day, status in CONCLUDED_STATUSES, words))
+            AgreementEntity(pk, day, day, status in CONCLUDED_STATUSES, words, keys))
+        self.kinds.setdefault(parties, set()).add(type_)
         return pk, True
+
+    def _candidates_for(self, type_: str, parties: str) -> list[AgreementEntity]:
+        """The latest entities with these parties and a kindred type, latest first."""
+        found = [entity for kind in self.kinds.get(parties, ()) if kin(kind, type_)
+                 for entity in self.agreements[(kind, parties)][-RECENT_AGREEMENTS:]]
+        return sorted(found, key=lambda e: (e.last_seen or "", e.pk), reverse=True)
+
+    @staticmethod
+    def _in_time(entity: AgreementEntity, day: str | None, status: str) -> bool:
+        """Whether a report on `day` at `status` is compatible in time with an entity."""
+        near = _days(day, entity.last_seen) <= AGREEMENT_WINDOW_DAYS or _days(
+            day, entity.first_seen) <= AGREEMENT_WINDOW_DAYS
+        restart = (entity.concluded and status in EARLY_STATUSES
+                   and bool(day and entity.last_seen and day > entity.last_seen)
+                   and _days(day, entity.last_seen) > RESTART_GAP_DAYS)
+        return near and not restart
+
+    def _seen(self, entity: AgreementEntity, day: str | None, status: str, label: str | None,
+              words: frozenset[str], keys: frozenset[str]) -> None:
+        """Add one report to an entity: its dates, whether it concluded, its label and words."""
+        if day:
+            entity.first_seen = min(filter(None, (entity.first_seen, day)))
+            entity.last_seen = max(filter(None, (entity.last_seen, day)))
+        entity.concluded = entity.concluded or status in CONCLUDED_STATUSES
+        if words and not entity.words:
+            entity.words = words
+            self.relabelled[entity.pk] = label or ""
+        if not keys <= entity.keys:
+            entity.keys = entity.keys | keys
+            self.rekeyed[entity.pk] = entity.keys
 
     def gathering(self, kind: str, name: str | None, ordinal: int | None, parties: str,
                   day: str | None) -> tuple[int, str, bool]:

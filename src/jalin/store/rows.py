@@ -20,7 +20,8 @@ import orjson
 from jalin import model
 from jalin.model import Analysis, Record
 from jalin.store.dates import day_of, due_date
-from jalin.store.resolve import EntityIndex, NewActor, PersonUpdate, fold
+from jalin.store.relevance import document_relevance, relevant
+from jalin.store.resolve import EntityIndex, NewActor, PersonUpdate, agreement_keys, fold
 
 
 def _dumps(value: Any) -> str:
@@ -129,10 +130,11 @@ class BatchRows:
         text = data["text"]
         day = info.get("published")
         dup = int(duplicate_of is not None)
+        score = document_relevance(data)
         self.documents.append((
             pk, info["id"], content_hash, day, info.get("source"), info.get("url"), info.get("title"),
             info.get("language"), info.get("dateline"), minhash, duplicate_of, text,
-            analysis_without_text(data, given), self.added,
+            analysis_without_text(data, given), self.added, score,
         ))
         self.bands.extend(zip(keys, [pk] * len(keys), strict=True))
         times = {t["id"]: t for t in data["times"]}
@@ -146,7 +148,8 @@ class BatchRows:
             if entity is not None and not dup:
                 self.actor_counts[entity][1] += 1
         self._events(pk, data["events"], actors, times, day, dup)
-        self._agreements(pk, data["agreements"], text, times, day, dup)
+        quantities = {q["id"]: q["text"] for q in data["quantities"]}
+        self._agreements(pk, data["agreements"], text, times, day, dup, quantities, score)
         for g in data["gatherings"]:
             parties = "|".join(sorted(g["parties"]))
             entity, key, new = self.index.gathering(g["kind"], g["name"], g["ordinal"], parties, day)
@@ -211,12 +214,15 @@ class BatchRows:
                 self.event_pairs.extend((a, b, when or "", e["type"], event_pk) for a, b in sorted(pairs))
 
     def _agreements(self, pk: int, agreements: list[dict[str, Any]], text: str,
-                    times: dict[str, dict[str, Any]], day: str | None, dup: int) -> None:
+                    times: dict[str, dict[str, Any]], day: str | None, dup: int, quantities: dict[str, str],
+                    score: float) -> None:
         for g in agreements:
             parties = "|".join(sorted(g["parties"]))
-            entity, new = self.index.agreement(g["type"], parties, day, g["status"], g["label"])
+            assets = [quantities[q] for q in g.get("assets", ()) if q in quantities]
+            keys = agreement_keys(g["label"], g.get("title"), g.get("subject"), assets)
+            entity, new = self.index.agreement(g["type"], parties, day, g["status"], g["label"], keys)
             if new:
-                self.new_agreements.append((entity, g["type"], parties, g["label"]))
+                self.new_agreements.append((entity, g["type"], parties, g["label"], " ".join(sorted(keys))))
             self.touched_agreements.add(entity)
             obs = self.next_observation
             self.next_observation += 1
@@ -224,7 +230,9 @@ class BatchRows:
             first = g["evidence"][0] if g["evidence"] else {}
             self.observations.append((obs, pk, g["id"], entity, g["type"], g["label"], parties, g["status"],
                                       exclusive, day, _evidence(text, g["evidence"]), dup, first.get("start"),
-                                      first.get("end")))
+                                      first.get("end"), g.get("subject"), g.get("title"), g.get("summary"),
+                                      _dumps(assets), _dumps(g.get("companies", [])),
+                                      int(relevant(g, score, bool(keys)))))
             for m in g["milestones"]:
                 time = times.get(m["time"], {}) if m["time"] else {}
                 value, relation = time.get("value"), time.get("relation")

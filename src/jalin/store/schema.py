@@ -149,8 +149,30 @@ V4: tuple[str, ...] = (
     "ALTER TABLE documents ADD COLUMN added TEXT",
 )
 
+# Version 5, agreements a user can trust: each report keeps what the agreement is about (subject,
+# title, one English summary line, its asset quantities and company parties) and whether it counts for
+# the board (`relevant`: two parties or a name, in an article about defence, security or foreign
+# relations; see relevance.py); each agreement keeps the words that identify it across reports
+# (`keys`, see resolve.py), its latest subject, title and summary, and whether any report is relevant.
+# Documents keep their relevance score. Plain ALTER/CREATE statements, the same on PostgreSQL.
+V5: tuple[str, ...] = (
+    "ALTER TABLE documents ADD COLUMN relevance REAL",
+    "ALTER TABLE agreement_observations ADD COLUMN subject TEXT",
+    "ALTER TABLE agreement_observations ADD COLUMN title TEXT",
+    "ALTER TABLE agreement_observations ADD COLUMN summary TEXT",
+    "ALTER TABLE agreement_observations ADD COLUMN assets TEXT",
+    "ALTER TABLE agreement_observations ADD COLUMN companies TEXT",
+    "ALTER TABLE agreement_observations ADD COLUMN relevant INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE agreement_entities ADD COLUMN subject TEXT",
+    "ALTER TABLE agreement_entities ADD COLUMN title TEXT",
+    "ALTER TABLE agreement_entities ADD COLUMN summary TEXT",
+    "ALTER TABLE agreement_entities ADD COLUMN keys TEXT",
+    "ALTER TABLE agreement_entities ADD COLUMN relevant INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX agreement_entities_relevant ON agreement_entities(relevant, last_seen)",
+)
+
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Per-document tables, deleted when a document is replaced (same id, new content).

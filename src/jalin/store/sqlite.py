@@ -22,8 +22,8 @@ _CHUNK = 500  # bound parameters per IN (...) list
 
 _INSERTS: tuple[tuple[str, str], ...] = (
     ("documents", "INSERT INTO documents (pk, id, content_hash, published, source, url, title, language, "
-                  "dateline, minhash, duplicate_of, text, analysis, added) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                  "dateline, minhash, duplicate_of, text, analysis, added, relevance) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("bands", "INSERT INTO minhash_bands (key, doc) VALUES (?,?)"),
     ("actors", "INSERT INTO actors (doc, entity, name) VALUES (?,?,?)"),
     ("actor_roles", "INSERT INTO actor_roles (entity, doc, date, text, en) VALUES (?,?,?,?,?)"),
@@ -34,8 +34,9 @@ _INSERTS: tuple[tuple[str, str], ...] = (
                "source_entity, target_entity, dup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("event_pairs", "INSERT INTO event_pairs (a, b, date, type, event) VALUES (?,?,?,?,?)"),
     ("observations", "INSERT INTO agreement_observations (pk, doc, gid, agreement, type, label, parties, "
-                     "status, exclusive, date, evidence, dup, evidence_start, evidence_end) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                     "status, exclusive, date, evidence, dup, evidence_start, evidence_end, subject, title, "
+                     "summary, assets, companies, relevant) "
+                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("milestones", "INSERT INTO milestones (observation, agreement, doc, kind, state, time, value, "
                    "relation, due, text, date, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     ("gatherings", "INSERT INTO gatherings (doc, entity, kind, name, ordinal, location, time, value, "
@@ -66,7 +67,7 @@ _TABLES: dict[str, str] = {
     "statements": _STATEMENTS + " ORDER BY s.pk",
     "events": _EVENTS + " ORDER BY e.pk",
     "agreements": """SELECT pk AS id, type, parties, label, status, status_date, first_seen, last_seen,
-        exclusive FROM agreement_entities ORDER BY pk""",
+        exclusive, subject, title, summary, relevant FROM agreement_entities ORDER BY pk""",
     "agreement_observations": """SELECT o.agreement, d.id AS document, o.date, o.type, o.parties, o.status,
         o.exclusive, o.label, o.evidence, o.evidence_start, o.evidence_end, o.dup
         FROM agreement_observations o JOIN documents d ON d.pk = o.doc ORDER BY o.pk""",
@@ -186,8 +187,8 @@ class SQLiteStore(Store):
                 "SELECT pk, type, key, country, name FROM actor_entities"):
             index.load_actor(pk, type_, key, country, name)
         for row in self._con.execute(
-                "SELECT pk, type, parties, first_seen, last_seen, status, label FROM agreement_entities "
-                "ORDER BY pk"):
+                "SELECT pk, type, parties, first_seen, last_seen, status, label, keys "
+                "FROM agreement_entities ORDER BY pk"):
             index.load_agreement(*row)
         for pk, key in self._con.execute("SELECT pk, key FROM gathering_entities"):
             index.load_gathering(pk, key)
@@ -337,11 +338,14 @@ class SQLiteStore(Store):
             "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?4 THEN ?4 ELSE last_seen END "
             "WHERE pk = ?5",
             [(c[0], c[1], c[2], c[3], pk) for pk, c in rows.actor_counts.items()])
-        con.executemany("INSERT INTO agreement_entities (pk, type, parties, label) VALUES (?,?,?,?)",
+        con.executemany("INSERT INTO agreement_entities (pk, type, parties, label, keys) VALUES (?,?,?,?,?)",
                         rows.new_agreements)
         con.executemany("UPDATE agreement_entities SET label = ? WHERE pk = ?",
                         [(label, pk) for pk, label in sorted(rows.index.relabelled.items())])
         rows.index.relabelled.clear()
+        con.executemany("UPDATE agreement_entities SET keys = ? WHERE pk = ?",
+                        [(" ".join(sorted(keys)), pk) for pk, keys in sorted(rows.index.rekeyed.items())])
+        rows.index.rekeyed.clear()
         con.executemany("INSERT INTO agreement_parties (agreement, country) VALUES (?,?)",
                         [(a[0], c) for a in rows.new_agreements for c in a[2].split("|") if c])
         con.executemany("INSERT INTO gathering_entities (pk, kind, name, ordinal, parties, key, first_seen) "
@@ -369,9 +373,21 @@ class SQLiteStore(Store):
             status, when = agreement_status.current_status(recent)
             # The latest of the recent reports that says whether it is exclusive.
             exclusive = next((r["exclusive"] for r in recent if r["exclusive"] is not None), None)
-            updates.append((status, when, first, last, exclusive, pk))
+            # What it is about and its line: the latest report's; its name: the latest report's that
+            # gives one; shown when any report counts for the board.
+            about = con.execute(
+                "SELECT subject, summary FROM agreement_observations WHERE agreement = ? AND dup = 0 "
+                "ORDER BY date DESC, pk DESC LIMIT 1", (pk,)).fetchone()
+            title = con.execute(
+                "SELECT title FROM agreement_observations WHERE agreement = ? AND title IS NOT NULL "
+                "ORDER BY date DESC, pk DESC LIMIT 1", (pk,)).fetchone()
+            shown = con.execute("SELECT max(relevant) FROM agreement_observations WHERE agreement = ?",
+                                (pk,)).fetchone()[0]
+            updates.append((status, when, first, last, exclusive, about[0] if about else None,
+                            title[0] if title else None, about[1] if about else None, shown or 0, pk))
         self._con.executemany("UPDATE agreement_entities SET status = ?, status_date = ?, first_seen = ?, "
-                              "last_seen = ?, exclusive = ? WHERE pk = ?", updates)
+                              "last_seen = ?, exclusive = ?, subject = ?, title = ?, summary = ?, "
+                              "relevant = ? WHERE pk = ?", updates)
 
     def _delete_document(self, pk: int) -> None:
         """Remove a stored document and its rows (it is being replaced by a new version)."""
@@ -433,9 +449,11 @@ class SQLiteStore(Store):
 
     def agreement_records(self, country: str | None = None, status: str | None = None,
                           overdue: bool = False, as_of: str | None = None,
-                          limit: int | None = None) -> list[dict[str, Any]]:
+                          limit: int | None = None, relevant: bool = False) -> list[dict[str, Any]]:
         today = as_of or date.today().isoformat()
         where, params = [], []
+        if relevant:
+            where.append("relevant = 1")
         if country:
             where.append("pk IN (SELECT agreement FROM agreement_parties WHERE country = ?)")
             params.append(country.upper())
@@ -445,7 +463,8 @@ class SQLiteStore(Store):
         if overdue:
             where.append(_MAY_BE_OVERDUE)
             params += [as_of or _NO_LIMIT, today, as_of or _NO_LIMIT, as_of or _NO_LIMIT]
-        sql = ("SELECT pk, type, parties, label, exclusive FROM agreement_entities"
+        sql = ("SELECT pk, type, parties, label, exclusive, subject, title, summary, relevant "
+               "FROM agreement_entities"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
         records: list[dict[str, Any]] = []
         if limit is not None and limit <= 0:
@@ -465,7 +484,7 @@ class SQLiteStore(Store):
                          today: str) -> list[dict[str, Any]]:
         history, milestones = self._agreement_details([e[0] for e in entities])
         records = []
-        for pk, type_, parties, label, exclusive in entities:
+        for pk, type_, parties, label, exclusive, subject, title, summary, shown in entities:
             seen = agreement_status.visible(history.get(pk, []), as_of)
             marks = agreement_status.visible(milestones.get(pk, []), as_of)
             if as_of is not None and not seen:
@@ -477,6 +496,7 @@ class SQLiteStore(Store):
             flags = [o["exclusive"] for o in seen if o["exclusive"] is not None]
             records.append({
                 "id": pk, "type": type_, "parties": parties.split("|") if parties else [], "label": label,
+                "subject": subject, "title": title, "summary": summary, "relevant": bool(shown),
                 "status": current, "status_date": since,
                 "exclusive": bool(flags[-1]) if flags else (None if exclusive is None else bool(exclusive)),
                 "first_seen": seen[0]["date"] if seen else None,

@@ -2,7 +2,10 @@
 
 Lists take `limit` and `offset` and answer `{"total", "limit", "offset", "items"}`. `POST /api/documents`
 analyses a text and stores it; it needs `Authorization: Bearer <token>` matching the server's
-`$JALIN_TOKEN` (401 without it or with a wrong one; 403 when the server has no token: writes disabled).
+`$JALIN_TOKEN` (401 without it or with a wrong one; 403 when the server has no token: writes disabled),
+checked before the body is read (`jalin.web.guard`); the analysis runs in a child process with a
+time budget and stops when the client disconnects (`jalin.web.analysis`). Every error answers
+`{"detail": "..."}` with the status the OpenAPI spec lists for its route.
 """
 
 from __future__ import annotations
@@ -11,15 +14,31 @@ import hmac
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+import orjson
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from jalin.model import ACTOR_TYPES, AGREEMENT_STATUSES, PLOVER_TYPES
-from jalin.pipeline import analyze
+from jalin.web.analysis import AnalysisStopped, analyse_in_child
 from jalin.web.queries import Queries, page
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class Error(BaseModel):
+    detail: Any = Field(description="What was wrong: a sentence, or the validation errors")
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    said = {400: "The Host header names a host this server does not serve",
+            401: "Missing or wrong bearer token", 403: "Writes are disabled: the server has no JALIN_TOKEN",
+            404: "No such record",
+            413: "Request body too large", 422: "Invalid parameters or body, or a document that could "
+                                                "not be analysed (within the time budget)"}
+    return {status: {"model": Error, "description": said[status]} for status in statuses}
+
+
+router = APIRouter(prefix="/api", tags=["api"], responses=_errors(400, 422))
 _bearer = HTTPBearer(auto_error=False, description="The server's $JALIN_TOKEN")
 
 Country = Annotated[str, Query(pattern="^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 code")]
@@ -29,6 +48,9 @@ EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
 SEARCH_HITS = 1000
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+# A row id: SQLite's integers are signed 64-bit.
+RowId = Annotated[int, Path(ge=-(2**63), le=2**63 - 1)]
+EARLIEST, LATEST = date(1800, 1, 1), date(2199, 12, 31)  # publication dates the analysis takes
 
 
 class Page(BaseModel):
@@ -46,7 +68,7 @@ class Health(BaseModel):
 class NewDocument(BaseModel):
     text: str = Field(min_length=1, max_length=2_000_000, description="The article body")
     id: str | None = Field(None, min_length=1, max_length=200)
-    published: date | None = None
+    published: date | None = Field(None, ge=EARLIEST, le=LATEST)
     title: str | None = Field(None, max_length=2000)
     url: str | None = Field(None, max_length=4000)
     source: str | None = Field(None, max_length=200)
@@ -99,21 +121,28 @@ def list_documents(q: Q, language: Annotated[str | None, Query(pattern="^(ms|en|
     return page(q.documents(language, source, date_from, date_to), limit, offset)
 
 
-@router.get("/documents/{doc_id:path}")
+@router.get("/documents/{doc_id:path}", responses=_errors(404))
 def get_document(q: Q, doc_id: str) -> dict[str, Any]:
     """A stored document: its full analysis (jalin.analysis/1) plus `duplicate_of`."""
     return _found(q.document(doc_id), "document")
 
 
-@router.post("/documents", response_model=Stored, status_code=201, dependencies=[Depends(require_token)])
-def post_document(q: Q, body: NewDocument, response: Response) -> dict[str, Any]:
+@router.post("/documents", response_model=Stored, status_code=201, dependencies=[Depends(require_token)],
+             responses=_errors(401, 403, 413))
+async def post_document(request: Request, q: Q, body: NewDocument, response: Response) -> Any:
     """Analyse a document and store it (needs the bearer token): 201 when stored, 200 when already there."""
-    analysis = analyze(body.text, published=body.published, id=body.id, title=body.title, url=body.url,
-                       source=body.source)
-    result = q.add(analysis)
+    fields = {"text": body.text, "published": body.published, "id": body.id, "title": body.title,
+              "url": body.url, "source": body.source}
+    try:
+        analysis = await analyse_in_child(request, fields, request.app.state.analysis_seconds)
+    except AnalysisStopped as exc:
+        if not exc.timed_out and await request.is_disconnected():
+            return Response(status_code=400)  # nobody is there to read it
+        raise HTTPException(422, str(exc)) from None
+    result = await run_in_threadpool(q.add, analysis)
     if not result.added:
         response.status_code = 200
-    return {"id": analysis.document.id, "added": result.added, "skipped": result.skipped,
+    return {"id": orjson.loads(analysis)["document"]["id"], "added": result.added, "skipped": result.skipped,
             "replaced": result.replaced, "duplicates": result.duplicates}
 
 
@@ -126,8 +155,8 @@ def list_actors(q: Q, country: Country | None = None,
     return page(q.actors(country, type, name), limit, offset)
 
 
-@router.get("/actors/{actor_id}")
-def get_actor(q: Q, actor_id: int) -> dict[str, Any]:
+@router.get("/actors/{actor_id}", responses=_errors(404))
+def get_actor(q: Q, actor_id: RowId) -> dict[str, Any]:
     """An actor with its names, roles over time and statements."""
     return _found(q.actor(actor_id), "actor")
 
@@ -142,8 +171,8 @@ def list_agreements(q: Q, country: Country | None = None,
     return page(found, limit, offset)
 
 
-@router.get("/agreements/{agreement_id}")
-def get_agreement(q: Q, agreement_id: int, as_of: date | None = None) -> dict[str, Any]:
+@router.get("/agreements/{agreement_id}", responses=_errors(404))
+def get_agreement(q: Q, agreement_id: RowId, as_of: date | None = None) -> dict[str, Any]:
     """One agreement with its status history (date, status, document, evidence) and milestones."""
     return _found(q.agreement(agreement_id, as_of.isoformat() if as_of else None), "agreement")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi import Path as PathParameter
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -23,6 +24,8 @@ PAGE_SIZE = 50
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _HIT = re.compile(r"\[([^\[\]]*)\]")
 _FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+# A row id: SQLite's integers are signed 64-bit.
+RowId = Annotated[int, PathParameter(ge=-(2**63), le=2**63 - 1)]
 
 
 def doc_url(doc_id: str, start: int | None = None, end: int | None = None) -> str:
@@ -100,7 +103,7 @@ def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     q = _q(request)
-    agreements = q.agreements()
+    agreements = q.filter_agreements()
     overdue = [(a, linked) for a in agreements for linked in _evidence_links(q, a["overdue"], "text")]
     statements = q.latest_statements(10)
     speakers = {a["id"]: a["name"] for a in q.actors()}
@@ -109,22 +112,27 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/agreements", response_class=HTMLResponse)
-def board(request: Request, country: str | None = None) -> HTMLResponse:
+def board(request: Request, country: str | None = None, all: bool = False) -> HTMLResponse:
+    """The board: by default the agreements relevant to defence, security and foreign relations
+    (store/relevance.py); `?all=1` shows every stored one."""
     q = _q(request)
     country = country.upper() if country and _ISO3.match(country) else None
-    found = q.filter_agreements(country=country)
+    found = q.filter_agreements(country=country, everything=all)
+    stored = len(q.filter_agreements(country=country, everything=True))
     columns = [(status, [a for a in found if a["status"] == status]) for status in BOARD_COLUMNS]
-    return _render(request, "board.html", columns=columns, country=country, total=len(found))
+    return _render(request, "board.html", columns=columns, country=country, total=len(found), stored=stored,
+                   everything=all)
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
-def agreement(request: Request, agreement_id: int) -> HTMLResponse:
+def agreement(request: Request, agreement_id: RowId) -> HTMLResponse:
     q = _q(request)
     found = q.agreement(agreement_id)
     if found is None:
         raise HTTPException(404, "no such agreement")
     return _render(request, "agreement.html", a=found, steps=_evidence_links(q, found["history"], "evidence"),
-                   milestones=_evidence_links(q, found["milestones"], "text"))
+                   milestones=_evidence_links(q, found["milestones"], "text"),
+                   feed=f"/agreements/{agreement_id}/changes.atom")
 
 
 @router.get("/pairs", response_class=HTMLResponse)
@@ -143,7 +151,7 @@ def pair(request: Request, a: str, b: str) -> HTMLResponse:
     chart = timeline_chart(q.timeline(a, b), f"Events between {a} and {b} per month")
     events = q.events(a, b)
     return _render(request, "pair.html", a=a, b=b, chart=chart, events=events[:PAGE_SIZE], total=len(events),
-                   agreements=q.filter_agreements(country=a), other=b)
+                   agreements=q.filter_agreements(country=a), other=b, feed=f"/pairs/{a}/{b}/changes.atom")
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -157,7 +165,7 @@ def actors(request: Request, country: str | None = None, name: str | None = None
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: int) -> HTMLResponse:
+def actor(request: Request, actor_id: RowId) -> HTMLResponse:
     found = _q(request).actor(actor_id)
     if found is None:
         raise HTTPException(404, "no such actor")

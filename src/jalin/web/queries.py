@@ -196,8 +196,12 @@ class Queries:
         return next((a for a in self.agreements(as_of) if a["id"] == agreement_id), None)
 
     def filter_agreements(self, country: str | None = None, status: str | None = None,
-                          overdue: bool = False, as_of: str | None = None) -> list[dict[str, Any]]:
+                          overdue: bool = False, as_of: str | None = None,
+                          everything: bool = False) -> list[dict[str, Any]]:
+        """The agreements the board shows by default (`relevant`), or `everything` stored."""
         found = self.agreements(as_of)
+        if not everything:
+            found = [a for a in found if a.get("relevant", True)]
         if country:
             found = [a for a in found if country.upper() in a["parties"]]
         if status:

@@ -12,6 +12,7 @@ import bisect
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors.bodies import headed_bodies
 from jalin.extract.actors.entries import Match
 from jalin.extract.actors.ethnic import is_ethnic
 from jalin.extract.actors.groups import bare_mentions, find_groups
@@ -140,6 +141,11 @@ def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[
         covered.append((start, end))
     _named_bodies(doc, registry, matches, covered)
     _bodies_of_a_country(doc, registry, matches, covered)
+    for start, end, country, sector, language in headed_bodies(doc, matches, covered):
+        canonical = text[start:end]
+        registry.add("ORGANISATION", canonical, start, end, canonical=canonical,
+                     country=country or (HOME_COUNTRY if language == "ms" else None), sector=sector)
+        covered.append((start, end))
     return covered
 
 
@@ -342,6 +348,8 @@ def extract(doc: Doc) -> list[Actor]:
     _name_organisations(registry)
     _implicit_countries(doc, registry)
     mentions, bare = read_people(doc, matches)
+    bodies = SpanIndex(covered)
+    mentions = [m for m in mentions if not (m.bare and bodies.touches(m.start, m.end))]
     taken = sorted([(m.start, m.end) for m in matches] + covered)
     people = link_people(doc, mentions, bare, taken)
     actors = list(registry.by_key.values()) + [_person_actor(p) for p in people if p.mentions]

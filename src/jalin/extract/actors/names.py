@@ -9,15 +9,19 @@ from jalin.lexicon import Lexicon
 
 # One word of a name: a capitalised word (inner hyphens and apostrophes), a particle, or "@".
 _WORD = re.compile(r"a/[lp]\b|[^\W\d_][\w'’]*(?:-[\w'’]+)*\.?|@")
-PARTICLES = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "@", "van", "von", "de", "der",
+PARTICLES = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "@", "anak", "van", "von", "de", "der",
                        "da", "del", "al", "el", "le", "ibni"})
 MAX_TOKENS = 7
+# A name word written with a lower-case Arabic article: "al-Hussein", "el-Sisi", "ad-Din".
+_ARTICLED = re.compile(r"(?:al|el|ad|as|ar|an|at|ash)-[A-Z][\w'’]*")
 
 
 def _stopwords(lexicon: Lexicon) -> frozenset[str]:
-    """Words that are never part of a person's name: the stopword list and organisation heads."""
+    """Words that are never part of a person's name: the stopword list, organisation heads and the
+    generic words of bodies and places (`not_name_words.tsv`)."""
     words = {row["word"] for row in lexicon.table("name_stopwords")}
     words.update(row["word"] for row in lexicon.table("organisation_heads"))
+    words.update(row["word"] for row in lexicon.table("not_name_words"))
     return frozenset(words)
 
 
@@ -55,6 +59,8 @@ def name_at(doc: Doc, pos: int, blocked: dict[int, str]) -> tuple[int, int, list
         if word.lower() in PARTICLES:
             if not words:
                 break
+        elif words and _ARTICLED.fullmatch(word):
+            pass  # "Riyad al-Maliki", "Zeid Ra'ad al-Hussein": an Arabic article joined to the name
         elif not is_name_word(word, stop):
             break
         end = match.end()

@@ -17,6 +17,7 @@ from typing import Any
 import ahocorasick
 
 from jalin.doc import Doc
+from jalin.extract.actors.bare import bare_people, opens_with_noun
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
@@ -79,6 +80,8 @@ class PersonMention:
     # A bare "role + one word" ("Presiden Barrow", "Menteri Kewangan") names a person only when that
     # word is part of the name of someone named in full.
     weak: bool = False
+    # Found by its shape or context alone (jalin.extract.actors.bare): yields to any organisation.
+    bare: bool = False
 
 
 @dataclass(slots=True)
@@ -204,9 +207,13 @@ class _Reader:
             end, en = senior.end(), f"Senior {en}"
         role = Role(self.text[role_start:end], en)
         country = country or entry.country or None
-        named = self.country_after(end)
+        bracket = _BRACKETED.match(self.text, end)  # "Menteri Luar Negeri (Menlu) Indonesia"
+        named = self.country_after(bracket.end() if bracket else end)
         if named is not None:
             end, country = named[0], country or named[1]
+            bracket = _BRACKETED.match(self.text, end)  # "Setiausaha Negara Amerika Syarikat (AS)"
+            if bracket:
+                end = bracket.end()
         return pos, end, role, entry.sector, country
 
     def owner_before(self, start: int, role_end: int) -> Entry | None:
@@ -346,6 +353,9 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
             bare.append(found)
         reach = found.end
     people.extend(_names_first(doc, reader, people))
+    taken = [(m.start, m.end) for m in people]
+    people.extend(PersonMention(start, end, words, bare=True)
+                  for start, end, words in bare_people(doc, matches, reader.blocked, taken))
     people.sort(key=lambda m: m.start)
     return people, bare
 
@@ -390,6 +400,8 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
         start = run.start()
         for word in re.finditer(r"\S+", run.group()):
             name = name_at(doc, start + word.start(), reader.blocked)
+            if name is not None and opens_with_noun(doc, name[2]):
+                continue  # "Aktivis Siti Rohaya Ghani berkata": the noun is no part of the name
             if name is not None and name[1] == end and len(name[2]) >= 2:
                 mention = PersonMention(name[0], end, name[2])
                 if kind == 0:
@@ -471,6 +483,8 @@ def _chain(
         if described is not None:
             found = described[:4]
             sector = sector or described[4]
+        else:
+            found = _after_body(reader, after)
     if found is None:
         if roles and role_hit is not None:
             anaphoric = bool(_THAT.match(text, pos)) or text[max(0, start - 4):start].lower() == "the "
@@ -498,6 +512,24 @@ def _chain(
             mention.sector = mention.sector or a_sector
             mention.country = mention.country or a_country
     return mention
+
+
+# Capitalised words (an organisation the lexicon does not know) then a comma: "MyAid, " "Harian Kita
+# (HK), " — between a role and a name: "Ketua Pegawai Eksekutif MyAid, Rahman Jaafar".
+# "Duta Israel ke PBB, X": a place or a body it is sent to ("ke", "to", "bagi", "for") may follow.
+_BODY_COMMA = re.compile(r"(?:(?:ke|to|di|at|bagi|for) )?(?:[A-Z][\w'’&-]*|\([A-Za-z]{2,10}\))"
+                         r"(?: (?:[A-Z][\w'’&-]*|\([A-Za-z]{2,10}\)|dan|and|of|ke|to|bagi|for|di|at)){0,6}, ")
+
+
+def _after_body(reader: _Reader, pos: int) -> tuple[int, list[str], list[str], str | None] | None:
+    """The name after a role's organisation that the lexicon does not know, and its comma."""
+    body = _BODY_COMMA.match(reader.text, pos)
+    if body is None:
+        return None
+    found = reader.people_words(body.end())
+    if found is None or (len(found[1]) < 2 and not found[2]):
+        return None
+    return found
 
 
 def _place_heads(lexicon: Lexicon) -> frozenset[str]:
@@ -542,23 +574,42 @@ def _counterpart_role(
 
 def _antecedent(doc: Doc, start: int, people: list[PersonMention]) -> PersonMention | None:
     """The person a possessive ("his counterpart", "rakan sejawatannya") refers to: the most
-    mentioned person so far (the story's subject), with the roles of all its mentions."""
-    before = doc.text[:start]
+    mentioned person so far (the story's subject), with the roles of all its mentions.
+
+    Linear in the mentions and the text: the text before is lowered once, each word counted once,
+    and the holders of a name (the mentions whose name contains it) found through a word index and
+    worked out once per distinct name."""
+    lowered = doc.text[:start].lower()
+    keys = [set(name_key(p.words)) for p in people]
+    by_word: dict[str, list[int]] = {}
+    for position, words in enumerate(keys):
+        for word in words:
+            by_word.setdefault(word, []).append(position)
+    counts: dict[str, int] = {}
+    known: dict[frozenset[str], tuple[list[Role], str | None]] = {}
     best: PersonMention | None = None
     best_score = (0, 0)
     for index, mention in enumerate(people):
         if mention.start >= start:
             break
-        key = set(name_key(mention.words))
-        holders = [p for p in people if key and key <= set(name_key(p.words))]
-        roles = [r for p in holders for r in p.roles]
+        key = keys[index]
+        if not key:
+            continue
+        frozen = frozenset(key)
+        if frozen not in known:
+            rarest = min((by_word[w] for w in key), key=len)
+            holders = [people[j] for j in rarest if key <= keys[j]]
+            known[frozen] = ([r for p in holders for r in p.roles],
+                             next((p.country for p in holders if p.country), None))
+        roles, country = known[frozen]
         if not roles:
             continue
         longest = max(key, key=len)
-        score = (before.lower().count(longest), -index)
+        if longest not in counts:
+            counts[longest] = lowered.count(longest)
+        score = (counts[longest], -index)
         if score > best_score:
-            country = next((p.country for p in holders if p.country), None)
-            best, best_score = PersonMention(mention.start, mention.end, mention.words, roles=roles,
+            best, best_score = PersonMention(mention.start, mention.end, mention.words, roles=list(roles),
                                              country=country), score
     return best
 

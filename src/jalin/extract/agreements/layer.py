@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from jalin.doc import Doc
+from jalin.extract.agreements import about
 from jalin.extract.agreements.followups import FollowUp, follow_ups
 from jalin.extract.agreements.lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreements.mentions import Mention, find_mentions
@@ -25,6 +26,8 @@ from jalin.extract.agreements.parties import Country, countries, own_side, parti
 from jalin.extract.agreements.stage import StageCue, stage_cues
 from jalin.extract.common import cues as cue_layer
 from jalin.extract.common import queries
+from jalin.extract.common.anchors import trie_regex
+from jalin.lexicon import Lexicon
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 
 # Markers read around stage cues: tense and modality, the Cabinet of a Cabinet approval, the asset
@@ -62,6 +65,10 @@ class _Draft:
     like: _Draft | None = None  # "such an agreement": the agreement it is like (same subject matter)
     grounded: bool = False  # a country or company named with it, a proper name, or a specific head
     after_signing: list[str] = field(default_factory=list)  # statuses a coming delivery implies
+    title: str = ""      # its name as written, when the text names it ("Visiting Forces Agreement")
+    subject: str = ""    # the named asset, else the phrase after "on"/"mengenai"/"for" its label
+    scopes: set[tuple[int, int]] = field(default_factory=set)  # the clauses that speak of it
+    companies: set[str] = field(default_factory=set)  # actor ids of the companies that are parties
     # (kind, state, time) and (kind, state) of the milestones, so that a check is a look-up, not a scan
     milestone_keys: set[tuple[str, str, str | None]] = field(default_factory=set)
     milestone_states: set[tuple[str, str]] = field(default_factory=set)
@@ -148,7 +155,7 @@ def extract(doc: Doc) -> list[Agreement]:
         if draft.like is not None:
             modes[id(draft)] |= modes[id(draft.like)]
     kept = [draft for draft in drafts if not _vague(draft)]
-    return [_finish(index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
+    return [_finish(doc, index, draft, modes[id(draft)]) for index, draft in enumerate(kept, 1)]
 
 
 # A model designation: "FA-50", "H145M", "C-130J", "AW149"; not an amount ("RM4.1").
@@ -337,9 +344,25 @@ def _read_mention(
         draft = same or _draft(drafts, kind, clause.words, codes, mention.asset)
     draft.grounded = (draft.grounded or bool(clause.named) or not mention.common
                       or any(c.isupper() for c in clause.words[1:]))
+    _describe(doc, draft, mention, clause)
     _apply(doc, m, draft, clause, clause.stage)
     if implied:
         _apply_implied(doc, m, drafts, draft, like, implied, clause)
+
+
+def _describe(doc: Doc, draft: _Draft, mention: Mention, clause: _Clause) -> None:
+    """What a mention adds to what an agreement is about: its name, subject, clause and companies."""
+    draft.scopes.add(clause.scope)
+    if not draft.title:
+        draft.title = about.title(about.words(doc.lexicon), clause.words, mention.named) or ""
+    if not draft.subject:
+        if mention.asset:
+            draft.subject = mention.asset.strip()
+        else:
+            phrase = about.subject_phrase(doc, about.words(doc.lexicon), mention.end, clause.scope[1])
+            draft.subject = phrase or ""
+    companies = about.business(doc)
+    draft.companies.update(c[3] for c in clause.named if c[3] in companies)
 
 
 def _apply_implied(
@@ -479,7 +502,7 @@ def _milestone(
     the agreement's own label ("will sign an MoU on border management next week") and with no other
     stage cue (`others`) between, after the cue first, else before; a done cue whose time is after the
     document's date is still expected."""
-    times = queries.times_in(doc, scope[0], scope[1])
+    times = [t for t in queries.times_in(doc, scope[0], scope[1]) if not _reported_at(doc, t)]
     text = doc.text
 
     def words(start: int, end: int) -> int:
@@ -494,9 +517,57 @@ def _milestone(
     before = [t for t in times if t.end <= cue.start and words(t.end, cue.start) <= _TIME_REACH
               and free(t.end, cue.start)]
     when = after[0] if after else before[-1] if before else None
+    row = matchers(doc.lexicon).stage_rows.get(cue.key)
+    if (cue.done and row is not None and row.past_form and when is not None and _after_publication(doc, when)
+            and _read_forward(doc, when)):
+        _read_back(doc, when)  # "dimeterai pada Julai": signed last July, not next July
     state = "done" if cue.done and not (when and _after_publication(doc, when)) else "expected"
     end = when.end if when is not None and when in after else cue.end
     return Milestone(cue.milestone, state, when.id if when else None, doc.text[cue.start:end])
+
+
+_WRITTEN_YEAR = re.compile(r"\d{4}")  # "Julai 2026", "2026": a year the text gives
+
+
+def _read_forward(doc: Doc, when: TimeExpr) -> bool:
+    """Whether a time is a month or day written without a year ("pada Julai", "on 3 March") that the
+    times layer read forward for want of a tense in its sentence."""
+    return (when.relation == "on" and when.granularity in ("month", "day") and when.value is not None
+            and "/" not in when.value and not _WRITTEN_YEAR.search(when.text))
+
+
+def _read_back(doc: Doc, when: TimeExpr) -> None:
+    """Resolve a month or day written without a year to its latest occurrence on or before the
+    document's date: a stage cue asserted as done is the sentence's tense (SCHEMA: a bare month goes
+    the way of the sentence's tense)."""
+    if doc.published is None or when.value is None:
+        return
+    year, rest = when.value.split("-", 1)
+    for back in (1, 2):
+        value = f"{int(year) - back}-{rest}"
+        if value <= doc.published.isoformat()[:len(value)]:
+            when.value = value
+            return
+
+
+_SAID_REACH = 2  # words between a speech verb and the time it was said at ("kata beliau semalam")
+
+
+def _speech_tail(lexicon: Lexicon) -> re.Pattern[str]:
+    """A speech verb and up to two words at the end of a passage: "katanya ", "the minister said ",
+    "kata beliau ", "told reporters "; not English present forms, which are also plural nouns ("an
+    exchange of notes next month")."""
+    forms = [r["form"] for r in lexicon.table("speech_verbs") if r["position"] not in ("none", "prep")
+             and not (r["language"] == "en" and r["form"].endswith("s"))]
+    return re.compile(rf"(?<![\w\-])(?i:{trie_regex(forms)})(?:[ ]+[\w'’]+){{0,{_SAID_REACH}}}?[ ]*$")
+
+
+def _reported_at(doc: Doc, when: TimeExpr) -> bool:
+    """Whether a time is when something was said ("katanya semalam", "said on Tuesday"), not when a
+    milestone happens."""
+    tail = doc.lexicon.cached("agreements.speech_tail", _speech_tail)
+    before = doc.text[max(0, when.start - 60):when.start]
+    return bool(tail.search(before))
 
 
 _COORDINATORS = frozenset({"and", "dan", "manakala", "while", "whereas", "serta"})
@@ -554,14 +625,23 @@ def _modes(doc: Doc, draft: _Draft) -> set[str]:
     return found
 
 
-def _finish(index: int, draft: _Draft, modes: set[str]) -> Agreement:
+def _finish(doc: Doc, index: int, draft: _Draft, modes: set[str]) -> Agreement:
     statuses = draft.statuses
     signings = {m.state for m in draft.milestones if m.kind == "signing"}
     if signings != {"expected"}:  # a coming delivery implies a signing, unless that is still to come
         statuses = statuses + draft.after_signing
     status = max(statuses, key=STATUS_RANK.__getitem__, default="unknown")
+    w = about.words(doc.lexicon)
+    kept_modes = [x for x in MODES if x in modes]
+    title = draft.title or None
+    assets = about.assets(doc, w, sorted(draft.scopes))
+    named = draft.subject or about.equipment_subject(doc, w, assets)
+    subject = named or about.fallback_subject(w, draft.type, kept_modes)
     return Agreement(
         id=f"g{index}", type=draft.type, label=draft.label, parties=draft.parties, status=status,
         exclusive=draft.exclusive, milestones=draft.milestones,
-        evidence=[Span(s, e) for s, e in sorted(draft.evidence)], modes=[x for x in MODES if x in modes],
+        evidence=[Span(s, e) for s, e in sorted(draft.evidence)], modes=kept_modes,
+        subject=subject, title=title, assets=assets, companies=sorted(draft.companies),
+        summary=about.summary(doc.lexicon, w, draft.type, draft.parties, status, draft.milestones, doc.times,
+                              title, named),
     )

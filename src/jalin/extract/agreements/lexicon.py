@@ -43,6 +43,7 @@ class StageRow:
     needs_asset: bool = False    # counts only a few words after an asset noun ("the first jets arrive")
     needs_head: bool = False     # counts only right before the agreement's head ("exchange of MoUs")
     proper: bool = False         # written with a capital ("Cabinet approval"): a capital is no name
+    past_form: bool = False      # a passive or past form that asserts the milestone happened ("dimeterai")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ def _build(lexicon: Lexicon) -> Matchers:
             stage_rows[_key(row["cue"])] = StageRow(
                 row.get("done", ""), row.get("expected", ""), row.get("kind", "other") or "other",
                 row.get("only", "") == "expected", needs == "asset", needs == "head", row["cue"][0].isupper(),
+                row.get("form", "") == "past",
             )
     roles: dict[str, set[str]] = {}
     for row in lexicon.table("agreement_cues"):

@@ -23,10 +23,12 @@ import re
 from datetime import date, timedelta
 
 from jalin.doc import Doc, NumberScan, TimeReference
+from jalin.extract.common.anchors import trie_regex
 from jalin.extract.common.numbers import number_value
 from jalin.extract.common.queries import reference_date, reference_year
 from jalin.extract.common.units import unit_after
 from jalin.extract.times.words import TimeWords, time_words
+from jalin.lexicon import Lexicon
 from jalin.model import TimeExpr
 
 _DATELINE = re.compile(
@@ -82,6 +84,8 @@ def extract(doc: Doc) -> list[TimeExpr]:
         elif cue and relation is None:
             relation = words.relations[_fold(cue["cue"])]
             start = cue.start()
+            if relation == "before" and _ends_period(words, match):
+                relation = "by"  # "before the end of the year": by the year's last day
         found.append(
             TimeExpr(f"t{len(found) + 1}", text[start:end], value, granularity, relation or "on", start, end)
         )
@@ -89,11 +93,24 @@ def extract(doc: Doc) -> list[TimeExpr]:
     return found
 
 
+_PART_GROUPS = ("part", "bpart", "ypart", "mpart")
+
+
+def _ends_period(words: TimeWords, match: _Found) -> bool:
+    """Whether the expression is the end of a period ("the end of the year", "akhir tahun ini",
+    "hujung bulan", "the end of 2026")."""
+    part = next((match[g] for g in _PART_GROUPS if match[g] is not None), None)
+    return part is not None and words.parts.get(_fold(part)) == "end"
+
+
 def _inferred(doc: Doc, words: TimeWords, stamp: re.Match[str] | None) -> tuple[date | None, int | None]:
     """(reference date, reference year) of a document without a publication date: the latest year
     the text writes that is no look-ahead target, with the dateline's day and month when it has them."""
     offsets: dict[int, list[int]] = {}
+    history = doc.lexicon.cached("times.history", _history_tail)
     for m in _YEAR.finditer(doc.text):
+        if history.search(doc.text, max(0, m.start() - _HISTORY_CHARS), m.start()):
+            continue  # "ditubuhkan pada 1972", "since 2017": a landmark, not the report's year
         offsets.setdefault(int(m.group()), []).append(m.start())
     year = next(
         (
@@ -113,6 +130,16 @@ def _inferred(doc: Doc, words: TimeWords, stamp: re.Match[str] | None) -> tuple[
     day = int(day_month["d1"] or day_month["d2"])
     iso = _day(year, month, day) if month else None
     return (date.fromisoformat(iso) if iso else None), year
+
+
+_HISTORY_CHARS = 60
+_HISTORY_REACH = 4  # words between a history word and its year ("founded in the year 1972")
+
+
+def _history_tail(lexicon: Lexicon) -> re.Pattern[str]:
+    """A history word and up to four words at the end of a passage: "ditubuhkan pada ", "since "."""
+    words = [r["word"] for r in lexicon.table("time_history")]
+    return re.compile(rf"(?<![\w\-])(?i:{trie_regex(words)})(?:\s+[\w'’]+){{0,{_HISTORY_REACH - 1}}}?\s+$")
 
 
 def _looks_ahead(doc: Doc, words: TimeWords, offset: int) -> bool:
