@@ -237,3 +237,70 @@ def test_pool_of_sentences_is_large_enough() -> None:
     """The issue asks for at least 150 invented sentences over these classes."""
     total = len(PARTICLES + SHAPES + NOUNS + CONTEXT + ROLES + BODIES + PARTIES + NOT_PERSONS)
     assert total >= 150
+
+
+# Rulers named by title, with or without a name.
+RULERS = [
+    ("The Sultan of Kedah opened the festival on Sunday.", "Sultan of Kedah"),
+    ("Sultan Perak bertitah di majlis itu semalam.", "Sultan Perak"),
+    ("Yang di-Pertuan Agong Sultan Ibrahim bertitah di istana.", "Sultan Ibrahim"),
+    ("Baginda Yang di-Pertuan Agong berkenan menerima menghadap duta itu.", "Yang di-Pertuan Agong"),
+    ("Semalam, Sultan Azlan berangkat ke majlis itu.", "Sultan Azlan"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), RULERS)
+def test_rulers_named_by_title(text: str, name: str) -> None:
+    assert name in _names(text, "PERSON")
+
+
+def test_a_ruler_named_twice_is_one_person() -> None:
+    text = "Sultan Perak bertitah semalam. Sultan Perak juga menyeru rakyat bersatu."
+    rulers = [a for a in _actors(text) if a.type == "PERSON"]
+    assert [(a.name, len(a.mentions)) for a in rulers] == [("Sultan Perak", 2)]
+
+
+# Short forms join the full name; two people who share a word stay two.
+def test_surname_alone_joins_the_full_name() -> None:
+    text = "Peguam Ravindran Pillai hadir. Pillai berkata anak guamnya tidak bersalah."
+    people = [a for a in _actors(text) if a.type == "PERSON"]
+    assert [(a.name, [m.text for m in a.mentions]) for a in people] == [
+        ("Ravindran Pillai", ["Ravindran Pillai", "Pillai"])]
+
+
+def test_given_name_alone_joins_the_full_name() -> None:
+    text = "Coach Azlan Hamid praised his team. Azlan said the players worked hard."
+    people = [a for a in _actors(text) if a.type == "PERSON"]
+    assert [(a.name, len(a.mentions)) for a in people] == [("Azlan Hamid", 2)]
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = "Police detained Tan Wei Ming and Tan Ah Kow on Monday. Tan Wei Ming, 31, was later freed."
+    people = {a.name: len(a.mentions) for a in _actors(text) if a.type == "PERSON"}
+    assert people == {"Tan Wei Ming": 2, "Tan Ah Kow": 1}
+
+
+def test_a_speaker_named_by_surname_confirms_the_full_name() -> None:
+    text = "Kedatangan Oskar Lindqvist disambut meriah. Lindqvist berkata lawatan itu penting."
+    assert _names(text, "PERSON") == {"Oskar Lindqvist"}
+
+
+def test_store_keys_keep_a_chinese_surname_but_drop_tan_sri() -> None:
+    from jalin.store.resolve import name_tokens
+
+    assert name_tokens("Tan Wei Ming") != name_tokens("Lim Wei Ming")
+    assert name_tokens("Tan Sri Rahim Osman") == name_tokens("Rahim Osman")
+
+
+# Acronyms: a body defined with its acronym is found again by it; an ambiguous acronym alone is no body.
+def test_acronym_defined_then_reused() -> None:
+    text = ("Yayasan Sukarelawan Pantai (YSP) menghantar bantuan. "
+            "Menurut YSP, bekalan itu tiba semalam.")
+    bodies = [a for a in _actors(text) if a.type == "ORGANISATION"]
+    assert [(a.name, len(a.mentions)) for a in bodies] == [("Yayasan Sukarelawan Pantai", 3)]
+
+
+def test_cctv_is_a_camera_unless_the_broadcaster_is_named() -> None:
+    assert not _names("Kejadian itu dirakam kamera CCTV di lobi hotel.", "ORGANISATION")
+    text = "China Central Television (CCTV) reported the visit. CCTV said the talks went well."
+    assert _names(text, "ORGANISATION") == {"China Central Television"}

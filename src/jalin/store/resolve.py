@@ -45,11 +45,13 @@ CONCLUDED_STATUSES = frozenset({"signed", "in_force", "implemented", "cancelled"
 # Forms of address and patronymic particles: not part of what identifies a person across reports.
 # Single letters ("a/l", "b.") are dropped too.
 NAME_FILLERS = frozenset({
-    "tun", "tan", "sri", "datuk", "dato", "dato'", "datin", "seri", "dr", "haji", "hajah", "puan", "encik",
+    "tun", "sri", "datuk", "dato", "dato'", "datin", "seri", "dr", "haji", "hajah", "puan", "encik",
     "tuan", "yb", "ybhg", "yab", "yang", "berhormat", "amat", "mulia", "mr", "mrs", "ms", "sir", "prof",
     "bin", "binti", "bt",
 })
 _TOKEN = re.compile(r"[\w']+")
+# The honorific "Tan Sri" / "Puan Sri" (folded): "tan sri ahmad" -> " ahmad"; "tan wei ming" keeps tan.
+_TAN_SRI = re.compile(r"\b(?:tan|puan) sri\b")
 _SPACE = re.compile(r"\s+")
 
 
@@ -60,7 +62,8 @@ def fold(text: str | None) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def name_tokens(name: str) -> frozenset[str]:
-    return frozenset(t for t in _TOKEN.findall(fold(name)) if len(t) > 1 and t not in NAME_FILLERS)
+    folded = _TAN_SRI.sub(" ", fold(name))  # "Tan Sri" is a title, "Tan" alone a surname
+    return frozenset(t for t in _TOKEN.findall(folded) if len(t) > 1 and t not in NAME_FILLERS)
 
 
 def _days(a: str | None, b: str | None) -> int:

@@ -111,17 +111,35 @@ def _countries(doc: Doc, registry: _Registry) -> None:
         actor.name = written.get(iso) or actor.canonical or actor.name
 
 
+def _ambiguous(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["acronym"] for row in lexicon.table("ambiguous_acronyms"))
+
+
+def _full_name_absent(doc: Doc, key: str, match: Match) -> bool:
+    """Whether the document writes no longer form of the organisation than this acronym."""
+    forms = [f for f in doc.lexicon.cached("actors.org_forms", _org_forms).get(key, ()) if len(f) > 5]
+    return not any(form in doc.text for form in forms)
+
+
+def _org_forms(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    rows = lexicon.table("organisations")
+    return {row["name"]: (row["name"], *row.get("forms", "").split("|")) for row in rows}
+
+
 def _organisations(doc: Doc, registry: _Registry, matches: list[Match]) -> list[tuple[int, int]]:
     """Organisations of the lexicon, as written; a national body takes the country named with it."""
     names = doc.lexicon.cached("actors.country_names", _country_names)
     text = doc.text
     at = {m.start: m for m in matches}
+    ambiguous = doc.lexicon.cached("actors.ambiguous_acronyms", _ambiguous)
     covered = []
     for index, match in enumerate(matches):
         entry = match.first("organisation", "role")
         if entry is None or entry.kind != "organisation":
             continue
         start, end = match.start, match.end
+        if text[start:end] in ambiguous and _full_name_absent(doc, entry.key, match):
+            continue  # "rakaman CCTV": a camera, not the broadcaster
         canonical, country = entry.key, entry.country
         longer = _PORTFOLIOS.match(text, end)  # "Kementerian Pendidikan, Kebudayaan dan Sukan"
         if longer and entry.national and not any(end < m.start < longer.end() for m in matches):

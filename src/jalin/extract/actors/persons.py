@@ -461,8 +461,14 @@ def _chain(
             sector = sector or org[1].sector
             country = country or org[1].country or None
         place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
+        ruler = roles[0].en in doc.lexicon.cached("persons.rulers", _rulers)
+        of = _OF.match(text, pos) if place is None and ruler else None
+        if of is not None:  # "the Sultan of Kedah"
+            place = reader.match(of.end(), "place")
         if place is not None:
             pos = place[0].end
+            if ruler:
+                roles[0] = Role(text[start:pos], roles[0].en)
         if country is None and org is None:
             owner = reader.owner_before(start, end)
             if owner is not None:
@@ -478,6 +484,11 @@ def _chain(
             pos = counterpart.end() - 1
     after = reader.skip(pos, comma=bool(roles))
     found = reader.people_words(after)
+    if found is None and roles and roles[0].en in doc.lexicon.cached("persons.rulers", _rulers):
+        title = reader.role_at(after)  # "Yang di-Pertuan Agong Sultan Ibrahim"
+        found = reader.people_words(reader.skip(title[1])) if title is not None else None
+        if title is not None and found is not None:
+            roles.append(title[2])
     if found is None and roles:
         described = reader.descriptor_name(after)
         if described is not None:
@@ -493,14 +504,18 @@ def _chain(
     end, words, honorifics, rank_sector = found
     if not roles and not honorifics and rank_sector is None:
         return None
-    if not roles and _after_place_head(doc, start):
-        return None  # "Kem Syed Sirajuddin", "Jalan Tun Razak": a place named after someone
+    rulers = doc.lexicon.cached("persons.rulers", _rulers)
+    if (not roles or roles[0].en in rulers) and _after_place_head(doc, start):
+        return None  # "Kem Syed Sirajuddin", "Stadium Sultan Mahmud": a place named after someone
     if role_hit is not None and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
         roles, country, sector = [], None, None  # "isteri Perdana Menteri, Datin Seri X": not X's title
         if not honorifics and rank_sector is None:
             return None
+    if len(words) == 1 and roles and roles[-1].en in doc.lexicon.cached("persons.rulers", _rulers):
+        words = [roles[-1].text.split()[-1], *words]  # "Sultan Ibrahim": a ruler is named with the title
     mention = PersonMention(start, end, words, honorifics, roles, country, sector or rank_sector,
-                            weak=len(words) == 1 and not honorifics and rank_sector is None)
+                            weak=len(words) == 1 and not honorifics and rank_sector is None
+                            and not any(r.en in doc.lexicon.cached("persons.rulers", _rulers) for r in roles))
     hon = [reader.hon_country.get(h) for h in honorifics]
     mention.honorific_country = next((c for c in hon if c), None)
     link = _APPOSITION.match(text, end)
@@ -530,6 +545,10 @@ def _after_body(reader: _Reader, pos: int) -> tuple[int, list[str], list[str], s
     if found is None or (len(found[1]) < 2 and not found[2]):
         return None
     return found
+
+
+def _rulers(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["en"] for row in lexicon.table("ruler_titles"))
 
 
 def _place_heads(lexicon: Lexicon) -> frozenset[str]:
@@ -772,8 +791,32 @@ def _bare_roles(doc: Doc, people: list[Person], bare: list[RoleMention]) -> None
                 holder.roles.append(Role(doc.text[role.start:role.end], role.en))
                 holder.sector = holder.sector or "GOV"
                 holder.country = holder.country or role.country
+        if holder is None and _names_a_ruler(doc, role):
+            holder = _ruler(doc, people, role)
         if holder is not None:
             holder.mentions.append(TextSpan(role.start, role.end, doc.text[role.start:role.end]))
+
+
+def _names_a_ruler(doc: Doc, role: RoleMention) -> bool:
+    """A ruler's title with the state ("Sultan of Kedah", "Sultan Perak") or the one national title
+    ("Yang di-Pertuan Agong") names a person even with no name."""
+    if role.en not in doc.lexicon.cached("persons.rulers", _rulers):
+        return False
+    words = doc.text[role.start:role.end].split()
+    return len(words) >= 2 and words[-1][:1].isupper()
+
+
+def _ruler(doc: Doc, people: list[Person], role: RoleMention) -> Person:
+    """The person a ruler's title names (one per title as written, case and "of" aside)."""
+    text = doc.text[role.start:role.end]
+    words = text.split()
+    key = frozenset(name_key(words))
+    for person in people:
+        if person.key == key:
+            return person
+    person = Person(words, key, roles=[Role(text, role.en)], sector="GOV", country=role.country)
+    people.append(person)
+    return person
 
 
 def _opens_sentence(doc: Doc, offset: int) -> bool:
