@@ -106,12 +106,13 @@ def test_relevance_counts_defence_and_diplomacy_not_business():
     assert document_relevance(defence) >= 0.5 > document_relevance(shop)
 
 
-def test_an_agreement_needs_two_sides_or_a_name_and_something_of_its_own():
-    assert qualified({"parties": ["BRA", "VNM"], "status": "signed"}, False)
-    assert not qualified({"parties": ["VNM"], "status": "signed"}, True)
-    assert qualified({"parties": ["VNM"], "title": "Golden Wing Accord", "status": "unknown"}, False)
-    assert qualified({"parties": ["VNM"], "companies": ["a3"], "status": "signed"}, False)
-    assert not qualified({"parties": ["BRA", "VNM"], "status": "unknown"}, False)
+def test_an_agreement_needs_two_sides_or_a_name_and_a_stage_of_its_own():
+    assert qualified({"parties": ["BRA", "VNM"], "status": "signed"})
+    assert not qualified({"parties": ["VNM"], "status": "signed"})
+    assert qualified({"parties": ["VNM"], "title": "Golden Wing Accord", "status": "negotiating"})
+    assert not qualified({"parties": ["VNM"], "title": "Golden Wing Accord", "status": "unknown"})
+    assert qualified({"parties": ["VNM"], "companies": ["a3"], "status": "signed"})
+    assert not qualified({"parties": ["BRA", "VNM"], "status": "unknown"})
 
 
 def test_the_board_shows_relevant_agreements_and_a_filter_shows_all(store):
@@ -123,3 +124,21 @@ def test_the_board_shows_relevant_agreements_and_a_filter_shows_all(store):
     everything = {h["doc_id"] for r in store.agreement_records() for h in r["history"]}
     shown = {h["doc_id"] for r in store.agreement_records(relevant=True) for h in r["history"]}
     assert shown == {"ok-1"} and shown <= everything
+
+
+def test_a_vague_report_joins_the_single_recent_candidate_of_its_type():
+    index = EntityIndex()
+    old, _ = index.agreement("mou", "CHL|PER", "2024-01-05", "signed", "MoU", frozenset())
+    recent, new = index.agreement("mou", "CHL|PER", "2024-07-01", "signed", "MoU", frozenset())
+    assert new and recent != old  # the first is too old for a vague report to name it
+    assert index.agreement("mou", "CHL|PER", "2024-07-02", "signed", "memorandum", frozenset()) == (
+        recent, False)
+
+
+def test_bare_agreements_do_not_chain_across_reports():
+    index = EntityIndex()
+    index.agreement("other", "MYS|USA", "2024-01-05", "signed", "agreement", frozenset())
+    assert index.agreement("other", "MYS|USA", "2024-02-01", "signed", "perjanjian", frozenset())[1]
+    mou, _ = index.agreement("mou", "CHL|PER", "2024-01-05", "signed", "MoU", frozenset())
+    assert index.agreement("mou", "CHL|PER", "2024-03-01", "signed", "MoU", frozenset()) == (mou, False)
+    assert index.agreement("mou", "CHL|PER", "2024-06-01", "signed", "MoU", frozenset())[1]  # no chain

@@ -117,3 +117,10 @@ def test_an_undated_report_takes_no_year_from_a_founding_year():
                    "Fiji and Tonga will sign a defence cooperation agreement next year, the minister "
                    "said.").to_dict()
     assert next(t for t in data["times"] if t["text"] == "next year")["value"] == "2024"
+
+
+def test_an_undated_report_takes_no_year_decades_before_its_latest_year():
+    data = analyze("The carmaker opened its first plant abroad in 1968. Its new line is expected to start "
+                   "in 2031.\n\nPeru and Chile will sign a defence cooperation agreement next year, the "
+                   "minister said.").to_dict()
+    assert next(t for t in data["times"] if t["text"] == "next year")["value"] is None

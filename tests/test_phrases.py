@@ -38,3 +38,31 @@ def test_non_ascii_text_keeps_offsets() -> None:
 def test_empty_matcher_and_empty_text() -> None:
     assert hits(PhraseMatcher([]), "anything") == []
     assert hits(MATCHER, "") == [] and hits(MATCHER, "abc", 2, 1) == []
+
+
+def _document(text: str):
+    from jalin.lexicon import load_lexicon
+    from jalin.text import prepare
+
+    return prepare(text, published=None, id=None, title=None, url=None, source=None, metadata={},
+                   lexicon=load_lexicon())
+
+
+def test_the_three_matchers_share_one_word_boundary_and_case() -> None:
+    from jalin.extract.common.matcher import Anchors, automaton, find, fold_case, is_word_char
+
+    text = "Peru-Chile talks; CHILE agreed, Chilean envoys left, x_Chile stayed, Chile_x too. chile"
+    doc = _document(text)
+    table = [f"{text[s:e]}" for s, e, _ in PhraseMatcher([("Chile", "c")]).finditer(doc.text)]
+    whole = [doc.text[s:e] for s, e, _ in find(doc, automaton([("Chile", "c")]))]
+    anchored = [doc.text[s:e] for s, e, _ in Anchors(["Chile"]).hits(doc.text)]
+    assert table == whole == anchored == ["Chile", "CHILE", "chile"]
+    assert [is_word_char(c) for c in "é9_-’ "] == [True, True, True, False, False, False]
+    assert fold_case("İstanbul ÜNİ") == "İstanbul ünİ" and len(fold_case("İ")) == 1
+
+
+def test_a_phrase_ending_in_a_mark_needs_the_mark() -> None:
+    from jalin.extract.common.matcher import automaton, find
+
+    doc = _document("Dr. Lim and Dr Tan met Prof Ng.")
+    assert [doc.text[s:e] for s, e, _ in find(doc, automaton([("Dr.", "title")]))] == ["Dr."]

@@ -81,7 +81,7 @@ class Doc:
     durations: list[tuple[int, int]] | None = None  # times -> quantities (a duration's number stays a count)
     number_scan: NumberScan | None = None  # times -> quantities (optional: quantities scans itself without)
     # Shared look-ups computed on first use by extract.common (any layer may ask for them).
-    word_keys: str | None = None  # common.wordkeys: the text keyed like the phrases
+    word_keys: str | None = None  # common.matcher: the text keyed like the phrases
     speech_cues: list[SpeechCue] | None = None  # common.speech: attribution cues in text order
     speech_cue_starts: list[int] | None = None
     _private: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jalin.lexicon import LexiconError, load_lexicon
+from jalin.cli.options import LexiconOption, PublishedOption, lexicon_dirs, published_date
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 2
@@ -32,10 +31,8 @@ def analyze_command(
         "--format", metavar="json|text",
         help="json: one jalin.analysis/1 object per line; text: a readable summary.")] = OutputFormat.json,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON (with --format json).")] = False,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
-    lexicon: Annotated[list[Path] | None, typer.Option(
-        "--lexicon", metavar="DIR", help="A directory of extra lexicon TSV files (repeatable).")] = None,
+    published: PublishedOption = None,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Analyse documents; print one jalin.analysis/1 JSON object per document, in input order.
 
@@ -45,15 +42,9 @@ def analyze_command(
     # Imported here, not at import time: the query commands never load the pipeline or the readers.
     from jalin.pipeline import analyze
     from jalin.read import InputError, read_paths
-    from jalin.text import parse_published
 
-    if published is not None and parse_published(published) is None:
-        raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
-    lexicon = lexicon or []
-    try:
-        load_lexicon(lexicon)
-    except LexiconError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--lexicon") from None
+    published = published_date(published)
+    extra = lexicon_dirs(lexicon)
 
     console = None
     if output is OutputFormat.text:
@@ -70,7 +61,7 @@ def analyze_command(
             try:
                 result = analyze(item.text, published=item.published or published, id=item.id,
                                  title=item.title, url=item.url, source=item.source,
-                                 metadata=item.metadata, lexicon_dirs=lexicon)
+                                 metadata=item.metadata, lexicon_dirs=extra)
             except Exception as exc:  # one bad document never stops a batch
                 _fail(f"{item.origin}: analysis failed ({type(exc).__name__}: {exc})")
                 failed = True

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from jalin.lexicon import LexiconError
+from jalin.cli.options import LexiconOption, PublishedOption, lexicon_dirs, published_date
 
 
 def batch_command(
@@ -22,10 +22,8 @@ def batch_command(
     partition_size: Annotated[
         int | None, typer.Option(min=1, help="Documents per partition (default: jalin.batch's).")
     ] = None,
-    lexicon: Annotated[list[str] | None, typer.Option(
-        metavar="DIR", help="Extra lexicon directory (repeatable).")] = None,
-    published: Annotated[str | None, typer.Option(
-        metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")] = None,
+    lexicon: LexiconOption = None,
+    published: PublishedOption = None,
 ) -> None:
     """Analyse documents on Dask; write analyses, flat tables and failures under --out.
 
@@ -37,16 +35,11 @@ def batch_command(
     """
     # Imported here: building the command line must not load Dask, pyarrow or the pipeline.
     from jalin.batch import DEFAULT_PARTITION_SIZE, run_batch
-    from jalin.text import parse_published
 
-    if published is not None and parse_published(published) is None:
-        raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
-    try:
-        summary = run_batch(inputs, out, scheduler=scheduler, workers=workers,
-                            partition_size=partition_size or DEFAULT_PARTITION_SIZE,
-                            lexicon_dirs=lexicon or (), published=published)
-    except LexiconError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--lexicon") from None
+    published = published_date(published)
+    summary = run_batch(inputs, out, scheduler=scheduler, workers=workers,
+                        partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+                        lexicon_dirs=lexicon_dirs(lexicon), published=published)
     print(f"{summary.documents} documents analysed, {summary.failures} failed, "
           f"{summary.partitions} partitions in {summary.seconds:.1f} s -> {out}", file=sys.stderr)
     raise typer.Exit(2 if summary.failures else 0)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from jalin.cli.options import LexiconOption, lexicon_dirs
 from jalin.lexicon import load_lexicon, split_cell
 
 
@@ -35,17 +36,10 @@ def register(app: typer.Typer) -> None:
     @app.command("plover-types")
     def plover_types_command(
         as_json: Annotated[bool, typer.Option("--json", help="One JSON line per type.")] = False,
-        lexicon: Annotated[list[str] | None, typer.Option(
-            "--lexicon", metavar="DIR", help="Extra lexicon folder (repeatable).")] = None,
+        lexicon: LexiconOption = None,
     ) -> None:
         """Print the PLOVER event types: CAMEO codes, definition, example cues in Malay and English."""
-        from jalin.cli.group import UserError
-        from jalin.lexicon import LexiconError
-
-        try:
-            rows = plover_types(lexicon)
-        except LexiconError as exc:
-            raise UserError(f"--lexicon: {exc}") from None
+        rows = plover_types(lexicon_dirs(lexicon))
         if as_json:
             for row in rows:
                 print(json.dumps(row, ensure_ascii=False))

@@ -6,22 +6,24 @@ import os
 
 import typer
 
+from jalin.cli.options import DbOption
+
 ALLOW_HOST = typer.Option([], "--allow-host", metavar="NAME",
                           help="Another Host header name to answer (repeatable); 127.0.0.1, localhost and "
                                "--host are always answered.")
 
 
 def serve_command(
-    db: str | None = typer.Option(None, "--db", metavar="FILE",
-                                  help="Store file or sqlite:///PATH (default $JALIN_DB or ./jalin.db); "
-                                       "created empty if missing, for writes through the API."),
+    db: DbOption = None,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port to listen on."),
     allow_host: list[str] = ALLOW_HOST,
     timeout: float = typer.Option(60.0, "--timeout", min=1, metavar="SECONDS",
                                   help="Analysis time allowed for one posted document."),
 ) -> None:
-    """Serve the JSON API (/api, docs at /docs) and the dashboard. Writes need $JALIN_TOKEN."""
+    """Serve the JSON API (/api, docs at /docs) and the dashboard. Writes need $JALIN_TOKEN.
+
+    The store at --db is created empty when missing, for writes through the API."""
     import uvicorn
 
     from jalin.cli.group import UserError

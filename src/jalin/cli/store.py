@@ -13,9 +13,8 @@ import typer
 # is built: `jalin analyze` loads none of them, and `--json` queries print without rich.
 from jalin.cli import values
 from jalin.cli.group import UserError
+from jalin.cli.options import DbOption
 
-DB_HELP = ("the store: a file (default: $JALIN_DB or ./jalin.db) or sqlite:///PATH; only `ingest` "
-           "creates one")
 JSON_HELP = "print JSON instead of a table"
 COUNTRY_HELP = "a country: ISO 3166-1 alpha-3 code (MYS) or its name (Malaysia, Korea Selatan)"
 
@@ -79,15 +78,15 @@ PATHS = typer.Argument(..., help="files (.txt .json .jsonl .html .xml/.rss/.atom
 
 def ingest_command(
     paths: list[str] = PATHS,
-    db: str | None = typer.Option(None, "--db", metavar="FILE",
-                                  help="the store to add to, created if missing (default: $JALIN_DB or "
-                                       "./jalin.db)"),
+    db: DbOption = None,
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="analysis processes"),
     batch: int = typer.Option(500, "--batch", min=1, help="documents per transaction"),
     timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS",
                                   help="analysis time per document before it fails (0: no limit)"),
 ) -> None:
     """Analyse files, folders or batch result folders and store them (stored content is skipped).
+
+    The store at --db is created when missing (the other commands only read an existing one).
 
     An input that cannot be read or analysed gets one line on stderr; the others are stored. Exit
     status 0 when every input was stored, 2 when some failed."""
@@ -139,7 +138,6 @@ def ingest_command(
         raise typer.Exit(2)
 
 
-DB = typer.Option(None, "--db", metavar="FILE", help=DB_HELP)
 JSON = typer.Option(False, "--json", help=JSON_HELP)
 
 
@@ -155,7 +153,7 @@ def agreements_command(
                                           "(default: today)"),
     limit: int = typer.Option(1000, "--limit", min=1, help="at most this many agreements"),
     relevant: bool = typer.Option(False, "--relevant", help="only those the board shows by default"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Agreements with their status history, milestones and overdue milestones."""
@@ -193,7 +191,7 @@ def changes_command(
     country: str | None = typer.Option(None, "--country", metavar="COUNTRY",
                                        help=f"only agreements with this party; {COUNTRY_HELP}"),
     relevant: bool = typer.Option(False, "--relevant", help="only agreements the board shows by default"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """What changed since a date: new agreements, status changes, milestones that became overdue."""
@@ -221,7 +219,7 @@ def actors_command(
                                      help=f"only actors of this type: one of "
                                           f"{', '.join(values.ACTOR_KINDS)}"),
     limit: int = typer.Option(100, "--limit", min=1, help="at most this many actors"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Actors across documents, most reported first."""
@@ -239,7 +237,7 @@ def actors_command(
 
 def actor_command(
     name: str = typer.Argument(..., help="a name or part of one (\"Khaled Nordin\")"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """One actor: names, roles over time, statements."""
@@ -266,7 +264,7 @@ def timeline_command(
     a: str = typer.Argument(..., metavar="COUNTRY", help=f"first country; {COUNTRY_HELP}"),
     b: str = typer.Argument(..., metavar="COUNTRY", help="second country, the same way"),
     by: str = typer.Option("month", "--by", metavar="PERIOD", help="count by day, month or year"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Events between two countries, counted by period and type."""
@@ -284,7 +282,7 @@ def timeline_command(
 def search_command(
     text: str = typer.Argument(..., help="words to find (all of them, any order)"),
     limit: int = typer.Option(20, "--limit", min=1, help="at most this many documents"),
-    db: str | None = DB,
+    db: DbOption = None,
     as_json: bool = JSON,
 ) -> None:
     """Full-text search over stored documents; the words found are highlighted in each snippet."""
@@ -301,7 +299,7 @@ def search_command(
 
 def show_command(
     id: str = typer.Argument(..., help="a document id (as `search` and `--json` outputs give it)"),
-    db: str | None = DB,
+    db: DbOption = None,
 ) -> None:
     """A stored document with its analysis (JSON)."""
     store = _open(db)
@@ -323,7 +321,7 @@ def export_command(
                                    "statements, events, agreements, agreement_observations, gatherings"),
     header: bool = typer.Option(False, "--header", help="for gdelt, a first row of the codebook's column "
                                                          "names (GDELT's own files have none)"),
-    db: str | None = DB,
+    db: DbOption = None,
 ) -> None:
     """Export the store (see docs/exports.md for the formats and their columns)."""
     from jalin.export import FORMATS, TABLES, export

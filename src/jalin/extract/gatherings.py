@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from jalin.doc import Doc
-from jalin.extract.common.anchors import Anchors
+from jalin.extract.common.matcher import Anchors
 from jalin.extract.common.queries import countries_in, reference_date, times_in
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span

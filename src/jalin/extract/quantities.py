@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass
 
 from jalin.doc import Doc
-from jalin.extract.common.anchors import Anchors, trie_regex
+from jalin.extract.common.matcher import Anchors
 from jalin.extract.common.numbers import number_value, number_words, spelled_words
 from jalin.extract.common.units import unit_after
+from jalin.extract.common.words import trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Quantity
 

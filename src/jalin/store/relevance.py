@@ -3,8 +3,8 @@
 An article's relevance (0 to 1) says how much it is about defence, security, foreign relations or
 the defence industry: the weights of its topics, plus a little for each event in one of those
 contexts and each event between two countries. An agreement report counts for the board when it
-names two parties (countries, or a government and a company) or the agreement's name, says something
-of its own (a name, a stage, a subject), and stands in an article at least `RELEVANT` relevant.
+names two parties (countries, or a government and a company) or the agreement's name, reports a
+stage of it (not a treaty named in passing), and stands in an article at least `RELEVANT` relevant.
 Nothing is dropped: the rest stays in the store, behind a filter.
 """
 
@@ -38,16 +38,16 @@ def document_relevance(data: dict[str, Any]) -> float:
     return round(min(1.0, score), 2)
 
 
-def qualified(record: dict[str, Any], specific: bool) -> bool:
+def qualified(record: dict[str, Any]) -> bool:
     """Whether an agreement report says enough to be an agreement between someone: two parties, a
-    government and a company, or a name; and something of its own: a name, a stage, or a subject or
-    asset of its own (`specific`), not only a general word ("an agreement", status not reported)."""
+    government and a company, or a name; and a stage of its own: a treaty named in passing ("outside
+    the NPT", "the Balfour Declaration"), with no status reported, is a reference, not a record to
+    follow."""
     parties = record.get("parties") or []
     between = len(parties) >= 2 or bool(record.get("title")) or bool(record.get("companies") and parties)
-    own = bool(record.get("title")) or record.get("status", "unknown") != "unknown" or specific
-    return between and own
+    return between and record.get("status", "unknown") != "unknown"
 
 
-def relevant(record: dict[str, Any], score: float | None, specific: bool) -> bool:
+def relevant(record: dict[str, Any], score: float | None) -> bool:
     """Whether an agreement report in an article of relevance `score` counts for the board."""
-    return qualified(record, specific) and (score or 0.0) >= RELEVANT
+    return qualified(record) and (score or 0.0) >= RELEVANT

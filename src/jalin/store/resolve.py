@@ -18,10 +18,10 @@ entities it returns. Rules:
   whose identifying words it shares (`agreement_keys`: the words of its label, name, subject and
   assets that are not agreement vocabulary: "Perjanjian Malaysia 1963" -> {malaysia, 1963}, "MoU on
   maritime security" -> {maritime, security}, "18 FA-50 aircraft" -> {fa-50}): two words, a word with
-  a digit, or all the words of the smaller set. A dated report with no such words ("the agreement")
-  joins only a clear single candidate (of its own type, reported within `VAGUE_WINDOW_DAYS`), and never
-  when it has fewer than two parties (one party says too little to be matched on type alone); one with
-  words shares them or stays apart. An agreement's
+  a digit, or all the words of the smaller set. A dated report with no such words ("the MoU") joins
+  only a clear single candidate (of its own specific type, first reported within `VAGUE_WINDOW_DAYS`),
+  never as a bare "agreement" and never with fewer than two parties (one party says too little to be
+  matched on type alone); one with words shares them or stays apart. An agreement's
   words grow with each report, so the same deal under three names over a year stays one;
 - gatherings match by kind, parties, ordinal and folded name (or, without a name, the month).
 """
@@ -306,12 +306,14 @@ class EntityIndex:
         candidates = [entity for entity in self._candidates_for(type_, parties)
                       if self._in_time(entity, day, status)]
         chosen = next((e for e in candidates if keys and e.keys and _shared(keys, e.keys)), None)
-        # No words at all ("the agreement"): only a clear single candidate of the same type reported
-        # lately ("the G2G agreement" a month after "the G2G agreement with Korea").
+        # No words at all ("the MoU"): only a clear single candidate of the same specific type first
+        # reported lately ("the G2G agreement" a month after "the G2G agreement with Korea"); a bare
+        # "agreement" ("other") names nothing to follow across reports, and a chain of vague reports
+        # does not stretch the window (it counts from the first report).
         lately = [e for e in candidates if e in self.agreements.get((type_, parties), ())
-                  and day and e.last_seen and _days(day, e.last_seen) <= VAGUE_WINDOW_DAYS]
-        if chosen is None and several and not keys and len(candidates) == 1 and candidates[0] in lately:
-            chosen = candidates[0]
+                  and day and e.first_seen and _days(day, e.first_seen) <= VAGUE_WINDOW_DAYS]
+        if chosen is None and several and not keys and type_ != "other" and len(lately) == 1:
+            chosen = lately[0]
         if chosen is not None:
             self._seen(chosen, day, status, label, words, keys)
             return chosen.pk, False

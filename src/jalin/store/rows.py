@@ -232,7 +232,7 @@ class BatchRows:
                                       exclusive, day, _evidence(text, g["evidence"]), dup, first.get("start"),
                                       first.get("end"), g.get("subject"), g.get("title"), g.get("summary"),
                                       _dumps(assets), _dumps(g.get("companies", [])),
-                                      int(relevant(g, score, bool(keys)))))
+                                      int(relevant(g, score))))
             for m in g["milestones"]:
                 time = times.get(m["time"], {}) if m["time"] else {}
                 value, relation = time.get("value"), time.get("relation")

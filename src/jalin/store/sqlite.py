@@ -373,11 +373,11 @@ class SQLiteStore(Store):
             status, when = agreement_status.current_status(recent)
             # The latest of the recent reports that says whether it is exclusive.
             exclusive = next((r["exclusive"] for r in recent if r["exclusive"] is not None), None)
-            # What it is about and its line: the latest report's; its name: the latest report's that
-            # gives one; shown when any report counts for the board.
+            # What it is about and its line: the latest report's at the current status (else the
+            # latest's); its name: the latest report's that gives one; shown when any report counts.
             about = con.execute(
                 "SELECT subject, summary FROM agreement_observations WHERE agreement = ? AND dup = 0 "
-                "ORDER BY date DESC, pk DESC LIMIT 1", (pk,)).fetchone()
+                "ORDER BY (status = ?) DESC, date DESC, pk DESC LIMIT 1", (pk, status)).fetchone()
             title = con.execute(
                 "SELECT title FROM agreement_observations WHERE agreement = ? AND title IS NOT NULL "
                 "ORDER BY date DESC, pk DESC LIMIT 1", (pk,)).fetchone()

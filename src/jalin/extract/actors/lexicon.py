@@ -1,5 +1,5 @@
 """One compiled matcher over every actor lexicon (countries, organisations, companies, places, roles,
-honorifics, ranks): a single whole-word Aho-Corasick automaton (`extract.common.wordkeys`), built once per
+honorifics, ranks): a single whole-word Aho-Corasick automaton (`extract.common.matcher`), built once per
 lexicon, then letter-case checks, then leftmost-longest selection.
 """
 
@@ -10,7 +10,7 @@ import ahocorasick
 from jalin.doc import Doc
 from jalin.extract.actors.companies import company_matches
 from jalin.extract.actors.entries import Entry, Match
-from jalin.extract.common import wordkeys as phrases
+from jalin.extract.common import matcher as phrases
 from jalin.lexicon import Lexicon, split_cell
 
 # Preference when one form belongs to several tables ("Wisma Putra": organisation and metonym).
@@ -137,7 +137,7 @@ def scan(doc: Doc) -> list[Match]:
             valid = tuple(e for e in valid if e.kind != "metonym")
         if valid:
             hits.append((start, end, valid))
-    chosen = [Match(start, end, entries) for start, end, entries in phrases.longest(hits)]
+    chosen = [Match(start, end, entries) for start, end, entries in phrases.leftmost_longest(hits)]
     if suffixes:
         chosen = company_matches(doc, chosen, suffixes)
     private["matches"] = chosen

@@ -22,7 +22,7 @@ from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
 from jalin.extract.actors.spans import SpanIndex
-from jalin.extract.common import wordkeys as phrases
+from jalin.extract.common import matcher as phrases
 from jalin.extract.common.speech import all_cues
 from jalin.lexicon import Lexicon
 from jalin.model import Role, TextSpan
@@ -427,7 +427,7 @@ def _person_cues(doc: Doc) -> list[tuple[int, int, str]]:
     found = phrases.find(doc, doc.lexicon.cached("persons.cues", _person_cue_automaton))
     hits = [(s, e, v[0]) for s, e, v in found if text[e:e + 1] == " " and text[e + 1:e + 2].isupper()
             and text[s:e].islower()]
-    return phrases.longest(hits)
+    return phrases.leftmost_longest(hits)
 
 
 def _chain(

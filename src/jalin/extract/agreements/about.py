@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from jalin.doc import Doc
 from jalin.extract.agreements.parties import countries, organisations
 from jalin.extract.common import queries
-from jalin.extract.common.anchors import trie_regex
+from jalin.extract.common.words import trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import Milestone, Quantity, TimeExpr
 

@@ -26,7 +26,7 @@ from jalin.extract.agreements.parties import Country, countries, own_side, parti
 from jalin.extract.agreements.stage import StageCue, stage_cues
 from jalin.extract.common import cues as cue_layer
 from jalin.extract.common import queries
-from jalin.extract.common.anchors import trie_regex
+from jalin.extract.common.words import trie_regex
 from jalin.lexicon import Lexicon
 from jalin.model import MODES, Agreement, Milestone, Span, TimeExpr
 

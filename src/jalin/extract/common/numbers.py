@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jalin.extract.common.anchors import trie_regex
+from jalin.extract.common.words import trie_regex
 from jalin.lexicon import Lexicon
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

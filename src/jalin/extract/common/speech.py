@@ -7,7 +7,7 @@ import bisect
 from typing import Any
 
 from jalin.doc import Doc, SpeechCue
-from jalin.extract.common import wordkeys as phrases
+from jalin.extract.common import matcher as phrases
 from jalin.lexicon import Lexicon
 
 Cue = SpeechCue  # a hand-off type, declared with the other typed fields in `jalin.doc`
@@ -24,7 +24,7 @@ def all_cues(doc: Doc) -> list[Cue]:
         text = doc.text
         hits = [(s, e, v[0]) for s, e, v in phrases.find(doc, doc.lexicon.cached("speech.cues", _automaton))
                 if text[e:e + 1] != "-" and text[s - 1:s] != "-"]
-        found = doc.speech_cues = [Cue(s, e, text[s:e], p) for s, e, p in phrases.longest(hits)
+        found = doc.speech_cues = [Cue(s, e, text[s:e], p) for s, e, p in phrases.leftmost_longest(hits)
                                             if p != "none"]
         doc.speech_cue_starts = [c.start for c in found]
     return found

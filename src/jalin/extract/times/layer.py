@@ -23,10 +23,10 @@ import re
 from datetime import date, timedelta
 
 from jalin.doc import Doc, NumberScan, TimeReference
-from jalin.extract.common.anchors import trie_regex
 from jalin.extract.common.numbers import number_value
 from jalin.extract.common.queries import reference_date, reference_year
 from jalin.extract.common.units import unit_after
+from jalin.extract.common.words import trie_regex
 from jalin.extract.times.words import TimeWords, time_words
 from jalin.lexicon import Lexicon
 from jalin.model import TimeExpr
@@ -105,17 +105,22 @@ def _ends_period(words: TimeWords, match: _Found) -> bool:
 
 def _inferred(doc: Doc, words: TimeWords, stamp: re.Match[str] | None) -> tuple[date | None, int | None]:
     """(reference date, reference year) of a document without a publication date: the latest year
-    the text writes that is no look-ahead target, with the dateline's day and month when it has them."""
+    the text writes that is no look-ahead target and no landmark (after a history word, or decades
+    before the latest year the text writes: "opened in Penang in 1972" in a report about 2024), with
+    the dateline's day and month when it has them."""
     offsets: dict[int, list[int]] = {}
     history = doc.lexicon.cached("times.history", _history_tail)
+    latest = 0
     for m in _YEAR.finditer(doc.text):
+        latest = max(latest, int(m.group()))
         if history.search(doc.text, max(0, m.start() - _HISTORY_CHARS), m.start()):
             continue  # "ditubuhkan pada 1972", "since 2017": a landmark, not the report's year
         offsets.setdefault(int(m.group()), []).append(m.start())
     year = next(
         (
             found for found in sorted(offsets, reverse=True)[:_YEARS_TRIED]
-            if not all(_looks_ahead(doc, words, at) for at in offsets[found][:_YEARS_TRIED])
+            if found >= latest - _HISTORY_GAP
+            and not all(_looks_ahead(doc, words, at) for at in offsets[found][:_YEARS_TRIED])
         ),
         None,
     )
@@ -133,6 +138,7 @@ def _inferred(doc: Doc, words: TimeWords, stamp: re.Match[str] | None) -> tuple[
 
 
 _HISTORY_CHARS = 60
+_HISTORY_GAP = 12  # years before the latest year a text writes: history, not the report's own year
 _HISTORY_REACH = 4  # words between a history word and its year ("founded in the year 1972")
 
 

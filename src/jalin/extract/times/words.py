@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jalin.extract.common.anchors import Anchors, trie_regex
+from jalin.extract.common.matcher import Anchors
 from jalin.extract.common.numbers import number_words, spelled_words
+from jalin.extract.common.words import trie_regex
 from jalin.lexicon import Lexicon
 
 YEAR = r"(?:19|20)\d{2}"
