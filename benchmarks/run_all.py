@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import archive
+import grammar_cost
 import scaleout
 import scaling
 import startup
@@ -105,7 +106,8 @@ def main() -> int:
     parser.add_argument("--cli-runs", type=int, default=archive.CLI_RUNS, help="runs of each CLI query")
     parser.add_argument("--requests", type=int, default=archive.REQUESTS, help="requests of each page/route")
     parser.add_argument(
-        "--only", nargs="*", default=None, help="some of: throughput scaling scaleout startup archive"
+        "--only", nargs="*", default=None,
+        help="some of: throughput scaling scaleout startup archive grammar"
     )
     args = parser.parse_args()
     began = time.perf_counter()
@@ -114,7 +116,7 @@ def main() -> int:
     except Skip as skip:
         print(f"benchmarks: {skip}")
         return 0
-    wanted = set(args.only or ("throughput", "scaling", "scaleout", "startup", "archive"))
+    wanted = set(args.only or ("throughput", "scaling", "scaleout", "startup", "archive", "grammar"))
     everything: dict[str, Any] = {"runs": []}
     with tempfile.TemporaryDirectory(prefix="jalin-archive-") as folder:
         db = Path(folder) / "archive.db"
@@ -130,6 +132,7 @@ def main() -> int:
                 ("scaling", lambda: scaling.run(documents)),
                 ("scaleout", lambda: scaleout.run(documents)),
                 ("startup", lambda: startup.run(documents)),
+                ("grammar", lambda: grammar_cost.run(documents)),
             ]
             if built is not None:
                 plan.append(("archive", lambda: archive.run(db, built, args.cli_runs, args.requests)))

@@ -304,3 +304,52 @@ def test_cctv_is_a_camera_unless_the_broadcaster_is_named() -> None:
     assert not _names("Kejadian itu dirakam kamera CCTV di lobi hotel.", "ORGANISATION")
     text = "China Central Television (CCTV) reported the visit. CCTV said the talks went well."
     assert _names(text, "ORGANISATION") == {"China Central Television"}
+
+
+# A name coordinated with a person already found is a person too.
+COORDINATED = [
+    ("Rundingan antara Presiden Halvorsen dan Oskar Brenner berakhir semalam.", "Oskar Brenner"),
+    ("Menteri Luar Kenji Sato dan Ingrid Solheim menandatangani kenyataan bersama.", "Ingrid Solheim"),
+    ("Talks between Hafsa Qureshi and Prime Minister Datuk Seri Amran Latif ended.", "Hafsa Qureshi"),
+    ("Coach Marco Fiorelli, Beppe Santini and Luca Moretti left the club.", "Luca Moretti"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), COORDINATED)
+def test_coordinated_with_a_person(text: str, name: str) -> None:
+    assert name in _names(text, "PERSON")
+
+
+# A photograph marker or a subject's adverb after a name; generic words of places never name anyone.
+SUBJECTS = [
+    ("Menurut laporan itu, Halimah Sarip (gambar) menolak tawaran tersebut.", "Halimah Sarip"),
+    ("The plan drew criticism. Oskar Brenner (picture) called it rushed.", "Oskar Brenner"),
+    ("Kenyataan itu dikeluarkan semalam. Rosa Villanueva juga memaklumkan bahawa rundingan tamat.",
+     "Rosa Villanueva"),
+    ("The vote was delayed. Tomasz Wierzbicki has also asked for a recount.", "Tomasz Wierzbicki"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SUBJECTS)
+def test_pictured_or_subject_of_a_clause(text: str, name: str) -> None:
+    assert name in _names(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Perang Dingin juga mengubah dasar luar negara itu.",
+    "Lautan Hindi juga menjadi laluan utama kapal dagang.",
+    "Teluk Benggala pula dilanda ribut semalam.",
+])
+def test_generic_place_words_are_no_person(text: str) -> None:
+    assert not _names(text, "PERSON")
+
+
+# A body of an intergovernmental organisation, a government named by its country, a newspaper.
+@pytest.mark.parametrize(("text", "name"), [
+    ("Usul itu dibentangkan di Dewan Keamanan PBB semalam.", "Dewan Keamanan PBB"),
+    ("Pemerintah Filipina menolak tuntutan itu.", "Pemerintah Filipina"),
+    ("Bantuan itu disalurkan oleh Kerajaan Brunei semalam.", "Kerajaan Brunei"),
+    ("The claim first appeared in the Coastal Morning Herald.", "Coastal Morning Herald"),
+])
+def test_parent_bodies_governments_and_papers(text: str, name: str) -> None:
+    assert name in _names(text, "ORGANISATION")

@@ -124,3 +124,14 @@ def test_an_undated_report_takes_no_year_decades_before_its_latest_year():
                    "in 2031.\n\nPeru and Chile will sign a defence cooperation agreement next year, the "
                    "minister said.").to_dict()
     assert next(t for t in data["times"] if t["text"] == "next year")["value"] is None
+
+
+def test_a_country_named_as_the_venue_is_no_party():
+    for text in ("OSLO: Chile dan Peru menandatangani perjanjian sempadan maritim semalam selepas rundingan "
+                 "di ibu negara Norway.",
+                 "LIMA: Delegates meeting in Oslo, Norway said Chile and Peru signed the maritime boundary "
+                 "agreement."):
+        _, g = _one(text)
+        assert g["parties"] == ["CHL", "PER"]
+    _, g = _one("OSLO: Norway dan Peru menandatangani perjanjian sempadan maritim semalam.")
+    assert g["parties"] == ["NOR", "PER"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from jalin.lexicon import Lexicon
 from jalin.model import (
@@ -27,6 +27,9 @@ from jalin.model import (
     Statement,
     TimeExpr,
 )
+
+if TYPE_CHECKING:
+    from jalin.grammar.model import Grammar
 
 # (start, end, ISO3, actor id) of an explicit country reference, in text order.
 CountryRef = tuple[int, int, str, str]
@@ -80,6 +83,7 @@ class Doc:
     time_reference: TimeReference | None = None  # times -> queries.reference_date / reference_year
     durations: list[tuple[int, int]] | None = None  # times -> quantities (a duration's number stays a count)
     number_scan: NumberScan | None = None  # times -> quantities (optional: quantities scans itself without)
+    grammar: Grammar | None = None  # grammar -> events: clauses, arguments, references (jalin.grammar)
     # Shared look-ups computed on first use by extract.common (any layer may ask for them).
     word_keys: str | None = None  # common.matcher: the text keyed like the phrases
     speech_cues: list[SpeechCue] | None = None  # common.speech: attribution cues in text order

@@ -14,6 +14,7 @@ from jalin.extract.actors import layer as actors
 from jalin.extract.agreements import layer as agreements
 from jalin.extract.events import layer as events
 from jalin.extract.times import layer as times
+from jalin.grammar import layer as grammar
 from jalin.language import preload
 from jalin.lexicon import load_lexicon
 from jalin.model import SCHEMA_ID, Analysis, DocumentInfo
@@ -57,10 +58,12 @@ def check_order(layers: Sequence[Layer]) -> None:
 LAYERS: tuple[Layer, ...] = (
     Layer("actors", actors.extract, reads=(), writes=("actors", "country_refs")),
     Layer("statements", statements.extract, reads=("actors",), writes=("statements",)),
+    Layer("grammar", grammar.extract, reads=("actors", "statements"), writes=("grammar",)),
     Layer("times", times.extract, reads=(), writes=("times", "time_reference", "durations", "number_scan")),
     Layer("quantities", quantities.extract, reads=("times", "durations", "number_scan"),
           writes=("quantities",)),
-    Layer("events", events.extract, reads=("actors", "statements", "times"), writes=("events",)),
+    Layer("events", events.extract, reads=("actors", "statements", "grammar", "times"),
+          writes=("events",)),
     # Agreements also write times: a bare month with a past milestone form reads back ("dimeterai pada
     # Julai" is last July), the sentence's tense the times layer could not see.
     Layer("agreements", agreements.extract,

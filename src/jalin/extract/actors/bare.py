@@ -33,6 +33,12 @@ _NOMINAL = re.compile(r"(?:Ke|Pe[mn]?g?|Per)[a-z]{3,}an")
 # After the name: an age (", 28," ", 61." " (34)") or an appositive (", seorang …", ", a …").
 _AGE = re.compile(r"(?:, \d{1,2}(?:,|\.(?!\d)| tahun| years?)| \(\d{1,2}\))")
 _APPOSITIVE = re.compile(r", (?:salah seorang|seorang|a|an) [a-z]")
+# A photograph's marker after a name: "Aminah Latif (gambar)", "Oskar Brenner (picture)".
+_PICTURED = re.compile(r" \((?:gambar|foto|picture|pic|photo)\)")
+# A name as a clause's subject, with the adverb or auxiliary that follows a person in news copy:
+# "Rosa Diaz juga memaklumkan", "Rosa Diaz pula berkata", "Rosa Diaz has also".
+_SUBJECT_ADVERB = re.compile(r" (?:juga|pula|turut|sebelum ini|kemudiannya|telah|sudah|pernah"
+                             r"|also|has|had|later) [a-z]")
 # Before the name: a speech cue and its comma ("kata Marina", "said Carlos", "menurut Helga,").
 _GAP = re.compile(r",? ?$")
 
@@ -145,4 +151,43 @@ def _is_person(doc: Doc, start: int, end: int, words: list[str], given: frozense
     return (bool(before_noun.search(text, max(0, start - 60), start))
             or any(start - gap in cue_ends for gap in (1, 2))
             or bool(_AGE.match(text, end)) or bool(_APPOSITIVE.match(text, end))
+            or bool(_PICTURED.match(text, end)) or bool(_SUBJECT_ADVERB.match(text, end))
             or bool(after_noun.match(text, end)))
+
+
+# A capitalised run right before a position: "… kata Ana Lopes" (up to seven words).
+_RUN_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’.-]*(?: [^\W\d_a-z][\w'’.-]*){1,6}$")
+# Between two coordinated names: "Kim Jong-un dan Donald Trump", "Ana Lopes, Rui Costa and …".
+_AND_AFTER = re.compile(r"(?:,? (?:dan|and|serta|&)|,) ")
+_AND_BEFORE = re.compile(r"(?:,? (?:dan|and|serta|&)|,) $")
+
+
+def coordinated(doc: Doc, matches: list[Match], blocked: dict[int, str],
+                people: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
+    """Names of two words or more joined by "dan"/"and" to a person already found: the other side of
+    the pair is a person too ("bertemu Kim Jong-un dan Donald Trump": Donald Trump)."""
+    text = doc.text
+    spans = SpanIndex([(m.start, m.end) for m in matches] + list(people))
+    found: list[tuple[int, int, list[str]]] = []
+    for start, end in sorted(people):
+        link = _AND_AFTER.match(text, end)
+        if link is not None and text[link.end():link.end() + 1].isupper():
+            name = name_at(doc, link.end(), blocked)
+            if name is not None and len(name[2]) >= 2 and not spans.touches(name[0], name[1]) \
+                    and blocked.get(name[1] + 1) is None:
+                found.append(name)
+                spans.add((name[0], name[1]))
+        before = _AND_BEFORE.search(text, max(0, start - 12), start)
+        if before is None:
+            continue
+        run = _RUN_BEFORE.search(text, max(0, before.start() - 60), before.start())
+        if run is None:
+            continue
+        for word in re.finditer(r"\S+", run.group()):
+            name = name_at(doc, run.start() + word.start(), blocked)
+            if name is not None and name[1] == before.start() and len(name[2]) >= 2:
+                if not spans.touches(name[0], name[1]) and not opens_with_noun(doc, name[2]):
+                    found.append(name)
+                    spans.add((name[0], name[1]))
+                break
+    return found

@@ -31,6 +31,11 @@ def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
 
 
+def _is_parent(entry: object) -> bool:
+    """An intergovernmental body the name ends with: "Majlis Keselamatan PBB" is a body of the UN."""
+    return getattr(entry, "kind", "") == "organisation" and getattr(entry, "sector", "") == "IGO"
+
+
 def _function_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(row["word"] for row in lexicon.table("name_stopwords"))
 
@@ -102,12 +107,16 @@ def headed_bodies(doc: Doc, matches: list[Match],
             continue  # "the ACC Centre": an acronym and a head, a short form of a known body
         if language != "en" and _VERB.match(text, words[1][0]):
             continue  # "Majlis Menandatangani Memorandum …": a ceremony, the head then a verb
-        if known.touches(start, end):
-            continue
+        parent = [span for span in lexical.overlapping(start, end)
+                  if span[1] == end and language != "en" and _is_parent(kinds.get(span))]
+        if any(span not in parent for span in known.overlapping(start, end)):
+            continue  # a known body (a parent body at the end aside)
         country = None
         inside = lexical.overlapping(start, end)
-        if any(getattr(kinds.get(span), "kind", "") not in _END_KINDS for span in inside):
-            continue
+        if any(getattr(kinds.get(span), "kind", "") not in _END_KINDS
+               and not (span[1] == end and language != "en" and _is_parent(kinds.get(span)))
+               for span in inside):
+            continue  # a lexicon name inside; only a parent body may close it ("Dewan Keamanan PBB")
         for span in inside:
             entry = kinds.get(span)
             if entry is not None and entry.kind in ("country", "adjective"):

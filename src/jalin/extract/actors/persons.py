@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 
 from jalin.doc import Doc
-from jalin.extract.actors.bare import bare_people, opens_with_noun
+from jalin.extract.actors.bare import bare_people, coordinated, opens_with_noun
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
@@ -356,6 +356,9 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     taken = [(m.start, m.end) for m in people]
     people.extend(PersonMention(start, end, words, bare=True)
                   for start, end, words in bare_people(doc, matches, reader.blocked, taken))
+    taken = [(m.start, m.end) for m in people]
+    people.extend(PersonMention(start, end, words, bare=True)
+                  for start, end, words in coordinated(doc, matches, reader.blocked, taken))
     people.sort(key=lambda m: m.start)
     return people, bare
 

@@ -16,6 +16,7 @@ mentions most.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -27,11 +28,27 @@ Country = tuple[str, int, int, str]
 
 
 def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]] = ()) -> list[Country]:
-    """Country references in [start, end), minus those inside an `excluded` span."""
+    """Country references in [start, end), minus those inside an `excluded` span and those that name
+    where something happens ("di ibu negara Switzerland", "ke Geneva, Switzerland")."""
     return [
         c for c in queries.countries_in(doc, start, end)
-        if not any(s <= c[1] < e for s, e in excluded)
+        if not any(s <= c[1] < e for s, e in excluded) and not _venue(doc, c[1])
     ]
+
+
+# A capitalised place and a comma right before a country: "Geneva, Switzerland", "Bern, Switzerland".
+_CITY_COMMA = re.compile(r"(?:di|ke|in|at|to|dari|from)\s+[A-Z][\w\-]+,\s*$")
+
+
+def _venue(doc: Doc, offset: int) -> bool:
+    """Whether the country named at `offset` is a venue: after a place phrase (agreement_venues.tsv) or
+    after "in/di <City>,"."""
+    before = doc.text[max(0, offset - 40):offset]
+    phrases = doc.lexicon.cached("agreements.venues", lambda lex: tuple(
+        r["phrase"].casefold() for r in lex.table("agreement_venues")))
+    folded = " ".join(before.casefold().split()) + " "
+    return any(folded.endswith(f" {p} ") or folded == f"{p} " for p in phrases) or bool(
+        _CITY_COMMA.search(before))
 
 
 _SUBJECT_REACH = 6   # words between a company and the agreement it signs ("X Sdn Bhd today signed an MoU")

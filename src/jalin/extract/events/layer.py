@@ -284,14 +284,16 @@ def _sentence_events(
         # A mention that begins inside the trigger ("memanggil [Duta Besar China]") is its object.
         end = min([end, *(_trim(doc.text, start, p.start) for p in parties if start < p.start < end)])
         clause = (roles.left(roles.soft, start, span.start), roles.right(roles.soft, end, span.end))
-        by_clause.setdefault(clause, []).append((start, end, spec))
+        act = _act(doc, start) if spec.strength >= 3 else ()  # a plain verb of its own
+        by_clause.setdefault(clause + act, []).append((start, end, spec))
     events: list[Event] = []
     seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
     joint: set[frozenset[str]] = set()  # country sets already acting together in this sentence
-    for clause in sorted(by_clause):
+    for key in sorted(by_clause):
         # The clause's event: its strongest trigger (the first on a tie) that has both sides.
         found: list[tuple[list[Party], list[Party], bool]] = []
-        for start, end, spec in sorted(by_clause[clause], key=lambda h: (-h[2].strength, h[0])):
+        clause = key[:2]
+        for start, end, spec in sorted(by_clause[key], key=lambda h: (-h[2].strength, h[0])):
             found = _sides(doc, start, end, spec, clause, groups, roles, span.start, span.end)
             if found:
                 break
@@ -306,6 +308,43 @@ def _sentence_events(
                 joint.add(src | tgt)
             events.append(_event(doc, number, start, end, spec, source, target, roles))
     return events
+
+
+def _act(doc: Doc, offset: int) -> tuple[int, ...]:
+    """Which act of its clause a trigger belongs to: a coordinate clause of the grammar layer with
+    its own predicate ("condemned X and imposed sanctions on Y") is a separate act; () otherwise."""
+    grammar = doc.grammar
+    clause = grammar.clause_at(offset) if grammar is not None else None
+    if clause is None or clause.kind != "coordinate" or clause.predicate is None:
+        return ()
+    # Its own act: the trigger is its verb (or the verb's object) and it names its own other side.
+    if not (clause.predicate.start <= offset < clause.predicate.end or (
+        clause.object is not None and clause.object.start <= offset < clause.object.end
+    )):
+        return ()
+    others = [clause.object, clause.recipient, *(p for role, p in clause.obliques
+                                                     if role in ("partner", "destination", "topic"))]
+    if not any(p is not None and p.actors() and p.start > offset for p in others):
+        return ()
+    return (clause.start,)
+
+
+def _passive_noun(doc: Doc, start: int, groups: list[Group]) -> tuple[Group, Group] | None:
+    """(doer, undergoer) of a noun trigger that is the object of a passive verb with its agent:
+    "Sumbangan X diberi pengiktirafan oleh Y" (Y recognises X)."""
+    grammar = doc.grammar
+    clause = grammar.clause_at(start) if grammar is not None else None
+    if clause is None or clause.predicate is None or clause.predicate.voice != "passive":
+        return None
+    if clause.object is None or not clause.object.start <= start < clause.object.end:
+        return None
+    if clause.agent is None or clause.subject is None:
+        return None
+    agent = next((g for g in groups if clause.agent.start <= g.start < clause.agent.end), None)
+    subject = next((g for g in groups if clause.subject.start <= g.start < clause.subject.end), None)
+    if agent is None or subject is None or agent is subject:
+        return None
+    return agent, subject
 
 
 def _trim(text: str, start: int, cut: int) -> int:
@@ -376,7 +415,10 @@ def _sides(
     source: Group | None = None
     target: Group | None = None
     borrowed = False  # the source comes from an earlier clause
-    if spec.voice != "active" or _english_passive(text, start, roles):
+    passive_noun = _passive_noun(doc, start, groups) if spec.voice == "active" else None
+    if passive_noun is not None:
+        source, target = passive_noun
+    elif spec.voice != "active" or _english_passive(text, start, roles):
         source = _agent(text, end, after, roles)
         target = subjects[0] if subjects else None
         if source is None and spec.voice != "stative":
