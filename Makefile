@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/bernama-2025-09-22-malaysia-korea-defence.txt
 
-.PHONY: install browser run test lint bench digest clean
+.PHONY: install browser postgres run test lint bench digest clean
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Jalin needs Python 3.11 or newer: make PY=python3.11 ...")'
@@ -29,7 +29,13 @@ browser:
 	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; } \
 	  || echo "chromium could not be installed: the browser tests will skip"
 
-test: lint browser
+# The store tests also run on a real PostgreSQL server, which the tests start themselves (initdb +
+# pg_ctl in a temporary folder) from Debian's binaries; installed when missing.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update && apt-get install -y postgresql postgresql-contrib; } \
+	  || echo "postgresql could not be installed: the PostgreSQL variants of the store tests will skip"
+
+test: lint browser postgres
 	$(BIN)/python -m pytest -n 2 -q
 
 # The analysis output of the shared corpus and gold sets, hashed per document: regenerate it when a

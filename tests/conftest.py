@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from helpers import SHARED_DIR, assert_valid
 from jalin.model import Analysis
 from jalin.pipeline import analyze
 from jalin.read import read_path
+from pg_server import Server, binaries
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +39,50 @@ def seed_analysis(seed_path: Path) -> Analysis:
                      source=raw.source, metadata=raw.metadata)
     assert_valid(result)
     return result
+
+
+# ---------------------------------------------------------------------- store backends
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """One throw-away PostgreSQL server for the session (see pg_server.py); skips when the server
+    binaries are not installed (`make test` installs Debian's postgresql package)."""
+    bindir = binaries()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed: "
+                    "apt-get install postgresql postgresql-contrib")
+    server = Server(bindir)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each store test runs on SQLite and on PostgreSQL."""
+    return request.param
+
+
+@pytest.fixture()
+def new_db(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Callable[..., str]:
+    """Makes an empty store location on the test's backend: a SQLite file under tmp_path, or a fresh
+    PostgreSQL database's URL. `new_db("name")` names the file (several stores in one test)."""
+    if backend == "sqlite":
+        return lambda name="kb": str(tmp_path / f"{name}.db")
+    server: Server = request.getfixturevalue("pg_server")
+    return lambda name="kb": server.new_database()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., str]:
+    """`new_db` for module-scoped fixtures (one store shared by a module's tests), on each backend."""
+    if request.param == "sqlite":
+        folder = tmp_path_factory.mktemp("store")
+        return lambda name="kb": str(folder / f"{name}.db")
+    server: Server = request.getfixturevalue("pg_server")
+    return lambda name="kb": server.new_database()

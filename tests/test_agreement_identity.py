@@ -13,8 +13,8 @@ from jalin.store.resolve import EntityIndex, agreement_keys
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "kb.db") as kb:
+def store(new_db):
+    with open_store(new_db()) as kb:
         yield kb
 
 

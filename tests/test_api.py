@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    db = build_store(tmp_path_factory.mktemp("api") / "api.db", hand_made())
+def server(module_db: Callable[..., str]) -> Iterator[Running]:
+    db = build_store(module_db("api"), hand_made())
     with serve(db) as running:
         yield running
 
@@ -138,8 +138,8 @@ MALAY = ("PUTRAJAYA, 3 Mac (Bernama) -- Malaysia dan Indonesia hari ini menandat
 
 
 @pytest.fixture()
-def writable(tmp_path: Path) -> Iterator[httpx.Client]:
-    db = build_store(tmp_path / "w.db", [pending()])
+def writable(new_db: Callable[..., str]) -> Iterator[httpx.Client]:
+    db = build_store(new_db("w"), [pending()])
     with serve(db, token=TOKEN) as running, httpx.Client(base_url=running.url, trust_env=False,
                                                          timeout=30) as c:
         yield c
@@ -175,8 +175,8 @@ def test_overdue_milestone_as_of_a_date(writable: httpx.Client) -> None:
     assert items(writable.get("/api/agreements", params={"overdue": True, "as_of": "2025-10-15"})) == []
 
 
-def test_writes_disabled_without_a_server_token(tmp_path: Path) -> None:
-    db = build_store(tmp_path / "ro.db", [pending()])
+def test_writes_disabled_without_a_server_token(new_db: Callable[..., str]) -> None:
+    db = build_store(new_db("ro"), [pending()])
     with serve(db, token=None) as running, httpx.Client(base_url=running.url, trust_env=False) as c:
         for headers in ({}, {"Authorization": f"Bearer {TOKEN}"}):
             refused = c.post("/api/documents", json={"text": ENGLISH}, headers=headers)
@@ -185,10 +185,10 @@ def test_writes_disabled_without_a_server_token(tmp_path: Path) -> None:
         assert c.get("/api/health").json()["counts"]["documents"] == 1
 
 
-def test_document_ids_with_slashes(tmp_path: Path) -> None:
+def test_document_ids_with_slashes(new_db: Callable[..., str]) -> None:
     analysis = pending()
     analysis.document.id = "https://example.org/news/2025/09/22/g2g"
-    with serve(build_store(tmp_path / "s.db", [analysis])) as running, \
+    with serve(build_store(new_db("s"), [analysis])) as running, \
             httpx.Client(base_url=running.url, trust_env=False) as c:
         body = c.get("/api/documents/https%3A%2F%2Fexample.org%2Fnews%2F2025%2F09%2F22%2Fg2g").json()
         assert body["document"]["id"] == analysis.document.id
@@ -196,8 +196,8 @@ def test_document_ids_with_slashes(tmp_path: Path) -> None:
         assert page.status_code == 200 and "G2G procurement agreement" in page.text
 
 
-def test_jalin_serve_binds_loopback_and_prints_its_url(tmp_path: Path) -> None:
-    db = build_store(tmp_path / "cli.db", [pending()])
+def test_jalin_serve_binds_loopback_and_prints_its_url(new_db: Callable[..., str]) -> None:
+    db = build_store(new_db("cli"), [pending()])
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
            "JALIN_TOKEN": ""}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -17,8 +16,8 @@ EXAMPLES_PER_OPERATION = 25
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    db: Path = build_store(tmp_path_factory.mktemp("schema") / "schema.db", hand_made())
+def server(module_db: Callable[..., str]) -> Iterator[Running]:
+    db = build_store(module_db("schema"), hand_made())
     with serve(db, token=TOKEN) as running:
         yield running
 

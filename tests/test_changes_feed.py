@@ -5,6 +5,7 @@ its follow-up) and over invented follow-ups."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
@@ -26,13 +27,13 @@ LATER = ("BRASILIA: The memorandum of understanding on Antarctic logistics suppo
 
 
 @pytest.fixture(scope="module")
-def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("changes") / "examples.db", analyse_paths(EXAMPLES))
+def examples_db(module_db: Callable[..., str]) -> str | Path:
+    return build_store(module_db("examples"), analyse_paths(EXAMPLES))
 
 
 @pytest.fixture()
-def invented_db(tmp_path: Path) -> Path:
-    return build_store(tmp_path / "invented.db", [analyze(FIRST, id="br-1", published="2025-04-02"),
+def invented_db(new_db: Callable[..., str]) -> str | Path:
+    return build_store(new_db("invented"), [analyze(FIRST, id="br-1", published="2025-04-02"),
                                                   analyze(LATER, id="br-2", published="2025-06-10")])
 
 

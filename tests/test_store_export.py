@@ -16,8 +16,8 @@ from store_fixtures import approved, minister, pending
 
 
 @pytest.fixture()
-def db(tmp_path):
-    path = tmp_path / "kb.db"
+def db(new_db):
+    path = new_db("kb")
     with open_store(path) as store:
         store.add_analyses([pending(minister("a3", "Mohd Hafiz Ramli", ["Datuk"])), approved()])
     return path
@@ -73,16 +73,16 @@ def test_gdelt_tsv_loads_in_pandas_with_codebook_columns(db, tmp_path):
     assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("057", "057", "05")
     assert (row["QuadClass"], row["GoldsteinScale"]) == (1, 8.0)
     assert len(str(row["DATEADDED"])) == 14
-    with pytest.raises(ValueError, match="unknown export format"):
-        export(open_store(db), "xml", out)
+    with open_store(db) as store, pytest.raises(ValueError, match="unknown export format"):
+        export(store, "xml", out)
 
 
 def _cli(db, *args):
     return CliRunner().invoke(app, [*args, "--db", str(db)])
 
 
-def test_cli_agreements_overdue_and_history(db, tmp_path):
-    only_pending = tmp_path / "pending.db"
+def test_cli_agreements_overdue_and_history(db, tmp_path, new_db):
+    only_pending = new_db("pending")
     with open_store(only_pending) as store:
         store.add_analyses([pending()])
     late = json.loads(_cli(only_pending, "agreements", "--overdue", "--as-of", "2025-11-15", "--json").stdout)

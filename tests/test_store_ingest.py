@@ -45,7 +45,7 @@ def write_jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
-def run_cli(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, env_db: Path | str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     if env_db is not None:
         env["JALIN_DB"] = str(env_db)
@@ -53,14 +53,14 @@ def run_cli(*args: str, env_db: Path | None = None) -> subprocess.CompletedProce
                           timeout=120)
 
 
-def test_ingest_is_idempotent_and_reports_bad_documents(tmp_path):
+def test_ingest_is_idempotent_and_reports_bad_documents(tmp_path, new_db):
     rows = [wire_copy(i) for i in range(40)]
     source = write_jsonl(tmp_path / "news.jsonl", rows)
     with source.open("a", encoding="utf-8") as f:
         f.write("{not json\n")
         f.write(json.dumps({"id": "empty", "text": "   "}) + "\n")
     failures: list[str] = []
-    store = open_store(tmp_path / "kb.db")
+    store = open_store(new_db("kb"))
     first = Ingest(store, batch_size=7, on_failure=failures.append).run([str(source)])
     assert (first.read, first.added, first.skipped, first.failed) == (42, 40, 0, 2)
     assert failures == [
@@ -73,26 +73,26 @@ def test_ingest_is_idempotent_and_reports_bad_documents(tmp_path):
     store.close()
 
 
-def test_ingest_in_a_process_pool_keeps_input_order(tmp_path):
+def test_ingest_in_a_process_pool_keeps_input_order(tmp_path, new_db):
     source = write_jsonl(tmp_path / "news.jsonl", [wire_copy(i) for i in range(60)])
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(new_db("kb")) as store:
         report = Ingest(store, jobs=2, batch_size=16, on_failure=print).run([str(source)])
         assert (report.added, report.failed) == (60, 0)
         assert store.table("documents")["id"].tolist() == [f"wire-{i:05d}" for i in range(60)]
 
 
-def test_missing_path_and_garbage_are_one_line_each(tmp_path):
+def test_missing_path_and_garbage_are_one_line_each(tmp_path, new_db):
     garbage = tmp_path / "garbage.txt"
     garbage.write_bytes(b"\xff\xfe\x00\x81 not text")
     failures: list[str] = []
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(new_db("kb")) as store:
         report = Ingest(store, on_failure=failures.append).run([str(tmp_path / "nope.txt"), str(garbage)])
     assert report.added + report.failed == 2
     assert failures[0] == f"{tmp_path / 'nope.txt'}: no such file or directory"
     assert all("\n" not in line for line in failures)
 
 
-def test_batch_result_folder_loads_without_analysing(tmp_path):
+def test_batch_result_folder_loads_without_analysing(tmp_path, new_db):
     folder = tmp_path / "run"
     (folder / "analyses").mkdir(parents=True)
     (folder / "failures").mkdir()
@@ -103,7 +103,7 @@ def test_batch_result_folder_loads_without_analysing(tmp_path):
                    folder / "failures" / "part-00000.parquet")
     assert is_batch_result(folder)
     failures: list[str] = []
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(new_db("kb")) as store:
         report = Ingest(store, on_failure=failures.append).run([str(folder)])
         assert (report.read, report.added, report.failed) == (2, 2, 1)
         assert failures == ["feed.jsonl:9: empty document"]
@@ -154,9 +154,9 @@ def _seed() -> Path:
     return seeds[0]
 
 
-def test_seed_then_cabinet_approval_gives_one_agreement_history(tmp_path):
+def test_seed_then_cabinet_approval_gives_one_agreement_history(new_db):
     seed = _seed()
-    db = tmp_path / "kb.db"
+    db = new_db("kb")
     assert run_cli("ingest", str(seed), "--jobs", "1", env_db=db).returncode == 0
     late = json.loads(run_cli("agreements", "--overdue", "--as-of", "2025-11-15", "--json", env_db=db).stdout)
     assert [(a["type"], a["parties"], a["status"]) for a in late] == [
@@ -171,17 +171,17 @@ def test_seed_then_cabinet_approval_gives_one_agreement_history(tmp_path):
                               env_db=db).stdout) == []
 
 
-def test_english_follow_up_joins_the_same_agreement(tmp_path):
+def test_english_follow_up_joins_the_same_agreement(new_db):
     seed = _seed()
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(new_db("kb")) as store:
         Ingest(store).run([str(seed), str(DATA / "cabinet-approves-g2g-en.txt")])
         korea = [r for r in store.agreement_records(country="KOR") if r["type"] == "g2g_procurement"]
         assert [h["status"] for h in korea[0]["history"]] == ["pending_approval", "approved"]
 
 
-def test_seed_and_follow_ups_are_stored_and_searchable(tmp_path):
+def test_seed_and_follow_ups_are_stored_and_searchable(new_db):
     seed = _seed()
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(new_db("kb")) as store:
         report = Ingest(store).run([str(seed), str(DATA)])
         assert (report.added, report.failed) == (3, 0)
         again = Ingest(store).run([str(seed), str(DATA)])
@@ -194,7 +194,7 @@ def test_seed_and_follow_ups_are_stored_and_searchable(tmp_path):
             ["Malaysia", "MYS", 3], ["South Korea", "KOR", 3], ["Türkiye", "TUR", 1]]
 
 
-def test_batch_runner_output_loads_the_same_as_direct_ingest(tmp_path):
+def test_batch_runner_output_loads_the_same_as_direct_ingest(tmp_path, new_db):
     from jalin.batch import analyze_partition, partitions, prepare_output, write_partition
     from jalin.read import read_paths
 
@@ -207,7 +207,7 @@ def test_batch_runner_output_loads_the_same_as_direct_ingest(tmp_path):
     for index, partition in enumerate(partitions(read_paths([str(source)]), 10)):
         write_partition(out, index, analyze_partition(partition))
     failures: list[str] = []
-    with open_store(tmp_path / "from-batch.db") as loaded, open_store(tmp_path / "direct.db") as direct:
+    with open_store(new_db("from-batch")) as loaded, open_store(new_db("direct")) as direct:
         report = Ingest(loaded, on_failure=failures.append).run([str(out)])
         assert (report.added, report.failed) == (25, 1)
         assert failures[0].startswith(str(source)) and "invalid JSON" in failures[0]
@@ -222,13 +222,13 @@ WIRE_MS = ("Malaysia dan Indonesia bersetuju mempergiat rondaan bersama di Selat
            "standard bagi rondaan tersebut, termasuk penggunaan pesawat peronda maritim.")
 
 
-def test_same_wire_story_in_two_outlets_is_linked_once(tmp_path):
+def test_same_wire_story_in_two_outlets_is_linked_once(tmp_path, new_db):
     rows = [{"id": "outlet-a", "published": "2024-05-02", "text": "KUALA LUMPUR: " + WIRE_MS + " – Bernama"},
             {"id": "outlet-b", "published": "2024-05-02",
              "text": "KUALA LUMPUR, 2 Mei: " + WIRE_MS + " Ikuti berita terkini di laman web kami."},
             wire_copy(1)]
     source = write_jsonl(tmp_path / "news.jsonl", rows)
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(new_db("kb")) as store:
         report = Ingest(store).run([str(source)])
         assert (report.added, report.duplicates) == (3, 1)
         assert store.document("outlet-b")["duplicate_of"] == "outlet-a"

@@ -13,8 +13,8 @@ from store_fixtures import APPROVED_TEXT, PENDING_TEXT, approved, minister, pend
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "kb.db") as kb:
+def store(new_db):
+    with open_store(new_db("kb")) as kb:
         yield kb
 
 
@@ -185,8 +185,8 @@ def test_schema_is_versioned_and_refuses_a_newer_database(tmp_path):
         SQLiteStore(path)
 
 
-def test_two_connections_share_entities(tmp_path):
-    path = tmp_path / "kb.db"
+def test_two_connections_share_entities(new_db):
+    path = new_db("kb")
     first, second = open_store(path), open_store(path)
     first.add_analyses([pending()])
     second.add_analyses([approved()])

@@ -11,8 +11,8 @@ from store_fixtures import minister, pending
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "kb.db") as kb:
+def store(new_db):
+    with open_store(new_db("kb")) as kb:
         yield kb
 
 

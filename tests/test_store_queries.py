@@ -12,8 +12,8 @@ from store_fixtures import APPROVED_TEXT, PENDING_TEXT, approved, minister, pend
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(tmp_path / "kb.db") as kb:
+def store(new_db):
+    with open_store(new_db("kb")) as kb:
         kb.add_analyses([pending(minister("a3", "Mohamed Khaled Nordin", ["Datuk Seri"])),
                          approved(minister("a3", "Khaled Nordin", []))])
         yield kb
@@ -76,7 +76,7 @@ def test_evidence_offsets_in_records_and_flat_tables(store):
     assert reports[["evidence_start", "evidence_end"]].values.tolist() == [[0, 30], [0, 30]]
 
 
-def test_agreement_pages_are_the_full_list_cut(tmp_path):
+def test_agreement_pages_are_the_full_list_cut(new_db):
     """A page of agreements (history read for that page only) is the head of the whole list, with
     every filter; pages of any size agree."""
     from store_fixtures import g2g_analysis
@@ -90,7 +90,7 @@ def test_agreement_pages_are_the_full_list_cut(tmp_path):
         analysis = g2g_analysis(f"doc-{i}", f"2025-10-{i + 1:02d}", text, status, "expected", "2025-10")
         analysis.agreements[0].parties = sorted(["MYS", partner])
         reports.append(analysis)
-    with open_store(tmp_path / "kb.db") as store:
+    with open_store(new_db("kb")) as store:
         store.add_analyses(reports)
         everything = store.agreement_records()
         assert [r["parties"] for r in everything][:3] == [["IND", "MYS"], ["AUS", "MYS"], ["MYS", "THA"]]

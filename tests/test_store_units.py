@@ -136,8 +136,8 @@ def _bare(doc_id: str, text: str) -> Analysis:
     return Analysis(SCHEMA_ID, DocumentInfo(doc_id, language="ms"), text)
 
 
-def test_empty_garbage_and_very_long_documents_store(tmp_path):
-    with open_store(tmp_path / "kb.db") as store:
+def test_empty_garbage_and_very_long_documents_store(new_db):
+    with open_store(new_db("kb")) as store:
         long_text = (STORY_MS + "\n\n") * 3000
         result = store.add_analyses([_bare("empty", ""), _bare("garbage", "\x00\x01 ÿÿÿ ####"),
                                      _bare("long", long_text), _bare("blank", " ")])

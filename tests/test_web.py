@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,9 +26,9 @@ def client_over(db: Path) -> Iterator[httpx.Client]:
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+def client(module_db: Callable[..., str]) -> Iterator[httpx.Client]:
     """Hand-made analyses: exact values whatever the extraction layers find."""
-    with client_over(build_store(tmp_path_factory.mktemp("web") / "web.db", hand_made())) as c:
+    with client_over(build_store(module_db("web"), hand_made())) as c:
         yield c
 
 
@@ -75,8 +75,8 @@ def test_document_page_highlights_every_layer_and_the_focus(client: httpx.Client
     assert 'id="r-g1"' in page and 'id="r-a3"' in page   # the side list's records
 
 
-def test_document_pages_of_the_bundled_examples_in_both_languages(tmp_path: Path) -> None:
-    with client_over(build_store(tmp_path / "examples.db", analyse_paths(EXAMPLES))) as client:
+def test_document_pages_of_the_bundled_examples_in_both_languages(new_db: Callable[..., str]) -> None:
+    with client_over(build_store(new_db("examples"), analyse_paths(EXAMPLES))) as client:
         documents = client.get("/api/documents").json()["items"]
         languages = {d["language"]: d["id"] for d in documents}
         assert set(languages) == {"ms", "en"}
@@ -165,10 +165,10 @@ def test_chart_months_fill_gaps_and_conflict_goes_below() -> None:
     assert timeline_chart([], "t").svg == ""
 
 
-def test_cached_answers_follow_writes_by_another_process(tmp_path: Path,
+def test_cached_answers_follow_writes_by_another_process(new_db: Callable[..., str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(queries, "RECHECK", 0.0)
-    db = build_store(tmp_path / "q.db", hand_made()[:1])
+    db = build_store(new_db("q"), hand_made()[:1])
     with open_store(db) as reader, open_store(db) as writer:
         cached = queries.Queries(reader)
         assert [a["status"] for a in cached.agreements()] == ["pending_approval"]
@@ -188,18 +188,18 @@ def test_snippet_marks_only_paired_hits() -> None:
     assert str(snippet("…the [Cabinet] said <b>] [ok")) == "…the <mark>Cabinet</mark> said &lt;b&gt;] [ok"
 
 
-def test_document_links_only_web_urls(tmp_path: Path) -> None:
+def test_document_links_only_web_urls(new_db: Callable[..., str]) -> None:
     safe, hostile = hand_made()[:2]
     safe.document.url = "https://www.bernama.com/en/news.php?id=1"
     hostile.document.url = "javascript:alert(1)"
-    with client_over(build_store(tmp_path / "u.db", [safe, hostile])) as c:
+    with client_over(build_store(new_db("u"), [safe, hostile])) as c:
         page = html(c, "/documents/seed-like")
         assert 'href="https://www.bernama.com/en/news.php?id=1" rel="noreferrer">original' in page
         assert "javascript:" not in html(c, "/documents/follow-up")
 
 
-def test_home_links_an_overdue_milestone_to_its_words(tmp_path: Path) -> None:
-    with client_over(build_store(tmp_path / "late.db", hand_made()[:1])) as c:
+def test_home_links_an_overdue_milestone_to_its_words(new_db: Callable[..., str]) -> None:
+    with client_over(build_store(new_db("late"), hand_made()[:1])) as c:
         page = html(c, "/")
         late = page.split('<div class="card overdue">')[1]
         assert f'href="/documents/seed-like?focus=20-60#focus">“{PENDING_TEXT[20:60]}”' in late

@@ -27,7 +27,7 @@ TOKEN = "test-token-7f3a"
 @dataclass(slots=True)
 class Running:
     url: str
-    db: Path
+    db: str | Path
 
 
 def free_port() -> int:
@@ -70,14 +70,15 @@ def hand_made() -> list[Analysis]:
     return [pending(person), approved(person), protest()]
 
 
-def build_store(db: Path, analyses: list[Analysis]) -> Path:
+def build_store(db: str | Path, analyses: list[Analysis]) -> str | Path:
+    """A store at `db` (a SQLite file or a PostgreSQL URL) holding `analyses`."""
     with open_store(db) as store:
         store.add_analyses(analyses)
     return db
 
 
 @contextmanager
-def serve(db: Path, token: str | None = TOKEN, **options: Any) -> Iterator[Running]:
+def serve(db: str | Path, token: str | None = TOKEN, **options: Any) -> Iterator[Running]:
     """`create_app` over the store at `db` (`options` passed to it), served by uvicorn in a thread on a
     free loopback port."""
     port = free_port()

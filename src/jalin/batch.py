@@ -10,6 +10,11 @@ Partitions are numbered in input order and rows keep input order inside a partit
 parts sorted by file name gives the input order. Every table gets a file for every partition (empty
 when nothing was found), written under a temporary name and renamed, so a part on disk is complete.
 
+With a store (`db`, e.g. `postgresql://…`), each worker also writes its partition's analyses into it,
+one transaction per partition (`Store.add_analyses`: content already stored is skipped, so several
+workers and re-runs never store a document twice), and the run needs no `out` at all: the workers then
+encode no Parquet. Each worker process opens the store once and keeps it.
+
 Re-runs overwrite: a run first clears the six table folders under DIR (nothing else in DIR), so a
 result never mixes parts of two runs.
 
@@ -87,6 +92,8 @@ class BatchSummary:
     documents: int = 0
     failures: int = 0
     partitions: int = 0
+    added: int = 0  # stored by the workers (with a store): new documents
+    skipped: int = 0  # content the store held already
     seconds: float = 0.0  # the whole run, cluster start included
     analysis_seconds: float = 0.0  # from the first partition submitted to the last one written
     worker_cpu_seconds: float = 0.0  # CPU time the workers spent in that phase, all together
@@ -142,6 +149,31 @@ def analyze_partition(partition: Partition, lexicon_dirs: Sequence[str] = (),
     return {name: _parquet(rows[name], SCHEMAS[name]) for name in TABLES}
 
 
+_STORES: dict[str, Any] = {}  # per worker process: the store it writes to, opened once
+
+
+def _worker_store(db: str) -> Any:
+    if db not in _STORES:
+        from jalin.store import open_store
+
+        _STORES[db] = open_store(db)
+    return _STORES[db]
+
+
+def store_partition(partition: Partition, db: str, lexicon_dirs: Sequence[str] = (),
+                    published: str | None = None, tables: bool = True) -> dict[str, bytes]:
+    """Analyse one partition and add its analyses to the store `db` from this worker, in one
+    transaction; the Parquet parts as `analyze_partition` gives them (only analyses and failures
+    unless `tables`), plus "stored": the JSON counts {"added", "skipped"}."""
+    parts = analyze_partition(partition, lexicon_dirs, published)
+    lines = pq.read_table(pa.BufferReader(parts["analyses"]), columns=["analysis"]).column(0).to_pylist()
+    result = _worker_store(db).add_analyses(lines) if lines else None
+    if not tables:
+        parts = {name: parts[name] for name in ("analyses", "failures")}
+    stored = {"added": result.added if result else 0, "skipped": result.skipped if result else 0}
+    return {**parts, "stored": json.dumps(stored).encode()}
+
+
 def failed_partition(partition: Partition, reason: str) -> dict[str, bytes]:
     """The parts for a partition whose task died: every document goes to `failures`."""
     failures = [{"origin": o, "reason": r} for o, r in partition.failures]
@@ -190,6 +222,8 @@ def prepare_output(out: Path) -> None:
 
 def write_partition(out: Path, index: int, parts: dict[str, bytes]) -> None:
     for name, data in parts.items():
+        if name not in SCHEMAS:
+            continue
         final = out / name / f"part-{index:08d}.parquet"
         temporary = final.with_name(f".{final.name}.tmp")
         temporary.write_bytes(data)
@@ -205,21 +239,30 @@ def count_rows(data: bytes) -> int:
 
 def run_batch(
     paths: Sequence[str],
-    out: str | Path,
+    out: str | Path | None,
     *,
+    db: str | None = None,
     scheduler: str | None = None,
     workers: int = 2,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     lexicon_dirs: Sequence[str] = (),
     published: str | None = None,
 ) -> BatchSummary:
-    """Analyse every input on a Dask cluster and write the dataset under `out`."""
+    """Analyse every input on a Dask cluster and write the dataset under `out`, the analyses into the
+    store `db` (written by the workers themselves), or both."""
     from distributed import Client, LocalCluster, as_completed
 
-    out = Path(out)
+    if out is None and db is None:
+        raise ValueError("a batch needs somewhere to write: an output folder, a store, or both")
+    folder = Path(out) if out is not None else None
     lexicon_dirs = [str(Path(d).resolve()) for d in lexicon_dirs]
     load_lexicon(lexicon_dirs)  # a bad --lexicon fails here, before any cluster starts
-    prepare_output(out)
+    if db is not None:
+        from jalin.store import open_store
+
+        open_store(db).close()  # created and migrated once here; a bad --db fails before the cluster
+    if folder is not None:
+        prepare_output(folder)
     summary = BatchSummary()
     started = time.perf_counter()
     cluster = None
@@ -243,15 +286,25 @@ def run_batch(
                     parts = future.result()
                 else:
                     parts = failed_partition(partition, f"worker failed: {future.exception()!r}")
-                write_partition(out, partition.index, parts)
+                if "stored" in parts:
+                    stored = json.loads(parts["stored"])
+                    summary.added += stored["added"]
+                    summary.skipped += stored["skipped"]
+                if folder is not None:
+                    write_partition(folder, partition.index, parts)
                 summary.documents += count_rows(parts["analyses"])
                 summary.failures += count_rows(parts["failures"])
                 summary.partitions += 1
                 future.release()
 
             for partition in partitions(read_paths(paths), partition_size):
-                future = client.submit(analyze_partition, partition, lexicon_dirs, published, pure=False,
-                                       key=f"jalin-partition-{partition.index}-{time.time_ns()}")
+                key = f"jalin-partition-{partition.index}-{time.time_ns()}"
+                if db is None:
+                    future = client.submit(analyze_partition, partition, lexicon_dirs, published, pure=False,
+                                           key=key)
+                else:
+                    future = client.submit(store_partition, partition, db, lexicon_dirs, published,
+                                           folder is not None, pure=False, key=key)
                 in_flight[future.key] = partition
                 finished.add(future)
                 if len(in_flight) >= in_flight_limit:

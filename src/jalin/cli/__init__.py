@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from jalin.cli import analyze, batch, evaluate, plover, serve, store
+from jalin.cli import analyze, batch, evaluate, plover, serve, store, watch
 from jalin.cli.group import JalinGroup
 
 # JalinGroup: every error one sentence on stderr with exit status 2 (`jalin.cli.group`).
@@ -33,3 +33,4 @@ batch.register(app)
 plover.register(app)
 store.register(app)
 serve.register(app)
+watch.register(app)

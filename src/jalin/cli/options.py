@@ -13,7 +13,8 @@ from jalin.cli.group import UserError
 LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", metavar="DIR", help="A directory of extra lexicon TSV files (repeatable).")]
 DbOption = Annotated[str | None, typer.Option(
-    "--db", metavar="FILE", help="The store: a file or sqlite:///PATH (default: $JALIN_DB or ./jalin.db).")]
+    "--db", metavar="STORE", help="The store: a file, sqlite:///PATH or a postgresql:// URL (default: "
+                                  "$JALIN_DB or ./jalin.db).")]
 PublishedOption = Annotated[str | None, typer.Option(
     "--published", metavar="YYYY-MM-DD", help="Publication date for documents that carry none.")]
 

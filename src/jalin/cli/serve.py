@@ -29,12 +29,14 @@ def serve_command(
     from jalin.cli.group import UserError
     from jalin.pipeline import warm_up
     from jalin.store import StoreError, default_path, open_store
+    from jalin.store.postgres import redact
     from jalin.web.app import create_app
 
-    path = db or default_path()
+    location = db or default_path()
+    path = redact(location)  # what is printed: a URL without its password
     token = os.environ.get("JALIN_TOKEN") or None
     try:
-        store = open_store(path, create=True)
+        store = open_store(location, create=True)  # PostgreSQL: a pool of connections
     except StoreError as exc:
         raise UserError(str(exc)) from None
     app = create_app(store, token=token, hosts=[host, *allow_host], analysis_seconds=timeout)

@@ -29,8 +29,10 @@
                                                   #   (date32 days, list<string> lists, int64 counts)
     store.counts(); store.close()
 
-These methods are the stable interface (`Store` in `base.py`); `SQLiteStore` implements it, and a
-PostgreSQL backend implements the same class. Backend-independent parts: `rows` (analysis -> table
+These methods are the stable interface (`Store` in `base.py`); `SQLiteStore` implements it, and
+`PostgresStore` (`postgres.py`) runs the same logic on a PostgreSQL server, its SQL rewritten by
+`pgdialect`: `open_store("postgresql://user@host/db")` opens one (shared by several processes; see
+that module). Backend-independent parts: `rows` (analysis -> table
 rows), `resolve` (cross-document entities), `status` (agreement history and overdue milestones),
 `neardup` (MinHash near-duplicates), `flat` (typed Arrow tables), `dates`, and `schema` (versioned
 DDL with its migrations).
@@ -55,15 +57,11 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from jalin.store.base import AddResult, Store
+from jalin.store.base import AddResult, Store, StoreError
 from jalin.store.rows import content_hash
 from jalin.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "jalin.db"
-
-
-class StoreError(Exception):
-    """The store cannot be opened: the message is one sentence naming it and the reason."""
 
 
 def default_path() -> str:
@@ -83,9 +81,16 @@ def _sqlite(location: str, create: bool) -> Store:
         raise StoreError(f"{location}: not a Jalin store ({exc})") from None
 
 
+def _postgres(url: str, create: bool) -> Store:
+    from jalin.store.postgres import PostgresStore
+
+    return PostgresStore(url, create=create)
+
+
 # URL scheme -> opener(location without the scheme's prefix, create); a backend adds its scheme here.
 # "" is a plain path. `sqlite:///PATH` names a file too.
-BACKENDS: dict[str, Callable[[str, bool], Store]] = {"": _sqlite, "sqlite": _sqlite}
+BACKENDS: dict[str, Callable[[str, bool], Store]] = {"": _sqlite, "sqlite": _sqlite, "postgresql": _postgres,
+                                                     "postgres": _postgres}
 
 
 def split_location(location: str) -> tuple[str, str]:

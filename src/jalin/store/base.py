@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # pandas and pyarrow are loaded by the methods that return th
 AnalysisLike = Analysis | dict[str, Any] | str | bytes  # bytes, str: the contract JSON
 
 
+class StoreError(Exception):
+    """The store cannot be opened: the message is one sentence naming it and the reason."""
+
+
 @dataclass(slots=True)
 class AddResult:
     """What one `add_analyses` call did."""

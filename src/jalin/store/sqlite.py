@@ -179,7 +179,7 @@ class SQLiteStore(Store):
 
     def _entity_index(self) -> EntityIndex:
         """The in-memory resolution index, reloaded when another connection has committed since."""
-        version = self._con.execute("PRAGMA data_version").fetchone()[0]
+        version = self._data_version_now()
         if self._index is not None and version == self._data_version:
             return self._index
         index = EntityIndex()
@@ -194,6 +194,29 @@ class SQLiteStore(Store):
             index.load_gathering(pk, key)
         self._index, self._data_version = index, version
         return index
+
+    # ------------------------------------------------------------------ backend hooks (PostgresStore)
+
+    _ALL_ROWS: int | None = -1  # the LIMIT that keeps every row
+
+    def _data_version_now(self) -> int:
+        """A number that changes when another connection commits (the entity index is then reloaded)."""
+        return self._con.execute("PRAGMA data_version").fetchone()[0]
+
+    def _begin_write(self) -> None:
+        """Start a write transaction holding the store's write lock."""
+        self._con.execute("BEGIN IMMEDIATE")
+
+    def _index_texts(self, first: int) -> None:
+        """Add the documents from primary key `first` on to the full-text index."""
+        # The full-text index reads the batch's texts where they are stored (no second copy bound).
+        self._con.execute("INSERT INTO documents_fts (rowid, title, text) "
+                          "SELECT pk, coalesce(title, ''), text FROM documents WHERE pk >= ?", (first,))
+
+    def _unindex_text(self, pk: int, title: str | None, text: str) -> None:
+        """Remove a document from the full-text index."""
+        self._con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
+                          "VALUES ('delete', ?, ?, ?)", (pk, title or "", text))
 
     def _next(self, table: str) -> int:
         return self._con.execute(f"SELECT coalesce(max(pk), 0) + 1 FROM {table}").fetchone()[0]
@@ -236,7 +259,7 @@ class SQLiteStore(Store):
             return result
         con = self._con
         self._phase("resolving")
-        con.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             index = self._entity_index()
             hashes = [content_hash(d["text"]) for d in items]
@@ -321,10 +344,8 @@ class SQLiteStore(Store):
             values = getattr(rows, attr)
             if values:
                 con.executemany(sql, values)
-        # The full-text index reads the batch's texts where they are stored (no second copy bound).
         self._phase("indexing")
-        con.execute("INSERT INTO documents_fts (rowid, title, text) "
-                    "SELECT pk, coalesce(title, ''), text FROM documents WHERE pk >= ?", (first,))
+        self._index_texts(first)
         con.executemany(
             "INSERT INTO actor_entities (pk, type, name, canonical, country, sector, key) "
             "VALUES (?,?,?,?,?,?,?)",
@@ -334,10 +355,10 @@ class SQLiteStore(Store):
             [(u.name, u.country, u.pk) for u in rows.person_updates.values()])
         con.executemany(
             "UPDATE actor_entities SET documents = documents + ?, statements = statements + ?, "
-            "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ?3 THEN ?3 ELSE first_seen END, "
-            "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ?4 THEN ?4 ELSE last_seen END "
-            "WHERE pk = ?5",
-            [(c[0], c[1], c[2], c[3], pk) for pk, c in rows.actor_counts.items()])
+            "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END, "
+            "last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END "
+            "WHERE pk = ?",
+            [(c[0], c[1], c[2], c[2], c[3], c[3], pk) for pk, c in rows.actor_counts.items()])
         con.executemany("INSERT INTO agreement_entities (pk, type, parties, label, keys) VALUES (?,?,?,?,?)",
                         rows.new_agreements)
         con.executemany("UPDATE agreement_entities SET label = ? WHERE pk = ?",
@@ -395,8 +416,7 @@ class SQLiteStore(Store):
 
         con = self._con
         row = con.execute("SELECT title, text, minhash FROM documents WHERE pk = ?", (pk,)).fetchone()
-        con.execute("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
-                    "VALUES ('delete', ?, ?, ?)", (pk, row[0] or "", row[1]))
+        self._unindex_text(pk, row[0], row[1])
         # minhash_bands is keyed by band key only: the document's keys come from its signature.
         if row[2] is not None:
             con.executemany("DELETE FROM minhash_bands WHERE key = ? AND doc = ?",
@@ -518,7 +538,7 @@ class SQLiteStore(Store):
                     "o.evidence_end "
                     "FROM agreement_observations o JOIN documents d ON d.pk = o.doc "
                     f"WHERE o.agreement IN ({_marks(chunk)}) AND o.dup = 0 "
-                    "ORDER BY o.date, d.id", chunk):
+                    "ORDER BY o.date, d.id, o.pk", chunk):
                 history.setdefault(row[0], []).append({"date": row[1], "status": row[2], "doc_id": row[3],
                                                        "evidence": row[4], "exclusive": row[5],
                                                        "start": row[6], "end": row[7]})
@@ -527,7 +547,7 @@ class SQLiteStore(Store):
                     "m.start, m.end "
                     "FROM milestones m JOIN documents d ON d.pk = m.doc "
                     f"WHERE m.agreement IN ({_marks(chunk)}) "
-                    "ORDER BY m.date, d.id", chunk):
+                    "ORDER BY m.date, d.id, m.rowid", chunk):
                 milestones.setdefault(row[0], []).append(
                     {"kind": row[1], "state": row[2], "value": row[3], "relation": row[4], "due": row[5],
                      "text": row[6], "doc_id": row[7], "date": row[8], "start": row[9], "end": row[10]})
@@ -560,7 +580,7 @@ class SQLiteStore(Store):
             "SELECT name FROM actors WHERE entity = ? GROUP BY name ORDER BY count(*) DESC, name", (pk,))]
         entity["roles"] = [dict(r) for r in self._con.execute(
             "SELECT en, text, min(date) AS first_seen, max(date) AS last_seen, count(*) AS reports "
-            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en", (pk,))]
+            "FROM actor_roles WHERE entity = ? GROUP BY en, text ORDER BY first_seen, en, text", (pk,))]
         entity["statements"] = [dict(r) for r in self._con.execute(
             "SELECT s.date, d.id AS document, s.kind, s.verb, s.text, s.start, s.end FROM statements s "
             "JOIN documents d ON d.pk = s.doc WHERE s.speaker_entity = ? AND s.dup = 0 "
@@ -612,7 +632,7 @@ class SQLiteStore(Store):
             clauses = [*where, f"{when} IS {'NOT ' if dated else ''}NULL"]
             order = f"{when} DESC, {tie}" if dated else tie
             cursor = self._con.execute(f"{select} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
-                                       [*params, limit - len(rows) if limit >= 0 else -1])
+                                       [*params, limit - len(rows) if limit >= 0 else self._ALL_ROWS])
             names = [c[0] for c in cursor.description]
             rows += cursor.fetchall()
             if 0 <= limit <= len(rows):
