@@ -129,9 +129,13 @@ def test_every_error_status_is_in_the_openapi_spec(client: httpx.Client) -> None
     assert {"400", "422"} <= set(paths["/api/search"]["get"]["responses"])
 
 
-def test_an_analysis_past_its_budget_is_one_422(tmp_path: Path) -> None:
+def test_an_analysis_past_its_budget_is_one_422(tmp_path: Path, monkeypatch) -> None:
+    def slow(text: str, **kwargs: object) -> None:  # the forked analysis process runs this
+        time.sleep(60)
+
+    monkeypatch.setattr(jalin.pipeline, "analyze", slow)
     db = build_store(tmp_path / "kb.db", [])
-    with serve(db, analysis_seconds=0.001) as running:
+    with serve(db, analysis_seconds=0.5) as running:
         answer = httpx.post(f"{running.url}/api/documents", json={"text": TEXT}, headers=AUTH, timeout=30)
     assert answer.status_code == 422 and "budget" in answer.json()["detail"]
 

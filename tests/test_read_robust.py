@@ -174,3 +174,28 @@ print(" ".join(missing))
     result = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [], f"loaded but not declared: {result.stdout}"
+
+
+def test_a_document_past_its_time_budget_is_one_failure_and_the_next_is_analysed() -> None:
+    """In a process of its own, as an ingest worker: the budget's alarm needs the main thread."""
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT / "tests")!r})
+from jalin.ingest import analyse_chunk
+from jalin.pipeline import warm_up
+from jalin.read import RawDocument
+from pathological import berkata_run
+warm_up()  # set-up (models, matchers) is not the document's time
+slow = RawDocument(text=berkata_run(1_500_000), origin="slow.txt")  # seconds of analysis
+quick = RawDocument(text={GOOD!r}, origin="quick.txt")
+for origin, analysis, reason in analyse_chunk([slow, quick], seconds=0.5):
+    print(origin, analysis is not None, reason)
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "slow.txt False analysis stopped: took longer than the 0.5 s budget per document",
+        "quick.txt True None",
+    ]

@@ -184,6 +184,8 @@ class Ingest:
     def _analyse(self, items: Iterator[RawDocument | InputError]) -> None:
         chunks = (self._fresh(chunk) for chunk in _chunks(items, CHUNK_SIZE))
         if self.jobs == 1:
+            if self.seconds:
+                warm_up()  # set-up (models, matchers) is not the first document's time
             for docs in chunks:
                 self._phase("analysing")
                 self._take(analyse_chunk(docs, self.seconds))

@@ -151,7 +151,8 @@ def agreements_command(
     as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD",
                                      help="the day statuses and overdue milestones are judged on "
                                           "(default: today)"),
-    limit: int = typer.Option(1000, "--limit", min=1, help="at most this many agreements"),
+    limit: int = typer.Option(100, "--limit", min=1, help="at most this many agreements, latest reported "
+                                                        "first (a table of 1,000 took seconds to draw)"),
     relevant: bool = typer.Option(False, "--relevant", help="only those the board shows by default"),
     db: DbOption = None,
     as_json: bool = JSON,

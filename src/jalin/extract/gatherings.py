@@ -119,29 +119,15 @@ def extract(doc: Doc) -> list[Gathering]:
         if h[2].upper() not in words.cased or text[h[0]:h[1]] == h[2].upper()
     ]
     for index, (start, end, phrase) in enumerate(hits):
-        if start < covered or not doc.sentences:
+        if start < covered or not doc.sentences or _not_a_trigger(doc, words, hits, index):
             continue
-        if index + 1 < len(hits) and hits[index + 1][0] - end <= 1:
-            continue  # "mesyuarat sidang kemuncak": the second word says what it is
         kind, form, named_kind = words.rows[phrase]
-        if form == "not" or (form == "gerund" and _verb_before(words, text, start)):
-            continue
-        if form == "meet" and not _someone_follows(doc, end):
-            continue
         sentence = doc.sentence_index(start)
         span = doc.sentences[sentence]
-        if _at_venue(words, text, start, span.start):
+        naming = _naming(doc, words, start, end, span)
+        if naming is None:
             continue
-        name = _name(words, text, start, end, span.start, span.end)
-        if name and _at_venue(words, text, name[1], name[0]):
-            continue
-        if _channel(words, text, name[0] if name else start):
-            continue
-        body = None if name else _body(doc, start, end)
-        if body:
-            name = body[1]
-        elif not name and doc.language == "en":
-            name = _name_before(text, start, end, span.start)
+        name, body = naming
         if name:
             covered = name[1]
             kind = named_kind if text[start].isupper() else kind
@@ -156,23 +142,8 @@ def extract(doc: Doc) -> list[Gathering]:
         destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
         if form == "travel" and not destinations:
             continue
-        if body:
-            parties = {body[0]}  # "mesyuarat Jemaah Menteri": one country's own body meets
-        else:
-            said = _REPORTED.search(text, end + 2, span.end)  # "… said during a visit to X that …"
-            hi = said.start() if said else span.end
-            parties = _parties(doc, _clause_start(text, span.start, start), hi, (start, end))
-            if sentence and _refers_back(words, text, span.start, start):
-                before = doc.sentences[sentence - 1]
-                parties |= _parties(doc, before.start, before.end)
-        if name:
-            parties |= _parties(doc, name[0], name[1], (start, end))
-        if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1 and not body:
-            parties.add(home)  # told from one side: the article's own country is the other
-        if not parties and name and _both(words, text, span.start, span.end):
-            parties.update(ranked[:2])
-        if len(parties) == 1 and _two_sided(words, text, start, kind, span.start):
-            parties.update(ranked[1:2] if home in parties else ranked[:1])
+        parties = _clause_parties(doc, words, (start, end), sentence, body)
+        _complete_parties(doc, words, parties, (start, end), span, name, body, kind, ranked)
         name_text = text[name[0]:name[1]] if name else None
         time = _nearest_time(doc, start, span.start, span.end)
         record = _Record(
@@ -189,11 +160,7 @@ def extract(doc: Doc) -> list[Gathering]:
         host = _host(doc, record.location) if kind in _HOSTED and len(parties) == 1 else None
         if host:
             parties.add(host)  # held in a country: its hosts take part ("… Meeting here", Jakarta)
-        sides = destinations
-        several = text[end - 1] == "s" and kind != "talks"  # "meetings", not "talks" (one round)
-        if several and home in parties and len(parties) > 2 and _bilateral(text, start, end):
-            # "bilateral meetings with his Thai and Lao counterparts": one per guest
-            sides = [(code, start, end) for code in sorted(parties - {home})]
+        sides = _sides(text, start, end, kind, home, parties, destinations)
         for target in _merge_or_add(records, record, sides):
             mention_of.append((sentence, start, target))
     _attach_attendance(doc, words, mention_of)
@@ -205,6 +172,91 @@ def extract(doc: Doc) -> list[Gathering]:
         for r in records
         if r.parties
     ]
+
+
+def _not_a_trigger(doc: Doc, words: GatheringWords, hits: list[tuple[int, int, str]], index: int) -> bool:
+    """A hit that names no gathering here: one right before another hit ("mesyuarat sidang kemuncak":
+    the second word says what it is), a "not" form, a gerund after a verb, "meet" with no one after."""
+    start, end, phrase = hits[index]
+    if index + 1 < len(hits) and hits[index + 1][0] - end <= 1:
+        return True
+    _, form, _ = words.rows[phrase]
+    if form == "not" or (form == "gerund" and _verb_before(words, doc.text, start)):
+        return True
+    return form == "meet" and not _someone_follows(doc, end)
+
+
+def _naming(
+    doc: Doc, words: GatheringWords, start: int, end: int, span: Span
+) -> tuple[tuple[int, int] | None, tuple[str, tuple[int, int]] | None] | None:
+    """(name, body) of a trigger: its name ("Sidang Kemuncak ASEAN ke-46"), or the body that meets
+    ("mesyuarat Jemaah Menteri"), or in English the capitalised name before it; None when the
+    trigger is a venue ("Dewan Mesyuarat") or a channel, not a gathering."""
+    text = doc.text
+    if _at_venue(words, text, start, span.start):
+        return None
+    name = _name(words, text, start, end, span.start, span.end)
+    if name and _at_venue(words, text, name[1], name[0]):
+        return None
+    if _channel(words, text, name[0] if name else start):
+        return None
+    body = None if name else _body(doc, start, end)
+    if body:
+        name = body[1]
+    elif not name and doc.language == "en":
+        name = _name_before(text, start, end, span.start)
+    return name, body
+
+
+def _clause_parties(
+    doc: Doc, words: GatheringWords, trigger: tuple[int, int], sentence: int,
+    body: tuple[str, tuple[int, int]] | None,
+) -> set[str]:
+    """The countries of the trigger's clause (and of the sentence before when it refers back:
+    "the meeting"), or the one country whose own body meets ("mesyuarat Jemaah Menteri")."""
+    if body:
+        return {body[0]}
+    text = doc.text
+    start, end = trigger
+    span = doc.sentences[sentence]
+    said = _REPORTED.search(text, end + 2, span.end)  # "… said during a visit to X that …"
+    hi = said.start() if said else span.end
+    parties = _parties(doc, _clause_start(text, span.start, start), hi, trigger)
+    if sentence and _refers_back(words, text, span.start, start):
+        before = doc.sentences[sentence - 1]
+        parties |= _parties(doc, before.start, before.end)
+    return parties
+
+
+def _complete_parties(
+    doc: Doc, words: GatheringWords, parties: set[str], trigger: tuple[int, int], span: Span,
+    name: tuple[int, int] | None, body: tuple[str, tuple[int, int]] | None, kind: str, ranked: list[str],
+) -> None:
+    """Add the countries of the name, the article's own country when one side tells it, the two
+    countries the article names most for "both sides", the other side of a two-sided gathering."""
+    text = doc.text
+    start = trigger[0]
+    home = ranked[0] if ranked else None
+    if name:
+        parties |= _parties(doc, name[0], name[1], trigger)
+    if home is not None and kind in _HOME_SIDE_KINDS and len(parties) <= 1 and not body:
+        parties.add(home)  # told from one side: the article's own country is the other
+    if not parties and name and _both(words, text, span.start, span.end):
+        parties.update(ranked[:2])
+    if len(parties) == 1 and _two_sided(words, text, start, kind, span.start):
+        parties.update(ranked[1:2] if home in parties else ranked[:1])
+
+
+def _sides(
+    text: str, start: int, end: int, kind: str, home: str | None, parties: set[str],
+    destinations: list[tuple[str, int, int]],
+) -> list[tuple[str, int, int]]:
+    """The places a record splits by: its destinations, or one per guest for "bilateral meetings with
+    his Thai and Lao counterparts"."""
+    several = text[end - 1] == "s" and kind != "talks"  # "meetings", not "talks" (one round)
+    if several and home in parties and len(parties) > 2 and _bilateral(text, start, end):
+        return [(code, start, end) for code in sorted(parties - {home})]
+    return destinations
 
 
 # ---------------------------------------------------------------- one mention

@@ -112,39 +112,70 @@ def extract(doc: Doc) -> list[Quantity]:
         value = number_value(doc.lexicon, number)
         if value is None:
             continue
-        unit: str | None = None
-        if match["sign"]:
-            unit = words.prefixes.get(match["sign"]) or words.prefixes.get(match["sign"].upper())
-        elif match["pct"]:
-            unit = "percent"
-        elif match["hy"]:
-            unit = words.hyphened[match["hy"].casefold()]
-        lower = False
-        if unit is None:
-            after = unit_after(doc, end)
-            if after is not None:
-                unit, end = after
-            else:
-                ranged = _range_unit(doc, words, match)
-                if ranged is not None:
-                    (unit, upper_at), lower = ranged, True
-        if unit is None or not _counts(number, unit):
+        counted = _unit(doc, words, match)
+        if counted is None:
+            continue
+        unit, end, lower, upper = counted
+        upper_at = upper if upper is not None else upper_at
+        if not _counts(number, unit):
             continue
         if unit == "people" and _taking_part(doc, words, start):
             unit = "participants"
-        qualifier = "exact"
-        left = words.qualifier.search(text, max(0, start - 30), start)
-        if lower or start == upper_at:
-            qualifier = "at_least" if lower else "at_most"
-        elif left:
-            qualifier = words.qualifiers[" ".join(left["q"].casefold().split())]
-            start = left.start()
-        elif match["sign"] and found and _restates(text, found[-1], start):
-            qualifier = found[-1].qualifier
-        if qualifier == "exact" and _ESTIMATED.search(text, max(0, start - 50), start):
-            qualifier = "approx"
+        qualifier, start = _qualifier(text, words, match, found, lower or start == upper_at, lower)
         found.append(Quantity(f"q{len(found) + 1}", value, qualifier, unit, text[start:end], start, end))
     return found
+
+
+def _unit(
+    doc: Doc, words: QuantityWords, match: re.Match[str]
+) -> tuple[str, int, bool, int | None] | None:
+    """(unit, end, lower end of a range, where the range's upper end starts) of a number, or None.
+
+    "RM5" -> ringgit; "15%" -> percent; "50-member" -> its hyphened unit; "300 delegat" -> the unit
+    of the words after it; "10 to 15 helicopters": 10 takes the upper end's unit and is the lower end.
+    """
+    end = match.end()
+    if match["sign"]:
+        unit = words.prefixes.get(match["sign"]) or words.prefixes.get(match["sign"].upper())
+        return (unit, end, False, None) if unit is not None else _unit_after_words(doc, words, match)
+    if match["pct"]:
+        return "percent", end, False, None
+    if match["hy"]:
+        return words.hyphened[match["hy"].casefold()], end, False, None
+    return _unit_after_words(doc, words, match)
+
+
+def _unit_after_words(
+    doc: Doc, words: QuantityWords, match: re.Match[str]
+) -> tuple[str, int, bool, int | None] | None:
+    after = unit_after(doc, match.end())
+    if after is not None:
+        return after[0], after[1], False, None
+    ranged = _range_unit(doc, words, match)
+    if ranged is not None:
+        return ranged[0], match.end(), True, ranged[1]
+    return None
+
+
+def _qualifier(
+    text: str, words: QuantityWords, match: re.Match[str], found: list[Quantity], bounded: bool, lower: bool
+) -> tuple[str, int]:
+    """(qualifier, start) of a quantity: a range end is at_least/at_most, a qualifier word before it
+    ("kira-kira 300") sets it and starts the quantity, a restated amount shares the earlier one's,
+    "an estimated ..." makes it approx."""
+    start = match.start()
+    qualifier = "exact"
+    left = words.qualifier.search(text, max(0, start - 30), start)
+    if bounded:
+        qualifier = "at_least" if lower else "at_most"
+    elif left:
+        qualifier = words.qualifiers[" ".join(left["q"].casefold().split())]
+        start = left.start()
+    elif match["sign"] and found and _restates(text, found[-1], start):
+        qualifier = found[-1].qualifier
+    if qualifier == "exact" and _ESTIMATED.search(text, max(0, start - 50), start):
+        qualifier = "approx"
+    return qualifier, start
 
 
 def _range_unit(doc: Doc, words: QuantityWords, match: re.Match[str]) -> tuple[str, int] | None:

@@ -507,41 +507,74 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
     """The reported statement around one cue of a sentence [low, high), or None."""
     text = doc.text
     verb = text[cue.start:cue.end]
-    after_text = text[cue.end:high]
-    speaker: str | None
     if cue.position == "prep":  # "Menurut X, …" / "…, according to X."
-        comma = after_text.find(",")
-        speaker = speakers.named_after(cue.end, cue.end + (comma if comma >= 0 else len(after_text)))
-        if comma >= 0 and speaker is not None:
-            span = _clean(text, cue.end + comma + 1, high)
-        else:
-            span = _clean(text, low, cue.start)
-        return _statement(speaker, verb, text, span)
+        return _reported_prep(text, speakers, cue, low, high)
     if cue.position == "continue":  # "…, sambil menambah …", "adding that …"
         return _statement(speakers.current_or_latest(cue.start), verb, text, _clean(text, cue.end, high))
     if cue.position == "alone":  # "Katanya, …" / "…, katanya." / "Jepun katanya, …"
-        speaker = speakers.current_or_latest(cue.start)
-        if cue.start - low <= 1:
-            return _statement(speaker, verb, text, _clean(text, cue.end, high))
-        if not after_text.strip(" .,"):
-            return _statement(speaker, verb, text, _clean(text, low, cue.start))
-        return _statement(speaker, verb, text, _clean(text, low, high))
+        return _reported_alone(text, speakers, cue, low, high)
     preceded_by_comma = text[max(low, cue.start - 2):cue.start].strip() == ","
     subject = speakers.parenthetical_subject(low, cue.start) if preceded_by_comma else None
     if cue.position == "inverted" or (preceded_by_comma and subject is None):  # "…, kata X." / "…, said X."
-        speaker = speakers.named_after(cue.end, high)
-        named_end = speakers.last_end
-        rest = text[named_end:high]
-        if speaker is not None and rest.startswith(",") and len(rest.strip(" ,.")) >= 12:
-            return _statement(speaker, verb, text, _clean(text, named_end + 1, high))  # "…, kata X, …"
-        if speaker is not None and cue.start - low > 12:
-            return _statement(speaker, verb, text, _clean(text, low, cue.start))
-        comma = after_text.find(",")
-        if cue.position == "inverted" and cue.start - low <= 25 and comma > 0:  # "Kata X, …"
-            speaker = speakers.named_after(cue.end, cue.end + comma)
-            return _statement(speaker, verb, text, _clean(text, cue.end + comma + 1, high))
-        if cue.position == "inverted":
-            return None
+        decided, statement = _reported_inverted(text, speakers, cue, low, high)
+        if decided:
+            return statement
+    return _reported_after(text, speakers, cue, low, high, quoted, subject)
+
+
+def _reported_prep(text: str, speakers: _Speakers, cue: Cue, low: int, high: int) -> Statement | None:
+    """"Menurut X, kerjasama itu …": what follows the named source's comma, else what precedes the cue
+    ("…, according to X.")."""
+    after_text = text[cue.end:high]
+    comma = after_text.find(",")
+    speaker = speakers.named_after(cue.end, cue.end + (comma if comma >= 0 else len(after_text)))
+    if comma >= 0 and speaker is not None:
+        span = _clean(text, cue.end + comma + 1, high)
+    else:
+        span = _clean(text, low, cue.start)
+    return _statement(speaker, text[cue.start:cue.end], text, span)
+
+
+def _reported_alone(text: str, speakers: _Speakers, cue: Cue, low: int, high: int) -> Statement | None:
+    """"Katanya, …" (what follows), "…, katanya." (what precedes), "Jepun katanya, …" (the sentence),
+    spoken by the current or latest speaker."""
+    verb = text[cue.start:cue.end]
+    speaker = speakers.current_or_latest(cue.start)
+    if cue.start - low <= 1:
+        return _statement(speaker, verb, text, _clean(text, cue.end, high))
+    if not text[cue.end:high].strip(" .,"):
+        return _statement(speaker, verb, text, _clean(text, low, cue.start))
+    return _statement(speaker, verb, text, _clean(text, low, high))
+
+
+def _reported_inverted(
+    text: str, speakers: _Speakers, cue: Cue, low: int, high: int
+) -> tuple[bool, Statement | None]:
+    """(decided, statement) for a cue before its speaker: "…, kata X, …", "…, said X.", "Kata X, …".
+
+    An inverted cue is always decided here; a cue after a comma that names no speaker after it is
+    left to `_reported_after` (decided False)."""
+    verb = text[cue.start:cue.end]
+    speaker = speakers.named_after(cue.end, high)
+    named_end = speakers.last_end
+    rest = text[named_end:high]
+    if speaker is not None and rest.startswith(",") and len(rest.strip(" ,.")) >= 12:
+        return True, _statement(speaker, verb, text, _clean(text, named_end + 1, high))  # "…, kata X, …"
+    if speaker is not None and cue.start - low > 12:
+        return True, _statement(speaker, verb, text, _clean(text, low, cue.start))
+    comma = text[cue.end:high].find(",")
+    if cue.position == "inverted" and cue.start - low <= 25 and comma > 0:  # "Kata X, …"
+        speaker = speakers.named_after(cue.end, cue.end + comma)
+        return True, _statement(speaker, verb, text, _clean(text, cue.end + comma + 1, high))
+    return cue.position == "inverted", None
+
+
+def _reported_after(text: str, speakers: _Speakers, cue: Cue, low: int, high: int,
+                    quoted: list[tuple[int, int]], subject: str | None) -> Statement | None:
+    """A cue after its speaker: "X berkata bahawa …", "X told Bernama that …", "…, Minister X said
+    today." (the clause before the cue)."""
+    verb = text[cue.start:cue.end]
+    after_text = text[cue.end:high]
     if _DEMIKIAN.match(after_text) or re.match(r"\s*[,:]?\s*[“\"‘']", after_text):
         return None  # "berkata demikian"; "X berkata: “…”" (the quote is the statement)
     speaker = subject or speakers.subject_before(low, cue.start)

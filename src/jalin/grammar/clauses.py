@@ -51,46 +51,69 @@ def _segments(units: list[Unit]) -> list[tuple[str, int, int, Unit | None]]:
         if len(cuts) > 1 and cuts[-1][0] == i:
             has_predicate = False
         if isinstance(unit, Word):
-            cls = unit.cls
-            if cls in _OPENERS:
-                cuts.append((i, _OPENERS[cls], unit))
-            elif cls == "PREP" and i == 0 and _comma_ahead(units, i):
-                fronted = True  # "Selepas mesyuarat itu, …", "After the talks, …"
-                cuts[0] = (0, "side", unit)
-            elif cls == "SUB":
-                if i == 0 or (i == 1 and isinstance(units[0], Word)):
-                    fronted = True
-                    cuts[0] = (0, unit.value or "side", unit)
-                else:
-                    cuts.append((i, unit.value or "side", unit))
-            elif cls in ("SEMI", "QUOTE"):
-                if cuts[-1][0] == i:
-                    cuts[-1] = (i + 1, cuts[-1][1], cuts[-1][2])  # an opening quote
-                else:
-                    cuts.append((i + 1, "main", unit))
-            elif cls == "COMMA" and cuts[-1][1] == "relative" and i + 1 < len(units) and isinstance(
-                units[i + 1], VerbGroup
-            ):
-                cuts.append((i + 1, "resume", unit))  # "Peru, which signed it, said …"
-            elif cls == "CONJ" and has_predicate and (
-                unit.value == "but" or _predicate_follows(units, i + 1)
-            ):
-                cuts.append((i, "coordinate", unit))
-            elif cls == "COMMA" and fronted:
-                cuts.append((i + 1, "main", unit))
-                fronted = False
-            elif cls == "COMMA" and _inverted_report(units, i + 1):
-                cuts.append((i + 1, "main", unit))
+            fronted = _cut_at_word(units, i, unit, cuts, fronted, has_predicate)
         if isinstance(unit, VerbGroup):
             has_predicate = True
         if isinstance(unit, VerbGroup) and unit.report in ("report", "report-alone"):
             after = units[i + 1] if i + 1 < len(units) else None
             if not (isinstance(after, Word) and after.cls in ("COMP", "COMMA", "STOP", "QUOTE")):
                 cuts.append((i + 1, "reported", unit))
+    return _segments_of(cuts, len(units))
+
+
+def _cut_at_word(
+    units: list[Unit], i: int, unit: Word, cuts: list[tuple[int, str, Unit | None]], fronted: bool,
+    has_predicate: bool,
+) -> bool:
+    """Add the clause cut a function word or mark makes ("yang", "bahawa", ";", a comma after a
+    fronted phrase, "but"/"dan" before a new predicate); return whether a fronted phrase is open."""
+    cls = unit.cls
+    if cls in _OPENERS:
+        cuts.append((i, _OPENERS[cls], unit))
+    elif cls == "PREP" and i == 0 and _comma_ahead(units, i):
+        fronted = True  # "Selepas mesyuarat itu, …", "After the talks, …"
+        cuts[0] = (0, "side", unit)
+    elif cls == "SUB":
+        fronted = _cut_at_subordinator(units, i, unit, cuts) or fronted
+    elif cls in ("SEMI", "QUOTE"):
+        if cuts[-1][0] == i:
+            cuts[-1] = (i + 1, cuts[-1][1], cuts[-1][2])  # an opening quote
+        else:
+            cuts.append((i + 1, "main", unit))
+    elif cls == "COMMA" and cuts[-1][1] == "relative" and i + 1 < len(units) and isinstance(
+        units[i + 1], VerbGroup
+    ):
+        cuts.append((i + 1, "resume", unit))  # "Peru, which signed it, said …"
+    elif cls == "CONJ" and has_predicate and (unit.value == "but" or _predicate_follows(units, i + 1)):
+        cuts.append((i, "coordinate", unit))
+    elif cls == "COMMA" and fronted:
+        cuts.append((i + 1, "main", unit))
+        fronted = False
+    elif cls == "COMMA" and _inverted_report(units, i + 1):
+        cuts.append((i + 1, "main", unit))
+    return fronted
+
+
+def _cut_at_subordinator(
+    units: list[Unit], i: int, unit: Word, cuts: list[tuple[int, str, Unit | None]]
+) -> bool:
+    """A subordinator opening the sentence fronts a side clause ("Walaupun …, …"); inside it, it
+    opens one ("… kerana …"). True when it fronts one."""
+    if i == 0 or (i == 1 and isinstance(units[0], Word)):
+        cuts[0] = (0, unit.value or "side", unit)
+        return True
+    cuts.append((i, unit.value or "side", unit))
+    return False
+
+
+def _segments_of(
+    cuts: list[tuple[int, str, Unit | None]], size: int
+) -> list[tuple[str, int, int, Unit | None]]:
+    """The clauses between the cuts, in order; of two cuts at one place the later names the clause."""
     cuts.sort(key=lambda c: c[0])
     segments: list[tuple[str, int, int, Unit | None]] = []
     for n, (lo, kind, opener) in enumerate(cuts):
-        hi = cuts[n + 1][0] if n + 1 < len(cuts) else len(units)
+        hi = cuts[n + 1][0] if n + 1 < len(cuts) else size
         if segments and segments[-1][1] == lo:
             segments.pop()  # two cuts at one place: the later names the clause
         if lo < hi:

@@ -55,66 +55,85 @@ def _where(path: Any) -> str:
 
 
 def _consistency(obj: dict[str, Any]) -> Iterator[str]:
-    text: str = obj["text"]
+    """Every offset inside the text, every id unique and every reference to an existing record."""
+    ids = {kind: {item["id"] for item in obj[kind]}
+           for kind in ("actors", "times", "quantities", "events", "agreements")}
+    yield from _sentence_errors(obj)
+    for kind, found in ids.items():
+        if len(found) != len(obj[kind]):
+            yield f"$.{kind}: ids are not unique"
+    yield from _actor_and_statement_errors(obj, ids["actors"])
+    yield from _event_errors(obj, ids)
+    yield from _agreement_errors(obj, ids)
+    yield from _gathering_errors(obj, ids)
+    for kind in ("quantities", "times"):
+        for i, item in enumerate(obj[kind]):
+            yield from _span_errors(obj["text"], f"$.{kind}[{i}]", item, carries_text=True)
+
+
+def _span_errors(text: str, where: str, item: dict[str, Any], carries_text: bool = False) -> Iterator[str]:
+    """A span outside the text, or (`carries_text`) whose text differs from the text's slice."""
+    start, end = item["start"], item["end"]
     size = len(text)
+    if not 0 <= start <= end <= size:
+        yield f"{where}: span [{start}, {end}) is not inside text of length {size}"
+    elif carries_text and text[start:end] != item["text"]:
+        yield f"{where}: text {item['text']!r} differs from text[{start}:{end}] {text[start:end]!r}"
 
-    def span(where: str, item: dict[str, Any], carries_text: bool = False) -> Iterator[str]:
-        start, end = item["start"], item["end"]
-        if not 0 <= start <= end <= size:
-            yield f"{where}: span [{start}, {end}) is not inside text of length {size}"
-        elif carries_text and text[start:end] != item["text"]:
-            yield f"{where}: text {item['text']!r} differs from text[{start}:{end}] {text[start:end]!r}"
 
+def _ref_errors(where: str, value: str | None, ids: set[str], kind: str) -> Iterator[str]:
+    if value is not None and value not in ids:
+        yield f"{where}: {value!r} is not the id of one of the {kind}"
+
+
+def _sentence_errors(obj: dict[str, Any]) -> Iterator[str]:
     previous_end = 0
     for i, s in enumerate(obj["sentences"]):
-        yield from span(f"$.sentences[{i}]", s)
+        yield from _span_errors(obj["text"], f"$.sentences[{i}]", s)
         if s["start"] < previous_end:
             yield (f"$.sentences[{i}]: starts at {s['start']}, "
                    f"before the previous sentence ends ({previous_end})")
         previous_end = max(previous_end, s["end"])
 
-    actor_ids = {a["id"] for a in obj["actors"]}
-    time_ids = {t["id"] for t in obj["times"]}
-    quantity_ids = {q["id"] for q in obj["quantities"]}
-    for kind, ids in (("actors", actor_ids), ("times", time_ids), ("quantities", quantity_ids),
-                      ("events", {e["id"] for e in obj["events"]}),
-                      ("agreements", {g["id"] for g in obj["agreements"]})):
-        if len(ids) != len(obj[kind]):
-            yield f"$.{kind}: ids are not unique"
 
-    def ref(where: str, value: str | None, ids: set[str], kind: str) -> Iterator[str]:
-        if value is not None and value not in ids:
-            yield f"{where}: {value!r} is not the id of one of the {kind}"
-
+def _actor_and_statement_errors(obj: dict[str, Any], actor_ids: set[str]) -> Iterator[str]:
+    text = obj["text"]
     for i, a in enumerate(obj["actors"]):
         for j, m in enumerate(a["mentions"]):
-            yield from span(f"$.actors[{i}].mentions[{j}]", m, carries_text=True)
+            yield from _span_errors(text, f"$.actors[{i}].mentions[{j}]", m, carries_text=True)
     for i, s in enumerate(obj["statements"]):
-        yield from span(f"$.statements[{i}]", s)
-        yield from ref(f"$.statements[{i}].speaker", s["speaker"], actor_ids, "actors")
+        yield from _span_errors(text, f"$.statements[{i}]", s)
+        yield from _ref_errors(f"$.statements[{i}].speaker", s["speaker"], actor_ids, "actors")
+
+
+def _event_errors(obj: dict[str, Any], ids: dict[str, set[str]]) -> Iterator[str]:
     for i, e in enumerate(obj["events"]):
-        yield from span(f"$.events[{i}].trigger", e["trigger"], carries_text=True)
+        yield from _span_errors(obj["text"], f"$.events[{i}].trigger", e["trigger"], carries_text=True)
         for role in ("source", "target"):
             for actor in e[role]:
-                yield from ref(f"$.events[{i}].{role}", actor, actor_ids, "actors")
-        yield from ref(f"$.events[{i}].time", e["time"], time_ids, "times")
+                yield from _ref_errors(f"$.events[{i}].{role}", actor, ids["actors"], "actors")
+        yield from _ref_errors(f"$.events[{i}].time", e["time"], ids["times"], "times")
         if e["sentence"] >= len(obj["sentences"]):
             yield f"$.events[{i}].sentence: {e['sentence']} is not the index of a sentence"
+
+
+def _agreement_errors(obj: dict[str, Any], ids: dict[str, set[str]]) -> Iterator[str]:
     for i, g in enumerate(obj["agreements"]):
         for j, m in enumerate(g["milestones"]):
-            yield from ref(f"$.agreements[{i}].milestones[{j}].time", m["time"], time_ids, "times")
+            where = f"$.agreements[{i}].milestones[{j}].time"
+            yield from _ref_errors(where, m["time"], ids["times"], "times")
         for j, ev in enumerate(g["evidence"]):
-            yield from span(f"$.agreements[{i}].evidence[{j}]", ev)
+            yield from _span_errors(obj["text"], f"$.agreements[{i}].evidence[{j}]", ev)
         for q in g.get("assets", ()):
-            yield from ref(f"$.agreements[{i}].assets", q, quantity_ids, "quantities")
+            yield from _ref_errors(f"$.agreements[{i}].assets", q, ids["quantities"], "quantities")
         for actor in g.get("companies", ()):
-            yield from ref(f"$.agreements[{i}].companies", actor, actor_ids, "actors")
+            yield from _ref_errors(f"$.agreements[{i}].companies", actor, ids["actors"], "actors")
+
+
+def _gathering_errors(obj: dict[str, Any], ids: dict[str, set[str]]) -> Iterator[str]:
     for i, g in enumerate(obj["gatherings"]):
-        yield from ref(f"$.gatherings[{i}].time", g["time"], time_ids, "times")
+        yield from _ref_errors(f"$.gatherings[{i}].time", g["time"], ids["times"], "times")
         for q in g["attendance"]:
-            yield from ref(f"$.gatherings[{i}].attendance", q, quantity_ids, "quantities")
+            yield from _ref_errors(f"$.gatherings[{i}].attendance", q, ids["quantities"], "quantities")
         for j, ev in enumerate(g["evidence"]):
-            yield from span(f"$.gatherings[{i}].evidence[{j}]", ev)
-    for kind in ("quantities", "times"):
-        for i, item in enumerate(obj[kind]):
-            yield from span(f"$.{kind}[{i}]", item, carries_text=True)
+            yield from _span_errors(obj["text"], f"$.gatherings[{i}].evidence[{j}]", ev)

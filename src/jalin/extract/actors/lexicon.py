@@ -28,6 +28,27 @@ def _case_of(form: str, default: str) -> str:
 
 
 def _entries(lexicon: Lexicon) -> list[Entry]:
+    """Every surface form of every actor table, as `Entry`s (one per form and table row)."""
+    out = _country_entries(lexicon)
+    for table in ("organisations", "companies"):
+        out.extend(_organisation_entries(lexicon, table))
+    for row in lexicon.table("places"):
+        for form in [row["name"], *split_cell(row.get("forms", ""))]:
+            out.append(Entry("place", row["name"], _case_of(form, "cap"), form, row.get("country", "")))
+    out.extend(_title_entries(lexicon))
+    for row in lexicon.table("groups"):
+        out.append(Entry("group", row["en"], "any", row["noun"], "", row.get("sector", ""),
+                         language=row["language"]))
+    for row in lexicon.table("company_suffixes"):
+        position = row.get("position", "after")
+        out.append(Entry("suffix", position, "exact", row["suffix"], row.get("country", ""), "BUS"))
+    out.extend(_rank_entries(lexicon))
+    return out
+
+
+def _country_entries(lexicon: Lexicon) -> list[Entry]:
+    """Names ("Malaysia", "Korea Selatan"), adjectives ("Malaysian"), metonyms ("Wisma Putra") and
+    exact-case codes of each country row."""
     out: list[Entry] = []
     for row in lexicon.table("countries"):
         iso = row["iso3"]
@@ -39,17 +60,25 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
             out.append(Entry("metonym", iso, _case_of(form, "cap"), form, iso))
         for form in split_cell(row.get("exact", "")):
             out.append(Entry("country", iso, "exact", form, iso))
-    for table in ("organisations", "companies"):
-        for row in lexicon.table(table):
-            for form in [row["name"], *split_cell(row.get("forms", ""))]:
-                out.append(Entry("organisation", row["name"], _case_of(form, "cap"), form,
-                                 row.get("country", ""), row.get("sector", ""),
-                                 national=row.get("national") in ("yes", "only"),
-                                 needs_country=row.get("national") == "only",
-                                 generic=row.get("generic", "")))
-    for row in lexicon.table("places"):
+    return out
+
+
+def _organisation_entries(lexicon: Lexicon, table: str) -> list[Entry]:
+    """The name and forms of each organisation or company row ("Kementerian Pertahanan", "MINDEF")."""
+    out: list[Entry] = []
+    for row in lexicon.table(table):
         for form in [row["name"], *split_cell(row.get("forms", ""))]:
-            out.append(Entry("place", row["name"], _case_of(form, "cap"), form, row.get("country", "")))
+            out.append(Entry("organisation", row["name"], _case_of(form, "cap"), form,
+                             row.get("country", ""), row.get("sector", ""),
+                             national=row.get("national") in ("yes", "only"),
+                             needs_country=row.get("national") == "only",
+                             generic=row.get("generic", "")))
+    return out
+
+
+def _title_entries(lexicon: Lexicon) -> list[Entry]:
+    """Roles ("Menteri Pertahanan"), prefixes, honorifics ("Datuk Seri") and ranks ("Laksamana")."""
+    out: list[Entry] = []
     for row in lexicon.table("roles"):
         kind = "prefix" if row.get("kind") == "prefix" else "role"
         for form in split_cell(row["forms"]):
@@ -58,16 +87,12 @@ def _entries(lexicon: Lexicon) -> list[Entry]:
     for row in lexicon.table("honorifics"):
         for form in [row["honorific"], *split_cell(row.get("forms", ""))]:
             out.append(Entry("honorific", form, "cap", form))
-    for row in lexicon.table("groups"):
-        out.append(Entry("group", row["en"], "any", row["noun"], "", row.get("sector", ""),
-                         language=row["language"]))
-    for row in lexicon.table("company_suffixes"):
-        position = row.get("position", "after")
-        out.append(Entry("suffix", position, "exact", row["suffix"], row.get("country", ""), "BUS"))
-    for row in lexicon.table("ranks"):
-        for form in split_cell(row["forms"]):
-            out.append(Entry("rank", row["en"], "cap", form, "", row.get("sector", "MIL")))
     return out
+
+
+def _rank_entries(lexicon: Lexicon) -> list[Entry]:
+    return [Entry("rank", row["en"], "cap", form, "", row.get("sector", "MIL"))
+            for row in lexicon.table("ranks") for form in split_cell(row["forms"])]
 
 
 def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:

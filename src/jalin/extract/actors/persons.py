@@ -372,14 +372,7 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
     """Names with nothing before them: "X, Menteri Pertahanan, …" and "X Y berkata/said …"."""
     text = doc.text
     spans = SpanIndex((m.start, m.end) for m in found)
-    anchors: list[tuple[int, int]] = []  # (end of name, kind) 0 = appositive role, 1 = speech verb
-    for match in reader.matches:
-        titled = match.first("role", "prefix", "adjective", "country")
-        if titled is None or text[match.start - 1:match.start] != " ":
-            continue
-        link = _APPOSITION_BEFORE.search(text, max(0, match.start - 40), match.start)
-        if link and reader.role_at(match.start):
-            anchors.append((link.start(), 0))
+    anchors = _appositive_anchors(text, reader)  # (end of name, kind) 0 = appositive role, 1 = speech verb
     anchors.extend((c.start - 1, 1) for c in all_cues(doc) if c.position == "after" and c.start > 0
                    and text[c.start - 1] == " ")
     out: list[PersonMention] = []
@@ -397,26 +390,48 @@ def _names_first(doc: Doc, reader: _Reader, found: list[PersonMention]) -> list[
             continue  # no capitalised word right before: no name
         if spans.touches(end - 1, end):
             continue
-        run = _RUN_BEFORE.search(text, max(0, end - 80), end)
-        if run is None:
-            continue
-        start = run.start()
-        for word in re.finditer(r"\S+", run.group()):
-            name = name_at(doc, start + word.start(), reader.blocked)
-            if name is not None and opens_with_noun(doc, name[2]):
-                continue  # "Aktivis Siti Rohaya Ghani berkata": the noun is no part of the name
-            if name is not None and name[1] == end and len(name[2]) >= 2:
-                mention = PersonMention(name[0], end, name[2])
-                if kind == 0:
-                    link = _APPOSITION.match(text, end)
-                    role = reader.role_at(link.end()) if link else None
-                    if role is not None:
-                        mention.roles.append(role[2])
-                        mention.sector, mention.country = role[3] or None, role[4]
-                out.append(mention)
-                spans.add((name[0], end))
-                break
+        mention = _name_ending_at(doc, reader, end, kind)
+        if mention is not None:
+            out.append(mention)
+            spans.add((mention.start, end))
     return out
+
+
+def _appositive_anchors(text: str, reader: _Reader) -> list[tuple[int, int]]:
+    """(where a name would end, 0) before each role set off by a comma: "X, Menteri Pertahanan"."""
+    anchors: list[tuple[int, int]] = []
+    for match in reader.matches:
+        titled = match.first("role", "prefix", "adjective", "country")
+        if titled is None or text[match.start - 1:match.start] != " ":
+            continue
+        link = _APPOSITION_BEFORE.search(text, max(0, match.start - 40), match.start)
+        if link and reader.role_at(match.start):
+            anchors.append((link.start(), 0))
+    return anchors
+
+
+def _name_ending_at(doc: Doc, reader: _Reader, end: int, kind: int) -> PersonMention | None:
+    """The name of two words or more that ends at `end` ("Siti Rohaya Ghani" before "berkata"), with
+    the appositive role after it when `kind` is 0 ("X, Menteri Pertahanan"); None when there is none."""
+    text = doc.text
+    run = _RUN_BEFORE.search(text, max(0, end - 80), end)
+    if run is None:
+        return None
+    start = run.start()
+    for word in re.finditer(r"\S+", run.group()):
+        name = name_at(doc, start + word.start(), reader.blocked)
+        if name is not None and opens_with_noun(doc, name[2]):
+            continue  # "Aktivis Siti Rohaya Ghani berkata": the noun is no part of the name
+        if name is not None and name[1] == end and len(name[2]) >= 2:
+            mention = PersonMention(name[0], end, name[2])
+            if kind == 0:
+                link = _APPOSITION.match(text, end)
+                role = reader.role_at(link.end()) if link else None
+                if role is not None:
+                    mention.roles.append(role[2])
+                    mention.sector, mention.country = role[3] or None, role[4]
+            return mention
+    return None
 
 
 def _person_cue_automaton(lexicon: Lexicon) -> Any:
@@ -433,94 +448,155 @@ def _person_cues(doc: Doc) -> list[tuple[int, int, str]]:
     return phrases.leftmost_longest(hits)
 
 
+@dataclass(slots=True)
+class _Title:
+    """The title read before a name: its roles, the sector and country they give, where it ends."""
+
+    roles: list[Role]
+    sector: str | None
+    country: str | None
+    pos: int
+
+
 def _chain(
     doc: Doc, reader: _Reader, start: int, people: list[PersonMention]
 ) -> PersonMention | RoleMention | None:
+    """The person (or the role alone) whose mention starts at `start`: the title first
+    ("Menteri Pertahanan Malaysia", "his Thai counterpart"), then the name after it, then the person.
+
+    "Menteri Pertahanan Datuk Seri Mohamed Khaled Nordin" -> a person with that role;
+    "the Defence Minister said" -> a role mention with no name (anaphoric)."""
     text = doc.text
     role_hit = reader.role_at(start)
-    roles: list[Role] = []
-    sector = country = None
-    pos = start
+    title = _Title([], None, None, start)
     if role_hit is not None:
-        _, end, role, sector, country = role_hit
-        roles.append(role)
-        pos = end
-        joined = _JOINED_ROLE.match(text, pos)  # "Deputy Prime Minister and Defence Minister X"
-        if text[max(0, start - 4):start].lower() == "the ":
-            joined = None  # "the Prime Minister and Defence Minister X": two people
-        second = reader.role_at(joined.end()) if joined else None
-        if second is not None and reader.people_words(reader.skip(second[1], comma=True)) is not None:
-            roles.append(second[2])
-            pos, country = second[1], country or second[4]
-        filler = _FILLER.match(text, pos)
-        if filler:
-            pos = filler.end()
-        org = reader.match(reader.skip(pos), "organisation")
-        if org is not None and not (org[1].country == "" and org[1].sector == ""):
-            pos = org[0].end
-            bracket = _BRACKETED.match(text, pos)  # "Ketua Pengarah Agensi … (APMM), Laksamana X"
-            if bracket:
-                pos = bracket.end()
-            sector = sector or org[1].sector
-            country = country or org[1].country or None
-        place = reader.match(reader.skip(pos), "place")  # "Datuk Bandar Kuala Lumpur X"
-        ruler = roles[0].en in doc.lexicon.cached("persons.rulers", _rulers)
-        of = _OF.match(text, pos) if place is None and ruler else None
-        if of is not None:  # "the Sultan of Kedah"
-            place = reader.match(of.end(), "place")
-        if place is not None:
-            pos = place[0].end
-            if ruler:
-                roles[0] = Role(text[start:pos], roles[0].en)
-        if country is None and org is None:
-            owner = reader.owner_before(start, end)
-            if owner is not None:
-                country, sector = owner.country or None, owner.sector or sector
+        title = _titled(doc, reader, start, role_hit)
     else:
         counterpart = reader.counterpart_at(start)
         if counterpart is not None:
             role, country = _counterpart_role(doc, reader, start, counterpart, people)
             if role is None:
                 return None
-            roles.append(role)
-            sector = "GOV"
-            pos = counterpart.end() - 1
-    after = reader.skip(pos, comma=bool(roles))
+            title = _Title([role], "GOV", country, counterpart.end() - 1)
+    roles, pos = title.roles, title.pos
+    found = _name_after(doc, reader, title, reader.skip(pos, comma=bool(roles)))
+    if found is None:
+        if roles and role_hit is not None:
+            anaphoric = bool(_THAT.match(text, pos)) or text[max(0, start - 4):start].lower() == "the "
+            return RoleMention(start, pos, roles[0].en or "", title.country, anaphoric)
+        return None
+    return _person(doc, reader, start, role_hit is not None, title, found)
+
+
+def _titled(doc: Doc, reader: _Reader, start: int, role_hit: tuple[Any, ...]) -> _Title:
+    """The title that starts with a role: a second joined role ("Deputy Prime Minister and Defence
+    Minister X"), the organisation ("Ketua Pengarah Agensi … (APMM)") and place ("Datuk Bandar Kuala
+    Lumpur", "the Sultan of Kedah") after it, else the owner before it ("Airbus Helicopters' chief")."""
+    text = doc.text
+    _, end, role, sector, country = role_hit
+    title = _Title([role], sector, country, end)
+    joined = _JOINED_ROLE.match(text, end)  # "Deputy Prime Minister and Defence Minister X"
+    if text[max(0, start - 4):start].lower() == "the ":
+        joined = None  # "the Prime Minister and Defence Minister X": two people
+    second = reader.role_at(joined.end()) if joined else None
+    if second is not None and reader.people_words(reader.skip(second[1], comma=True)) is not None:
+        title.roles.append(second[2])
+        title.pos, title.country = second[1], title.country or second[4]
+    filler = _FILLER.match(text, title.pos)
+    if filler:
+        title.pos = filler.end()
+    org = _add_organisation(text, reader, title)
+    _add_place(doc, reader, start, title)
+    if title.country is None and org is None:
+        owner = reader.owner_before(start, end)
+        if owner is not None:
+            title.country, title.sector = owner.country or None, owner.sector or title.sector
+    return title
+
+
+def _add_organisation(text: str, reader: _Reader, title: _Title) -> Any:
+    """The organisation right after the title (returned as matched); one with a country or sector
+    extends the title and gives it that sector and country."""
+    org = reader.match(reader.skip(title.pos), "organisation")
+    if org is not None and not (org[1].country == "" and org[1].sector == ""):
+        title.pos = org[0].end
+        bracket = _BRACKETED.match(text, title.pos)  # "Ketua Pengarah Agensi … (APMM), Laksamana X"
+        if bracket:
+            title.pos = bracket.end()
+        title.sector = title.sector or org[1].sector
+        title.country = title.country or org[1].country or None
+    return org
+
+
+def _add_place(doc: Doc, reader: _Reader, start: int, title: _Title) -> None:
+    """A place after the title extends it ("Datuk Bandar Kuala Lumpur X"); a ruler's place becomes
+    part of the ruler's role ("the Sultan of Kedah")."""
+    text = doc.text
+    place = reader.match(reader.skip(title.pos), "place")
+    ruler = title.roles[0].en in doc.lexicon.cached("persons.rulers", _rulers)
+    of = _OF.match(text, title.pos) if place is None and ruler else None
+    if of is not None:  # "the Sultan of Kedah"
+        place = reader.match(of.end(), "place")
+    if place is not None:
+        title.pos = place[0].end
+        if ruler:
+            title.roles[0] = Role(text[start:title.pos], title.roles[0].en)
+
+
+def _name_after(
+    doc: Doc, reader: _Reader, title: _Title, after: int
+) -> tuple[int, list[str], list[str], str | None] | None:
+    """(end, words, honorifics, rank sector) of the name after a title: the name itself, a ruler's
+    second title then the name ("Yang di-Pertuan Agong Sultan Ibrahim"), a descriptor then the name,
+    or the name after an unknown body and a comma ("Ketua Pegawai Eksekutif MyAid, Rahman Jaafar")."""
+    roles = title.roles
     found = reader.people_words(after)
     if found is None and roles and roles[0].en in doc.lexicon.cached("persons.rulers", _rulers):
-        title = reader.role_at(after)  # "Yang di-Pertuan Agong Sultan Ibrahim"
-        found = reader.people_words(reader.skip(title[1])) if title is not None else None
-        if title is not None and found is not None:
-            roles.append(title[2])
+        second = reader.role_at(after)  # "Yang di-Pertuan Agong Sultan Ibrahim"
+        found = reader.people_words(reader.skip(second[1])) if second is not None else None
+        if second is not None and found is not None:
+            roles.append(second[2])
     if found is None and roles:
         described = reader.descriptor_name(after)
         if described is not None:
             found = described[:4]
-            sector = sector or described[4]
+            title.sector = title.sector or described[4]
         else:
             found = _after_body(reader, after)
-    if found is None:
-        if roles and role_hit is not None:
-            anaphoric = bool(_THAT.match(text, pos)) or text[max(0, start - 4):start].lower() == "the "
-            return RoleMention(start, pos, roles[0].en or "", country, anaphoric)
-        return None
+    return found
+
+
+def _person(
+    doc: Doc, reader: _Reader, start: int, titled: bool, title: _Title,
+    found: tuple[int, list[str], list[str], str | None],
+) -> PersonMention | None:
+    """The person of a title and a name; None for a place named after someone ("Kem Syed
+    Sirajuddin") and for a bare name with neither title, honorific nor rank."""
+    text = doc.text
     end, words, honorifics, rank_sector = found
+    roles, country, sector = title.roles, title.country, title.sector
     if not roles and not honorifics and rank_sector is None:
         return None
     rulers = doc.lexicon.cached("persons.rulers", _rulers)
     if (not roles or roles[0].en in rulers) and _after_place_head(doc, start):
         return None  # "Kem Syed Sirajuddin", "Stadium Sultan Mahmud": a place named after someone
-    if role_hit is not None and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
+    if titled and _RELATIVE_BEFORE.search(text, max(0, start - 30), start):
         roles, country, sector = [], None, None  # "isteri Perdana Menteri, Datin Seri X": not X's title
         if not honorifics and rank_sector is None:
             return None
-    if len(words) == 1 and roles and roles[-1].en in doc.lexicon.cached("persons.rulers", _rulers):
+    if len(words) == 1 and roles and roles[-1].en in rulers:
         words = [roles[-1].text.split()[-1], *words]  # "Sultan Ibrahim": a ruler is named with the title
     mention = PersonMention(start, end, words, honorifics, roles, country, sector or rank_sector,
                             weak=len(words) == 1 and not honorifics and rank_sector is None
-                            and not any(r.en in doc.lexicon.cached("persons.rulers", _rulers) for r in roles))
+                            and not any(r.en in rulers for r in roles))
     hon = [reader.hon_country.get(h) for h in honorifics]
     mention.honorific_country = next((c for c in hon if c), None)
+    _add_appositive(text, reader, mention, end)
+    return mention
+
+
+def _add_appositive(text: str, reader: _Reader, mention: PersonMention, end: int) -> None:
+    """A role set off after the name ("X, Menteri Pertahanan, …") joins the person's roles."""
     link = _APPOSITION.match(text, end)
     if link:
         appositive = reader.role_at(link.end())
@@ -529,7 +605,6 @@ def _chain(
             mention.roles.append(role)
             mention.sector = mention.sector or a_sector
             mention.country = mention.country or a_country
-    return mention
 
 
 # Capitalised words (an organisation the lexicon does not know) then a comma: "MyAid, " "Harian Kita

@@ -110,17 +110,13 @@ def find_mentions(
             previous.end = covered = head.end
             continue
         following = heads[position + 1] if position + 1 < len(heads) else None
-        if row.kind == "anaphor" and not _refers_back(ctx, head, mentions):
-            continue  # "the draft" names an agreement only when one is already named
-        if row.kind == "modifier" and not _modifies(text, head, heads[position + 1:position + 3]):
-            continue  # "dealt with government to government": a manner, no agreement
+        if not _may_name(ctx, head, row, heads[position + 1:position + 3], mentions):
+            continue
         if previous is not None and row.kind != "generic" and _gives_form(ctx, head, previous, sentence_of):
             previous.type, previous.generic = row.type, False  # "... in the form of an MoU": its kind
             covered = head.end
             continue
-        if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
-            continue  # "perjanjian memorandum persefahaman": the specific head names it
-        if row.noun_only and _previous_word(lowered, head.start) in m.role_words.get("verbal", frozenset()):
+        if _named_by_another(ctx, head, row, following):
             continue
         sentence = sentence_of(head.start)
         reach = 0 if row.kind == "purchase" else _DOMAIN_REACH
@@ -139,6 +135,24 @@ def find_mentions(
             mentions.extend(found)
             covered = found[-1].end
     return mentions
+
+
+def _may_name(ctx: _Context, head: Hit, row: HeadRow, after: list[Hit], mentions: list[Mention]) -> bool:
+    """False for an anaphor with nothing named before ("the draft") and for a modifier that modifies
+    no head after it ("dealt with government to government": a manner, no agreement)."""
+    if row.kind == "anaphor" and not _refers_back(ctx, head, mentions):
+        return False
+    return not (row.kind == "modifier" and not _modifies(ctx.text, head, after))
+
+
+def _named_by_another(ctx: _Context, head: Hit, row: HeadRow, following: Hit | None) -> bool:
+    """True for a generic head right before a specific one ("perjanjian memorandum persefahaman":
+    the specific head names it) and for a noun-only head after a verb-like word."""
+    text = ctx.text
+    if row.kind == "generic" and following is not None and not text[head.end:following.start].strip():
+        return True
+    verbal = ctx.m.role_words.get("verbal", frozenset())
+    return bool(row.noun_only and _previous_word(ctx.lowered, head.start) in verbal)
 
 
 def _purchases(

@@ -95,7 +95,8 @@ def organisations(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, s
         )
     found: list[tuple[int, int, str, str, bool]] = private["organisations"]
     out = []
-    for s, e, iso, actor, business in found[bisect_left(found, (start,)):]:
+    for i in range(bisect_left(found, (start,)), len(found)):  # not a slice: that copies the rest
+        s, e, iso, actor, business = found[i]
         if s >= end:
             break
         if e <= end:

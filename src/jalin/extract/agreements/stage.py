@@ -58,12 +58,12 @@ def is_done(
     """Whether the stage cue `cue` is asserted as done, judged from markers in [lo, cue.start), else
     from a future marker right after it (before `hi`)."""
     until = cue.start
-    for ordinal in ordinals:
-        if lo <= ordinal.start < cue.start:
-            until = ordinal.start
-            break
+    first = bisect_left(ordinals, lo, key=_start)  # the first ordinal from `lo` on (they are in text order)
+    if first < len(ordinals) and ordinals[first].start < cue.start:
+        until = ordinals[first].start
     index = bisect_left(markers, until, key=_start)
-    for marker in reversed(markers[:index]):
+    for i in range(index - 1, -1, -1):  # backwards from `until`, without copying the list
+        marker = markers[i]
         if marker.end > until:
             continue
         if marker.start < lo:

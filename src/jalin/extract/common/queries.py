@@ -29,7 +29,8 @@ def countries_in(doc: Doc, start: int, end: int) -> list[tuple[str, int, int, st
     mentions = country_refs(doc)
     first = bisect.bisect_left(mentions, (start,))
     out = []
-    for m_start, m_end, iso, actor_id in mentions[first:]:
+    for i in range(first, len(mentions)):  # an index, not a slice: a slice copies the rest of the list
+        m_start, m_end, iso, actor_id = mentions[i]
         if m_start >= end:
             break
         if m_end <= end:

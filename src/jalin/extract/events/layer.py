@@ -394,11 +394,33 @@ def _in_name(text: str, start: int, sentence_start: int, party_starts: set[int])
     )
 
 
-def _sides(
+@dataclass(slots=True)
+class _Clause:
+    """What a trigger's sides are chosen from: the groups before it in its clause, those after it up
+    to the clause's hard break, and the subjects among those before."""
+
+    doc: Doc
+    text: str
+    start: int
+    end: int
+    spec: TriggerSpec
+    clause: tuple[int, int]
+    groups: list[Group]
+    roles: Roles
+    hard_right: int
+    visit: bool
+    excluded: frozenset[str]
+    before: list[Group]
+    after: list[Group]
+    subjects: list[Group]
+    weak: bool  # a bare noun: both sides must stand in its own clause
+    reciprocal: bool
+
+
+def _clause_of(
     doc: Doc, start: int, end: int, spec: TriggerSpec, clause: tuple[int, int], groups: list[Group],
-    roles: Roles, sentence_start: int, sentence_end: int,
-) -> list[tuple[list[Party], list[Party], bool]]:
-    """(source, target, symmetric) of a trigger; several for a visit with several destinations."""
+    roles: Roles, sentence_end: int,
+) -> _Clause:
     text = doc.text
     hard_right = min(roles.right(roles.hard, end, sentence_end),
                      roles.right(roles.fronted, end, sentence_end))
@@ -410,97 +432,172 @@ def _sides(
              and not _roles_before(text, g.start, roles) & excluded
              and (visit or not _in_topic(text, end, g.start, roles))]
     subjects = [g for g in before if not _roles_before(text, g.start, roles) & _NOT_SUBJECT]
-    weak = spec.strength < 2  # a bare noun: both sides must stand in its own clause
-    reciprocal = spec.type in RECIPROCAL_TYPES or spec.cameo in RECIPROCAL_CAMEOS
-    source: Group | None = None
-    target: Group | None = None
+    return _Clause(doc, text, start, end, spec, clause, groups, roles, hard_right, visit, frozenset(excluded),
+                   before, after, subjects, spec.strength < 2,
+                   spec.type in RECIPROCAL_TYPES or spec.cameo in RECIPROCAL_CAMEOS)
+
+
+def _sides(
+    doc: Doc, start: int, end: int, spec: TriggerSpec, clause: tuple[int, int], groups: list[Group],
+    roles: Roles, sentence_start: int, sentence_end: int,
+) -> list[tuple[list[Party], list[Party], bool]]:
+    """(source, target, symmetric) of a trigger; several for a visit with several destinations.
+
+    The steps: the doer the grammar names (`_doer_by_grammar`: a passive's agent, "a warning from
+    X", "serangan dron AS", "China's request"), else the subject before the trigger and the first
+    other group after it (`_doer_by_position`); then the checks that keep only events with two sides
+    (`_checked`), and one more side per destination of a visit (`_destination_sides`)."""
+    c = _clause_of(doc, start, end, spec, clause, groups, roles, sentence_end)
+    found = _doer_by_grammar(c)
+    if found is None:
+        return []
+    source, target = found
     borrowed = False  # the source comes from an earlier clause
-    passive_noun = _passive_noun(doc, start, groups) if spec.voice == "active" else None
-    if passive_noun is not None:
-        source, target = passive_noun
-    elif spec.voice != "active" or _english_passive(text, start, roles):
-        source = _agent(text, end, after, roles)
-        target = subjects[0] if subjects else None
-        if source is None and spec.voice != "stative":
-            return []  # a passive that does not say who did it
-    elif spec.strength < 3 and not reciprocal and after and _from(text, end, after[0].start):
-        # A noun with its doer after "from": "a warning from Washington (to Tehran)".
-        source = after[0]
-        target = _first_other(after[1:], source) or _first_other(subjects, source)
-    elif spec.strength < 3 and not reciprocal and _NOUN_PASSIVE.match(text, end):
-        # A noun that is the subject of a passive: "sanctions were imposed on X (by Y)"; not a
-        # joint act ("rundingan diadakan antara X dan Y").
-        source = _agent(text, end, after, roles)
-        if source is None:
-            return []
-        target = _first_other(after, source)
-    if source is None and spec.strength < 3 and spec.lang == "ms" and _possessor(text, end, after, roles):
-        # A Malay noun with its doer after it: "serangan dron AS", "lawatan Prabowo ke Jepun".
-        source, target = after[0], next(
-            (g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
-        if target is None and len(source.countries()) < 2:
-            return []
-    owner = _english_owner(text, start, before) if source is None and spec.strength < 3 else None
-    if owner is not None:
-        # An English noun with its doer before it: "China's request", "Japan's latest offer".
-        source = owner
-        target = _first_other([g for g in after if _roles_before(text, g.start, roles) & _COUNTERPART]
-                              + [g for g in subjects if g is not owner] + after, owner)
-        if target is None:
-            return []
     if source is None:
-        source = subjects[0] if subjects else None
-        target = _first_other(after, source) or (None if weak else _first_other(
-            [g for g in before[1:] if not _roles_before(text, g.start, roles) & excluded], source))
-    if source is None and not weak:
-        # "He added the ministry will strengthen ties with X and Y": the reporter acts.
-        source = _antecedent(text, clause[0], groups, roles)
-        borrowed = source is not None
-    if source is None and target is not None and len(target.countries()) >= 2:
-        if not reciprocal:
-            return []
-        src, tgt = _split(target.parties)
-        return [(src, tgt, True)]
-    if weak and (source is None or (target is None and len(source.countries()) < 2)):
-        return []
-    if source is None and (spec.strength >= 3 or target is not None):
-        source = _fronted_subject(text, end, groups, target, sentence_end)
-    if source is None:
-        if target is not None and spec.strength >= 3 and _near(text, end, target.start) and (
-            _indefinite_subject(text, clause[0], start, roles)
-        ):
-            # A body that is no country acting on one: "ASEAN ministers condemned Pyongyang".
-            return [([], target.parties, False)]
-        return []
-    if target is None and spec.strength >= 3 and not borrowed and (
-        len(source.countries()) == 1 or not reciprocal
-    ) and (
-        all(p.kind in ("COUNTRY", "self") for p in source.parties)
-        and _indefinite_object(text, end, hard_right, roles)
-    ):
-        # A country acting on anyone: "Malaysia menggesa semua pihak", "will not sign any pact".
-        return [(source.parties, [], False)]
-    if target is None and len(source.countries()) >= 2 and not reciprocal:
-        return []
-    if target is None and _told_someone(text, clause[0], roles):
-        # "X memberitahunya akan …": told him (the sentence's first subject) that X will ….
-        target = _first_other([g for g in groups if g.end <= start and g is not source
-                               and not _roles_before(text, g.start, roles) & _NOT_SUBJECT], source)
+        source, target, borrowed = _doer_by_position(c, target)
+    outcome = _checked(c, source, target, borrowed, sentence_end)
+    if isinstance(outcome, list):
+        return outcome
+    source, target = outcome
     symmetric = (target is None and len(source.countries()) >= 2) or (
         target is not None and any(p.kind == "pair" for p in target.parties))
     src, tgt = _sided(source.parties, target.parties if target else [])
     if not (src and tgt):
         return []
-    sides = [(src, tgt, symmetric)]
-    if visit:
-        countries = {p.country for p in src}
-        for group in groups:
-            if group.start >= end and group is not target and group is not source and (
-                "destination" in _roles_before(text, group.start, roles)
-            ):
-                destination = [p for p in group.parties if p.country not in countries]
-                if destination:
-                    sides.append((src, destination, False))
+    return [(src, tgt, symmetric), *_destination_sides(c, src, source, target)]
+
+
+def _doer_by_grammar(c: _Clause) -> tuple[Group | None, Group | None] | None:
+    """(source, target) when the grammar names the doer, (None, target) when it does not, None when
+    there is no event (a passive that does not say who did it).
+
+    "Kapal itu diserang oleh X" (passive: X the source, the subject the target); "a warning from
+    Washington to Tehran"; "sanctions were imposed on X by Y" (a noun that is a passive's subject)."""
+    text, spec, after = c.text, c.spec, c.after
+    passive_noun = _passive_noun(c.doc, c.start, c.groups) if spec.voice == "active" else None
+    if passive_noun is not None:  # "Sumbangan X diberi pengiktirafan oleh Y": Y recognises X
+        return passive_noun
+    if spec.voice != "active" or _english_passive(text, c.start, c.roles):
+        source = _agent(text, c.end, after, c.roles)
+        if source is not None:
+            return source, (c.subjects[0] if c.subjects else None)
+        if spec.voice != "stative":
+            return None  # a passive that does not say who did it
+        return _doer_of_noun(c)  # a stative with no agent: as if active
+    noun = spec.strength < 3 and not c.reciprocal
+    if noun and after and _from(text, c.end, after[0].start):
+        # A noun with its doer after "from": "a warning from Washington (to Tehran)".
+        source = after[0]
+        return source, _first_other(after[1:], source) or _first_other(c.subjects, source)
+    if noun and _NOUN_PASSIVE.match(text, c.end):
+        # A noun that is the subject of a passive: "sanctions were imposed on X (by Y)"; not a
+        # joint act ("rundingan diadakan antara X dan Y").
+        source = _agent(text, c.end, after, c.roles)
+        return None if source is None else (source, _first_other(after, source))
+    return _doer_of_noun(c)
+
+
+def _doer_of_noun(c: _Clause) -> tuple[Group | None, Group | None] | None:
+    """The doer of a noun trigger: after it in Malay ("serangan dron AS", "lawatan Prabowo ke
+    Jepun"), before it in English ("China's request", "Japan's latest offer"); (None, None) when
+    neither names one, None when there is no event."""
+    text, spec, after, roles = c.text, c.spec, c.after, c.roles
+    if spec.strength < 3 and spec.lang == "ms" and _possessor(text, c.end, after, roles):
+        source, target = after[0], next(
+            (g for g in after[1:] if _roles_before(text, g.start, roles) & _COUNTERPART), None)
+        if target is None and len(source.countries()) < 2:
+            return None
+        return source, target
+    owner = _english_owner(text, c.start, c.before) if spec.strength < 3 else None
+    if owner is None:
+        return None, None
+    target = _first_other([g for g in after if _roles_before(text, g.start, roles) & _COUNTERPART]
+                          + [g for g in c.subjects if g is not owner] + after, owner)
+    return None if target is None else (owner, target)
+
+
+def _doer_by_position(c: _Clause, target: Group | None) -> tuple[Group | None, Group | None, bool]:
+    """(source, target, borrowed): the first subject before the trigger and the first other group
+    after it (before it too, for a full verb); with no subject, the reporter of an earlier clause
+    ("He added the ministry will strengthen ties with X": borrowed)."""
+    text, roles = c.text, c.roles
+    source = c.subjects[0] if c.subjects else None
+    target = _first_other(c.after, source) or (None if c.weak else _first_other(
+        [g for g in c.before[1:] if not _roles_before(text, g.start, roles) & c.excluded], source))
+    if source is None and not c.weak:
+        source = _antecedent(text, c.clause[0], c.groups, roles)
+        return source, target, source is not None
+    return source, target, False
+
+
+Sides = list[tuple[list[Party], list[Party], bool]]
+
+
+def _checked(
+    c: _Clause, source: Group | None, target: Group | None, borrowed: bool, sentence_end: int
+) -> Sides | tuple[Group, Group | None]:
+    """The final (source, target), or the sides to return as they are (often none): a pair with no
+    source ("talks between X and Y"), a body acting on a country, a country acting on anyone."""
+    text, spec = c.text, c.spec
+    if source is None and target is not None and len(target.countries()) >= 2:
+        if not c.reciprocal:
+            return []
+        src, tgt = _split(target.parties)
+        return [(src, tgt, True)]
+    if c.weak and (source is None or (target is None and len(source.countries()) < 2)):
+        return []
+    if source is None and (spec.strength >= 3 or target is not None):
+        source = _fronted_subject(text, c.end, c.groups, target, sentence_end)
+    if source is None:
+        return _without_source(c, target)
+    if target is None:
+        return _without_target(c, source, borrowed)
+    return source, target
+
+
+def _without_source(c: _Clause, target: Group | None) -> Sides:
+    """A body that is no country acting on one: "ASEAN ministers condemned Pyongyang"."""
+    if target is not None and c.spec.strength >= 3 and _near(c.text, c.end, target.start) and (
+        _indefinite_subject(c.text, c.clause[0], c.start, c.roles)
+    ):
+        return [([], target.parties, False)]
+    return []
+
+
+def _without_target(c: _Clause, source: Group, borrowed: bool) -> Sides | tuple[Group, Group | None]:
+    """A country acting on anyone ("Malaysia menggesa semua pihak", "will not sign any pact"), several
+    countries acting together (reciprocal only), or "X memberitahunya akan …" (told the sentence's
+    first subject)."""
+    text, roles = c.text, c.roles
+    if c.spec.strength >= 3 and not borrowed and (
+        len(source.countries()) == 1 or not c.reciprocal
+    ) and (
+        all(p.kind in ("COUNTRY", "self") for p in source.parties)
+        and _indefinite_object(text, c.end, c.hard_right, roles)
+    ):
+        return [(source.parties, [], False)]
+    if len(source.countries()) >= 2 and not c.reciprocal:
+        return []
+    target = None
+    if _told_someone(text, c.clause[0], roles):
+        target = _first_other([g for g in c.groups if g.end <= c.start and g is not source
+                               and not _roles_before(text, g.start, roles) & _NOT_SUBJECT], source)
+    return source, target
+
+
+def _destination_sides(c: _Clause, src: list[Party], source: Group, target: Group | None) -> Sides:
+    """One more side per destination named after a visit ("lawatan ke Jepun dan Korea")."""
+    if not c.visit:
+        return []
+    countries = {p.country for p in src}
+    sides: Sides = []
+    for group in c.groups:
+        if group.start >= c.end and group is not target and group is not source and (
+            "destination" in _roles_before(c.text, group.start, c.roles)
+        ):
+            destination = [p for p in group.parties if p.country not in countries]
+            if destination:
+                sides.append((src, destination, False))
     return sides
 
 

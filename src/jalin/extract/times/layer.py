@@ -221,9 +221,10 @@ def _resolve(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
 
 
 def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
+    """A word-led expression: a quarter ("suku ketiga 2025"), a count back ("three years ago"), a
+    period ("in the past two weeks", "dalam masa empat bulan"), else one that names its time."""
     pub = reference_date(doc)
     end = m.end()
-    group = m.lastgroup or ""
     if m["q"] is not None or m["qo"] is not None or m["qe"] is not None:
         quarter = int(m["q"]) if m["q"] else words.ordinals[_fold(m["qo"] or m["qe"])]
         if not 1 <= quarter <= 4:
@@ -244,6 +245,15 @@ def _resolve_words(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
         if _tense(doc, words, m.start()) != "future":
             return None
         return _period(doc, m), "day", "during", end
+    return _resolve_named(doc, words, m)
+
+
+def _resolve_named(doc: Doc, words: TimeWords, m: _Found) -> Resolved | None:
+    """A word-led expression that names its time: "bulan depan", "tahun 2026", "semalam", "2025",
+    "Isnin lalu", "Oktober ini" (the others are counted periods and quarters, `_resolve_words`)."""
+    pub = reference_date(doc)
+    end = m.end()
+    group = m.lastgroup or ""
     if m["mu"] is not None or m["eu"] is not None:
         granularity = words.units[_fold(m["mu"] or m["eu"])]
         offset = words.deixis[_fold(m["md"] or m["ed"])]
