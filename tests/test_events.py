@@ -36,7 +36,7 @@ def test_record_shape() -> None:
         assert set(event.modes) <= set(MODES) and set(event.context) <= set(CONTEXTS)
         assert event.time is None
     first = events[0]
-    assert (first.type, first.cameo, first.modality) == ("COOPERATE", "062", "intended")
+    assert (first.type, first.cameo, first.modality) == ("AGREE", "031", "intended")
     assert first.trigger.text == "pemindahan teknologi"
     assert first.modes == ["technology_transfer", "training", "exercise"]
     assert first.context == ["military", "defence_industry"]
@@ -65,13 +65,13 @@ def test_first_person_takes_the_speakers_country() -> None:
     speaker = next(a.id for a in doc.actors if a.name == "Anwar Ibrahim")
     doc.statements = [Statement(speaker=speaker, kind="direct", text=text[1:50], verb="kata",
                                 start=1, end=50)]
-    assert sides(doc) == ["COOPERATE MYS>JPN"]
+    assert sides(doc) == ["AGREE MYS>JPN"]
 
 
 def test_both_countries_is_the_pair_just_named() -> None:
     doc = make_doc("Ekonomi Malaysia dan Thailand pulih. Menteri itu berkata kedua-dua negara akan "
                    "mempertingkatkan kerjasama pelancongan.")
-    assert sides(doc) == ["COOPERATE MYS>THA"]
+    assert sides(doc) == ["AGREE MYS>THA"]
 
 
 def test_english_between_and_compound_pairs() -> None:

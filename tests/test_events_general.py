@@ -18,7 +18,7 @@ CASES = [
     ("Seramai 40 pegawai Brunei turut menyertai latihan itu bersama Indonesia.",
      ["COOPERATE BRN>IDN asserted"]),
     ("Tentera Laut Singapura akan berlatih bersama Australia di Laut China Selatan.",
-     ["COOPERATE SGP>AUS intended"]),
+     ["AGREE SGP>AUS intended"]),
     ("Troops from India took part in the exercise with Vietnam last month.",
      ["COOPERATE IND>VNM asserted"]),
     ("The Philippines trained with Japan off Luzon for the first time.",
@@ -53,7 +53,7 @@ CASES = [
     # Aid handed over, and a request, aid or support coming from someone.
     ("Japan handed over two patrol boats to the Philippines on Monday.", ["AID JPN>PHL asserted"]),
     ("Australia will provide radar systems to Indonesia under the programme.",
-     ["AID AUS>IDN intended"]),
+     ["AGREE AUS>IDN intended"]),
     ("Jepun sedang menimbang permintaan daripada Malaysia untuk kapal peronda.",
      ["REQUEST MYS>JPN asserted"]),
     ("Myanmar menerima bantuan daripada Thailand selepas gempa bumi itu.", ["AID THA>MMR asserted"]),
@@ -100,7 +100,7 @@ def test_both_sides_after_a_pair_named_in_passing() -> None:
     text = ("Malaysia dan India memulakan latihan itu. Malaysia menghantar 500 anggota manakala India "
             "menghantar 400, selain pemerhati dari Indonesia dan Thailand. Kedua-dua negara akan "
             "bekerjasama lagi tahun depan.")
-    assert coded(text)[-1] == "COOPERATE IND>MYS intended"
+    assert coded(text)[-1] == "AGREE IND>MYS intended"
 
 
 def test_trade_partner_is_not_support() -> None:
@@ -129,17 +129,17 @@ def _with_company(text: str, name: str, country: str) -> list[str]:
 def test_the_company_is_the_company_last_named() -> None:
     text = ("Nordwerk chief executive Hans Meier visited the show. He said the company was prepared to "
             "work with Malaysia on maintenance.")
-    assert _with_company(text, "Nordwerk", "DEU") == ["COOPERATE ['DEU']>['MYS']"]
+    assert _with_company(text, "Nordwerk", "DEU") == ["AGREE ['DEU']>['MYS']"]
     text = ("Ketua Pegawai Eksekutif Selatan Marin berkata syarikat itu bersedia bekerjasama dengan "
             "Indonesia dalam pembinaan kapal.")
-    assert _with_company(text, "Selatan Marin", "MYS") == ["COOPERATE ['MYS']>['IDN']"]
+    assert _with_company(text, "Selatan Marin", "MYS") == ["AGREE ['MYS']>['IDN']"]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Vietnam tidak akan menandatangani sebarang pakatan ketenteraan dengan kuasa besar.",
-         ["AGREE VNM> negated"]),
+         ["SUPPORT VNM> negated"]),
         ("Indonesia menggesa semua pihak menahan diri di perairan itu.", ["REQUEST IDN> asserted"]),
         ("Thailand will take firm action against any vessel entering its waters.",
          ["THREATEN THA> intended"]),
@@ -179,7 +179,7 @@ def test_owners_progressives_and_denied_plans(text: str, expected: list[str]) ->
     ("text", "expected"),
     [
         ("Jepun akan menyerahkan dua kapal peronda kepada Malaysia bulan depan.",
-         ["AID JPN>MYS intended"]),
+         ["AGREE JPN>MYS intended"]),
         ("Malaysia menyerahkan nota bantahan kepada China semalam.", ["PROTEST MYS>CHN asserted"]),
         ("The Philippines and Japan held their first joint maritime drill.",
          ["COOPERATE PHL>JPN asserted"]),
@@ -198,7 +198,7 @@ def test_handovers_drills_hosting_and_harassment(text: str, expected: list[str])
 
 def test_a_full_stop_inside_a_quote_ends_the_clause() -> None:
     text = "“Thailand is a friend. Cambodia will cooperate with Vietnam,” he said."
-    assert coded(text) == ["COOPERATE KHM>VNM intended"]
+    assert coded(text) == ["AGREE KHM>VNM intended"]
     # An abbreviation is not a full stop.
     assert coded("Dr. Anwar Ibrahim said he would work with Japan.") == ["COOPERATE MYS>JPN hypothetical"]
 

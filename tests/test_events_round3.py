@@ -41,7 +41,7 @@ CASES = [
      ["AGREE JPN>PHL intended"]),
     ("Singapura bersedia menghantar jurutera ke Brunei tahun depan.", ["AGREE SGP>BRN intended"]),
     ("Australia bersedia berkongsi maklumat perisikan dengan Indonesia.",
-     ["COOPERATE AUS>IDN intended"]),
+     ["AGREE AUS>IDN intended"]),
     ("Turkey was prepared to consider transferring engine technology to Pakistan.",
      ["AGREE TUR>PAK intended"]),
     # Co-chairing, joint programmes and posts.
@@ -50,7 +50,7 @@ CASES = [
     ("Japan launched a joint training programme with Vietnam for coast guard officers.",
      ["COOPERATE JPN>VNM asserted"]),
     ("Thailand dan Kemboja akan membina pos kawalan bersama di sempadan.",
-     ["COOPERATE THA>KHM intended"]),
+     ["AGREE THA>KHM intended"]),
     # Requests made and proposals.
     ("Cambodia made the request to China during the talks.", ["REQUEST KHM>CHN asserted"]),
     ("Vietnam mencadangkan agar Filipina mempercepatkan rundingan.", ["REQUEST VNM>PHL asserted"]),
@@ -64,18 +64,18 @@ CASES = [
     ("Brunei menyatakan solidariti dengan Filipina selepas taufan itu.", ["SUPPORT BRN>PHL asserted"]),
     ("Canberra valued its partnership with Jakarta, the embassy said.", ["SUPPORT AUS>IDN asserted"]),
     # Openness is an intention.
-    ("Vietnam is open to joint patrols with the Philippines.", ["COOPERATE VNM>PHL intended"]),
+    ("Vietnam is open to joint patrols with the Philippines.", ["AGREE VNM>PHL intended"]),
     # Port calls; exercises held by "both navies" of the two countries last named.
     ("Sebuah kapal perang Jepun membuat persinggahan di Manila minggu lalu.",
      ["CONSULT JPN>PHL asserted"]),
     ("A Chinese destroyer made a port call in Cambodia on Tuesday.", ["CONSULT CHN>KHM asserted"]),
     ("Tentera Laut Thailand menerima delegasi Vietnam. Kedua-dua angkatan laut akan mengadakan "
-     "latihan di Teluk Thailand.", ["COOPERATE THA>VNM intended"]),
+     "latihan di Teluk Thailand.", ["AGREE THA>VNM intended"]),
     ("Officers from Brunei met Singapore counterparts. Both navies will hold joint exercises in May.",
-     ["CONSULT BRN>SGP asserted", "COOPERATE BRN>SGP intended"]),
+     ["CONSULT BRN>SGP asserted", "AGREE BRN>SGP intended"]),
     # "sanctions evasion" and "helping to" are not the act.
     ("Japan will work with Singapore to stop sanctions evasion at sea.",
-     ["COOPERATE JPN>SGP intended"]),
+     ["AGREE JPN>SGP intended"]),
     ("Singapore fined firms helping to move Iran crude, the authority said.", []),
 ]
 

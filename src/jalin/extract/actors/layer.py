@@ -68,6 +68,8 @@ def country_mentions(doc: Doc) -> list[tuple[str, int, int, str]]:
             continue
         if entry.kind in ("country", "adjective") and is_ethnic(doc, match, entry.key):
             continue
+        if doc.text[match.end:match.end + 1] == "$":
+            continue  # a currency: "AS$20 juta", "US$5 million", "S$3 bilion"
         found.append((entry.key, match.start, match.end, entry.kind))
     doc.private("actors")["country_mentions"] = found
     return found

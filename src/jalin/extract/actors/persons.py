@@ -19,6 +19,7 @@ import ahocorasick
 from jalin.doc import Doc
 from jalin.extract.actors.bare import bare_people, coordinated, opens_with_noun
 from jalin.extract.actors.entries import Entry, Match
+from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common import matcher as phrases
@@ -28,6 +29,8 @@ from jalin.model import Role, TextSpan
 
 # The country of the publication (the corpus is Malaysian press): a role with no country belongs here.
 HOME_COUNTRY = "MYS"
+# The country whose press writes a language standard: Malaysian Malay, Indonesian.
+PRESS_COUNTRY = {"ms": "MYS", "id": "IDN"}
 
 _ROLE_KINDS = ("prefix", "role")
 _COUNTERPART = re.compile(
@@ -731,11 +734,26 @@ def link_people(doc: Doc, mentions: list[PersonMention], bare: list[RoleMention]
         _absorb(person, mention, doc.text)
     _short_forms(doc, people, by_word, covered)
     _bare_roles(doc, people, bare)
+    home = dateline_country(doc) or PRESS_COUNTRY.get(doc.info.language or "")
     for person in people:
         if person.country is None:
-            person.country = person.honorific_country or (HOME_COUNTRY if person.roles else None)
+            # A title that names no country: the dateline's country ("MANILA: Presiden X" → PHL),
+            # else the country whose written standard the text is in; English text: none.
+            person.country = person.honorific_country or (home if person.roles else None)
         person.mentions.sort(key=lambda m: m.start)
     return people
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the dateline's place ("JAKARTA, 5 Mac --" → IDN), from the actor lexicons."""
+    place = (doc.info.dateline or "").casefold()
+    if not place:
+        return None
+    for match in scan(doc):
+        if doc.text[match.start:match.end].casefold() == place:
+            entry = match.first("country", "metonym", "place")
+            return (entry.country or None) if entry is not None else None
+    return None
 
 
 def _file(by_word: dict[str, list[int]], words: frozenset[str], position: int) -> None:

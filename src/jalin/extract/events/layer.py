@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jalin.doc import Doc
 from jalin.extract.common.cues import contexts_in, modality_at, modes_in
@@ -28,6 +28,7 @@ from jalin.extract.common.matcher import PhraseMatcher
 from jalin.extract.common.queries import times_in
 from jalin.extract.events.parties import Party, PartyIndex, party_index
 from jalin.lexicon import Lexicon, split_cell
+from jalin.lexicon.forms import passive_forms
 from jalin.model import MODALITIES, PLOVER_TYPES, Event, Span, TextSpan
 
 _SHADOW = "-"
@@ -42,6 +43,10 @@ _REFERENCES = frozenset({"self", "pronoun", "pair", "company"})
 _PASSIVE_ROLES = frozenset({"break", "report", "addressee", "relative", "subordinator"})
 # Types whose joint subject ("Malaysia dan Jepun bersetuju") is a symmetric pair of its own.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+# SUPPORT codes that two sides do together: signing (057) and diplomatic ties (050).
+RECIPROCAL_CAMEOS = frozenset({"050", "057"})
+# Material cooperation (06) and aid (07) stated as an intention: CAMEO 031 and 033 (AGREE).
+INTENT_CAMEOS = {"06": "031", "07": "033"}
 # Types whose target may be named as a place ("di sempadan Ukraine", "targets in Iran").
 PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "AID"})
 _NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
@@ -91,7 +96,23 @@ def _build_triggers(lexicon: Lexicon) -> PhraseMatcher[TriggerSpec | None]:
             entries.append((form, spec))
             if spec.lang != "en" and " " not in form and not form.casefold().endswith("nya"):
                 entries.append((form + "nya", spec))  # Malay enclitic: perbincangannya, lawatannya
-    return PhraseMatcher(entries)
+    return PhraseMatcher(entries + _passives(entries))
+
+
+def _passives(entries: list[tuple[str, TriggerSpec | None]]) -> list[tuple[str, TriggerSpec | None]]:
+    """The di- forms of the listed Malay me- verbs that the table does not list itself: "dikecam
+    oleh X" is X's criticism (the doer after "oleh" or right after the verb)."""
+    known = {form.casefold() for form, _ in entries}
+    out: list[tuple[str, TriggerSpec | None]] = []
+    for form, spec in entries:
+        if spec is None or spec.lang == "en" or spec.voice != "active":
+            continue
+        passive = replace(spec, voice="passive")
+        for candidate in passive_forms(form):
+            if candidate not in known:
+                known.add(candidate)
+                out.append((candidate, passive))
+    return out
 
 
 def _build_roles(lexicon: Lexicon) -> PhraseMatcher[frozenset[str]]:
@@ -412,7 +433,8 @@ def _clause_of(
              and (visit or not _in_topic(text, end, g.start, roles))]
     subjects = [g for g in before if not _roles_before(text, g.start, roles) & _NOT_SUBJECT]
     return _Clause(doc, text, start, end, spec, clause, groups, roles, hard_right, visit, frozenset(excluded),
-                   before, after, subjects, spec.strength < 2, spec.type in RECIPROCAL_TYPES)
+                   before, after, subjects, spec.strength < 2,
+                   spec.type in RECIPROCAL_TYPES or spec.cameo in RECIPROCAL_CAMEOS)
 
 
 def _sides(
@@ -754,10 +776,11 @@ def _event(
     modality = modality_at(doc, clause_start, clause_end, start)
     if modality == "asserted":
         modality = spec.modality
+    kind, cameo = _intent(spec, modality)
     return Event(
         id="",
-        type=spec.type,
-        cameo=spec.cameo,
+        type=kind,
+        cameo=cameo,
         source=_actor_ids(source),
         target=_actor_ids(target),
         modality=modality,
@@ -767,6 +790,19 @@ def _event(
         trigger=TextSpan(start, end, doc.text[start:end]),
         sentence=number,
     )
+
+
+def _intent(spec: TriggerSpec, modality: str) -> tuple[str, str | None]:
+    """A stated intention to sign, cooperate or give aid is AGREE (CAMEO 03): "will send medical
+    teams" is 033, "akan menandatangani" 030, "will hold joint exercises" 031."""
+    code = spec.cameo or ""
+    if modality != "intended" or spec.type == "AGREE":
+        return spec.type, spec.cameo
+    if code == "057":
+        return "AGREE", "030"
+    if code[:2] in INTENT_CAMEOS:
+        return "AGREE", INTENT_CAMEOS[code[:2]]
+    return spec.type, spec.cameo
 
 
 def _actor_ids(parties: list[Party]) -> list[str]:

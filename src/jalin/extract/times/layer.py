@@ -86,6 +86,9 @@ def extract(doc: Doc) -> list[TimeExpr]:
             start = cue.start()
             if relation == "before" and _ends_period(words, match):
                 relation = "by"  # "before the end of the year": by the year's last day
+        if relation in (None, "on") and granularity == "year" and value and _ends_period(words, match):
+            # "akhir tahun ini", "by the end of 2026": by the year's last month
+            value, granularity, relation = f"{value}-12", "month", "by"
         found.append(
             TimeExpr(f"t{len(found) + 1}", text[start:end], value, granularity, relation or "on", start, end)
         )
