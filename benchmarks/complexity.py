@@ -5,30 +5,14 @@ every ratio ≤ 2.3. `python benchmarks/complexity.py [--top BYTES] [PATTERN...]
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
 
 from common import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
 
-from jalin.pipeline import analyze, warm_up
-from pathological import PATTERNS
-
-
-def cpu_seconds(text: str, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            started = time.process_time()
-            analyze(text, published="2025-01-01")
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
+from jalin.pipeline import warm_up
+from pathological import PATTERNS, cpu_seconds
 
 
 def main() -> None:

@@ -6,37 +6,20 @@ CPU-time ratio must stay below 3 (quadratic work gives about 4). Ratios only, ne
 
 from __future__ import annotations
 
-import gc
-import time
-
 import pytest
 
 from jalin.pipeline import analyze, warm_up
 from jalin.sentences import MAX_SENTENCE
-from pathological import PATTERNS, berkata_run
+from pathological import PATTERNS, berkata_run, cpu_seconds
 
 SIZE = 60_000
-
-
-def _cpu_seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):  # the best of three: another process on the machine only ever adds time
-        gc.collect()
-        gc.disable()
-        try:
-            started = time.process_time()
-            analyze(text, published="2025-01-01")
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_doubling_the_input_at_most_triples_the_time(name: str) -> None:
     warm_up()
     make = PATTERNS[name]
-    small, large = _cpu_seconds(make(SIZE)), _cpu_seconds(make(2 * SIZE))
+    small, large = cpu_seconds(make(SIZE)), cpu_seconds(make(2 * SIZE))
     assert large / small < 3, f"{name}: {small:.3f}s -> {large:.3f}s at twice the size"
 
 
