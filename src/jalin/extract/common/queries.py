@@ -10,7 +10,7 @@ import bisect
 from datetime import date
 
 from jalin.doc import CountryRef, Doc, TimeReference
-from jalin.model import TimeExpr
+from jalin.model import Statement, TimeExpr
 
 
 class LayerOrderError(RuntimeError):
@@ -56,8 +56,14 @@ def times_in(doc: Doc, start: int, end: int) -> list[TimeExpr]:
 
 
 def speaker_at(doc: Doc, offset: int) -> str | None:
-    """The actor id of whoever is speaking at `offset` (inside a quote or reported clause): the
-    first statement holding it, found by bisect over the statements' starts (indexed once per list)."""
+    """The actor id of whoever is speaking at `offset` (inside a quote or reported clause)."""
+    found = statement_at(doc, offset)
+    return found.speaker if found is not None else None
+
+
+def statement_at(doc: Doc, offset: int) -> Statement | None:
+    """The first statement holding `offset`, found by bisect over the statements' starts (indexed
+    once per list)."""
     statements = doc.statements
     cache = doc.private("common.queries")
     cached = cache.get("statements")
@@ -70,7 +76,7 @@ def speaker_at(doc: Doc, offset: int) -> str | None:
     # Only a statement starting within the longest one's length before `offset` can hold it.
     low, high = bisect.bisect_left(starts, offset - longest), bisect.bisect_right(starts, offset)
     found = min((i for _, i in ordered[low:high] if offset < statements[i].end), default=None)
-    return statements[found].speaker if found is not None else None
+    return statements[found] if found is not None else None
 
 
 def time_reference(doc: Doc) -> TimeReference:

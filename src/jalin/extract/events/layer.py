@@ -480,6 +480,10 @@ def _doer_by_grammar(c: _Clause) -> tuple[Group | None, Group | None] | None:
     if spec.voice != "active" or _english_passive(text, c.start, c.roles):
         source = _agent(text, c.end, after, c.roles)
         if source is not None:
+            if not c.subjects and not _joint_passive(c.spec):
+                # "Mereka disokong oleh X, Y dan Z": the doers are one side, the other unnamed (but
+                # "perjanjian itu ditandatangani oleh X dan Y" is a joint act of X and Y).
+                return None
             return source, (c.subjects[0] if c.subjects else None)
         if spec.voice != "stative":
             return None  # a passive that does not say who did it
@@ -495,6 +499,11 @@ def _doer_by_grammar(c: _Clause) -> tuple[Group | None, Group | None] | None:
         source = _agent(text, c.end, after, c.roles)
         return None if source is None else (source, _first_other(after, source))
     return _doer_of_noun(c)
+
+
+def _joint_passive(spec: TriggerSpec) -> bool:
+    """A passive whose doers may act together on a thing: signing, agreeing, meeting, visiting."""
+    return spec.type in ("CONSULT", "AGREE") or spec.cameo == "057"
 
 
 def _doer_of_noun(c: _Clause) -> tuple[Group | None, Group | None] | None:

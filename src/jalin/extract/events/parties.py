@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from jalin.doc import Doc
-from jalin.extract.common.queries import speaker_at
+from jalin.extract.common.queries import speaker_at, statement_at
 from jalin.model import Actor
 
 
@@ -90,7 +90,7 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
         if reach and taken_ends[reach - 1] > start:
             continue
         if kind == "self":
-            actor_id = _speaker(doc, start)
+            actor_id = _speaker(doc, start) or _attributed(doc, start, kept)
         elif kind == "company":
             actor_id = _company_before(companies, start)
         else:
@@ -218,3 +218,28 @@ def _salient_pair(
 def _speaker(doc: Doc, offset: int) -> str | None:
     """The actor speaking at `offset` (the statements layer's records)."""
     return speaker_at(doc, offset)
+
+
+_REFERENCE_KINDS = frozenset({"self", "pronoun", "reporter", "pair", "company"})
+# How far from a quote its attribution may name the speaker's country: "…," kata Menteri Luar
+# Estonia / Menteri Luar Estonia berkata: "…".
+_ATTRIBUTION_REACH = 60
+
+
+def _attributed(doc: Doc, offset: int, parties: list[Party]) -> str | None:
+    """Whose side "kita"/"we" at `offset` is when the statement holding it has no speaker actor (a
+    title with no name: "kata Menteri Luar Estonia"): the country named in its attribution, the
+    first right after the quote in its sentence, else the last right before it."""
+    statement = statement_at(doc, offset)
+    if statement is None:
+        return None
+    sentence = doc.sentences[doc.sentence_index(statement.end - 1)] if doc.sentences else None
+    limit = min(statement.end + _ATTRIBUTION_REACH, sentence.end if sentence else len(doc.text))
+    named = [p for p in parties if p.kind not in _REFERENCE_KINDS]
+    after = [p for p in named if statement.end <= p.start and p.end <= limit]
+    if after:
+        return min(after, key=lambda p: p.start).actor
+    reach = statement.start - _ATTRIBUTION_REACH
+    before = [p for p in named if reach <= p.start and p.end <= statement.start]
+    return max(before, key=lambda p: p.start).actor if before else None
+
