@@ -88,3 +88,50 @@ QUOTED_SELF = [
                          ids=[f"quoted{i}" for i in range(len(QUOTED_SELF))])
 def test_we_inside_a_quote_is_the_speakers_side(text: str, expected: list[str]) -> None:
     assert coded(text) == expected
+
+
+# A war noun with a place ("di"/"in") or examples ("seperti"/"such as") after it names where it is
+# fought, not two sides; "antara X dan Y" / "between X and Y" still does.
+PLACES_NOT_SIDES = [
+    ("Dengan peperangan di Sudan dan Chad, pihak militan mengambil kesempatan.", []),
+    ("Para pelarian datang dari negara-negara yang dilanda perang seperti Sudan, Libya dan Yaman.", []),
+    ("Peperangan di Sudan dan Yaman telah memaksa jutaan orang melarikan diri.", []),
+    ("Pertempuran di Mali dan Niger menjejaskan eksport gandum.", []),
+    ("Konflik bersenjata di Ethiopia dan Eritrea membimbangkan penderma.", []),
+    ("With the war in Sudan and Chad, militants took their chance.", []),
+    ("Refugees came from countries torn by war such as Sudan, Libya and Yemen.", []),
+    ("The fighting in Sudan and Yemen forced millions to flee.", []),
+    ("Clashes in Mali and Niger hurt wheat exports.", []),
+    ("The armed conflict in Ethiopia and Eritrea worried donors.", []),
+    ("Peperangan antara Sudan dan Chad meletus pada 2019.", ["ASSAULT SDN>TCD"]),
+    ("The war between Sudan and Chad broke out in 2019.", ["ASSAULT SDN>TCD"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_NOT_SIDES,
+                         ids=[f"place{i}" for i in range(len(PLACES_NOT_SIDES))])
+def test_a_place_or_examples_are_no_pair_of_sides(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected
+
+
+# A fronted side phrase ("Setelah …,", "Sejak …,", "Despite …,", "Upon …,") ends at its comma: the
+# subject after it does the main act (and the phrase's own act, when it has one).
+FRONTED = [
+    ("Setelah dari Arab Saudi, Presiden Kenya mengunjungi Israel.", ["CONSULT KEN>ISR"]),
+    ("Sesudah bertemu Presiden Peru, Menteri Luar Chile mengecam Bolivia.",
+     ["CONSULT CHL>PER", "ACCUSE CHL>BOL"]),
+    ("Sejak tiba di Hanoi, Perdana Menteri Laos menyokong Kemboja.", ["CONSULT LAO>VNM", "SUPPORT LAO>KHM"]),
+    ("Saat berada di Lima, Presiden Ecuador mengkritik Colombia.", ["ACCUSE ECU>COL"]),
+    ("Tatkala melawat Nairobi, Presiden Ghana memuji Uganda.", ["CONSULT GHA>KEN", "SUPPORT GHA>UGA"]),
+    ("Despite meeting Peru's president, Chile's foreign minister condemned Bolivia.",
+     ["CONSULT CHL>PER", "ACCUSE CHL>BOL"]),
+    ("Since arriving in Hanoi, the Laotian prime minister has backed Cambodia.", ["SUPPORT LAO>KHM"]),
+    ("Upon landing in Lima, Ecuador's president criticised Colombia.", ["ACCUSE ECU>COL"]),
+    ("Following talks with Kenya, Ghana's president praised Uganda.", ["CONSULT GHA>KEN", "SUPPORT GHA>UGA"]),
+    ("While in Riyadh, the Kenyan president visited Israel.", ["CONSULT KEN>ISR"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED, ids=[f"fronted{i}" for i in range(len(FRONTED))])
+def test_a_fronted_side_phrase_gives_way_to_the_subject(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected

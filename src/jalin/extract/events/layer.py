@@ -35,7 +35,7 @@ _SHADOW = "-"
 VISIT_CAMEOS = frozenset({"042", "043"})
 # Roles of the words before a country that keep it from being a subject, an antecedent, a target.
 _PLACE_ROLES = frozenset({"agent", "locative", "destination", "oblique", "topic", "attribution",
-                          "recipient", "partner"})
+                          "recipient", "partner", "example"})
 # Roles that introduce the other side of a noun trigger's act.
 _COUNTERPART = frozenset({"recipient", "partner", "destination"})
 # Roles that shape clauses: ignored when they fall inside a trigger phrase.
@@ -52,6 +52,8 @@ PLACE_TARGET_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "THREATEN", "AI
 _NOT_SUBJECT = frozenset({"locative", "destination", "topic", "attribution"})
 _NOT_ANTECEDENT = _NOT_SUBJECT | {"oblique"}
 _NOT_TARGET = frozenset({"locative", "topic", "attribution"})
+# Before a pair of countries, roles that make it a place or examples, not two sides acting together.
+_PLACE_OR_EXAMPLE = frozenset({"locative", "example"})
 # How many words may stand between a trigger and its indefinite object ("terhadap mana-mana").
 OBJECT_REACH = 3
 
@@ -549,8 +551,8 @@ def _checked(
     source ("talks between X and Y"), a body acting on a country, a country acting on anyone."""
     text, spec = c.text, c.spec
     if source is None and target is not None and len(target.countries()) >= 2:
-        if not c.reciprocal:
-            return []
+        if not c.reciprocal or _roles_before(text, target.start, c.roles) & _PLACE_OR_EXAMPLE:
+            return []  # "peperangan di Sudan dan Chad", "war-torn countries such as X and Y": no pair
         src, tgt = _split(target.parties)
         return [(src, tgt, True)]
     if c.weak and (source is None or (target is None and len(source.countries()) < 2)):
