@@ -154,7 +154,9 @@ def test_the_analysis_stops_when_the_client_disconnects(tmp_path: Path, monkeypa
     marker = tmp_path / "analysing.pid"
 
     def slow(text: str, **kwargs: object) -> None:  # the forked analysis process runs this
-        marker.write_text(str(os.getpid()))
+        partial = marker.with_suffix(".part")
+        partial.write_text(str(os.getpid()))
+        partial.replace(marker)  # whole or absent: the test may read it the moment it appears
         time.sleep(60)
 
     monkeypatch.setattr(jalin.pipeline, "analyze", slow)
