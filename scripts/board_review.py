@@ -87,10 +87,11 @@ def review_sheet(store: Any, n: int, seed: int, name: str) -> tuple[str, int]:
 def _section(store: Any, record: dict[str, Any], countries: dict[str, str],
              documents: dict[str, dict[str, Any] | None]) -> list[str]:
     parties = ", ".join(f"{c} ({countries.get(c, 'unknown code')})" for c in record["parties"]) or "none"
+    since = f" (since {record['status_date']})" if record.get("status_date") else ""
     lines = [f"## {record['id']}", "",
              f"- summary: {record.get('summary') or '—'}",
              f"- kind: {record['type']}",
-             f"- status: {record['status']}" + (f" (since {since})" if (since := record.get("status_date")) else ""),
+             f"- status: {record['status']}{since}",
              f"- parties: {parties}"]
     companies = _companies(store, record, countries, documents)
     if companies:
