@@ -45,7 +45,8 @@ def test_a_broker_is_no_party(text, parties):
 
 
 def test_a_city_in_the_agreement_name_is_no_party():
-    assert _parties("CAIRO: Jordan menarik diri daripada Perjanjian Iklim Oslo, kata menteri luar.") == [["JOR"]]
+    text = "CAIRO: Jordan menarik diri daripada Perjanjian Iklim Oslo, kata menteri luar."
+    assert _parties(text) == [["JOR"]]
     assert _parties("LIMA: Peru and Chile signed the Lisbon Accord on fisheries patrols on Monday.") == [
         ["CHL", "PER"]]
 
