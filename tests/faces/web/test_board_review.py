@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from jalin import analyze
 from web_server import build_store
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "board_review.py"
+SCRIPT = ROOT / "scripts" / "board_review.py"
 _spec = importlib.util.spec_from_file_location("board_review", SCRIPT)
 assert _spec and _spec.loader
 board_review = importlib.util.module_from_spec(_spec)
