@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from jalin.model import ACTOR_TYPES, AGREEMENT_STATUSES, PLOVER_TYPES
 from jalin.web.analysis import AnalysisStopped, analyse_in_child
-from jalin.web.queries import Queries, page
+from jalin.web.queries import Queries
 
 
 class Error(BaseModel):
@@ -118,7 +118,7 @@ def list_documents(q: Q, language: Annotated[str | None, Query(pattern="^(ms|en|
                    date_from: date | None = None, date_to: date | None = None,
                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stored documents, newest first."""
-    return page(q.documents(language, source, date_from, date_to), limit, offset)
+    return q.documents(language, source, date_from, date_to, limit, offset)
 
 
 @router.get("/documents/{doc_id:path}", responses=_errors(404))
@@ -152,7 +152,7 @@ def list_actors(q: Q, country: Country | None = None,
                 name: Annotated[str | None, Query(max_length=200)] = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Actor entities resolved across documents, most reported first."""
-    return page(q.actors(country, type, name), limit, offset)
+    return q.actors(country, type, name, limit, offset)
 
 
 @router.get("/actors/{actor_id}", responses=_errors(404))
@@ -167,8 +167,8 @@ def list_agreements(q: Q, country: Country | None = None,
                     overdue: bool = False, as_of: date | None = None,
                     limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Agreements with status history, milestones and overdue flags (as of a date, default today)."""
-    found = q.filter_agreements(country, status, overdue, as_of.isoformat() if as_of else None)
-    return page(found, limit, offset)
+    return q.agreements(country, status, overdue, as_of.isoformat() if as_of else None, limit=limit,
+                        offset=offset)
 
 
 @router.get("/agreements/{agreement_id}", responses=_errors(404))
@@ -183,7 +183,7 @@ def list_events(q: Q, a: Country | None = None, b: Country | None = None,
                 date_from: date | None = None, date_to: date | None = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Events, newest first; `a` and `b` keep those between two countries (either direction)."""
-    return page(q.events(a, b, type, date_from, date_to), limit, offset)
+    return q.events(a, b, type, date_from, date_to, limit, offset)
 
 
 @router.get("/timeline")
@@ -198,4 +198,4 @@ def timeline(q: Q, a: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
 def search(q: Q, text: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
            limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     """Full-text search over documents, best first (at most 1,000 hits; snippets mark hits with [ ])."""
-    return page(q.search(text, SEARCH_HITS), limit, offset)
+    return q.search(text, limit, offset, SEARCH_HITS)

@@ -21,6 +21,11 @@ from jalin.web.queries import BOARD_COLUMNS, COOPERATIVE, Queries
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PAGE_SIZE = 50
+HOME_AGREEMENTS = 8  # the latest agreements on the home page
+HOME_OVERDUE = 20  # agreements whose overdue milestones the home page lists, latest reported first
+COLUMN_SIZE = 50  # cards per column of the board (each column counts all of its agreements)
+PAIR_AGREEMENTS = 50  # agreements between two countries on their page, latest reported first
+MAX_OFFSET = 10_000_000
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _HIT = re.compile(r"\[([^\[\]]*)\]")
 _FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
@@ -94,7 +99,7 @@ def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[
     """The rows (history steps, milestones), each with the `url` of its evidence text in its document."""
     linked = []
     for row in rows:
-        span = q.evidence_span(row["document"], row.get(field))
+        span = q.evidence_span(row["document"], row.get(field), row.get("start"), row.get("end"))
         url = doc_url(row["document"], *span) if span else doc_url(row["document"])
         linked.append({**row, "url": url})
     return linked
@@ -103,25 +108,29 @@ def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     q = _q(request)
-    agreements = q.filter_agreements()
-    overdue = [(a, linked) for a in agreements for linked in _evidence_links(q, a["overdue"], "text")]
+    agreements = q.agreements(limit=HOME_AGREEMENTS, counted=False)["items"]
+    late = q.agreements(overdue=True, limit=HOME_OVERDUE, counted=False)["items"]
+    overdue = [(a, linked) for a in late for linked in _evidence_links(q, a["overdue"], "text")]
     statements = q.latest_statements(10)
-    speakers = {a["id"]: a["name"] for a in q.actors()}
-    return _render(request, "home.html", agreements=agreements[:8], overdue=overdue, statements=statements,
+    speakers = {s["speaker_entity"]: s["speaker"] for s in statements if s["speaker_entity"] is not None}
+    return _render(request, "home.html", agreements=agreements, overdue=overdue, statements=statements,
                    speakers=speakers, pairs=q.pairs(8), counts=q.counts(), today=date.today().isoformat())
 
 
 @router.get("/agreements", response_class=HTMLResponse)
 def board(request: Request, country: str | None = None, all: bool = False) -> HTMLResponse:
     """The board: by default the agreements relevant to defence, security and foreign relations
-    (store/relevance.py); `?all=1` shows every stored one."""
+    (store/relevance.py); `?all=1` shows every stored one. Each column shows its latest `COLUMN_SIZE`
+    cards and counts them all."""
     q = _q(request)
     country = country.upper() if country and _ISO3.match(country) else None
-    found = q.filter_agreements(country=country, everything=all)
-    stored = len(q.filter_agreements(country=country, everything=True))
-    columns = [(status, [a for a in found if a["status"] == status]) for status in BOARD_COLUMNS]
-    return _render(request, "board.html", columns=columns, country=country, total=len(found), stored=stored,
-                   everything=all)
+    counts = q.status_counts(country, everything=all)
+    stored = sum(q.status_counts(country, everything=True).values())
+    columns = [(status, q.agreements(country, status, everything=all, limit=COLUMN_SIZE,
+                                     counted=False)["items"] if counts.get(status) else [],
+                counts.get(status, 0)) for status in BOARD_COLUMNS]
+    return _render(request, "board.html", columns=columns, country=country, total=sum(counts.values()),
+                   stored=stored, everything=all, size=COLUMN_SIZE)
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
@@ -149,18 +158,20 @@ def pair(request: Request, a: str, b: str) -> HTMLResponse:
     q = _q(request)
     a, b = a.upper(), b.upper()
     chart = timeline_chart(q.timeline(a, b), f"Events between {a} and {b} per month")
-    events = q.events(a, b)
-    return _render(request, "pair.html", a=a, b=b, chart=chart, events=events[:PAGE_SIZE], total=len(events),
-                   agreements=q.filter_agreements(country=a), other=b, feed=f"/pairs/{a}/{b}/changes.atom")
+    events = q.events(a, b, limit=PAGE_SIZE)
+    agreements = q.agreements(a, other=b, limit=PAIR_AGREEMENTS)
+    return _render(request, "pair.html", a=a, b=b, chart=chart, events=events["items"], total=events["total"],
+                   agreements=agreements["items"], agreements_total=agreements["total"], other=b,
+                   feed=f"/pairs/{a}/{b}/changes.atom")
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, country: str | None = None, name: str | None = None,
            offset: int = 0) -> HTMLResponse:
     country = country.upper() if country and _ISO3.match(country) else None
-    found = _q(request).actors(country, None, name or None)
-    offset = max(0, offset)
-    return _render(request, "actors.html", actors=found[offset:offset + PAGE_SIZE], total=len(found),
+    offset = min(max(0, offset), MAX_OFFSET)
+    found = _q(request).actors(country, None, name or None, PAGE_SIZE, offset)
+    return _render(request, "actors.html", actors=found["items"], total=found["total"],
                    offset=offset, size=PAGE_SIZE, country=country or "", name=name or "")
 
 
@@ -174,9 +185,9 @@ def actor(request: Request, actor_id: RowId) -> HTMLResponse:
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request, offset: int = 0) -> HTMLResponse:
-    found = _q(request).documents()
-    offset = max(0, offset)
-    return _render(request, "documents.html", documents=found[offset:offset + PAGE_SIZE], total=len(found),
+    offset = min(max(0, offset), MAX_OFFSET)
+    found = _q(request).documents(limit=PAGE_SIZE, offset=offset)
+    return _render(request, "documents.html", documents=found["items"], total=found["total"],
                    offset=offset, size=PAGE_SIZE)
 
 
@@ -204,5 +215,5 @@ def document(request: Request, doc_id: str, focus: str | None = None,
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str = "") -> HTMLResponse:
     text = q.strip()[:500]
-    results = _q(request).search(text, 50) if text else []
+    results = _q(request).search(text, 50)["items"] if text else []
     return _render(request, "search.html", q=text, results=results)
