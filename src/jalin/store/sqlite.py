@@ -619,11 +619,31 @@ class SQLiteStore(Store):
         sql = (f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE "
                + " AND ".join("key LIKE ?" for _ in tokens) + " ORDER BY documents DESC, pk LIMIT 10")
         matches = [dict(r) for r in self._con.execute(sql, [f"%{t}%" for t in tokens])]
+        if not matches and len(tokens) > 2:
+            matches = self._fuller_name_matches(set(tokens))
         if not matches:
             return None
         best = self._actor_details(matches[0])
         best["others"] = [{"pk": m["pk"], "name": m["name"], "country": m["country"]} for m in matches[1:]]
         return best
+
+    def _fuller_name_matches(self, tokens: set[str]) -> list[dict[str, Any]]:
+        """Persons whose key (the tokens of the name they were first seen under) is two or more of
+        `tokens`: a person first reported as "Farid Hakimi" is shown under the fuller name a later
+        report gave ("Farid Osman Hakimi"), which must find it too."""
+        ordered = sorted(tokens)
+        sql = (f"SELECT pk, key, {_ACTOR_COLUMNS} FROM actor_entities WHERE type = 'PERSON' AND ("
+               + " OR ".join("key LIKE ?" for _ in ordered) + ") ORDER BY documents DESC, pk")
+        found: list[dict[str, Any]] = []
+        for row in self._con.execute(sql, [f"%{t}%" for t in ordered]):
+            known = set(row["key"].split())
+            if len(known) >= 2 and known <= tokens:
+                entity = dict(row)
+                del entity["key"]
+                found.append(entity)
+                if len(found) == 10:
+                    break
+        return found
 
     def actor_by_id(self, id: int) -> dict[str, Any] | None:
         row = self._con.execute(f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE pk = ?",

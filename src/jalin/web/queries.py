@@ -84,7 +84,8 @@ class Queries:
             self._version = version
         self._checked = now
 
-    def _cached(self, key: Any, build: Callable[[], Any]) -> Any:
+    def cached(self, key: Any, build: Callable[[], Any]) -> Any:
+        """The answer kept under `key`, built (and kept) when missing or the store has changed."""
         with self._lock:
             self._fresh()
             if key not in self._cache:
@@ -94,7 +95,7 @@ class Queries:
             return self._cache[key]
 
     def counts(self) -> dict[str, int]:
-        return dict(self._cached(("counts",), self.store.counts))
+        return dict(self.cached(("counts",), self.store.counts))
 
     # ------------------------------------------------------------------ writing
 
@@ -116,13 +117,13 @@ class Queries:
             return page(items, limit, offset, self._total(
                 ("documents", language, source, date_from, date_to),
                 lambda: self.store.count_documents(language, source, date_from, date_to)))
-        return self._cached(("documents", language, source, date_from, date_to, limit, offset), build)
+        return self.cached(("documents", language, source, date_from, date_to, limit, offset), build)
 
     def _total(self, key: Any, count: Callable[[], int]) -> int:
-        return int(self._cached(("total", *key), count))
+        return int(self.cached(("total", *key), count))
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        return self._cached(("document", doc_id), lambda: self.store.document(doc_id))
+        return self.cached(("document", doc_id), lambda: self.store.document(doc_id))
 
     def search(self, text: str, limit: int, offset: int = 0, at_most: int = 1000) -> dict[str, Any]:
         """A page of the full-text hits among the best `at_most`, best first, with their count; a query
@@ -135,7 +136,7 @@ class Queries:
             except sqlite3.Error:
                 return page([], limit, offset, 0)
             return page(items, limit, offset, total)
-        return self._cached(("search", text, limit, offset, at_most), build)
+        return self.cached(("search", text, limit, offset, at_most), build)
 
     # ------------------------------------------------------------------ actors
 
@@ -146,11 +147,11 @@ class Queries:
             items = self.store.actor_rows(country, type, limit, offset, name)
             return page(items, limit, offset, self._total(
                 ("actors", country, type, name), lambda: self.store.count_actors(country, type, name)))
-        return self._cached(("actors", country, type, name, limit, offset), build)
+        return self.cached(("actors", country, type, name, limit, offset), build)
 
     def actor(self, actor_id: int) -> dict[str, Any] | None:
         """One actor entity with its names, roles over time and statements."""
-        return self._cached(("actor", actor_id), lambda: self._actor(actor_id))
+        return self.cached(("actor", actor_id), lambda: self._actor(actor_id))
 
     def _actor(self, actor_id: int) -> dict[str, Any] | None:
         entity = self.store.actor_by_id(actor_id)
@@ -176,18 +177,18 @@ class Queries:
                                 ) if counted else None
             return {"total": total, "limit": limit, "offset": offset, "items": items}
         key = ("agreements", country, status, overdue, as_of, everything, other, limit, offset, counted)
-        return self._cached(key, build)
+        return self.cached(key, build)
 
     def agreement(self, agreement_id: int, as_of: str | None = None) -> dict[str, Any] | None:
         """One agreement record (whether or not the board shows it), or None."""
         def build() -> dict[str, Any] | None:
             found = self.store.agreement_records(as_of=as_of, ids=[agreement_id])
             return named(found[0]) if found else None
-        return self._cached(("agreement", agreement_id, as_of), build)
+        return self.cached(("agreement", agreement_id, as_of), build)
 
     def status_counts(self, country: str | None = None, everything: bool = False) -> dict[str, int]:
         """Agreements per current status, as the board counts its columns."""
-        return self._cached(("status_counts", country, everything),
+        return self.cached(("status_counts", country, everything),
                             lambda: self.store.agreement_status_counts(country, not everything))
 
     def evidence_span(self, doc_id: str, evidence: str | None, start: int | None = None,
@@ -209,7 +210,7 @@ class Queries:
 
     def latest_statements(self, limit: int, per_document: int = 2) -> list[dict[str, Any]]:
         """The newest statements, at most `per_document` from any one document."""
-        return self._cached(("latest_statements", limit, per_document),
+        return self.cached(("latest_statements", limit, per_document),
                             lambda: self.store.latest_statement_rows(limit, per_document))
 
     def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
@@ -222,14 +223,14 @@ class Queries:
             return page(items, limit, offset, self._total(
                 ("events", a, b, type, date_from, date_to),
                 lambda: self.store.count_events(a, b, type, date_from, date_to)))
-        return self._cached(("events", a, b, type, date_from, date_to, limit, offset), build)
+        return self.cached(("events", a, b, type, date_from, date_to, limit, offset), build)
 
     def timeline(self, a: str, b: str, by: str = "month") -> list[dict[str, Any]]:
         key = ("timeline", a.upper(), b.upper(), by)
-        return self._cached(key, lambda: self.store.timeline_rows(a, b, by))
+        return self.cached(key, lambda: self.store.timeline_rows(a, b, by))
 
     def pairs(self, limit: int = 12) -> list[tuple[str, str, int]]:
         """The country pairs with most events: (a, b, events)."""
         def build() -> list[tuple[str, str, int]]:
             return [(r["a"], r["b"], int(r["events"])) for r in self.store.country_pair_rows(limit)]
-        return self._cached(("pairs", limit), build)
+        return self.cached(("pairs", limit), build)
