@@ -29,6 +29,7 @@ from jalin.model import (
     TimeExpr,
 )
 from jalin.store import Store, open_store
+from jalin.store.changes import changes
 from jalin.web.queries import Queries, named
 
 COUNTRIES = (("VNM", "Vietnam"), ("PHL", "Philippines"), ("IDN", "Indonesia"), ("THA", "Thailand"))
@@ -217,3 +218,16 @@ def test_country_pairs_count_the_events_between_them(store: Store) -> None:
     whole = sorted(((a, b, n) for (a, b), n in between.items()), key=lambda p: (-p[2], p[0], p[1]))
     assert Queries(store).pairs(3) == whole[:3]
     assert Queries(store).counts()["documents"] == 40
+
+
+@pytest.mark.parametrize("since, until", [("2024-01-01", "2024-12-31"), ("2024-03-01", "2024-03-31"),
+                                          ("2024-06-11", "2024-06-11"), ("2025-01-01", "2025-06-30"),
+                                          ("2023-01-01", "2023-12-31")])
+def test_changes_of_the_active_agreements_are_every_change(store: Store, since: str, until: str) -> None:
+    every = changes(store.agreement_records(as_of=until), since, until)
+    active = list(store.iter_agreement_records(as_of=until, active=(since, until)))
+    assert changes(active, since, until) == every
+    assert len(active) <= len(store.agreement_records(as_of=until))
+    if since == "2025-01-01":  # no report then, but deadlines passing: only those agreements
+        assert every and all(c.kind == "overdue" for c in every)
+        assert len(active) < len(store.agreement_records(as_of=until))

@@ -196,6 +196,8 @@ def changes_command(
     as_json: bool = JSON,
 ) -> None:
     """What changed since a date: new agreements, status changes, milestones that became overdue."""
+    from datetime import date
+
     from jalin.store.changes import changes
 
     since = values.iso_day("--since", since)
@@ -203,7 +205,9 @@ def changes_command(
     country = values.country("--country", country) if country is not None else None
     store = _open(db)
     try:  # the records are read a page at a time; only their changes are kept
-        found = changes(store.iter_agreement_records(country, None, False, as_of, relevant), since, as_of)
+        until = as_of or date.today().isoformat()
+        found = changes(store.iter_agreement_records(country, None, False, as_of, relevant,
+                                                     active=(since, until)), since, as_of)
     finally:
         store.close()
     if as_json:

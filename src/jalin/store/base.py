@@ -87,8 +87,10 @@ class Store(ABC):
     def iter_agreement_records(self, country: str | None = None, status: str | None = None,
                                overdue: bool = False, as_of: str | None = None, relevant: bool = False, *,
                                other: str | None = None, ids: list[int] | None = None, offset: int = 0,
-                               page: int | None = None) -> Iterator[dict[str, Any]]:
-        """`agreement_records` (all of them) as a stream, read `page` entities at a time."""
+                               page: int | None = None,
+                               active: tuple[str, str] | None = None) -> Iterator[dict[str, Any]]:
+        """`agreement_records` (all of them) as a stream, read `page` entities at a time; with `active`
+        (since, until), only those that may have changed in that window (`store.changes`)."""
 
     @abstractmethod
     def count_agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,

@@ -6,13 +6,13 @@ import gc
 import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jalin.store import status as agreement_status
 from jalin.store.base import AddResult, AnalysisLike, Store
-from jalin.store.resolve import EntityIndex, fold, name_tokens
+from jalin.store.resolve import MAX_NAME_TOKENS, EntityIndex, fold, name_tokens
 from jalin.store.rows import BatchRows, analysis_with_text, as_dict, content_hash
 from jalin.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION
 
@@ -98,6 +98,14 @@ _MAY_BE_OVERDUE = f"""pk IN (SELECT g.agreement FROM (
         AND o.date >= g.since AND o.date <= ? AND ({_IMPLIED}))
     AND NOT EXISTS (SELECT 1 FROM milestones d WHERE d.agreement = g.agreement AND d.kind = g.kind
         AND d.state = 'done' AND (d.date IS NULL OR d.date <= ?)))"""
+
+
+def _day_before(day: str) -> str:
+    """The ISO day before `day` ("2025-03-01" -> "2025-02-28"); a value that is not a day as it is."""
+    try:
+        return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return day
 
 
 def _iso(value: str | date | None) -> str | None:
@@ -487,8 +495,8 @@ class SQLiteStore(Store):
         return list(found if limit is None else itertools.islice(found, limit))
 
     def _agreement_where(self, country: str | None, status: str | None, overdue: bool, as_of: str | None,
-                         relevant: bool, other: str | None,
-                         ids: list[int] | None) -> tuple[list[str], list[Any]]:
+                         relevant: bool, other: str | None, ids: list[int] | None,
+                         active: tuple[str, str] | None = None) -> tuple[list[str], list[Any]]:
         today = as_of or date.today().isoformat()
         where: list[str] = []
         params: list[Any] = []
@@ -501,6 +509,12 @@ class SQLiteStore(Store):
         if ids is not None:
             where.append(f"pk IN ({_marks(ids) or 'NULL'})")
             params += ids
+        if active is not None:  # a report dated in the window, or a deadline whose next day is in it
+            since, until = active
+            where.append("(pk IN (SELECT agreement FROM agreement_observations WHERE dup = 0 AND date >= ? "
+                         "AND date <= ?) OR pk IN (SELECT agreement FROM milestones WHERE state = 'expected' "
+                         "AND due >= ? AND due <= ?))")
+            params += [since, until, _day_before(since), _day_before(until)]
         if status and as_of is None:
             where.append("status = ?")
             params.append(status)
@@ -512,13 +526,16 @@ class SQLiteStore(Store):
     def iter_agreement_records(self, country: str | None = None, status: str | None = None,
                                overdue: bool = False, as_of: str | None = None, relevant: bool = False, *,
                                other: str | None = None, ids: list[int] | None = None, offset: int = 0,
-                               page: int | None = None) -> Iterator[dict[str, Any]]:
+                               page: int | None = None,
+                               active: tuple[str, str] | None = None) -> Iterator[dict[str, Any]]:
         """`agreement_records` as a stream, a page of entities at a time (at most `page`, else
         `_CHUNK`): the records after the first `offset`. Without `as_of` and `overdue` every entity
         the SQL selects is a record, so the offset is the database's; otherwise the records are
-        counted as they are made."""
+        counted as they are made. `active` (since, until), ISO days: only the agreements that may
+        have changed in that window (`store.changes`): a report dated in it, or an expected
+        milestone due the day before one of its days."""
         today = as_of or date.today().isoformat()
-        where, params = self._agreement_where(country, status, overdue, as_of, relevant, other, ids)
+        where, params = self._agreement_where(country, status, overdue, as_of, relevant, other, ids, active)
         exact = as_of is None and not overdue
         sql = ("SELECT pk, type, parties, label, exclusive, subject, title, summary, relevant "
                "FROM agreement_entities" + (" WHERE " + " AND ".join(where) if where else "")
@@ -616,8 +633,10 @@ class SQLiteStore(Store):
 
     def actor_record(self, name: str) -> dict[str, Any] | None:
         tokens = sorted(name_tokens(name)) or [fold(name)]
+        # `+documents`: a scan of the table (few matches, then sorted), not of the ranked index, which
+        # would visit every row in index order to find none.
         sql = (f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE "
-               + " AND ".join("key LIKE ?" for _ in tokens) + " ORDER BY documents DESC, pk LIMIT 10")
+               + " AND ".join("key LIKE ?" for _ in tokens) + " ORDER BY +documents DESC, pk LIMIT 10")
         matches = [dict(r) for r in self._con.execute(sql, [f"%{t}%" for t in tokens])]
         if not matches and len(tokens) > 2:
             matches = self._fuller_name_matches(set(tokens))
@@ -628,22 +647,20 @@ class SQLiteStore(Store):
         return best
 
     def _fuller_name_matches(self, tokens: set[str]) -> list[dict[str, Any]]:
-        """Persons whose key (the tokens of the name they were first seen under) is two or more of
-        `tokens`: a person first reported as "Farid Hakimi" is shown under the fuller name a later
-        report gave ("Farid Osman Hakimi"), which must find it too."""
-        ordered = sorted(tokens)
-        sql = (f"SELECT pk, key, {_ACTOR_COLUMNS} FROM actor_entities WHERE type = 'PERSON' AND ("
-               + " OR ".join("key LIKE ?" for _ in ordered) + ") ORDER BY documents DESC, pk")
+        """Persons whose key (the tokens of the name they were first seen under, sorted) is two or more
+        of `tokens`: a person first reported as "Farid Hakimi" is shown under the fuller name a later
+        report gave ("Farid Osman Hakimi"), which must find it too. Each such key is looked up whole
+        through the key index (a name has a handful of tokens: a few dozen subsets at most)."""
+        ordered = sorted(tokens)[:MAX_NAME_TOKENS]
+        keys = [" ".join(c) for size in range(2, len(ordered) + 1)
+                for c in itertools.combinations(ordered, size)]
         found: list[dict[str, Any]] = []
-        for row in self._con.execute(sql, [f"%{t}%" for t in ordered]):
-            known = set(row["key"].split())
-            if len(known) >= 2 and known <= tokens:
-                entity = dict(row)
-                del entity["key"]
-                found.append(entity)
-                if len(found) == 10:
-                    break
-        return found
+        for chunk in _chunks(keys):
+            found += [dict(r) for r in self._con.execute(  # the type checked here: the key index is used
+                f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE key IN ({_marks(chunk)})", chunk)
+                if r["type"] == "PERSON"]
+        found.sort(key=lambda r: (-r["documents"], r["pk"]))
+        return found[:10]
 
     def actor_by_id(self, id: int) -> dict[str, Any] | None:
         row = self._con.execute(f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE pk = ?",

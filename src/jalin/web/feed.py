@@ -78,8 +78,9 @@ def _feed(request: Request, title: str, since: str | None, as_of: str | None, **
     until = _day(as_of, "as_of", date.today())
     start = _day(since, "since", until - timedelta(days=_DEFAULT_DAYS))
     store = request.app.state.queries.store
-    records = store.iter_agreement_records(as_of=until.isoformat(), **which)
-    found = changes(records, start.isoformat(), until.isoformat())[:LIMIT]
+    window = (start.isoformat(), until.isoformat())
+    records = store.iter_agreement_records(as_of=window[1], active=window, **which)
+    found = changes(records, *window)[:LIMIT]
     base = str(request.base_url).rstrip("/")
     body = atom(found, title, base, request.url.path, until.isoformat())
     return Response(body, media_type="application/atom+xml; charset=utf-8")
