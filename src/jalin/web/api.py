@@ -121,9 +121,9 @@ async def health(q: Q) -> Response:
 
 @router.get("/documents", response_model=Page)
 async def list_documents(q: Q, language: Annotated[str | None, Query(pattern="^(ms|en|id|other)$")] = None,
-                   source: Annotated[str | None, Query(max_length=200)] = None,
-                   date_from: date | None = None, date_to: date | None = None,
-                   limit: Limit = 50, offset: Offset = 0) -> Response:
+                         source: Annotated[str | None, Query(max_length=200)] = None,
+                         date_from: date | None = None, date_to: date | None = None,
+                         limit: Limit = 50, offset: Offset = 0) -> Response:
     """Stored documents, newest first."""
     return _json(q.documents(language, source, date_from, date_to, limit, offset))
 
@@ -155,9 +155,9 @@ async def post_document(request: Request, q: Q, body: NewDocument, response: Res
 
 @router.get("/actors", response_model=Page)
 async def list_actors(q: Q, country: Country | None = None,
-                type: ActorType | None = None,
-                name: Annotated[str | None, Query(max_length=200)] = None,
-                limit: Limit = 50, offset: Offset = 0) -> Response:
+                      type: ActorType | None = None,
+                      name: Annotated[str | None, Query(max_length=200)] = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
     """Actor entities resolved across documents, most reported first."""
     return _json(q.actors(country, type, name, limit, offset))
 
@@ -170,9 +170,9 @@ async def get_actor(q: Q, actor_id: RowId) -> Response:
 
 @router.get("/agreements", response_model=Page)
 async def list_agreements(q: Q, country: Country | None = None,
-                    status: Status | None = None,
-                    overdue: bool = False, as_of: date | None = None,
-                    limit: Limit = 50, offset: Offset = 0) -> Response:
+                          status: Status | None = None,
+                          overdue: bool = False, as_of: date | None = None,
+                          limit: Limit = 50, offset: Offset = 0) -> Response:
     """Agreements with status history, milestones and overdue flags (as of a date, default today)."""
     return _json(q.agreements(country, status, overdue, as_of.isoformat() if as_of else None, limit=limit,
                               offset=offset))
@@ -186,23 +186,23 @@ async def get_agreement(q: Q, agreement_id: RowId, as_of: date | None = None) ->
 
 @router.get("/events", response_model=Page)
 async def list_events(q: Q, a: Country | None = None, b: Country | None = None,
-                type: EventType | None = None,
-                date_from: date | None = None, date_to: date | None = None,
-                limit: Limit = 50, offset: Offset = 0) -> Response:
+                      type: EventType | None = None,
+                      date_from: date | None = None, date_to: date | None = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
     """Events, newest first; `a` and `b` keep those between two countries (either direction)."""
     return _json(q.events(a, b, type, date_from, date_to, limit, offset))
 
 
 @router.get("/timeline", response_model=list[dict[str, Any]])
 async def timeline(q: Q, a: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
-             b: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
-             by: Literal["day", "month", "year"] = "month") -> Response:
+                   b: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
+                   by: Literal["day", "month", "year"] = "month") -> Response:
     """Counts of events between two countries per period and PLOVER type."""
     return _json(q.timeline(a, b, by))
 
 
 @router.get("/search", response_model=Page)
 async def search(q: Q, text: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
-           limit: Limit = 20, offset: Offset = 0) -> Response:
+                 limit: Limit = 20, offset: Offset = 0) -> Response:
     """Full-text search over documents, best first (at most 1,000 hits; snippets mark hits with [ ])."""
     return _json(q.search(text, limit, offset, SEARCH_HITS))
