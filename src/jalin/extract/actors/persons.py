@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 
 from jalin.doc import Doc
-from jalin.extract.actors.bare import bare_people, coordinated, opens_with_noun
+from jalin.extract.actors.bare import bare_people, coordinated, is_nominal, opens_with_noun
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
@@ -577,6 +577,8 @@ def _person(
     roles, country, sector = title.roles, title.country, title.sector
     if not roles and not honorifics and rank_sector is None:
         return None
+    if not honorifics and rank_sector is None and is_nominal(doc, words[0]):
+        return None  # "Menteri Belia, Kebudayaan Komuniti dan Sukan": a portfolio, not a name
     rulers = doc.lexicon.cached("persons.rulers", _rulers)
     if (not roles or roles[0].en in rulers) and _after_place_head(doc, start):
         return None  # "Kem Syed Sirajuddin", "Stadium Sultan Mahmud": a place named after someone
