@@ -95,3 +95,57 @@ def test_person_after_a_noun_phrase_or_link(text: str, name: str) -> None:
 @pytest.mark.parametrize(("text", "name"), NOT_PERSONS)
 def test_portfolios_and_constituencies_are_not_persons(text: str, name: str) -> None:
     assert not any(name in p for p in _names(text, "PERSON"))
+
+
+# A role, a descriptor that ends with a known name or a bracketed acronym, then the name.
+ROLE_DESCRIPTORS = [
+    ("Ketua Pemuda MCA Wong Kah Fai berkata demikian.", "Wong Kah Fai"),
+    ("Dubes Jepang untuk Rusia Kenji Morimoto mengungkapkan hal itu.", "Kenji Morimoto"),
+    ("Ketua Wanita UMNO Noraini Salleh hadir pada majlis itu.", "Noraini Salleh"),
+    ("Duta Besar Chile ke Vietnam Pablo Saavedra menyampaikan ucapan.", "Pablo Saavedra"),
+    ("Naib Presiden Kanan PKR Rosmah Hanafi menolak dakwaan itu.", "Rosmah Hanafi"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ROLE_DESCRIPTORS)
+def test_person_after_a_role_and_a_descriptor(text: str, name: str) -> None:
+    assert name in _names(text, "PERSON")
+
+
+# Bodies by a head word (Malay, Indonesian): universities, polytechnics, committees, alliances;
+# a person noun before the head is not part of the body's name.
+BODIES = [
+    ("Dosen Universitas Sriwijaya menilai kebijakan itu keliru.", "Universitas Sriwijaya"),
+    ("Pelajar Politeknik Perkapalan Tanjung Emas menang pertandingan.", "Politeknik Perkapalan Tanjung Emas"),
+    ("Laporan Jawatankuasa Khas Mengenai Banjir Kilat diterima.", "Jawatankuasa Khas Mengenai Banjir Kilat"),
+    ("Aliansi Petani dan Nelayan Sulawesi menolak rencana itu.", "Aliansi Petani dan Nelayan Sulawesi"),
+    ("Koalisi Masyarakat Sipil untuk Reformasi Hukum menggugat.",
+     "Koalisi Masyarakat Sipil untuk Reformasi Hukum"),
+    ("Perkumpulan Sahabat Laut menggelar diskusi.", "Perkumpulan Sahabat Laut"),
+    ("Mahasiswa Institut Perikanan Ambon (IPA) menggelar aksi.", "Institut Perikanan Ambon"),
+    ("Pensyarah Kolej Komuniti Bukit Tinggi (KKBT) menyertai program itu.", "Kolej Komuniti Bukit Tinggi"),
+    ("Rektor Universitas Bumi Cenderawasih menerima delegasi itu.", "Universitas Bumi Cenderawasih"),
+    ("Students of the Riverside Polytechnic Institute joined the march.", "Riverside Polytechnic Institute"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BODIES)
+def test_organisation_by_head_word_more(text: str, name: str) -> None:
+    assert name in _names(text, "ORGANISATION")
+
+
+def test_an_adviser_of_a_portfolio_is_no_person() -> None:
+    text = "Penasihat Sosio Budaya Kerajaan Negeri menghadiri majlis itu."
+    assert not any("Budaya" in p for p in _names(text, "PERSON"))
+
+
+def test_a_band_before_its_singer_is_no_person() -> None:
+    text = "Vokalis kumpulan Blue Lantern, Oskar Brenner meninggal dunia semalam."
+    persons = _names(text, "PERSON")
+    assert "Oskar Brenner" in persons and "Blue Lantern" not in persons
+
+
+def test_a_list_of_names_with_a_bare_comma_is_still_a_list() -> None:
+    text = "Menteri Luar, Maria Lindqvist, Jaroslav Novak dari Praha, dan Ines Duarte hadir."
+    persons = _names(text, "PERSON")
+    assert "Jaroslav Novak" in persons
