@@ -135,3 +135,26 @@ FRONTED = [
 @pytest.mark.parametrize(("text", "expected"), FRONTED, ids=[f"fronted{i}" for i in range(len(FRONTED))])
 def test_a_fronted_side_phrase_gives_way_to_the_subject(text: str, expected: list[str]) -> None:
     assert coded(text) == expected
+
+
+# A body named after two countries ("Jawatankuasa Bersama Kenya-Uganda", "the Kenya-Uganda Joint
+# Commission") stands for both: its countries are the two sides of what it agrees or signs.
+BILATERAL_BODIES = [
+    ("Jawatankuasa Bersama Kenya-Uganda bersetuju membuka dua pos sempadan.", ["AGREE KEN>UGA"]),
+    ("Suruhanjaya Bersama Ghana-Togo bersetuju menubuhkan pasukan petugas.", ["AGREE GHA>TGO"]),
+    ("Majlis Perniagaan Vietnam-Laos menandatangani perjanjian kerjasama semalam.", ["SUPPORT VNM>LAO"]),
+    ("Jawatankuasa Teknikal Bersama Nepal-Bhutan bersetuju mengadakan rondaan bersama.", ["AGREE NPL>BTN"]),
+    ("MoU itu dipersetujui pada Mesyuarat Jawatankuasa Sempadan Am Peru-Chile ke-12 semalam.",
+     ["CONSULT PER>CHL"]),
+    ("The Peru-Chile Joint Border Committee agreed to open two posts.", ["AGREE PER>CHL"]),
+    ("The Kenya-Uganda Joint Commission agreed to set up a task force.", ["AGREE KEN>UGA"]),
+    ("The Ghana-Togo Joint Committee signed a cooperation agreement yesterday.", ["SUPPORT GHA>TGO"]),
+    ("The Vietnam-Laos Business Council agreed to hold annual talks.", ["AGREE VNM>LAO"]),
+    ("The Nepal-Bhutan Joint Technical Committee agreed to hold joint patrols.", ["AGREE NPL>BTN"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BILATERAL_BODIES,
+                         ids=[f"bilateral{i}" for i in range(len(BILATERAL_BODIES))])
+def test_a_body_named_after_two_countries_stands_for_both(text: str, expected: list[str]) -> None:
+    assert coded(text) == expected

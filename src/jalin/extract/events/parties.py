@@ -65,11 +65,16 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
     raw.sort(key=lambda p: (p.start, -p.end, p.country, p.actor))
     kept: list[Party] = []
     cover = (-1, -1)  # the span of the last mention not nested in another
+    bilateral = _bilateral_bodies(raw)
     for party in raw:
         span = (party.start, party.end)
         if cover[0] <= party.start and party.end <= cover[1] and span != cover:
+            if cover in bilateral and party.kind == "COUNTRY":
+                kept.append(party)  # "Jawatankuasa Sempadan Malaysia-Indonesia": both countries count
             continue  # nested inside a longer mention
         cover = span
+        if span in bilateral:
+            continue  # the body gives way to the countries it is named after
         kept.append(party)
     # Not nested and sorted by start, the kept mentions' ends never decrease: the last one starting
     # before a span's end is the only one that can reach into it.
@@ -101,6 +106,20 @@ def _build(doc: Doc, pronouns: list[tuple[int, int, str]]) -> PartyIndex:
             kept.append(Party(start, end, actor.country, actor.id, kind))
     kept.sort(key=lambda p: (p.start, -p.end, p.country, p.actor))
     return PartyIndex(kept, [p.start for p in kept], by_id)
+
+
+def _bilateral_bodies(raw: list[Party]) -> set[tuple[int, int]]:
+    """Spans of organisation mentions named after two countries or more joined by a hyphen or "dan"
+    inside them ("Jawatankuasa Sempadan Am Malaysia-Indonesia", "Malaysia-Korea Joint Committee")."""
+    spans: set[tuple[int, int]] = set()
+    for outer in raw:
+        if outer.kind != "ORGANISATION":
+            continue
+        inner = {p.country for p in raw if p.kind == "COUNTRY" and outer.start <= p.start
+                 and p.end <= outer.end and (p.start, p.end) != (outer.start, outer.end)}
+        if len(inner) >= 2:
+            spans.add((outer.start, outer.end))
+    return spans
 
 
 def _person_mentions(doc: Doc) -> list[tuple[int, str]]:
