@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from jalin.doc import Doc
 from jalin.extract.common.matcher import Anchors
 from jalin.extract.common.queries import countries_in, reference_date, times_in
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
 
@@ -62,6 +63,8 @@ _EDITION_BEFORE = re.compile(
     r"(?i)(?:the\s+)?(\w+)\s+(?:edition|series|instalment|installment)\s+of\s+(?:the\s+)?$"
 )
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
+_AND = alternation(function_words("CONJ", kind=("and", "also")))  # dan, serta, and
+_PLACE_SEPARATOR = re.compile(rf",?\s+{_AND}\s+|,\s*")  # ", dan " / " and " / ", "
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,7 +571,7 @@ def _destinations(
         if s != cursor:
             break
         found.append((code, s, e))
-        sep = re.match(r",?\s+(?:dan|and|serta)\s+|,\s*", text[e:hi])
+        sep = _PLACE_SEPARATOR.match(text[e:hi])
         if not sep:
             break
         cursor = e + sep.end()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.extract.common.speech import Cue, any_cue, cues_in
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
@@ -65,7 +66,10 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _TELL = frozenset({"told", "tells", "memberitahu"})
-_AND_THAT = re.compile(r",\s+(?:and|dan|serta)\s+(?:that|bahawa)\s+", re.IGNORECASE)
+_AND_THAT = re.compile(  # ", and that", ", dan bahawa"
+    rf",\s+{alternation(function_words('CONJ', kind=('and', 'also')))}\s+"
+    rf"{alternation(function_words('COMP'))}\s+",
+    re.IGNORECASE)
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
 

@@ -20,6 +20,7 @@ from jalin.extract.actors.entries import Match
 from jalin.extract.actors.names import name_at, stopwords
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common.speech import all_cues
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 
 # The first word of a capitalised run: "… kata Marina Lopez": the M of Marina.
@@ -158,8 +159,9 @@ def _is_person(doc: Doc, start: int, end: int, words: list[str], given: frozense
 # A capitalised run right before a position: "… kata Ana Lopes" (up to seven words).
 _RUN_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’.-]*(?: [^\W\d_a-z][\w'’.-]*){1,6}$")
 # Between two coordinated names: "Kim Jong-un dan Donald Trump", "Ana Lopes, Rui Costa and …".
-_AND_AFTER = re.compile(r"(?:,? (?:dan|and|serta|&)|,) ")
-_AND_BEFORE = re.compile(r"(?:,? (?:dan|and|serta|&)|,) $")
+_AND = alternation(function_words("CONJ", kind=("and", "also")), ["&"])  # dan, serta, and, &
+_AND_AFTER = re.compile(f"(?:,? {_AND}|,) ")
+_AND_BEFORE = re.compile(f"(?:,? {_AND}|,) $")
 
 
 def coordinated(doc: Doc, matches: list[Match], blocked: dict[int, str],

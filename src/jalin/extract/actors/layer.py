@@ -20,6 +20,7 @@ from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import stopwords
 from jalin.extract.actors.persons import HOME_COUNTRY, Person, link_people, read_people
 from jalin.extract.actors.spans import SpanIndex
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Role, TextSpan
 
@@ -29,7 +30,8 @@ _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around
 _ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9}|[A-Z]{2,8} [A-Z][a-z]{2,9})\)")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 # More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
-_PORTFOLIOS = re.compile(r"(?:, [A-Z][\w-]*)+,? (?:dan|and|&) [A-Z][\w-]*")
+_AND = alternation(function_words("CONJ", kind="and"), ["&"])  # dan, and, & (not serta)
+_PORTFOLIOS = re.compile(rf"(?:, [A-Z][\w-]*)+,? {_AND} [A-Z][\w-]*")
 _TITLE_KINDS = frozenset({"role", "prefix", "honorific", "rank"})
 _CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 

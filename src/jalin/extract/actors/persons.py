@@ -24,6 +24,7 @@ from jalin.extract.actors.names import is_name_word, name_at, name_key, stopword
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common import matcher as phrases
 from jalin.extract.common.speech import all_cues
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Role, TextSpan
 
@@ -62,7 +63,8 @@ _OWNED = re.compile(r"\b(?:its|their) $")
 _CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)*(?:['’]s?)? ?")  # possessive: "Airbus Helicopters' CEO"
 _RETIRED = re.compile(r" \((?:B|Bersara|Purn\.?|Purnawirawan|Rtd|Retd|[Rr]etired)\)")
 _BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
-_JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
+_ROLE_JOINERS = alternation(function_words("CONJ", kind="and"), ["merangkap", "cum", "&"])  # not serta
+_JOINED_ROLE = re.compile(f" {_ROLE_JOINERS} ")  # " dan ", " merangkap "
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jalin.extract.agreements.lexicon import HeadRow, Hit, Matchers
+from jalin.extract.common.words import alternation, function_words
 
 # A named asset after a purchase noun: capitalised words, acronyms or model numbers, an optional
 # "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal OPV");
@@ -31,8 +32,9 @@ _CLASS_NOUN = r"(?!(?:dan|and|serta|atau|or|of|di|in|the|then)[ ])[a-z]+[ ]+"
 _ASSET_LEAD = re.compile(
     rf"[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?:{_CLASS_NOUN}){{0,2}}?(?P<item>{_ASSET})"
 )
+_AND = alternation(function_words("CONJ", kind=("and", "also")), [","])  # , dan serta and
 _ASSET_NEXT = re.compile(
-    rf"[ ]*(?:,|and|dan|serta)[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?P<item>{_ASSET})"
+    rf"[ ]*{_AND}[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?P<item>{_ASSET})"
 )
 _MONEY = re.compile(r"(?:RM|USD?|AS|SGD?|EUR|Rp|RP)?[$\d]")
 _ACRONYM = re.compile(r"[A-Z]{2,}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from jalin.doc import Doc
 from jalin.extract.common.matcher import PhraseMatcher
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon, split_cell
 from jalin.model import CONTEXTS, MODALITIES, MODES
 
@@ -54,9 +55,11 @@ def _labels(
 
 # A modifier shared by two coordinated nouns: "latihan dan pembangunan bersama" is also
 # "latihan bersama"; "joint training and exercises" is also "joint exercises".
+_AND_MS = alternation(function_words("CONJ", kind=("and", "also"), lang="ms"))  # dan, serta
+_AND_EN = alternation(function_words("CONJ", kind=("and", "also"), lang="en"))  # and
 _SHARED_MODIFIER = re.compile(
-    r"\b(\w+)\s+(?:dan|serta)\s+\w+\s+(bersama|secara bersama)\b"
-    r"|\b(joint|jointly|co)[\s-]+\w+\s+and\s+(\w+)\b",
+    rf"\b(\w+)\s+{_AND_MS}\s+\w+\s+(bersama|secara bersama)\b"
+    rf"|\b(joint|jointly|co)[\s-]+\w+\s+{_AND_EN}\s+(\w+)\b",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from jalin.doc import Doc
 from jalin.extract.common.queries import speaker_at
+from jalin.extract.common.words import alternation, function_words
 from jalin.model import Actor
 
 
@@ -171,7 +172,8 @@ class _PersonCounts:
         return found
 
 
-_COORDINATED = re.compile(r"\s*(?:dan|serta|and|&|-|–)\s*", re.IGNORECASE)
+_AND = alternation(function_words("CONJ", kind=("and", "also")), ["&", "-", "–"])  # dan serta and & - –
+_COORDINATED = re.compile(rf"\s*{_AND}\s*", re.IGNORECASE)
 
 
 def _recent_pair(text: str, parties: list[Party], offset: int) -> list[tuple[str, str]]:
