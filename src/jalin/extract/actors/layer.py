@@ -12,6 +12,7 @@ import bisect
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors.bare import opens_with_noun
 from jalin.extract.actors.bodies import headed_bodies
 from jalin.extract.actors.entries import Match
 from jalin.extract.actors.ethnic import is_ethnic
@@ -228,6 +229,9 @@ def _named_bodies(
                          or any(s <= found[0][0] < e for s, e in titles)):
             found.pop(0)
         head_at, head = next(((at, w) for at, w in found if w in heads), (0, ""))
+        if head and heads[head][1] != "en" and opens_with_noun(doc, [found[0][1]]):
+            # "Mahasiswa Institut Perikanan Ambon (IPA)": the students', a Malay head opens the name
+            found = [(at, w) for at, w in found if at >= head_at]
         if not head or len(found) < 2:
             continue
         start = found[0][0]
