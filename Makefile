@@ -39,7 +39,7 @@ test: lint browser postgres
 	$(BIN)/python -m pytest -n 2 -q
 
 # The analysis output of the shared corpus and gold sets, hashed per document: regenerate it when a
-# change alters the output on purpose (tests/test_analysis_digest.py compares with it).
+# change alters the output on purpose (tests/pipeline/test_analysis_digest.py compares with it).
 digest: install
 	$(BIN)/python scripts/analysis_digest.py
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from jalin.doc import Doc
+from jalin.extract.events.layer import extract
 from jalin.lexicon import load_lexicon
 from jalin.model import Actor, TextSpan
 from jalin.text import prepare
@@ -64,3 +65,13 @@ def make_doc(text: str, published: str | None = "2025-09-22", title: str | None 
 
 def country_of(doc: Doc, actor_id: str) -> str:
     return next(a.country or "" for a in doc.actors if a.id == actor_id)
+
+
+def coded(text: str) -> list[str]:
+    """The events of `text` as "TYPE SOURCE>TARGET modality", countries by ISO3."""
+    doc = make_doc(text)
+    return [
+        f"{e.type} {','.join(sorted(country_of(doc, a) for a in e.source))}>"
+        f"{','.join(sorted(country_of(doc, a) for a in e.target))} {e.modality}"
+        for e in extract(doc)
+    ]

@@ -1,5 +1,5 @@
 """Hostile and broken inputs for the readers and `analyze`, made from a random generator: shared by
-`tests/test_fuzz.py` (a few hundred examples per reader, through hypothesis) and
+`tests/pipeline/test_fuzz.py` (a few hundred examples per reader, through hypothesis) and
 `benchmarks/fuzz.py` (10,000 inputs). Every input is invented here.
 
 `make_input(rng, kind)` gives bytes of one kind; `run_reader(path_or_bytes, suffix)` and

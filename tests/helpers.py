@@ -8,7 +8,9 @@ from typing import Any
 from jalin.model import Analysis
 from jalin.schema import validate
 
-SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+TESTS_DIR = Path(__file__).resolve().parent
+ROOT = TESTS_DIR.parent
+SHARED_DIR = ROOT.parent / "shared"
 
 
 def assert_valid(analysis: Analysis | dict[str, Any]) -> dict[str, Any]:

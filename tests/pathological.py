@@ -1,6 +1,7 @@
 """Pathological inputs for the complexity checks: each pattern as a text of about `size` characters.
 
-Shared by `tests/test_complexity.py` (small sizes) and `benchmarks/complexity.py` (doubling up to 1 MB).
+Shared by `tests/pipeline/test_linear_time.py` (small sizes) and `benchmarks/complexity.py` (doubling
+up to 1 MB).
 Every text is invented; none comes from the corpus.
 """
 

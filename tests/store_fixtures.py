@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from jalin.model import (
     SCHEMA_ID,
     Actor,
@@ -73,3 +76,25 @@ def pending(person: Actor | None = None) -> Analysis:
 
 def approved(person: Actor | None = None) -> Analysis:
     return g2g_analysis("follow-up", "2025-10-22", APPROVED_TEXT, "approved", "done", None, person)
+
+
+TOWNS = ["Kuala Lumpur", "Putrajaya", "Johor Bahru", "Kuching", "Kota Kinabalu", "Ipoh", "Melaka"]
+
+
+def wire_copy(i: int) -> dict[str, str]:
+    """A distinct short wire story (Malay or English) per number."""
+    town = TOWNS[i % len(TOWNS)]
+    if i % 2:
+        text = (f"{town.upper()}: Sebanyak {i + 3} kapal peronda baharu akan diserahkan kepada Tentera Laut "
+                f"Diraja Malaysia menjelang tahun {2026 + i % 5}, kata seorang pegawai kanan hari ini. "
+                f"Beliau berkata kontrak bernilai RM{i + 10} juta itu ditandatangani bulan lepas.")
+    else:
+        text = (f"{town.upper()}, March {1 + i % 28} (Bernama) -- Malaysia will receive {i + 3} new patrol "
+                f"craft by {2026 + i % 5}, a senior officer said today. He said the RM{i + 10} million "
+                f"contract was signed last month.")
+    return {"id": f"wire-{i:05d}", "published": f"2024-03-{1 + i % 28:02d}", "text": text}
+
+
+def write_jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path

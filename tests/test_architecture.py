@@ -191,3 +191,28 @@ def test_a_query_before_its_layer_ran_fails_loudly() -> None:
     with pytest.raises(LayerOrderError, match="actors layer has not run"):
         countries_in(doc, 0, len(doc.text))
     assert reference_date(doc) is None  # no publication date and the times layer has not inferred one
+
+
+TESTS = Path(__file__).resolve().parent
+TOP_LEVEL_TESTS = {"test_architecture.py"}  # project-wide rules; every other test lives in its layer's folder
+
+
+def imported_test_modules(source: str) -> set[str]:
+    """The test modules (`test_*`) that a test or helper file's `source` imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        found.update(n for n in names if n.rpartition(".")[2].startswith("test_"))
+    return found
+
+
+def test_tests_live_in_their_layers_folder_and_share_helpers_not_test_files() -> None:
+    assert imported_test_modules("from test_x import a\nimport helpers") == {"test_x"}
+    assert imported_test_modules("from store_fixtures import wire_copy") == set()
+    importing = {str(p.relative_to(TESTS)): sorted(imported_test_modules(p.read_text(encoding="utf-8")))
+                 for p in sorted(TESTS.rglob("*.py"))}
+    assert {k: v for k, v in importing.items() if v} == {}, "move shared code to conftest.py or a helper"
+    stray = sorted(p.name for p in TESTS.glob("test_*.py") if p.name not in TOP_LEVEL_TESTS)
+    assert stray == [], "put these under tests/<layer>/ (see the folders beside them)"

@@ -13,6 +13,7 @@ from typing import Any
 
 import uvicorn
 
+from helpers import ROOT
 from jalin.model import SCHEMA_ID, Actor, Analysis, DocumentInfo, Event, Span, TextSpan
 from jalin.pipeline import analyze
 from jalin.read import InputError, read_path
@@ -20,7 +21,7 @@ from jalin.store import open_store
 from jalin.web.app import create_app
 from store_fixtures import approved, minister, pending
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = ROOT / "examples"
 TOKEN = "test-token-7f3a"
 
 

@@ -22,7 +22,14 @@ from jalin.extract.agreements import about
 from jalin.extract.agreements.followups import FollowUp, follow_ups
 from jalin.extract.agreements.lexicon import STATUS_RANK, Hit, Matchers, matchers, scan, searchable
 from jalin.extract.agreements.mentions import Mention, find_mentions
-from jalin.extract.agreements.parties import Country, countries, own_side, parties, signing_companies
+from jalin.extract.agreements.parties import (
+    Country,
+    countries,
+    own_side,
+    parties,
+    places_in_name,
+    signing_companies,
+)
 from jalin.extract.agreements.stage import StageCue, stage_cues
 from jalin.extract.common import cues as cue_layer
 from jalin.extract.common import queries
@@ -313,7 +320,8 @@ def _read_mention(
         stage=stage_cues(found.lowered, found.stages, scope, label, found.markers, found.ordinals, m),
         exclusive=False if "nonexclusive" in said else True if said else None,
         evidence=(sentence.start, sentence.end),
-        named=sorted(countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied])
+        named=sorted(countries(doc, scope[0], scope[1], [(c[1], c[2]) for c in implied]
+                               + places_in_name(doc, label))
                      + signing_companies(doc, scope, label, joins), key=lambda c: c[1]),
         with_at=[s for s, r in roles.items() if "with" in r],
     )

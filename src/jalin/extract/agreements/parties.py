@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from jalin.doc import Doc
 from jalin.extract.common import queries
+from jalin.lexicon import split_cell
 
 Country = tuple[str, int, int, str]
 
@@ -36,13 +37,24 @@ def countries(doc: Doc, start: int, end: int, excluded: Sequence[tuple[int, int]
     ]
 
 
+def places_in_name(doc: Doc, label: tuple[int, int]) -> list[tuple[int, int]]:
+    """Spans of the cities named inside an agreement's name ("Paris Agreement", "Perjanjian Iklim
+    Oslo"): where it was made, no party; a capital there is the city, not its government (a metonym
+    of countries.tsv). A country's own name in it ("Malaysia Agreement 1963") stays."""
+    kinds = {a.id: a.type for a in doc.actors}
+    metonyms = doc.lexicon.cached("agreements.metonyms", lambda lex: frozenset(
+        name.casefold() for r in lex.table("countries") for name in split_cell(r.get("metonyms", ""))))
+    return [(c[1], c[2]) for c in queries.countries_in(doc, label[0], label[1])
+            if kinds.get(c[3]) == "LOCATION" or doc.text[c[1]:c[2]].casefold() in metonyms]
+
+
 # A capitalised place and a comma right before a country: "Geneva, Switzerland", "Bern, Switzerland".
 _CITY_COMMA = re.compile(r"(?:di|ke|in|at|to|dari|from)\s+[A-Z][\w\-]+,\s*$")
 
 
 def _venue(doc: Doc, offset: int) -> bool:
-    """Whether the country named at `offset` is a venue: after a place phrase (agreement_venues.tsv) or
-    after "in/di <City>,"."""
+    """Whether the country named at `offset` is a venue or a broker: after a place or broker phrase
+    (agreement_venues.tsv: "di ibu negara", "brokered by") or after "in/di <City>,"."""
     before = doc.text[max(0, offset - 40):offset]
     phrases = doc.lexicon.cached("agreements.venues", lambda lex: tuple(
         r["phrase"].casefold() for r in lex.table("agreement_venues")))
@@ -169,6 +181,9 @@ def parties(
 ) -> list[str]:
     """Sorted ISO3 parties for a mention at `anchor` whose clause `scope` names the countries `found`;
     `roles`: the agreement_cues roles of the function words in the clause, by offset."""
+    named = named_parties(doc, found, roles)
+    if named:
+        return named
     codes = {c[0] for c in found}
     with_at = [offset for offset, r in roles.items() if "with" in r]
     said = set().union(*roles.values()) if roles else set()
@@ -192,3 +207,33 @@ def parties(
             previous = doc.sentences[index - 1]
             codes.update(c[0] for c in countries(doc, previous.start, previous.end))
     return sorted(codes)
+
+
+_LEAD_REACH = 3  # words from "antara/between/oleh/by" to the first party ("antara kerajaan Malaysia")
+_PAIR_REACH = 3  # words between two parties joined by "dan/and" ("Malaysia dan kerajaan Jepun")
+
+
+def named_parties(doc: Doc, found: list[Country], roles: dict[int, frozenset[str]]) -> list[str]:
+    """The parties the clause names as such: "antara A dan B", "between A and B", "signed by A and B",
+    "among A, B and C" (agreement_cues roles `between`/`signers` and `pair`). When the clause says so,
+    other countries in it (a host, a broker, a country the deal is about) are no parties. Empty when
+    the clause names no such list of at least two countries."""
+    leads = sorted(o for o, r in roles.items() if r & {"between", "signers"})
+    joins = sorted(o for o, r in roles.items() if "pair" in r)
+    text = doc.text
+    for lead in leads:
+        after = [c for c in found if c[1] > lead]
+        if not after or len(text[lead:after[0][1]].split()) > _LEAD_REACH:
+            continue
+        chain = [after[0]]
+        for country in after[1:]:
+            gap = text[chain[-1][2]:country[1]]
+            joined = gap.strip() == "," or (
+                len(gap.split()) <= _PAIR_REACH and any(chain[-1][2] <= j < country[1] for j in joins))
+            if not joined:
+                break
+            chain.append(country)
+        codes = sorted({c[0] for c in chain})
+        if len(codes) >= 2:
+            return codes
+    return []
