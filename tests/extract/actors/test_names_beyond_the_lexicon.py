@@ -175,3 +175,14 @@ def test_a_platform_as_a_medium_is_no_actor(text: str) -> None:
 ])
 def test_a_platform_that_acts_is_an_organisation(text: str, name: str) -> None:
     assert name in _names(text, "ORGANISATION")
+
+
+@pytest.mark.parametrize(("text", "seat"), [
+    ("Dr Rahim yang juga Ahli Parlimen Bukit Lanjan Hulu berkata, projek itu ditangguhkan.",
+     "Bukit Lanjan Hulu"),
+    ("Calon BN Parlimen Sungai Keruing, Datuk Seri Halimah Osman berkata, kempen bermula esok.",
+     "Sungai Keruing"),
+    ("ADUN Teluk Merbau Jaya berkata isu itu akan dibangkitkan.", "Teluk Merbau Jaya"),
+])
+def test_a_seat_after_parliament_is_no_person(text: str, seat: str) -> None:
+    assert not any(seat in p for p in _names(text, "PERSON"))
