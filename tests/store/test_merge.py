@@ -83,6 +83,16 @@ def test_shorter_name_first_then_fuller_name_updates_the_entity(store):
     assert store.actors(type="PERSON")["name"].tolist() == ["Mohd Hafiz Ramli"]
 
 
+def test_an_actor_is_found_under_the_fuller_name_it_is_shown_under(store):
+    store.add_analyses([pending(minister("a3", "Farid Hakimi", []))])
+    store.add_analyses([approved(minister("a3", "Farid Osman Hakimi", []))])
+    [shown] = store.actors(type="PERSON")["name"].tolist()
+    assert shown == "Farid Osman Hakimi"
+    assert store.actor_record(shown)["name"] == shown
+    assert store.actor_record("Farid Hakimi")["name"] == shown
+    assert store.actor_record("Farid Osman Razali") is None
+
+
 def test_countries_and_gatherings_are_single_entities(store):
     store.add_analyses([pending(), approved()])
     countries = store.actors(type="COUNTRY")
