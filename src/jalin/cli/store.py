@@ -196,15 +196,20 @@ def changes_command(
     as_json: bool = JSON,
 ) -> None:
     """What changed since a date: new agreements, status changes, milestones that became overdue."""
+    from datetime import date
+
     from jalin.store.changes import changes
 
     since = values.iso_day("--since", since)
     as_of = values.iso_day("--as-of", as_of) if as_of is not None else None
     country = values.country("--country", country) if country is not None else None
     store = _open(db)
-    records = store.agreement_records(country, None, False, as_of, None, relevant)
-    store.close()
-    found = changes(records, since, as_of)
+    try:  # the records are read a page at a time; only their changes are kept
+        until = as_of or date.today().isoformat()
+        found = changes(store.iter_agreement_records(country, None, False, as_of, relevant,
+                                                     active=(since, until)), since, as_of)
+    finally:
+        store.close()
     if as_json:
         _print_json([c.to_dict() for c in found])
         return

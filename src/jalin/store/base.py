@@ -70,16 +70,37 @@ class Store(ABC):
     @abstractmethod
     def agreement_records(self, country: str | None = None, status: str | None = None,
                           overdue: bool = False, as_of: str | None = None,
-                          limit: int | None = None, relevant: bool = False) -> list[dict[str, Any]]:
+                          limit: int | None = None, relevant: bool = False, *, other: str | None = None,
+                          ids: list[int] | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Agreements, latest reported first, with `history`, `milestones` and `overdue` (status and
-        overdue as of `as_of`, default today); at most `limit` of them; with `relevant`, only those the
-        board shows by default (relevance.py).
+        overdue as of `as_of`, default today); at most `limit` of them after the first `offset`; with
+        `relevant`, only those the board shows by default (relevance.py); with `other`, only those
+        having it as a party besides `country`; with `ids`, only those agreements.
 
         Each record: id, type, parties (ISO3 list), label, subject, title, summary, relevant, status,
         status_date, exclusive, first_seen, last_seen; `history`: [{date, status, doc_id, evidence}]
         oldest first (near-duplicates left out); `milestones`: [{kind, state, value, relation, due,
         text, doc_id, date}];
         `overdue`: [{kind, due, value, relation, text, document, reported}]."""
+
+    @abstractmethod
+    def iter_agreement_records(self, country: str | None = None, status: str | None = None,
+                               overdue: bool = False, as_of: str | None = None, relevant: bool = False, *,
+                               other: str | None = None, ids: list[int] | None = None, offset: int = 0,
+                               page: int | None = None,
+                               active: tuple[str, str] | None = None) -> Iterator[dict[str, Any]]:
+        """`agreement_records` (all of them) as a stream, read `page` entities at a time; with `active`
+        (since, until), only those that may have changed in that window (`store.changes`)."""
+
+    @abstractmethod
+    def count_agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,
+                         as_of: str | None = None, relevant: bool = False, *,
+                         other: str | None = None) -> int:
+        """How many records `agreement_records` gives with these filters."""
+
+    @abstractmethod
+    def agreement_status_counts(self, country: str | None = None, relevant: bool = False) -> dict[str, int]:
+        """How many agreements are at each current status (as of every report)."""
 
     @abstractmethod
     def actor_record(self, name: str) -> dict[str, Any] | None:
@@ -136,6 +157,51 @@ class Store(ABC):
         """Row counts of the main tables."""
 
     @abstractmethod
+    def data_version(self) -> int:
+        """A number that changes when another connection or process commits a write."""
+
+    # Pages of the lists the dashboard and the API show (plain rows, no pandas), and their totals.
+
+    @abstractmethod
+    def document_rows(self, language: str | None = None, source: str | None = None,
+                      date_from: str | date | None = None, date_to: str | date | None = None,
+                      limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """A page of `documents()`: at most `limit` rows after the first `offset`."""
+
+    @abstractmethod
+    def count_documents(self, language: str | None = None, source: str | None = None,
+                        date_from: str | date | None = None, date_to: str | date | None = None) -> int:
+        """How many rows `documents()` gives with these filters."""
+
+    @abstractmethod
+    def event_rows(self, a: str | None = None, b: str | None = None, type: str | None = None,
+                   date_from: str | date | None = None, date_to: str | date | None = None,
+                   limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """A page of `events()`: at most `limit` rows after the first `offset`."""
+
+    @abstractmethod
+    def count_events(self, a: str | None = None, b: str | None = None, type: str | None = None,
+                     date_from: str | date | None = None, date_to: str | date | None = None) -> int:
+        """How many rows `events()` gives with these filters."""
+
+    @abstractmethod
+    def count_actors(self, country: str | None = None, type: str | None = None,
+                     name: str | None = None) -> int:
+        """How many actor entities `actor_rows()` pages through with these filters."""
+
+    @abstractmethod
+    def latest_statement_rows(self, limit: int = 10, per_document: int = 2) -> list[dict[str, Any]]:
+        """`latest_statements()` as plain rows."""
+
+    @abstractmethod
+    def country_pair_rows(self, limit: int = 12) -> list[dict[str, Any]]:
+        """`country_pairs()` as plain rows."""
+
+    @abstractmethod
+    def count_search(self, text: str, at_most: int) -> int:
+        """How many documents `search` finds, counted up to `at_most`."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release the connection."""
 
@@ -151,15 +217,18 @@ class Store(ABC):
     # Plain rows (a dict per row) of the queries the command line prints: no pandas loaded. A backend
     # may answer them straight from its database; these defaults convert the DataFrame.
 
-    def actor_rows(self, country: str | None = None, type: str | None = None,
-                   limit: int = 100) -> list[dict[str, Any]]:
-        return _plain_records(self.actors(country, type, limit))
+    @abstractmethod
+    def actor_rows(self, country: str | None = None, type: str | None = None, limit: int = 100,
+                   offset: int = 0, name: str | None = None) -> list[dict[str, Any]]:
+        """A page of the actor entities, most reported first: at most `limit` after the first `offset`;
+        with `name`, those whose name holds it (in any case)."""
 
     def timeline_rows(self, a: str, b: str, by: str = "month") -> list[dict[str, Any]]:
         return _plain_records(self.timeline(a, b, by))
 
-    def search_rows(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
-        return _plain_records(self.search(text, limit))
+    @abstractmethod
+    def search_rows(self, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """A page of the full-text hits, best first: at most `limit` after the first `offset`."""
 
     def arrow(self, name: str) -> pa.Table:
         """`table(name)` as an Arrow table with typed columns: days `date32`, lists `list<string>`,

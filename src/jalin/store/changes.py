@@ -9,6 +9,7 @@ Changes are listed newest first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -77,8 +78,9 @@ def agreement_changes(record: dict[str, Any], since: str, as_of: str) -> list[Ch
     return found
 
 
-def changes(records: list[dict[str, Any]], since: str, as_of: str | None = None) -> list[Change]:
-    """Every change of these agreement records dated in [since, as_of] (default today), newest first."""
+def changes(records: Iterable[dict[str, Any]], since: str, as_of: str | None = None) -> list[Change]:
+    """Every change of these agreement records (a list or a stream) dated in [since, as_of] (default
+    today), newest first."""
     until = as_of or date.today().isoformat()
     found = [change for record in records for change in agreement_changes(record, since, until)]
     return sorted(found, key=lambda c: (c.date, KINDS.index(c.kind), c.agreement), reverse=True)

@@ -273,15 +273,22 @@ class PostgresStore(SQLiteStore):
     _HEADLINE = "StartSel=[, StopSel=], MaxWords=14, MinWords=6, MaxFragments=1"
     _SEARCH = (f"SELECT d.id, d.published, d.title, '…' || ts_headline('{TS_CONFIG}', d.text, q, "
                f"'{_HEADLINE}') || '…' AS snippet FROM documents d, plainto_tsquery('{TS_CONFIG}', ?) q "
-               "WHERE d.fts @@ q ORDER BY ts_rank_cd(d.fts, q) DESC, d.pk LIMIT ?")
+               "WHERE d.fts @@ q ORDER BY ts_rank_cd(d.fts, q) DESC, d.pk LIMIT ? OFFSET ?")
+    _SEARCH_COUNT = (f"SELECT count(*) FROM (SELECT 1 FROM documents d, plainto_tsquery('{TS_CONFIG}', ?) q "
+                     "WHERE d.fts @@ q LIMIT ?) hits")
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
         if not text.split():
             return _data_frame([], ["id", "published", "title", "snippet"])
-        return self._frame(self._SEARCH, [text, limit])
+        return self._frame(self._SEARCH, [text, limit, 0])
 
-    def search_rows(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
-        return self._dicts(self._SEARCH, [text, limit]) if text.split() else []
+    def search_rows(self, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        return self._dicts(self._SEARCH, [text, limit, max(0, offset)]) if text.split() else []
+
+    def count_search(self, text: str, at_most: int) -> int:
+        if not text.split():
+            return 0
+        return int(self._con.execute(self._SEARCH_COUNT, [text, at_most]).fetchone()[0])
 
     def close(self) -> None:
         self._con.close()

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jalin.store import status as agreement_status
 from jalin.store.base import AddResult, AnalysisLike, Store
-from jalin.store.resolve import EntityIndex, fold, name_tokens
+from jalin.store.resolve import MAX_NAME_TOKENS, EntityIndex, fold, name_tokens
 from jalin.store.rows import BatchRows, analysis_with_text, as_dict, content_hash
 from jalin.store.schema import DOCUMENT_TABLES, MIGRATIONS, SCHEMA_VERSION
 
@@ -99,6 +101,14 @@ _MAY_BE_OVERDUE = f"""pk IN (SELECT g.agreement FROM (
         AND d.state = 'done' AND (d.date IS NULL OR d.date <= ?)))"""
 
 
+def _day_before(day: str) -> str:
+    """The ISO day before `day` ("2025-03-01" -> "2025-02-28"); a value that is not a day as it is."""
+    try:
+        return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return day
+
+
 def _iso(value: str | date | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
 
@@ -106,6 +116,11 @@ def _iso(value: str | date | None) -> str | None:
 def _has_country(column: str) -> str:
     """SQL: the "|"-joined country list in `column` holds the bound country."""
     return f"instr('|' || {column} || '|', '|' || ? || '|') > 0"
+
+
+def _upper(value: Any) -> Any:
+    """SQL upper(): text in capitals ("Ştefan" -> "ŞTEFAN"), anything else as it is."""
+    return value.upper() if isinstance(value, str) else value
 
 
 def _chunks(values: list[Any]) -> Iterator[list[Any]]:
@@ -136,6 +151,9 @@ class SQLiteStore(Store):
         self.path = str(path)
         self._con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._con.row_factory = sqlite3.Row
+        # SQLite's own upper() changes ASCII letters only; the name filters fold every letter, as
+        # PostgreSQL's does ("é" finds "É").
+        self._con.create_function("upper", 1, _upper, deterministic=True)
         # page_size first: it applies only to a new file (before WAL); 16 KiB pages keep a document row
         # (text and stored analysis, several KiB) out of overflow chains, a third less to commit.
         for pragma in ("page_size=16384", "journal_mode=WAL", "synchronous=NORMAL", "temp_store=MEMORY",
@@ -344,6 +362,10 @@ class SQLiteStore(Store):
             values = getattr(rows, attr)
             if values:
                 con.executemany(sql, values)
+        pairs = Counter((row[0], row[1]) for row in rows.event_pairs)
+        con.executemany("INSERT INTO pair_counts (a, b, events) VALUES (?,?,?) ON CONFLICT (a, b) "
+                        "DO UPDATE SET events = pair_counts.events + excluded.events",
+                        [(x, y, n) for (x, y), n in sorted(pairs.items())])
         self._phase("indexing")
         self._index_texts(first)
         con.executemany(
@@ -427,6 +449,11 @@ class SQLiteStore(Store):
             "SELECT DISTINCT agreement FROM agreement_observations WHERE doc = ?", (pk,))]
         # event_pairs has no index by event (it is one covering b-tree for timelines): replacing a
         # document, which is rare, scans it.
+        gone = con.execute("SELECT a, b, count(*) FROM event_pairs WHERE event IN "
+                           "(SELECT pk FROM events WHERE doc = ?) GROUP BY a, b", (pk,)).fetchall()
+        con.executemany("UPDATE pair_counts SET events = events - ? WHERE a = ? AND b = ?",
+                        [(n, x, y) for x, y, n in gone])
+        con.execute("DELETE FROM pair_counts WHERE events <= 0")
         con.execute("DELETE FROM event_pairs WHERE event IN (SELECT pk FROM events WHERE doc = ?)", (pk,))
         con.execute("DELETE FROM events WHERE doc = ?", (pk,))
         for table, column in DOCUMENT_TABLES:
@@ -469,36 +496,97 @@ class SQLiteStore(Store):
 
     def agreement_records(self, country: str | None = None, status: str | None = None,
                           overdue: bool = False, as_of: str | None = None,
-                          limit: int | None = None, relevant: bool = False) -> list[dict[str, Any]]:
+                          limit: int | None = None, relevant: bool = False, *, other: str | None = None,
+                          ids: list[int] | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        if limit is not None and limit <= 0:
+            return []
+        found = self.iter_agreement_records(country, status, overdue, as_of, relevant, other=other, ids=ids,
+                                            offset=offset, page=limit)
+        return list(found if limit is None else itertools.islice(found, limit))
+
+    def _agreement_where(self, country: str | None, status: str | None, overdue: bool, as_of: str | None,
+                         relevant: bool, other: str | None, ids: list[int] | None,
+                         active: tuple[str, str] | None = None) -> tuple[list[str], list[Any]]:
         today = as_of or date.today().isoformat()
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if relevant:
             where.append("relevant = 1")
-        if country:
-            where.append("pk IN (SELECT agreement FROM agreement_parties WHERE country = ?)")
-            params.append(country.upper())
+        for party in (country, other):
+            if party:
+                where.append("pk IN (SELECT agreement FROM agreement_parties WHERE country = ?)")
+                params.append(party.upper())
+        if ids is not None:
+            where.append(f"pk IN ({_marks(ids) or 'NULL'})")
+            params += ids
+        if active is not None:  # a report dated in the window, or a deadline whose next day is in it
+            since, until = active
+            where.append("(pk IN (SELECT agreement FROM agreement_observations WHERE dup = 0 AND date >= ? "
+                         "AND date <= ?) OR pk IN (SELECT agreement FROM milestones WHERE state = 'expected' "
+                         "AND due >= ? AND due <= ?))")
+            params += [since, until, _day_before(since), _day_before(until)]
         if status and as_of is None:
             where.append("status = ?")
             params.append(status)
         if overdue:
             where.append(_MAY_BE_OVERDUE)
             params += [as_of or _NO_LIMIT, today, as_of or _NO_LIMIT, as_of or _NO_LIMIT]
+        return where, params
+
+    def iter_agreement_records(self, country: str | None = None, status: str | None = None,
+                               overdue: bool = False, as_of: str | None = None, relevant: bool = False, *,
+                               other: str | None = None, ids: list[int] | None = None, offset: int = 0,
+                               page: int | None = None,
+                               active: tuple[str, str] | None = None) -> Iterator[dict[str, Any]]:
+        """`agreement_records` as a stream, a page of entities at a time (at most `page`, else
+        `_CHUNK`): the records after the first `offset`. Without `as_of` and `overdue` every entity
+        the SQL selects is a record, so the offset is the database's; otherwise the records are
+        counted as they are made. `active` (since, until), ISO days: only the agreements that may
+        have changed in that window (`store.changes`): a report dated in it, or an expected
+        milestone due the day before one of its days."""
+        today = as_of or date.today().isoformat()
+        where, params = self._agreement_where(country, status, overdue, as_of, relevant, other, ids, active)
+        exact = as_of is None and not overdue
         sql = ("SELECT pk, type, parties, label, exclusive, subject, title, summary, relevant "
-               "FROM agreement_entities"
-               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY last_seen DESC, pk")
-        records: list[dict[str, Any]] = []
-        if limit is not None and limit <= 0:
-            return records
+               "FROM agreement_entities" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY last_seen DESC, pk")
+        skip = max(0, offset)
+        if exact and skip:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, self._ALL_ROWS, skip]
+            skip = 0
         # History and milestones are read a page at a time, the page no larger than the records asked
         # for: a dashboard's first page costs the same however many agreements match.
-        page = min(_CHUNK, limit) if limit is not None else _CHUNK
+        size = min(_CHUNK, page) if page is not None else _CHUNK
         cursor = self._con.execute(sql, params)
-        while entities := cursor.fetchmany(page):
-            records.extend(self._agreement_chunk(entities, status, overdue, as_of, today))
-            if limit is not None and len(records) >= limit:
-                cursor.close()
-                return records[:limit]
-        return records
+        try:
+            while entities := cursor.fetchmany(size):
+                for record in self._agreement_chunk(entities, status, overdue, as_of, today):
+                    if skip:
+                        skip -= 1
+                        continue
+                    yield record
+        finally:
+            cursor.close()
+
+    def count_agreements(self, country: str | None = None, status: str | None = None, overdue: bool = False,
+                         as_of: str | None = None, relevant: bool = False, *,
+                         other: str | None = None) -> int:
+        """How many records `agreement_records` gives with these filters (none kept in memory)."""
+        if as_of is None and not overdue:
+            where, params = self._agreement_where(country, status, overdue, as_of, relevant, other, None)
+            return int(self._con.execute("SELECT count(*) FROM agreement_entities"
+                                         + (" WHERE " + " AND ".join(where) if where else ""),
+                                         params).fetchone()[0])
+        return sum(1 for _ in self.iter_agreement_records(country, status, overdue, as_of, relevant,
+                                                          other=other))
+
+    def agreement_status_counts(self, country: str | None = None, relevant: bool = False) -> dict[str, int]:
+        """Agreements per current status (as of today's reports: every one), with these filters."""
+        where, params = self._agreement_where(country, None, False, None, relevant, None, None)
+        return {row[0]: int(row[1]) for row in self._con.execute(
+            "SELECT status, count(*) FROM agreement_entities"
+            + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY status", params)}
 
     def _agreement_chunk(self, entities: list[Any], status: str | None, overdue: bool, as_of: str | None,
                          today: str) -> list[dict[str, Any]]:
@@ -555,14 +643,34 @@ class SQLiteStore(Store):
 
     def actor_record(self, name: str) -> dict[str, Any] | None:
         tokens = sorted(name_tokens(name)) or [fold(name)]
+        # `+documents`: a scan of the table (few matches, then sorted), not of the ranked index, which
+        # would visit every row in index order to find none.
         sql = (f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE "
-               + " AND ".join("key LIKE ?" for _ in tokens) + " ORDER BY documents DESC, pk LIMIT 10")
+               + " AND ".join("key LIKE ?" for _ in tokens) + " ORDER BY +documents DESC, pk LIMIT 10")
         matches = [dict(r) for r in self._con.execute(sql, [f"%{t}%" for t in tokens])]
+        if not matches and len(tokens) > 2:
+            matches = self._fuller_name_matches(set(tokens))
         if not matches:
             return None
         best = self._actor_details(matches[0])
         best["others"] = [{"pk": m["pk"], "name": m["name"], "country": m["country"]} for m in matches[1:]]
         return best
+
+    def _fuller_name_matches(self, tokens: set[str]) -> list[dict[str, Any]]:
+        """Persons whose key (the tokens of the name they were first seen under, sorted) is two or more
+        of `tokens`: a person first reported as "Farid Hakimi" is shown under the fuller name a later
+        report gave ("Farid Osman Hakimi"), which must find it too. Each such key is looked up whole
+        through the key index (a name has a handful of tokens: a few dozen subsets at most)."""
+        ordered = sorted(tokens)[:MAX_NAME_TOKENS]
+        keys = [" ".join(c) for size in range(2, len(ordered) + 1)
+                for c in itertools.combinations(ordered, size)]
+        found: list[dict[str, Any]] = []
+        for chunk in _chunks(keys):
+            found += [dict(r) for r in self._con.execute(  # the type checked here: the key index is used
+                f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE key IN ({_marks(chunk)})", chunk)
+                if r["type"] == "PERSON"]
+        found.sort(key=lambda r: (-r["documents"], r["pk"]))
+        return found[:10]
 
     def actor_by_id(self, id: int) -> dict[str, Any] | None:
         row = self._con.execute(f"SELECT pk, {_ACTOR_COLUMNS} FROM actor_entities WHERE pk = ?",
@@ -588,13 +696,19 @@ class SQLiteStore(Store):
         return entity
 
     def actors(self, country: str | None = None, type: str | None = None, limit: int = 100) -> pd.DataFrame:
-        return self._frame(*self._actors_query(country, type, limit))
+        return self._frame(*self._actors_query(country, type, None, limit, 0))
 
-    def actor_rows(self, country: str | None = None, type: str | None = None,
-                   limit: int = 100) -> list[dict[str, Any]]:
-        return self._dicts(*self._actors_query(country, type, limit))
+    def actor_rows(self, country: str | None = None, type: str | None = None, limit: int = 100,
+                   offset: int = 0, name: str | None = None) -> list[dict[str, Any]]:
+        return self._dicts(*self._actors_query(country, type, name, limit, offset))
 
-    def _actors_query(self, country: str | None, type: str | None, limit: int) -> tuple[str, list[Any]]:
+    def count_actors(self, country: str | None = None, type: str | None = None,
+                     name: str | None = None) -> int:
+        where, params = self._actors_where(country, type, name)
+        return self._count("actor_entities", where, params)
+
+    @staticmethod
+    def _actors_where(country: str | None, type: str | None, name: str | None) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         if country:
@@ -603,10 +717,22 @@ class SQLiteStore(Store):
         if type:
             where.append("type = ?")
             params.append(type.upper())
+        if name:  # a part of the name, in any case (`upper` is Unicode's on both backends)
+            where.append("instr(upper(name), upper(?)) > 0")
+            params.append(name)
+        return where, params
+
+    def _actors_query(self, country: str | None, type: str | None, name: str | None, limit: int,
+                      offset: int) -> tuple[str, list[Any]]:
+        where, params = self._actors_where(country, type, name)
         sql = ("SELECT pk AS id, type, name, canonical, country, sector, documents, statements, first_seen, "
                "last_seen FROM actor_entities" + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY documents DESC, pk LIMIT ?")
-        return sql, [*params, limit]
+               + " ORDER BY documents DESC, pk LIMIT ? OFFSET ?")
+        return sql, [*params, limit, max(0, offset)]
+
+    def _count(self, table: str, where: list[str], params: list[Any]) -> int:
+        sql = f"SELECT count(*) FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        return int(self._con.execute(sql, params).fetchone()[0])
 
     def timeline(self, a: str, b: str, by: str = "month") -> pd.DataFrame:
         return self._frame(*self._timeline_query(a, b, by))
@@ -622,27 +748,38 @@ class SQLiteStore(Store):
                 "WHERE a = ? AND b = ? AND date != '' GROUP BY period, type ORDER BY period, type",
                 [first, second])
 
-    def _newest_first(self, select: str, where: list[str], params: list[Any], when: str, tie: str,
-                      limit: int) -> pd.DataFrame:
-        """Rows of `select` newest first by the `when` column (through its index), ties by `tie`, then
-        the undated ones; at most `limit` (-1: all)."""
+    def _newest_first(self, select: str, table: str, where: list[str], params: list[Any], when: str,
+                      tie: str, limit: int, offset: int = 0,
+                      blank: str | None = None) -> tuple[list[Any], list[str]]:
+        """(rows, column names) of `select` newest first by the `when` column (through its index), ties
+        by `tie`, then the undated ones (`when` NULL, or equal to `blank` when given); at most `limit`
+        (-1: all) after the first `offset`. `table`: the FROM clause the `where` conditions need, to
+        count the dated rows an offset passes."""
         rows: list[Any] = []
         names: list[str] = []
+        skip = max(0, offset)
         for dated in (True, False):
-            clauses = [*where, f"{when} IS {'NOT ' if dated else ''}NULL"]
+            undated = f"{when} IS NULL" if blank is None else f"{when} = '{blank}'"
+            clauses = [*where, (f"NOT ({undated})" if blank is not None else f"{when} IS NOT NULL")
+                       if dated else undated]
             order = f"{when} DESC, {tie}" if dated else tie
-            cursor = self._con.execute(f"{select} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?",
-                                       [*params, limit - len(rows) if limit >= 0 else self._ALL_ROWS])
+            cursor = self._con.execute(
+                f"{select} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, limit - len(rows) if limit >= 0 else self._ALL_ROWS, skip])
             names = [c[0] for c in cursor.description]
-            rows += cursor.fetchall()
+            got = cursor.fetchall()
+            rows += got
             if 0 <= limit <= len(rows):
                 break
-        return _data_frame(rows, names)
+            if dated and skip:  # the undated rows come after every dated one
+                skip = 0 if got else max(0, skip - self._count(table, clauses, params))
+        return rows, names
 
-    def documents(self, language: str | None = None, source: str | None = None,
-                  date_from: str | date | None = None, date_to: str | date | None = None,
-                  limit: int = -1) -> pd.DataFrame:
-        where, params = [], []
+    @staticmethod
+    def _documents_where(language: str | None, source: str | None, date_from: str | date | None,
+                         date_to: str | date | None) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
         if language:
             where.append("d.language = ?")
             params.append(language)
@@ -655,11 +792,32 @@ class SQLiteStore(Store):
         if date_to:
             where.append("d.published <= ?")
             params.append(_iso(date_to))
-        return self._newest_first(_DOCUMENTS, where, params, "d.published", "d.id", limit)
+        return where, params
 
-    def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
-               date_from: str | date | None = None, date_to: str | date | None = None,
-               limit: int = -1) -> pd.DataFrame:
+    def documents(self, language: str | None = None, source: str | None = None,
+                  date_from: str | date | None = None, date_to: str | date | None = None,
+                  limit: int = -1) -> pd.DataFrame:
+        return _data_frame(*self._documents_page(language, source, date_from, date_to, limit, 0))
+
+    def document_rows(self, language: str | None = None, source: str | None = None,
+                      date_from: str | date | None = None, date_to: str | date | None = None,
+                      limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        rows, names = self._documents_page(language, source, date_from, date_to, limit, offset)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _documents_page(self, language: str | None, source: str | None, date_from: str | date | None,
+                        date_to: str | date | None, limit: int, offset: int) -> tuple[list[Any], list[str]]:
+        where, params = self._documents_where(language, source, date_from, date_to)
+        return self._newest_first(_DOCUMENTS, "documents d", where, params, "d.published", "d.id", limit,
+                                  offset)
+
+    def count_documents(self, language: str | None = None, source: str | None = None,
+                        date_from: str | date | None = None, date_to: str | date | None = None) -> int:
+        return self._count("documents d", *self._documents_where(language, source, date_from, date_to))
+
+    @staticmethod
+    def _events_where(a: str | None, b: str | None, type: str | None, date_from: str | date | None,
+                      date_to: str | date | None) -> tuple[list[str], list[Any]]:
         where, params = ["e.dup = 0"], []
         if type:
             where.append("e.type = ?")
@@ -681,42 +839,150 @@ class SQLiteStore(Store):
         elif wanted:
             where.append(f"({source} OR {target})")
             params += wanted * 2
-        return self._newest_first(_EVENTS, where, params, "e.date", "e.pk", limit)
+        return where, params
+
+    def events(self, a: str | None = None, b: str | None = None, type: str | None = None,
+               date_from: str | date | None = None, date_to: str | date | None = None,
+               limit: int = -1) -> pd.DataFrame:
+        return _data_frame(*self._events_page(a, b, type, date_from, date_to, limit, 0))
+
+    def event_rows(self, a: str | None = None, b: str | None = None, type: str | None = None,
+                   date_from: str | date | None = None, date_to: str | date | None = None,
+                   limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        rows, names = self._events_page(a, b, type, date_from, date_to, limit, offset)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _events_page(self, a: str | None, b: str | None, type: str | None, date_from: str | date | None,
+                     date_to: str | date | None, limit: int, offset: int) -> tuple[list[Any], list[str]]:
+        pair = self._pair_where(a, b, type, date_from, date_to)
+        if pair is not None:
+            return self._pair_events(*pair, limit, offset)
+        where, params = self._events_where(a, b, type, date_from, date_to)
+        return self._newest_first(_EVENTS, "events e", where, params, "e.date", "e.pk", limit, offset)
+
+    @staticmethod
+    def _pair_where(a: str | None, b: str | None, type: str | None, date_from: str | date | None,
+                    date_to: str | date | None) -> tuple[list[str], list[Any]] | None:
+        """The conditions on `event_pairs` that select the events between two different countries (it
+        holds exactly those, near-duplicates left out; an undated event's date there is ''), or None
+        when the filter is not a pair."""
+        wanted = sorted({c.upper() for c in (a, b) if c})
+        if len(wanted) != 2:
+            return None
+        where, params = ["a = ?", "b = ?"], list(wanted)
+        if type:
+            where.append("type = ?")
+            params.append(type.upper())
+        if date_from:
+            where.append("date >= ?")
+            params.append(_iso(date_from))
+        if date_to:
+            where.append("date <= ?")
+            params.append(_iso(date_to))
+        return where, params
+
+    def _pair_events(self, where: list[str], params: list[Any], limit: int,
+                     offset: int) -> tuple[list[Any], list[str]]:
+        """A page of the events between two countries: its keys from the pairs' b-tree (newest first,
+        as `events` orders them), then those events' rows."""
+        keys, _ = self._newest_first("SELECT event FROM event_pairs", "event_pairs", where, params, "date",
+                                     "event", limit, offset, blank="")
+        wanted = [k[0] for k in keys]
+        found: dict[int, Any] = {}
+        names = [c[0] for c in self._con.execute(f"{_EVENTS} LIMIT 0").description]
+        for chunk in _chunks(wanted):
+            found.update((row[0], row) for row in self._con.execute(
+                f"{_EVENTS} WHERE e.pk IN ({_marks(chunk)})", chunk))
+        return [found[k] for k in wanted if k in found], names
+
+    def count_events(self, a: str | None = None, b: str | None = None, type: str | None = None,
+                     date_from: str | date | None = None, date_to: str | date | None = None) -> int:
+        pair = self._pair_where(a, b, type, date_from, date_to)
+        if pair is not None:
+            return self._count("event_pairs", *pair)
+        return self._count("events e", *self._events_where(a, b, type, date_from, date_to))
 
     def latest_statements(self, limit: int = 10, per_document: int = 2) -> pd.DataFrame:
+        return _data_frame(*self._latest_statements(limit, per_document))
+
+    def latest_statement_rows(self, limit: int = 10, per_document: int = 2) -> list[dict[str, Any]]:
+        rows, names = self._latest_statements(limit, per_document)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    _PAGE = 200  # rows read per statement of the newest-statements walk
+
+    def _latest_statements(self, limit: int, per_document: int) -> tuple[list[Any], list[str]]:
+        """The newest statements a day at a time (newest day first, through the date index), then the
+        undated ones, each read in pages of `_PAGE` rows: never more rows than the answer needs, on
+        either backend (PostgreSQL reads a statement's whole result)."""
         kept: list[Any] = []
         taken: dict[str, int] = {}
-        names: list[str] = []
-        for order in ("s.date IS NOT NULL ORDER BY s.date DESC, d.id, s.start",
-                      "s.date IS NULL ORDER BY d.id, s.start"):
-            cursor = self._con.execute(f"{_STATEMENTS} WHERE s.dup = 0 AND {order}")
-            names = [c[0] for c in cursor.description]
-            while len(kept) < limit and (rows := cursor.fetchmany(200)):
-                for row in rows:
-                    if taken.get(row[0], 0) < per_document and len(kept) < limit:
-                        taken[row[0]] = taken.get(row[0], 0) + 1
-                        kept.append(tuple(row))
-            cursor.close()
-        return _data_frame(kept, names)
+        names: list[str] = [c[0] for c in self._con.execute(f"{_STATEMENTS} LIMIT 0").description]
+
+        def take(rows: list[Any]) -> None:
+            for row in rows:
+                if taken.get(row[0], 0) < per_document and len(kept) < limit:
+                    taken[row[0]] = taken.get(row[0], 0) + 1
+                    kept.append(tuple(row))
+
+        day: str | None = None
+        while len(kept) < limit:
+            found = self._con.execute(
+                "SELECT date FROM statements WHERE dup = 0 AND date IS NOT NULL"
+                + (" AND date < ?" if day is not None else "") + " ORDER BY date DESC LIMIT 1",
+                [day] if day is not None else []).fetchone()
+            if found is None:
+                break
+            day = found[0]
+            self._paged(f"{_STATEMENTS} WHERE s.dup = 0 AND s.date = ? ORDER BY d.id, s.start, s.pk", [day],
+                        take, lambda: len(kept) >= limit)
+        if len(kept) < limit:
+            self._paged(f"{_STATEMENTS} WHERE s.dup = 0 AND s.date IS NULL ORDER BY d.id, s.start, s.pk", [],
+                        take, lambda: len(kept) >= limit)
+        return kept, names
+
+    def _paged(self, sql: str, params: list[Any], take: Any, done: Any) -> None:
+        """Hand the rows of `sql` to `take` a page at a time until `done()` or the rows run out."""
+        offset = 0
+        while not done():
+            rows = self._con.execute(f"{sql} LIMIT ? OFFSET ?", [*params, self._PAGE, offset]).fetchall()
+            take(rows)
+            if len(rows) < self._PAGE:
+                return
+            offset += self._PAGE
 
     def country_pairs(self, limit: int = 12) -> pd.DataFrame:
-        return self._frame(
-            "SELECT a, b, count(*) AS events FROM event_pairs GROUP BY a, b "
-            "ORDER BY events DESC, a, b LIMIT ?", [limit])
+        return self._frame(*self._pairs_query(limit))
+
+    def country_pair_rows(self, limit: int = 12) -> list[dict[str, Any]]:
+        return self._dicts(*self._pairs_query(limit))
+
+    @staticmethod
+    def _pairs_query(limit: int) -> tuple[str, list[Any]]:
+        return "SELECT a, b, events FROM pair_counts ORDER BY events DESC, a, b LIMIT ?", [limit]
 
     _SEARCH = ("SELECT d.id, d.published, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
                "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
-               "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?")
+               "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?")
+    _SEARCH_COUNT = ("SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
+                     "LIMIT ?) hits")
 
     def search(self, text: str, limit: int = 20) -> pd.DataFrame:
         query = _match_query(text)
         if query is None:
             return _data_frame([], ["id", "published", "title", "snippet"])
-        return self._frame(self._SEARCH, [query, limit])
+        return self._frame(self._SEARCH, [query, limit, 0])
 
-    def search_rows(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search_rows(self, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         query = _match_query(text)
-        return [] if query is None else self._dicts(self._SEARCH, [query, limit])
+        return [] if query is None else self._dicts(self._SEARCH, [query, limit, max(0, offset)])
+
+    def count_search(self, text: str, at_most: int) -> int:
+        """How many documents `search` finds, counted up to `at_most`."""
+        query = _match_query(text)
+        if query is None:
+            return 0
+        return int(self._con.execute(self._SEARCH_COUNT, [query, at_most]).fetchone()[0])
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in _TABLES:
@@ -730,6 +996,9 @@ class SQLiteStore(Store):
         out["duplicates"] = self._con.execute(
             "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0]
         return out
+
+    def data_version(self) -> int:
+        return self._data_version_now()
 
     def close(self) -> None:
         self._con.close()

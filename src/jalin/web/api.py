@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from jalin.model import ACTOR_TYPES, AGREEMENT_STATUSES, PLOVER_TYPES
 from jalin.web.analysis import AnalysisStopped, analyse_in_child
-from jalin.web.queries import Queries, page
+from jalin.web.queries import Queries
 
 
 class Error(BaseModel):
@@ -82,8 +82,15 @@ class Stored(BaseModel):
     duplicates: int
 
 
-def queries(request: Request) -> Queries:
+async def queries(request: Request) -> Queries:
+    # async: a dependency this light is not worth a hop to the thread pool and back
     return request.app.state.queries
+
+
+def _json(value: Any) -> Response:
+    """A JSON answer encoded once by orjson (the route's response model documents it; FastAPI passes a
+    Response through without validating and encoding the value again)."""
+    return Response(orjson.dumps(value), media_type="application/json")
 
 
 Q = Annotated[Queries, Depends(queries)]
@@ -107,24 +114,24 @@ def require_token(request: Request,
 
 
 @router.get("/health", response_model=Health)
-def health(q: Q) -> dict[str, Any]:
+async def health(q: Q) -> Response:
     """Liveness, with the store's row counts."""
-    return {"status": "ok", "counts": q.counts()}
+    return _json({"status": "ok", "counts": q.counts()})
 
 
 @router.get("/documents", response_model=Page)
-def list_documents(q: Q, language: Annotated[str | None, Query(pattern="^(ms|en|id|other)$")] = None,
-                   source: Annotated[str | None, Query(max_length=200)] = None,
-                   date_from: date | None = None, date_to: date | None = None,
-                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def list_documents(q: Q, language: Annotated[str | None, Query(pattern="^(ms|en|id|other)$")] = None,
+                         source: Annotated[str | None, Query(max_length=200)] = None,
+                         date_from: date | None = None, date_to: date | None = None,
+                         limit: Limit = 50, offset: Offset = 0) -> Response:
     """Stored documents, newest first."""
-    return page(q.documents(language, source, date_from, date_to), limit, offset)
+    return _json(q.documents(language, source, date_from, date_to, limit, offset))
 
 
-@router.get("/documents/{doc_id:path}", responses=_errors(404))
-def get_document(q: Q, doc_id: str) -> dict[str, Any]:
+@router.get("/documents/{doc_id:path}", response_model=dict[str, Any], responses=_errors(404))
+async def get_document(q: Q, doc_id: str) -> Response:
     """A stored document: its full analysis (jalin.analysis/1) plus `duplicate_of`."""
-    return _found(q.document(doc_id), "document")
+    return _json(_found(q.document(doc_id), "document"))
 
 
 @router.post("/documents", response_model=Stored, status_code=201, dependencies=[Depends(require_token)],
@@ -147,55 +154,55 @@ async def post_document(request: Request, q: Q, body: NewDocument, response: Res
 
 
 @router.get("/actors", response_model=Page)
-def list_actors(q: Q, country: Country | None = None,
-                type: ActorType | None = None,
-                name: Annotated[str | None, Query(max_length=200)] = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def list_actors(q: Q, country: Country | None = None,
+                      type: ActorType | None = None,
+                      name: Annotated[str | None, Query(max_length=200)] = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
     """Actor entities resolved across documents, most reported first."""
-    return page(q.actors(country, type, name), limit, offset)
+    return _json(q.actors(country, type, name, limit, offset))
 
 
-@router.get("/actors/{actor_id}", responses=_errors(404))
-def get_actor(q: Q, actor_id: RowId) -> dict[str, Any]:
+@router.get("/actors/{actor_id}", response_model=dict[str, Any], responses=_errors(404))
+async def get_actor(q: Q, actor_id: RowId) -> Response:
     """An actor with its names, roles over time and statements."""
-    return _found(q.actor(actor_id), "actor")
+    return _json(_found(q.actor(actor_id), "actor"))
 
 
 @router.get("/agreements", response_model=Page)
-def list_agreements(q: Q, country: Country | None = None,
-                    status: Status | None = None,
-                    overdue: bool = False, as_of: date | None = None,
-                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def list_agreements(q: Q, country: Country | None = None,
+                          status: Status | None = None,
+                          overdue: bool = False, as_of: date | None = None,
+                          limit: Limit = 50, offset: Offset = 0) -> Response:
     """Agreements with status history, milestones and overdue flags (as of a date, default today)."""
-    found = q.filter_agreements(country, status, overdue, as_of.isoformat() if as_of else None)
-    return page(found, limit, offset)
+    return _json(q.agreements(country, status, overdue, as_of.isoformat() if as_of else None, limit=limit,
+                              offset=offset))
 
 
-@router.get("/agreements/{agreement_id}", responses=_errors(404))
-def get_agreement(q: Q, agreement_id: RowId, as_of: date | None = None) -> dict[str, Any]:
+@router.get("/agreements/{agreement_id}", response_model=dict[str, Any], responses=_errors(404))
+async def get_agreement(q: Q, agreement_id: RowId, as_of: date | None = None) -> Response:
     """One agreement with its status history (date, status, document, evidence) and milestones."""
-    return _found(q.agreement(agreement_id, as_of.isoformat() if as_of else None), "agreement")
+    return _json(_found(q.agreement(agreement_id, as_of.isoformat() if as_of else None), "agreement"))
 
 
 @router.get("/events", response_model=Page)
-def list_events(q: Q, a: Country | None = None, b: Country | None = None,
-                type: EventType | None = None,
-                date_from: date | None = None, date_to: date | None = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def list_events(q: Q, a: Country | None = None, b: Country | None = None,
+                      type: EventType | None = None,
+                      date_from: date | None = None, date_to: date | None = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
     """Events, newest first; `a` and `b` keep those between two countries (either direction)."""
-    return page(q.events(a, b, type, date_from, date_to), limit, offset)
+    return _json(q.events(a, b, type, date_from, date_to, limit, offset))
 
 
-@router.get("/timeline")
-def timeline(q: Q, a: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
-             b: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
-             by: Literal["day", "month", "year"] = "month") -> list[dict[str, Any]]:
+@router.get("/timeline", response_model=list[dict[str, Any]])
+async def timeline(q: Q, a: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
+                   b: Annotated[str, Query(pattern="^[A-Za-z]{3}$")],
+                   by: Literal["day", "month", "year"] = "month") -> Response:
     """Counts of events between two countries per period and PLOVER type."""
-    return q.timeline(a, b, by)
+    return _json(q.timeline(a, b, by))
 
 
 @router.get("/search", response_model=Page)
-def search(q: Q, text: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
-           limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+async def search(q: Q, text: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
+                 limit: Limit = 20, offset: Offset = 0) -> Response:
     """Full-text search over documents, best first (at most 1,000 hits; snippets mark hits with [ ])."""
-    return page(q.search(text, SEARCH_HITS), limit, offset)
+    return _json(q.search(text, limit, offset, SEARCH_HITS))

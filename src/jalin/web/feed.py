@@ -9,13 +9,14 @@ Each entry links to its agreement's page, and to the report's sentence that show
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from jalin.store.changes import Change, changes
-from jalin.web.pages import _ISO3, doc_url
+from jalin.web.pages import _ISO3, RowId, doc_url
 
 router = APIRouter(include_in_schema=False)
 ATOM = "http://www.w3.org/2005/Atom"
@@ -71,12 +72,15 @@ def atom(found: list[Change], title: str, base: str, self_path: str, updated: st
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-def _feed(request: Request, title: str, keep: object, since: str | None, as_of: str | None) -> Response:
+def _feed(request: Request, title: str, since: str | None, as_of: str | None, **which: Any) -> Response:
+    """The feed of the changes of the agreements `which` selects (`store.iter_agreement_records`'s
+    filters), read a page of agreements at a time: only their changes are kept."""
     until = _day(as_of, "as_of", date.today())
     start = _day(since, "since", until - timedelta(days=_DEFAULT_DAYS))
     store = request.app.state.queries.store
-    records = [r for r in store.agreement_records(as_of=until.isoformat()) if keep(r)]  # type: ignore[operator]
-    found = changes(records, start.isoformat(), until.isoformat())[:LIMIT]
+    window = (start.isoformat(), until.isoformat())
+    records = store.iter_agreement_records(as_of=window[1], active=window, **which)
+    found = changes(records, *window)[:LIMIT]
     base = str(request.base_url).rstrip("/")
     body = atom(found, title, base, request.url.path, until.isoformat())
     return Response(body, media_type="application/atom+xml; charset=utf-8")
@@ -84,14 +88,13 @@ def _feed(request: Request, title: str, keep: object, since: str | None, as_of: 
 
 @router.get("/changes.atom")
 def all_changes(request: Request, since: str | None = None, as_of: str | None = None) -> Response:
-    return _feed(request, "Jalin: agreement changes", lambda r: True, since, as_of)
+    return _feed(request, "Jalin: agreement changes", since, as_of)
 
 
 @router.get("/agreements/{agreement_id}/changes.atom")
-def agreement_changes(request: Request, agreement_id: int, since: str | None = None,
+def agreement_changes(request: Request, agreement_id: RowId, since: str | None = None,
                       as_of: str | None = None) -> Response:
-    return _feed(request, f"Jalin: changes of agreement {agreement_id}", lambda r: r["id"] == agreement_id,
-                 since, as_of)
+    return _feed(request, f"Jalin: changes of agreement {agreement_id}", since, as_of, ids=[agreement_id])
 
 
 @router.get("/pairs/{a}/{b}/changes.atom")
@@ -100,5 +103,4 @@ def pair_changes(request: Request, a: str, b: str, since: str | None = None,
     if not (_ISO3.match(a) and _ISO3.match(b)):
         raise HTTPException(404, "country codes are three letters (ISO 3166-1 alpha-3)")
     a, b = a.upper(), b.upper()
-    return _feed(request, f"Jalin: agreement changes between {a} and {b}",
-                 lambda r: a in r["parties"] and b in r["parties"], since, as_of)
+    return _feed(request, f"Jalin: agreement changes between {a} and {b}", since, as_of, country=a, other=b)

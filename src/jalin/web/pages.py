@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,6 +22,11 @@ from jalin.web.queries import BOARD_COLUMNS, COOPERATIVE, Queries
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PAGE_SIZE = 50
+HOME_AGREEMENTS = 8  # the latest agreements on the home page
+HOME_OVERDUE = 20  # agreements whose overdue milestones the home page lists, latest reported first
+COLUMN_SIZE = 50  # cards per column of the board (each column counts all of its agreements)
+PAIR_AGREEMENTS = 50  # agreements between two countries on their page, latest reported first
+MAX_OFFSET = 10_000_000
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _HIT = re.compile(r"\[([^\[\]]*)\]")
 _FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
@@ -86,123 +92,168 @@ def _q(request: Request) -> Queries:
     return request.app.state.queries
 
 
-def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, context)
+def _page(request: Request, template: str, key: tuple[Any, ...],
+          context: Callable[[], dict[str, Any]]) -> HTMLResponse:
+    """A page rendered from `template` with the `context()` built from the store, kept (as HTML) until
+    the store changes: `key` holds everything else the page depends on (its parameters)."""
+    def render() -> str:
+        return templates.get_template(template).render(context())
+
+    return HTMLResponse(_q(request).cached(("page", template, *key), render))
 
 
 def _evidence_links(q: Queries, rows: list[dict[str, Any]], field: str) -> list[dict[str, Any]]:
     """The rows (history steps, milestones), each with the `url` of its evidence text in its document."""
     linked = []
     for row in rows:
-        span = q.evidence_span(row["document"], row.get(field))
+        span = q.evidence_span(row["document"], row.get(field), row.get("start"), row.get("end"))
         url = doc_url(row["document"], *span) if span else doc_url(row["document"])
         linked.append({**row, "url": url})
     return linked
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
+async def home(request: Request) -> HTMLResponse:
     q = _q(request)
-    agreements = q.filter_agreements()
-    overdue = [(a, linked) for a in agreements for linked in _evidence_links(q, a["overdue"], "text")]
-    statements = q.latest_statements(10)
-    speakers = {a["id"]: a["name"] for a in q.actors()}
-    return _render(request, "home.html", agreements=agreements[:8], overdue=overdue, statements=statements,
-                   speakers=speakers, pairs=q.pairs(8), counts=q.counts(), today=date.today().isoformat())
+    today = date.today().isoformat()
+
+    def context() -> dict[str, Any]:
+        agreements = q.agreements(limit=HOME_AGREEMENTS, counted=False)["items"]
+        late = q.agreements(overdue=True, limit=HOME_OVERDUE, counted=False)["items"]
+        overdue = [(a, linked) for a in late for linked in _evidence_links(q, a["overdue"], "text")]
+        statements = q.latest_statements(10)
+        speakers = {s["speaker_entity"]: s["speaker"] for s in statements if s["speaker_entity"] is not None}
+        return {"agreements": agreements, "overdue": overdue, "statements": statements, "speakers": speakers,
+                "pairs": q.pairs(8), "counts": q.counts(), "today": today}
+
+    return _page(request, "home.html", (today,), context)
 
 
 @router.get("/agreements", response_class=HTMLResponse)
-def board(request: Request, country: str | None = None, all: bool = False) -> HTMLResponse:
+async def board(request: Request, country: str | None = None, all: bool = False) -> HTMLResponse:
     """The board: by default the agreements relevant to defence, security and foreign relations
-    (store/relevance.py); `?all=1` shows every stored one."""
+    (store/relevance.py); `?all=1` shows every stored one. Each column shows its latest `COLUMN_SIZE`
+    cards and counts them all."""
     q = _q(request)
     country = country.upper() if country and _ISO3.match(country) else None
-    found = q.filter_agreements(country=country, everything=all)
-    stored = len(q.filter_agreements(country=country, everything=True))
-    columns = [(status, [a for a in found if a["status"] == status]) for status in BOARD_COLUMNS]
-    return _render(request, "board.html", columns=columns, country=country, total=len(found), stored=stored,
-                   everything=all)
+
+    def context() -> dict[str, Any]:
+        counts = q.status_counts(country, everything=all)
+        stored = sum(q.status_counts(country, everything=True).values())
+        columns = [(status, q.agreements(country, status, everything=all, limit=COLUMN_SIZE,
+                                         counted=False)["items"] if counts.get(status) else [],
+                    counts.get(status, 0)) for status in BOARD_COLUMNS]
+        return {"columns": columns, "country": country, "total": sum(counts.values()), "stored": stored,
+                "everything": all, "size": COLUMN_SIZE}
+
+    return _page(request, "board.html", (country, all), context)
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
-def agreement(request: Request, agreement_id: RowId) -> HTMLResponse:
+async def agreement(request: Request, agreement_id: RowId) -> HTMLResponse:
     q = _q(request)
-    found = q.agreement(agreement_id)
-    if found is None:
-        raise HTTPException(404, "no such agreement")
-    return _render(request, "agreement.html", a=found, steps=_evidence_links(q, found["history"], "evidence"),
-                   milestones=_evidence_links(q, found["milestones"], "text"),
-                   feed=f"/agreements/{agreement_id}/changes.atom")
+
+    def context() -> dict[str, Any]:
+        found = q.agreement(agreement_id)
+        if found is None:
+            raise HTTPException(404, "no such agreement")
+        return {"a": found, "steps": _evidence_links(q, found["history"], "evidence"),
+                "milestones": _evidence_links(q, found["milestones"], "text"),
+                "feed": f"/agreements/{agreement_id}/changes.atom"}
+
+    return _page(request, "agreement.html", (agreement_id,), context)
 
 
 @router.get("/pairs", response_class=HTMLResponse)
-def pair_form(request: Request, a: str = "", b: str = "") -> Any:
+async def pair_form(request: Request, a: str = "", b: str = "") -> Any:
     if _ISO3.match(a) and _ISO3.match(b):
         return RedirectResponse(f"/pairs/{a.upper()}/{b.upper()}", status_code=303)
-    return _render(request, "pairs.html", pairs=_q(request).pairs(40))
+    return _page(request, "pairs.html", (), lambda: {"pairs": _q(request).pairs(40)})
 
 
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
-def pair(request: Request, a: str, b: str) -> HTMLResponse:
+async def pair(request: Request, a: str, b: str) -> HTMLResponse:
     if not (_ISO3.match(a) and _ISO3.match(b)):
         raise HTTPException(404, "country codes are three letters (ISO 3166-1 alpha-3)")
     q = _q(request)
     a, b = a.upper(), b.upper()
-    chart = timeline_chart(q.timeline(a, b), f"Events between {a} and {b} per month")
-    events = q.events(a, b)
-    return _render(request, "pair.html", a=a, b=b, chart=chart, events=events[:PAGE_SIZE], total=len(events),
-                   agreements=q.filter_agreements(country=a), other=b, feed=f"/pairs/{a}/{b}/changes.atom")
+
+    def context() -> dict[str, Any]:
+        chart = timeline_chart(q.timeline(a, b), f"Events between {a} and {b} per month")
+        events = q.events(a, b, limit=PAGE_SIZE)
+        agreements = q.agreements(a, other=b, limit=PAIR_AGREEMENTS)
+        return {"a": a, "b": b, "chart": chart, "events": events["items"], "total": events["total"],
+                "agreements": agreements["items"], "agreements_total": agreements["total"], "other": b,
+                "feed": f"/pairs/{a}/{b}/changes.atom"}
+
+    return _page(request, "pair.html", (a, b), context)
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, country: str | None = None, name: str | None = None,
-           offset: int = 0) -> HTMLResponse:
+async def actors(request: Request, country: str | None = None, name: str | None = None,
+                 offset: int = 0) -> HTMLResponse:
     country = country.upper() if country and _ISO3.match(country) else None
-    found = _q(request).actors(country, None, name or None)
-    offset = max(0, offset)
-    return _render(request, "actors.html", actors=found[offset:offset + PAGE_SIZE], total=len(found),
-                   offset=offset, size=PAGE_SIZE, country=country or "", name=name or "")
+    offset = min(max(0, offset), MAX_OFFSET)
+
+    def context() -> dict[str, Any]:
+        found = _q(request).actors(country, None, name or None, PAGE_SIZE, offset)
+        return {"actors": found["items"], "total": found["total"], "offset": offset, "size": PAGE_SIZE,
+                "country": country or "", "name": name or ""}
+
+    return _page(request, "actors.html", (country, name, offset), context)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: RowId) -> HTMLResponse:
-    found = _q(request).actor(actor_id)
-    if found is None:
-        raise HTTPException(404, "no such actor")
-    return _render(request, "actor.html", actor=found)
+async def actor(request: Request, actor_id: RowId) -> HTMLResponse:
+    def context() -> dict[str, Any]:
+        found = _q(request).actor(actor_id)
+        if found is None:
+            raise HTTPException(404, "no such actor")
+        return {"actor": found}
+
+    return _page(request, "actor.html", (actor_id,), context)
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, offset: int = 0) -> HTMLResponse:
-    found = _q(request).documents()
-    offset = max(0, offset)
-    return _render(request, "documents.html", documents=found[offset:offset + PAGE_SIZE], total=len(found),
-                   offset=offset, size=PAGE_SIZE)
+async def documents(request: Request, offset: int = 0) -> HTMLResponse:
+    offset = min(max(0, offset), MAX_OFFSET)
+
+    def context() -> dict[str, Any]:
+        found = _q(request).documents(limit=PAGE_SIZE, offset=offset)
+        return {"documents": found["items"], "total": found["total"], "offset": offset, "size": PAGE_SIZE}
+
+    return _page(request, "documents.html", (offset,), context)
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
-def document(request: Request, doc_id: str, focus: str | None = None,
-             sentence: int | None = None) -> HTMLResponse:
-    analysis = _q(request).document(doc_id)
-    if analysis is None:
-        raise HTTPException(404, "no such document")
-    span = None
-    sentences = analysis.get("sentences", [])
-    if focus and (m := _FOCUS.match(focus)):
-        span = (int(m[1]), int(m[2]))
-    elif sentence is not None and 0 <= sentence < len(sentences):
-        span = (sentences[sentence]["start"], sentences[sentence]["end"])
-    marks = marks_of(analysis)
-    counts = {layer: sum(1 for m in marks if m.layer == layer) for layer, _ in LAYERS}
-    starts = [s["start"] for s in sentences]
-    names = {a["id"]: a["name"] for a in analysis.get("actors", [])}
-    text = text_html(segments(analysis["text"], marks, starts, span))
-    return _render(request, "document.html", d=analysis, info=analysis["document"], text=text, layers=LAYERS,
-                   counts=counts, names=names)
+async def document(request: Request, doc_id: str, focus: str | None = None,
+                   sentence: int | None = None) -> HTMLResponse:
+    def context() -> dict[str, Any]:
+        analysis = _q(request).document(doc_id)
+        if analysis is None:
+            raise HTTPException(404, "no such document")
+        span = None
+        sentences = analysis.get("sentences", [])
+        if focus and (m := _FOCUS.match(focus)):
+            span = (int(m[1]), int(m[2]))
+        elif sentence is not None and 0 <= sentence < len(sentences):
+            span = (sentences[sentence]["start"], sentences[sentence]["end"])
+        marks = marks_of(analysis)
+        counts = {layer: sum(1 for m in marks if m.layer == layer) for layer, _ in LAYERS}
+        starts = [s["start"] for s in sentences]
+        names = {a["id"]: a["name"] for a in analysis.get("actors", [])}
+        text = text_html(segments(analysis["text"], marks, starts, span))
+        return {"d": analysis, "info": analysis["document"], "text": text, "layers": LAYERS, "counts": counts,
+                "names": names}
+
+    return _page(request, "document.html", (doc_id, focus, sentence), context)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: str = "") -> HTMLResponse:
+async def search(request: Request, q: str = "") -> HTMLResponse:
     text = q.strip()[:500]
-    results = _q(request).search(text, 50) if text else []
-    return _render(request, "search.html", q=text, results=results)
+
+    def context() -> dict[str, Any]:
+        return {"q": text, "results": _q(request).search(text, 50)["items"] if text else []}
+
+    return _page(request, "search.html", (text,), context)

@@ -97,3 +97,17 @@ def test_the_atom_feed_validates_and_shows_the_seed_agreement_s_status_change(ex
         assert any("approved" in e.title for e in pair.entries)
         assert all("Türkiye" not in e.title for e in pair.entries)
         assert c.get("/changes.atom", params={"since": "soon"}).status_code == 422
+
+
+def test_feed_routes_check_the_id_range_and_read_only_what_they_show(invented_db):
+    with serve(invented_db) as running, httpx.Client(base_url=running.url, trust_env=False, timeout=30) as c:
+        for bad in (str(2**63), str(-(2**63) - 1), "9" * 40):
+            assert c.get(f"/agreements/{bad}/changes.atom").status_code == 422, bad
+        empty = feedparser.parse(c.get(f"/agreements/{2**63 - 1}/changes.atom").content)
+        assert not empty.bozo and empty.entries == []
+        whole = feedparser.parse(c.get("/changes.atom", params={"since": "2025-01-01",
+                                                                "as_of": "2025-12-31"}).content)
+        pair = feedparser.parse(c.get("/pairs/CHL/BRA/changes.atom", params={"since": "2025-01-01",
+                                                                              "as_of": "2025-12-31"}).content)
+        assert whole.entries and [e.id for e in pair.entries] == [e.id for e in whole.entries]
+        assert feedparser.parse(c.get("/pairs/BRA/KOR/changes.atom").content).entries == []

@@ -171,11 +171,11 @@ def test_cached_answers_follow_writes_by_another_process(new_db: Callable[..., s
     db = build_store(new_db("q"), hand_made()[:1])
     with open_store(db) as reader, open_store(db) as writer:
         cached = queries.Queries(reader)
-        assert [a["status"] for a in cached.agreements()] == ["pending_approval"]
-        assert len(cached.table("documents")) == 1
+        assert [a["status"] for a in cached.agreements(everything=True)["items"]] == ["pending_approval"]
+        assert cached.documents()["total"] == 1
         writer.add_analyses(hand_made()[1:2])
-        assert [a["status"] for a in cached.agreements()] == ["approved"]
-        assert len(cached.table("documents")) == 2
+        assert [a["status"] for a in cached.agreements(everything=True)["items"]] == ["approved"]
+        assert cached.documents()["total"] == 2
 
 
 def test_agreement_milestones_link_to_their_words(client: httpx.Client) -> None:

@@ -59,6 +59,19 @@ def _lone_nouns(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(row["form"] for row in lexicon.table("person_nouns") if " " not in row["form"])
 
 
+def _portfolio_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("portfolio_words"))
+
+
+def is_nominal(doc: Doc, word: str) -> bool:
+    """Whether a capitalised word opens a portfolio or a topic rather than a name: a listed word
+    ("Teknologi", "Hal") or a Malay noun made from a verb or an adjective ("Kebudayaan")."""
+    if word in doc.lexicon.cached("bare.portfolio_words", _portfolio_words):
+        return True
+    return bool(_NOMINAL.fullmatch(word)) and word not in doc.lexicon.cached("bare.given_names",
+                                                                             _given_names)
+
+
 def opens_with_noun(doc: Doc, words: list[str]) -> bool:
     """Whether a capitalised run starts with a person noun ("Aktivis Siti Rohaya Ghani")."""
     return bool(words) and words[0].lower() in doc.lexicon.cached("bare.lone_nouns", _lone_nouns)
@@ -73,9 +86,11 @@ def _noun_patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     comma allowed between ("wartawan Harian Kita, X"); a person noun after a name and its comma."""
     forms = sorted({row["form"] for row in lexicon.table("person_nouns")}, key=len, reverse=True)
     alternatives = "|".join(f"[{f[0].upper()}{f[0]}]{re.escape(f[1:])}" for f in forms)  # "[Pp]eguam"
-    # "the suspect, " / "coach " / "wartawan Harian Kita (HK), "
+    # "the suspect, " / "coach " / "wartawan Harian Kita (HK), " / "penyanyi terkenal, " /
+    # "vokalis utama kumpulan Red Harbour, " / "seorang peguam bernama " / "a driver named "
     before = re.compile(
-        rf"(?<![\w-])(?:{alternatives})(?:(?: [A-Z][\w'’&-]*| \([A-Za-z]{{2,10}}\))+,)? ?,? $")
+        rf"(?<![\w-])(?:{alternatives})(?:(?: [\w'’&-]+| \([A-Za-z]{{2,10}}\)){{1,5}},)?"
+        rf"(?:(?: [\w'’&-]+){{0,3}} (?:iaitu|ialah|yang bernama|bernama|named|called))? ?,? $")
     # ", seorang jurulatih" is _APPOSITIVE; ", coach of …" / ", ketua …" here
     after = re.compile(rf", (?:{alternatives})(?![\w-])")
     return before, after
@@ -148,7 +163,7 @@ def _is_person(doc: Doc, start: int, end: int, words: list[str], given: frozense
     if not several:
         # one word: only with an appositive ("Suharyanto, seorang petani"); "named Rencong" may be a ship
         return bool(_APPOSITIVE.match(text, end))
-    return (bool(before_noun.search(text, max(0, start - 60), start))
+    return (bool(before_noun.search(text, max(0, start - 80), start))
             or any(start - gap in cue_ends for gap in (1, 2))
             or bool(_AGE.match(text, end)) or bool(_APPOSITIVE.match(text, end))
             or bool(_PICTURED.match(text, end)) or bool(_SUBJECT_ADVERB.match(text, end))
@@ -160,6 +175,9 @@ _RUN_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’.-]*(?: [^\W\d_a-z][\
 # Between two coordinated names: "Kim Jong-un dan Donald Trump", "Ana Lopes, Rui Costa and …".
 _AND_AFTER = re.compile(r"(?:,? (?:dan|and|serta|&)|,) ")
 _AND_BEFORE = re.compile(r"(?:,? (?:dan|and|serta|&)|,) $")
+# A list of names that goes on after one: "Ana Lopes, Rui Costa dan Eva Reis" ("," or "dan" next).
+# "Ana Lopes, Rui Costa dari Porto, dan Eva Reis" (a few words of the item may come first).
+_LIST_GOES_ON = re.compile(r"[^.;:\n]{0,30}?(?:,|,? (?:dan|and|serta|&)) [^\W\d_a-z]")
 
 
 def coordinated(doc: Doc, matches: list[Match], blocked: dict[int, str],
@@ -171,13 +189,19 @@ def coordinated(doc: Doc, matches: list[Match], blocked: dict[int, str],
     found: list[tuple[int, int, list[str]]] = []
     for start, end in sorted(people):
         link = _AND_AFTER.match(text, end)
+        in_list = text[max(0, start - 2):start] == ", "
         if link is not None and text[link.end():link.end() + 1].isupper():
             name = name_at(doc, link.end(), blocked)
-            if name is not None and len(name[2]) >= 2 and not spans.touches(name[0], name[1]) \
+            # a bare comma is a list only when the list goes on: "Rui Costa, Sporting Lisbon" is not
+            listed = name is not None and (link.group() != ", " or in_list
+                                           or bool(_LIST_GOES_ON.match(text, name[1])))
+            if name is not None and listed and len(name[2]) >= 2 and not spans.touches(name[0], name[1]) \
                     and blocked.get(name[1] + 1) is None:
                 found.append(name)
                 spans.add((name[0], name[1]))
         before = _AND_BEFORE.search(text, max(0, start - 12), start)
+        if before is not None and before.group() == ", " and not _LIST_GOES_ON.match(text, end):
+            before = None  # "penyanyi kumpulan Linkin Park, X berkata": the band, then the singer
         if before is None:
             continue
         run = _RUN_BEFORE.search(text, max(0, before.start() - 60), before.start())

@@ -12,6 +12,7 @@ import bisect
 import re
 
 from jalin.doc import Doc
+from jalin.extract.actors.bare import opens_with_noun
 from jalin.extract.actors.bodies import headed_bodies
 from jalin.extract.actors.entries import Match
 from jalin.extract.actors.ethnic import is_ethnic
@@ -19,6 +20,7 @@ from jalin.extract.actors.groups import bare_mentions, find_groups
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import stopwords
 from jalin.extract.actors.persons import HOME_COUNTRY, Person, link_people, read_people
+from jalin.extract.actors.platforms import drop_media
 from jalin.extract.actors.spans import SpanIndex
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Role, TextSpan
@@ -228,6 +230,9 @@ def _named_bodies(
                          or any(s <= found[0][0] < e for s, e in titles)):
             found.pop(0)
         head_at, head = next(((at, w) for at, w in found if w in heads), (0, ""))
+        if head and heads[head][1] != "en" and opens_with_noun(doc, [found[0][1]]):
+            # "Mahasiswa Institut Perikanan Ambon (IPA)": the students', a Malay head opens the name
+            found = [(at, w) for at, w in found if at >= head_at]
         if not head or len(found) < 2:
             continue
         start = found[0][0]
@@ -371,6 +376,7 @@ def extract(doc: Doc) -> list[Actor]:
     taken = sorted([(m.start, m.end) for m in matches] + covered)
     people = link_people(doc, mentions, bare, taken)
     actors = list(registry.by_key.values()) + [_person_actor(p) for p in people if p.mentions]
+    actors = drop_media(doc, actors)
     for actor in actors:
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: (a.mentions[0].start, a.type, a.name))

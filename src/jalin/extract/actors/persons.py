@@ -17,7 +17,7 @@ from typing import Any
 import ahocorasick
 
 from jalin.doc import Doc
-from jalin.extract.actors.bare import bare_people, coordinated, opens_with_noun
+from jalin.extract.actors.bare import bare_people, coordinated, is_nominal, opens_with_noun
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import is_name_word, name_at, name_key, stopwords
@@ -62,9 +62,15 @@ _OWNED = re.compile(r"\b(?:its|their) $")
 _CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)*(?:['’]s?)? ?")  # possessive: "Airbus Helicopters' CEO"
 _RETIRED = re.compile(r" \((?:B|Bersara|Purn\.?|Purnawirawan|Rtd|Retd|[Rr]etired)\)")
 _BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
+_BRACKET_AT = re.compile(r"\([A-Za-z]{2,10}\)")  # "(UMY)" right at a position
+_DESCRIPTOR_LINK = re.compile(r"(?:untuk|bagi|ke|to|for|of|di|in) ")  # "Dubes X untuk Rusia"
 _JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
+# A seat's name follows: "Ahli Parlimen Kota Lama", "ADUN Bukit Tinggi", "kerusi Sungai Besar".
+_CONSTITUENCY_BEFORE = re.compile(
+    r"(?<![\w-])(?:Parlimen|DUN|ADUN|Dewan Undangan Negeri|kerusi|kawasan|MP for|constituency of"
+    r"|seat of|Daerah Pemilihan|Dapil) $")
 
 
 @dataclass(slots=True)
@@ -423,6 +429,8 @@ def _name_ending_at(doc: Doc, reader: _Reader, end: int, kind: int) -> PersonMen
         if name is not None and opens_with_noun(doc, name[2]):
             continue  # "Aktivis Siti Rohaya Ghani berkata": the noun is no part of the name
         if name is not None and name[1] == end and len(name[2]) >= 2:
+            if _CONSTITUENCY_BEFORE.search(text, max(0, name[0] - 40), name[0]):
+                return None  # "Ahli Parlimen Kota Lama berkata": the seat, not the member's name
             mention = PersonMention(name[0], end, name[2])
             if kind == 0:
                 link = _APPOSITION.match(text, end)
@@ -562,7 +570,38 @@ def _name_after(
             found = described[:4]
             title.sector = title.sector or described[4]
         else:
-            found = _after_body(reader, after)
+            found = _after_body(reader, after) or _after_known(reader, after)
+    return found
+
+
+def _after_known(reader: _Reader, pos: int) -> tuple[int, list[str], list[str], str | None] | None:
+    """The name after a role's descriptor of capitalised words that ends with a known name or a
+    bracketed acronym: "Ketua Pemuda MCA Wong Kah Fai", "Dubes Jepang untuk Rusia Kenji Morimoto",
+    "Guru Besar Universitas Andalas (Unand) Rina Marlina". Two name words at least."""
+    text = reader.text
+    anchor = None
+    p = pos
+    for _ in range(10):
+        hit = reader.at.get(p)
+        if hit is not None and hit.first("country", "place", "organisation", "adjective", "metonym"):
+            p = anchor = hit.end
+        elif (bracket := _BRACKET_AT.match(text, p)) is not None:
+            p = anchor = bracket.end()
+        elif (link := _DESCRIPTOR_LINK.match(text, p)) is not None:
+            p = link.end()
+            continue
+        elif reader.blocked.get(p) in ("honorific", "rank") or not _CAPITAL_WORD.match(text, p):
+            break
+        else:
+            p = _CAPITAL_WORD.match(text, p).end()  # type: ignore[union-attr]
+        if text[p:p + 1] != " ":
+            break
+        p += 1
+    if anchor is None:
+        return None
+    found = reader.people_words(reader.skip(anchor))
+    if found is None or (len(found[1]) < 2 and not found[2]):
+        return None
     return found
 
 
@@ -577,6 +616,8 @@ def _person(
     roles, country, sector = title.roles, title.country, title.sector
     if not roles and not honorifics and rank_sector is None:
         return None
+    if not honorifics and rank_sector is None and is_nominal(doc, words[0]):
+        return None  # "Menteri Belia, Kebudayaan Komuniti dan Sukan": a portfolio, not a name
     rulers = doc.lexicon.cached("persons.rulers", _rulers)
     if (not roles or roles[0].en in rulers) and _after_place_head(doc, start):
         return None  # "Kem Syed Sirajuddin", "Stadium Sultan Mahmud": a place named after someone

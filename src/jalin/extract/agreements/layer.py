@@ -146,8 +146,15 @@ def extract(doc: Doc) -> list[Agreement]:
         return any(wanted & passage_contexts(start, end)
                    for start, end in ((span.start, head[0]), (head[1], span.end)) if start < end)
 
+    equipment_units = about.words(doc.lexicon).equipment
+
+    def equipment(start: int, end: int) -> tuple[int, int] | None:
+        return next(((q.start, q.end) for q in doc.quantities
+                     if start <= q.start and q.end <= end and q.unit in equipment_units), None)
+
     mentions = find_mentions(
-        doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en"
+        doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en",
+        equipment,
     )
     drafts: list[_Draft] = []
     referred: dict[int, _Draft] = {}  # sentence -> the joint venture a mention in it points back to

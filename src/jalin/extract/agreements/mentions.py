@@ -80,6 +80,7 @@ def find_mentions(
     text: str, lowered: str, heads: list[Hit], cues: list[Hit], m: Matchers,
     sentence_of: Callable[[int], int], defence: Callable[[int], bool],
     in_domain: Callable[[str, int, int, tuple[int, int]], bool], names_before: bool,
+    equipment: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None,
 ) -> list[Mention]:
     """Mentions in text order.
 
@@ -87,7 +88,8 @@ def find_mentions(
     cooperation agreement). `in_domain(d, i, r, head)`: whether sentence i or one within r of it is in
     a head's domain ("defence", "relations"); a purchase noun needs it in its own sentence, other words
     within two sentences. `names_before`: a name may precede its head, as in English ("Paris
-    Agreement"; a Malay name follows its head).
+    Agreement"; a Malay name follows its head). `equipment(start, end)`: the span of the first
+    quantity of equipment in [start, end) ("enam pesawat"), else None.
     """
     ctx = _Context(text, lowered, cues, {h.start: h for h in cues}, {h.end: h for h in cues}, m, names_before)
     mentions: list[Mention] = []
@@ -125,6 +127,8 @@ def find_mentions(
             continue
         if row.kind == "purchase":
             found = _purchases(ctx, head, row, sentence, mentions)
+        elif row.kind == "buy":
+            found = _buys(ctx, head, row, sentence, equipment)
         else:
             kind = row.defence_type if row.defence_type and defence(sentence) else row.type
             mention = _mention(ctx, head, row, kind, following, sentence)
@@ -171,6 +175,31 @@ def _purchases(
                 False, False, False, sentence, asset=text[start:end], follows=link == "follows")
         for number, (start, end) in enumerate(assets)
     ]
+
+
+_BUY_REACH = 10  # words from a purchase verb to "dari/from" and the seller ("membeli enam pesawat dari X")
+
+
+def _buys(
+    ctx: _Context, head: Hit, row: HeadRow, sentence: int,
+    equipment: Callable[[int, int], tuple[int, int] | None],
+) -> list[Mention]:
+    """A purchase told by its verb: "akan membeli enam pesawat pejuang dari X", "bought two frigates
+    from X". It needs a quantity of equipment after the verb and, a few words on, the seller after
+    "dari/daripada/from" (agreement_cues role `with`): a country buying from another is a procurement
+    between the two. The label is what is bought, so the verb before it is the purchase's stage."""
+    text = ctx.text
+    sellers = ctx.m.role_words.get("with", frozenset())
+    seller = next((h for h in ctx.cues if h.start >= head.end and h.key in sellers
+                   and len(text[head.end:h.start].split()) <= _BUY_REACH), None)
+    if seller is None or "." in text[head.end:seller.start]:
+        return []
+    bought = equipment(head.end, seller.start)
+    if bought is None:
+        return []
+    start, end = bought[0], len(text[:seller.start].rstrip())
+    return [Mention(start, end, head.start, head.end, row.type, False, False, False, sentence,
+                    common=True)]
 
 
 def _mention(
