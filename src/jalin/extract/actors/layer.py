@@ -20,6 +20,7 @@ from jalin.extract.actors.groups import bare_mentions, find_groups
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import stopwords
 from jalin.extract.actors.persons import HOME_COUNTRY, Person, link_people, read_people
+from jalin.extract.actors.platforms import drop_media
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
@@ -377,6 +378,7 @@ def extract(doc: Doc) -> list[Actor]:
     taken = sorted([(m.start, m.end) for m in matches] + covered)
     people = link_people(doc, mentions, bare, taken)
     actors = list(registry.by_key.values()) + [_person_actor(p) for p in people if p.mentions]
+    actors = drop_media(doc, actors)
     for actor in actors:
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: (a.mentions[0].start, a.type, a.name))

@@ -69,6 +69,10 @@ _ROLE_JOINERS = alternation(function_words("CONJ", kind="and"), ["merangkap", "c
 _JOINED_ROLE = re.compile(f" {_ROLE_JOINERS} ")  # " dan ", " merangkap "
 _NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
 _THAT = re.compile(r"\s(?:itu|tersebut)\b")
+# A seat's name follows: "Ahli Parlimen Kota Lama", "ADUN Bukit Tinggi", "kerusi Sungai Besar".
+_CONSTITUENCY_BEFORE = re.compile(
+    r"(?<![\w-])(?:Parlimen|DUN|ADUN|Dewan Undangan Negeri|kerusi|kawasan|MP for|constituency of"
+    r"|seat of|Daerah Pemilihan|Dapil) $")
 
 
 @dataclass(slots=True)
@@ -427,6 +431,8 @@ def _name_ending_at(doc: Doc, reader: _Reader, end: int, kind: int) -> PersonMen
         if name is not None and opens_with_noun(doc, name[2]):
             continue  # "Aktivis Siti Rohaya Ghani berkata": the noun is no part of the name
         if name is not None and name[1] == end and len(name[2]) >= 2:
+            if _CONSTITUENCY_BEFORE.search(text, max(0, name[0] - 40), name[0]):
+                return None  # "Ahli Parlimen Kota Lama berkata": the seat, not the member's name
             mention = PersonMention(name[0], end, name[2])
             if kind == 0:
                 link = _APPOSITION.match(text, end)
