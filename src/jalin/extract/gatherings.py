@@ -27,22 +27,25 @@ from jalin.model import Gathering, Span
 
 _ATTENDING = frozenset({"participants", "people", "companies", "countries"})
 _BRACKETED = r"\([A-Z][\w&]{1,12}(?: [A-Z][\w&]{1,12}){0,2}\)"  # "(AMM)", "(JBC Malphi)"
+# "Manila", "ke-5", "12th", "(AMM)" (a word of a gathering's name)
 _NAME_WORD = re.compile(rf"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|{_BRACKETED}")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")  # "mesyuarat " (the word right before a position)
 _WORD = re.compile(r"[\w'’]+")  # "Dato'", "Ministers’"
-_PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")  # " Malaysia-Thailand" (two capitalised names joined by a hyphen)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "ASEAN" (an acronym)
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
+# "latihan bersama itu" (up to the next comma, stop or quote)
 _CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
-_FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")
+_FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")  # " Cobra " (the next word)
 _HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
 _ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
 # kinds the same sides hold once in a report (meetings recur: "a meeting with …", then "the next
 # Joint Commission meeting")
 _ONE_PER_SIDES = frozenset({"exercise", "exhibition"})
-_QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
+_QUOTE_END = re.compile(r"[,.!?;]['’\"”]")  # ".”", ",'" (a mark closing a quote)
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
+# " Kuala Lumpur, Malaysia" (capitalised place words)
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 # capitalised words (joined by "and", "of", "dan" … before another capitalised word) ending before a trigger
 _NAME_LEFT = re.compile(
@@ -57,12 +60,17 @@ _MEET_GAP = re.compile(  # lowercase links, then up to four capitalised words of
 )
 # what is said after it is no side; right after the trigger it is a relative ("the summit that X hosted")
 _REPORTED = re.compile(r"(?<=\w )(?:that|bahawa)(?![\w-])")
+# "bilateral ", "dua hala " (right before a position)
 _BILATERAL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:bilateral|dua\s+hala|dua-hala)\s+$")
+# " dua hala", " bilateral" (right after a position)
 _BILATERAL_AFTER = re.compile(r"(?i)\s+(?:dua\s+hala|dua-hala|bilateral)(?![\w-])")
+# ", siri ke-5", " edition 12" (the edition after a name)
 _EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
+# "the 12th edition of the " (the edition before a name)
 _EDITION_BEFORE = re.compile(
     r"(?i)(?:the\s+)?(\w+)\s+(?:edition|series|instalment|installment)\s+of\s+(?:the\s+)?$"
 )
+# "ke-5", "12th", "3" (an edition number)
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
 _AND = alternation(function_words("CONJ", kind=("and", "also")))  # dan, serta, and
 _PLACE_SEPARATOR = re.compile(rf"(?:,?\s+{_AND}\s+|,\s*)(?:the\s+)?")  # ", dan " / " and the " / ", "
@@ -74,6 +82,7 @@ _ORDINAL_AFTER = re.compile(r"(?i)\s+(?:(buat\s+kali|kali|yang)\s+)?([\w-]+?)(ny
 _ORDINAL_BEFORE = re.compile(r"(?i)(?<![\w-])([\w-]+)\s+(?:(?:joint|bilateral|official|annual|state)\s+)?$")
 # in its clause: "melawat Hanoi buat kali pertama", "visited Hanoi for the first time"
 _ORDINAL_TIME = re.compile(r"(?i)(?<![\w-])(?:(?:buat|untuk)\s+kali\s+([\w-]+)|for\s+the\s+([\w-]+)\s+time)")
+# " lawatan rasmi itu", " mesyuarat tersebut" (a mention's words, then a demonstrative)
 _BACK_AFTER = re.compile(
     r"(?:\s+(?!(?i:dengan|di|ke|antara|bersama|dari|daripada|with|in|at)\b)[a-z][\w-]*){1,3}\s+(?:itu|tersebut)(?![\w-])"
 )

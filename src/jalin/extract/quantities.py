@@ -32,18 +32,25 @@ from jalin.model import Quantity
 _PARTICIPATION_REACH = 60  # characters between a count of people and the verb that says they take part
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
+# "the ", "kedua-dua " (a word that points back, right before a number)
 _BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both|our|their|its|these|those)\s+$")
+# " – ", " to ", " hingga ", " and " (between the two ends of a range)
 _RANGE_GAP = re.compile(
     r"\s*(?:[–—]|\s-|(?i:to|hingga|sehingga|sampai)(?=\s)|(?P<joint>(?i:and|dan)(?=\s)))\s*"
 )
-_FROM = re.compile(r"(?i)(?<![\w-])(?:from|dari|daripada)\s+$")
+_FROM = re.compile(r"(?i)(?<![\w-])(?:from|dari|daripada)\s+$")  # "from ", "dari " (right before a range)
+# "between ", "di antara " (right before a range)
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|antara|di antara)\s+$")
+# "Hornet " (a capitalised word right before a number)
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w'’]*(?:-[\w'’]+)*\s+$")
+# " (", ", or ", " iaitu " (before an amount restated)
 _RESTATED = re.compile(r"\s*(?:\(|,?\s+(?:or|atau|iaitu|i\.e\.)\s+)$")
+# "estimated at ", "dianggarkan bernilai " (right before an estimate)
 _ESTIMATED = re.compile(
     r"(?i)(?<![\w\-])(?:estimated|dianggarkan|anggaran)(?:\s+[\w\-]+){0,3}?\s+"
     r"(?:of|at|bernilai|berjumlah)?\s*$"
 )
+# "F/A-18 " (a model code right before a number)
 _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 

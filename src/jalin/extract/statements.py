@@ -28,20 +28,23 @@ from jalin.model import Actor, Statement
 
 _OPENERS = "“‘\"'"
 _CLOSE_FOR = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’"}
-_QUOTE_CHARS = re.compile("[“”‘’\"']")
+_QUOTE_CHARS = re.compile("[“”‘’\"']")  # "“", "'" (any quote mark)
+# " kepada", " to" (a preposition right before a position)
 _PREPOSITION = re.compile(
     r"\b(?:di|dari|daripada|kepada|dengan|ke|untuk|bagi|terhadap|oleh|of|at|in|from|with|to|for|by)\s*$",
     re.IGNORECASE,
 )
 _MIN_WORDS = 4
+# ", bahawa ", ": that " (before the reported words)
 _LEADING = re.compile(r"(?:[,:;]\s*)?(?:(?:bahawa|that)\b\s*)?(?:[,:]\s*)?", re.IGNORECASE)
+# "KUALA LUMPUR, Mac 5 (Bernama) -- " (a dateline)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]{2,20}\))?"
     r"\s*(?::|--|—|–|-)\s+"
 )
 # Between two speakers' clauses in one sentence: "…, manakala Y berkata …", "…, while Y said …".
 _SEPARATOR = re.compile(r"(?:,\s*|;\s*|\s)(?:manakala|sementara|sedangkan|while|whereas)\s+$", re.IGNORECASE)
-_RUN_ON = re.compile(r"(?<=[.!?])[\"”’']?\s*$")
+_RUN_ON = re.compile(r"(?<=[.!?])[\"”’']?\s*$")  # ".” " (a sentence end right before a position)
 # Where and how it was said, before the words: "in a statement today that", "dalam kenyataan, bahawa".
 _FRAMING = re.compile(
     r"\s*,?\s*(?:in|on|at|during|after|when|dalam|ketika|semasa|selepas|pada|kepada)\b[^.,;:“\"]{0,80}?"
@@ -56,6 +59,7 @@ _BODY_ANAPHOR = re.compile(  # "the embassy", "kedutaan itu", "pihak kedutaan"
     rf"|pihak\s+(?P<side>{_BODY_NOUNS_MS}))",
     re.IGNORECASE,
 )
+# "the agency", "syarikat tersebut" (a body referred back to, whole word)
 _BODY_AFTER = re.compile(
     rf"(?:the\s+(?:{_BODY_NOUNS_EN})|(?:{_BODY_NOUNS_MS})\s+(?:itu|tersebut))\b", re.IGNORECASE
 )
@@ -72,8 +76,9 @@ _AND_THAT = re.compile(  # ", and that", ", dan bahawa"
     rf",\s+{alternation(function_words('CONJ', kind=('and', 'also')))}\s+"
     rf"{alternation(function_words('COMP'))}\s+",
     re.IGNORECASE)
+# " demikian", " so" (after a quote: "demikian katanya")
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
+_ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")  # " itu", " tersebut" (right before a position)
 _ALONE = ("alone", "document")  # cues that carry their speaker: "katanya", "jelas kenyataan itu"
 
 

@@ -33,6 +33,7 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _NOMINAL = re.compile(r"(?:Ke|Pe[mn]?g?|Per)[a-z]{3,}an")
 # After the name: an age (", 28," ", 61." " (34)") or an appositive (", seorang …", ", a …").
 _AGE = re.compile(r"(?:, \d{1,2}(?:,|\.(?!\d)| tahun| years?)| \(\d{1,2}\))")
+# ", seorang petani", ", a farmer" (an appositive after a name)
 _APPOSITIVE = re.compile(r", (?:salah seorang|seorang|a|an) [a-z]")
 # A photograph's marker after a name: "Aminah Latif (gambar)", "Oskar Brenner (picture)".
 _PICTURED = re.compile(r" \((?:gambar|foto|picture|pic|photo)\)")
@@ -175,7 +176,8 @@ def _is_person(doc: Doc, start: int, end: int, words: list[str], given: frozense
 _RUN_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’.-]*(?: [^\W\d_a-z][\w'’.-]*){1,6}$")
 # Between two coordinated names: "Kim Jong-un dan Donald Trump", "Ana Lopes, Rui Costa and …".
 _AND = alternation(function_words("CONJ", kind=("and", "also")), ["&"])  # dan, serta, and, &
-_AND_AFTER = re.compile(f"(?:,? {_AND}|,) ")
+_AND_AFTER = re.compile(f"(?:,? {_AND}|,) ")  # ", dan " / " and " / ", " (between two names)
+# "Ana Lopes dan " / "Ana Lopes, " (right before the next name)
 _AND_BEFORE = re.compile(f"(?:,? {_AND}|,) $")
 # A list of names that goes on after one: "Ana Lopes, Rui Costa dan Eva Reis" ("," or "dan" next).
 # "Ana Lopes, Rui Costa dari Porto, dan Eva Reis" (a few words of the item may come first).

@@ -30,10 +30,10 @@ from jalin.model import Actor, Role, TextSpan
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
 # An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
 _ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9}|[A-Z]{2,8} [A-Z][a-z]{2,9})\)")
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")  # "Kementerian", "O'Brien" (a capitalised word)
 # More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
 _AND = alternation(function_words("CONJ", kind="and"), ["&"])  # dan, and, & (not serta)
-_PORTFOLIOS = re.compile(rf"(?:, [A-Z][\w-]*)+,? {_AND} [A-Z][\w-]*")
+_PORTFOLIOS = re.compile(rf"(?:, [A-Z][\w-]*)+,? {_AND} [A-Z][\w-]*")  # ", Kebudayaan, Sukan dan Teknologi"
 _TITLE_KINDS = frozenset({"role", "prefix", "honorific", "rank"})
 _CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 
@@ -47,7 +47,7 @@ def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
 
 
-_OF_COUNTRY = re.compile(r" (?:of (?:the )?)?")
+_OF_COUNTRY = re.compile(r" (?:of (?:the )?)?")  # " of the ", " of ", " " (between a role and its country)
 
 
 def _is_place_use(doc: Doc, match: Match) -> bool:

@@ -55,7 +55,7 @@ _JOINT_VENTURE = "joint_venture"
 _PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
 _IMPLIED_MILESTONES = frozenset({"signing", "ratification", "entry_into_force"})
 _TIME_REACH = 8  # words between a milestone cue and its time ("said today" at a clause's end is not it)
-_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/|$)")  # "2024-03", "2024-03-05/" (an ISO date value)
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
 
@@ -198,7 +198,7 @@ def _models(doc: Doc, m: Matchers, draft: _Draft) -> set[str]:
     return {model for model in found if model.casefold() not in m.head_rows}
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # "kapal", "frigates" (three or more letters)
 
 
 def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) -> None:

@@ -29,21 +29,28 @@ _ASSET_WORD = r"(?:[A-Z][\w\-/]*|\d[\w\-/]*[A-Za-z][\w\-/]*)"
 _ASSET = (rf"(?:{_ASSET_WORD}(?:[ ]+{_ASSET_WORD})*(?:[ ]*\([A-Z0-9][^()\n]{{0,40}}\))?"
           rf"|[a-z][a-z\-]*(?:[ ]+[a-z][a-z\-]*){{0,5}}[ ]*\([A-Z][A-Z0-9\-]+\))")
 _CLASS_NOUN = r"(?!(?:dan|and|serta|atau|or|of|di|in|the|then)[ ])[a-z]+[ ]+"
+# " the two patrol vessels (LMS)" (the asset after a purchase word)
 _ASSET_LEAD = re.compile(
     rf"[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?:{_CLASS_NOUN}){{0,2}}?(?P<item>{_ASSET})"
 )
 _AND = alternation(function_words("CONJ", kind=("and", "also")), [","])  # , dan serta and
+# ", dan dua kapal ronda", " and the new frigates" (another asset in a list)
 _ASSET_NEXT = re.compile(
     rf"[ ]*{_AND}[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?P<item>{_ASSET})"
 )
-_MONEY = re.compile(r"(?:RM|USD?|AS|SGD?|EUR|Rp|RP)?[$\d]")
+_MONEY = re.compile(r"(?:RM|USD?|AS|SGD?|EUR|Rp|RP)?[$\d]")  # "RM5", "USD3", "$" (the start of an amount)
+# "LMS", "A400M" (an acronym or model code)
 _ACRONYM = re.compile(r"[A-Z]{2,}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*")
+# " Littoral", " 2024" (the next capitalised word or year)
 _NAME_WORD = re.compile(r"[ ]+(?P<word>[A-Z][\w'’\-]*|\d{4})")
+# " of" in "Ministry of Defence" (a connector inside a name)
 _CONNECTOR = re.compile(r"[ ]+(?:dan|bagi|mengenai|tentang|on|of|the|and|for|in)(?=[ ]+[A-Z])")
+# "Defence " (the capitalised word right before a position)
 _PREV_NAME_WORD = re.compile(r"(?:^|(?<=[ ]))(?P<word>[A-Z][\w'’\-]*)[ ]+$")
+# "Ministry of " (a capitalised word and a connector before a position)
 _PREV_CONNECTOR = re.compile(r"(?:^|(?<=[ ]))(?P<word>[A-Z][\w'’\-]*)[ ]+(?:and|of|on|for)[ ]+$")
-_PAREN = re.compile(r"[ ]*\((?P<inner>[A-Z0-9][^()\n]{0,60})\)")
-_PREV_WORD = re.compile(r"(\w+)[ ]*$")
+_PAREN = re.compile(r"[ ]*\((?P<inner>[A-Z0-9][^()\n]{0,60})\)")  # " (LMS Batch 2)" (a bracket after a name)
+_PREV_WORD = re.compile(r"(\w+)[ ]*$")  # "kontrak " (the word right before a position)
 
 
 @dataclass(slots=True)
@@ -238,7 +245,7 @@ def _mention(
 
 
 _BEFORE_REACH = 4  # words before a label read for "any", "not a", "under"
-_CLAUSE_MARK = re.compile(r"[.,;:!?()“”\"]")
+_CLAUSE_MARK = re.compile(r"[.,;:!?()“”\"]")  # ",", "(", "“" (a mark that ends a clause)
 
 
 def _roles_before(ctx: _Context, start: int) -> list[tuple[int, frozenset[str]]]:
@@ -310,6 +317,7 @@ def _subject_link(text: str, head: Hit, mentions: list[Mention]) -> str:
     return "same" if previous.type in _PURCHASE_TYPES or previous.generic else "follows"
 
 
+# " kapal ronda (" (up to two words then an opening bracket)
 _GLOSS = re.compile(r"(?:[ ]+[\w\-]+){0,2}[ ]*\($")
 
 
@@ -383,7 +391,7 @@ def _label(
     return start, end, named
 
 
-_ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
+_ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")  # " baharu" (the lower-case word after a noun)
 # A lower-case word or an acronym ("the ABC arrangement", "the C-130 deal") between an article and a head.
 _ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*|[A-Z0-9][A-Z0-9\-]+)[ ]+$")
 # Cue words that may stand as adjectives: "the exclusive arrangement", "the jet deal".

@@ -22,7 +22,7 @@ from jalin.model import CONTEXTS, MODALITIES, MODES
 # Strongest first: when several cues reach one trigger, the first of these wins.
 MODALITY_STRENGTH = ("negated", "hypothetical", "requested", "expected", "intended")
 _SHADOW = "-"
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")  # "latihan", "2024" (one word)
 
 
 def _label_matcher(
@@ -57,6 +57,7 @@ def _labels(
 # "latihan bersama"; "joint training and exercises" is also "joint exercises".
 _AND_MS = alternation(function_words("CONJ", kind=("and", "also"), lang="ms"))  # dan, serta
 _AND_EN = alternation(function_words("CONJ", kind=("and", "also"), lang="en"))  # and
+# "latihan dan pembangunan bersama", "joint training and exercises"
 _SHARED_MODIFIER = re.compile(
     rf"\b(\w+)\s+{_AND_MS}\s+\w+\s+(bersama|secara bersama)\b"
     rf"|\b(joint|jointly|co)[\s-]+\w+\s+{_AND_EN}\s+(\w+)\b",

@@ -16,10 +16,10 @@ from jalin.lexicon import Lexicon
 # "1,200", "1,200.5" · "600.000", "1.250.000" (a dot between thousands, as Indonesian and some Malay
 # texts write) · "12", "1.5"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)?"
-_DIGITS_AT = re.compile(DIGITS)
+_DIGITS_AT = re.compile(DIGITS)  # "1,200", "3.5" (the digits at a position)
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+$")  # "600.000"
 _DECIMAL_COMMA = re.compile(r"(\d+),(\d{1,2})(?!\d)")  # "1,6 juta": one point six million
-_WORD_GAP = re.compile(r"[\s\-]+")
+_WORD_GAP = re.compile(r"[\s\-]+")  # " ", "-" between number words ("dua puluh", "twenty-one")
 
 
 @dataclass(frozen=True, slots=True)

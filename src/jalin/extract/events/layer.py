@@ -134,9 +134,9 @@ _PUNCT_BREAK = re.compile(r"[;:“”\"«»']|\.(?<=[a-z]{3}\.)(?=\s+[A-Z])")
 _CONJUNCTIONS = function_words("CONJ", kind=("and", "also", "or"))  # dan, serta, atau, and, or
 _JOINERS = alternation(_CONJUNCTIONS, ["juga", "also", "the"])
 _JOIN = re.compile(rf"(?:[\s,&/\-–—]|\b{_JOINERS}\b)*", re.IGNORECASE)  # " dan juga ", ", and the "
-_CONJUNCTION = re.compile(rf"\b{alternation(_CONJUNCTIONS)}\b|&", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
-_PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")
+_CONJUNCTION = re.compile(rf"\b{alternation(_CONJUNCTIONS)}\b|&", re.IGNORECASE)  # "dan", "or", "&"
+_WORD = re.compile(r"\w+")  # "menandatangani" (one word)
+_PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")  # ",", "(", "“" (a mark that ends a phrase)
 
 
 @dataclass(slots=True)
@@ -638,6 +638,7 @@ def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bo
 _NOUN_PASSIVE = re.compile(
     r"\s+(?:(?:was|were|has been|have been|had been|is being|are being)\s+\w+ed"
     r"|(?:telah\s+)?di\w+(?:kan|i))\b", re.IGNORECASE)
+# " from the ", " dari " (before where a visitor comes from)
 _FROM = re.compile(r"\s+(?:from|daripada|dari)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -650,7 +651,7 @@ def _from(text: str, end: int, start: int) -> bool:
 # A clause that opens with a conjunction shares the previous clause's subject ("… and accused X").
 _AND = alternation(function_words("CONJ", kind=("and", "also")))  # dan, serta, and
 _LEADING_CONJUNCTION = re.compile(rf"\W*{_AND}\s", re.IGNORECASE)  # ", dan "
-_OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")
+_OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")  # "'s two " (a possessive and up to two words)
 
 
 def _english_owner(text: str, start: int, before: list[Group]) -> Group | None:

@@ -173,6 +173,7 @@ class _PersonCounts:
 
 
 _AND = alternation(function_words("CONJ", kind=("and", "also")), ["&", "-", "–"])  # dan serta and & - –
+# " dan ", " & ", "-" (between two coordinated parties)
 _COORDINATED = re.compile(rf"\s*{_AND}\s*", re.IGNORECASE)
 
 

@@ -31,19 +31,22 @@ from jalin.extract.times.words import TimeWords, time_words
 from jalin.lexicon import Lexicon
 from jalin.model import TimeExpr
 
+# "PUTRAJAYA, 5 Mac (Bernama) --" (a dateline with its date)
 _DATELINE = re.compile(
     r"[A-Z]{2,}[A-Za-z.'’\- ]{0,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
 )
 _YEARS_TRIED = 20  # the latest years written (and mentions of each) looked at for one that is no target
+# "2024" (a year, not part of a number or a date)
 _YEAR = re.compile(r"(?<![\w.,$/\-])(?:19|20)\d{2}(?![\w/]|[.,-]\d)")
+# "5 Mac", "March 5" (the date in a dateline)
 _STAMP_DATE = re.compile(
     r"(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
 )
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}\)?\s$")
-_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}\)?\s$")  # "ATM) " (an acronym right before a position)
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")  # "Tahun " (a capitalised word right before a position)
 _YEARS_PLAUSIBLE = range(1900, 2101)
-_VALUE_YEAR = re.compile(r"(?:^|/)(-?\d+)")
+_VALUE_YEAR = re.compile(r"(?:^|/)(-?\d+)")  # "2024", "/2025" (a year in a time value)
 _PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
                  "month": "month", "tahun": "year", "year": "year"}
 
@@ -478,7 +481,7 @@ def _gap(year: int, anchor: tuple[int, int], granularity: str, pub: date) -> int
 
 
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:be|being)\s+$")  # "will be held": no past
-_ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
+_ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")  # "signed" (an English past form)
 
 
 def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
