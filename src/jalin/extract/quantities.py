@@ -6,12 +6,13 @@ past a few modifiers ("300 delegat", "seven Pendekar battle tanks"). A qualifier
 (kira-kira, lebih, at least …) sets `qualifier`. Left out: numbers inside dates and years (the
 times layer's spans, except the durations of its periods), ordinals (ke-3, 3rd), times of day,
 numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahanan Lima Negara"),
-"satu"/"one" as an article, "the two countries" / "our two countries" (a back reference, not a
-count) and numbers that count nothing we can name. An amount restated in another currency right
-after a qualified one ("about 400 million yen (RM12 million)", "about USD920 million, or RM4.1
-billion") shares its qualifier; "an estimated … of USD150 million" is approximate. The lower end of a
-range takes the upper end's unit ("10 to 15 helicopters": 10 at_least, 15 at_most). People counted
-next to a verb that says they take part (`participation.tsv`: menyertai, took part) are participants.
+"satu"/"one" as an article, "the two countries" / "our two countries" / "dua negara" (a back
+reference or the pair itself, not a count) and numbers that count nothing we can name. An amount
+restated in another currency right after a qualified one ("about 400 million yen (RM12 million)",
+"about USD920 million, or RM4.1 billion") shares its qualifier; "an estimated … of USD150
+million" is approximate. The lower end of a range takes the upper end's unit ("10 to 15
+helicopters": 10 at_least, 15 at_most). People counted next to a verb that says they take part
+(`participation.tsv`: menyertai, took part) are participants.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def extract(doc: Doc) -> list[Quantity]:
         upper_at = upper if upper is not None else upper_at
         if not _counts(number, unit):
             continue
+        if unit == "countries" and value == 2 and not lower and upper is None:
+            continue  # "kerjasama dua negara", "two nations": the pair named, not an amount
         if unit == "people" and _taking_part(doc, words, start):
             unit = "participants"
         qualifier, start = _qualifier(text, words, match, found, lower or start == upper_at, lower)
