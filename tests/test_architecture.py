@@ -216,3 +216,30 @@ def test_tests_live_in_their_layers_folder_and_share_helpers_not_test_files() ->
     assert {k: v for k, v in importing.items() if v} == {}, "move shared code to conftest.py or a helper"
     stray = sorted(p.name for p in TESTS.glob("test_*.py") if p.name not in TOP_LEVEL_TESTS)
     assert stray == [], "put these under tests/<layer>/ (see the folders beside them)"
+
+
+
+def unexampled_patterns(source: str) -> list[str]:
+    """The module-level `NAME = re.compile(...)` of `source` with no comment giving an example of what
+    it matches, on the statement's own lines or on a comment line right above it."""
+    lines = source.split("\n")
+    missing = []
+    for node in ast.parse(source).body:
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        if value is None or not ast.unparse(value).startswith("re.compile("):
+            continue
+        above = lines[node.lineno - 2].strip() if node.lineno > 1 else ""
+        own = [line for line in lines[node.lineno - 1:node.end_lineno] if "#" in line]
+        if not own and not above.startswith("#"):
+            missing.append(ast.unparse(node.targets[0] if isinstance(node, ast.Assign) else node.target))
+    return missing
+
+
+def test_every_module_level_regex_has_an_example_comment() -> None:
+    assert unexampled_patterns('import re\nX = re.compile(r"a+")\nY = 2\n') == ["X"]
+    assert unexampled_patterns('# "aa"\nX = re.compile(r"a+")\n') == []
+    assert unexampled_patterns('X = re.compile(  # "aa", "a"\n    r"a+")\n') == []
+    assert unexampled_patterns('Y = 1  # one\nX = re.compile(r"a+")\n') == ["X"]
+    found = {str(p.relative_to(SRC)): unexampled_patterns(p.read_text(encoding="utf-8"))
+             for p in sorted(PACKAGE.rglob("*.py"))}
+    assert {k: v for k, v in found.items() if v} == {}, "add a one-line example of what each matches"

@@ -35,8 +35,8 @@ CLEAR_RATIO = 3  # the other language's function words at most a third as many
 CLEAR_MALAY_MARKERS = 2
 MIN_LETTERS = 20
 
-_WORDS = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORDS = re.compile(r"[^\W\d_]+")  # "perjanjian", "signed" (a run of letters)
+_LETTER = re.compile(r"[^\W\d_]")  # "a", "é" (one letter)
 _CODES = {"MALAY": "ms", "INDONESIAN": "id", "ENGLISH": "en"}
 
 

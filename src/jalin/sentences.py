@@ -26,16 +26,17 @@ from jalin.model import Span
 
 MAX_QUOTE = 1500
 MAX_SENTENCE = 4000
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")  # "one line of text" (up to a line break)
 # `[.!?…]+` written so that the pattern opens with one character class: `re` then scans for its
 # first character in C, twice as fast as trying the repetition at every offset.
 _TERMINATOR = re.compile(r"[.!?…][.!?…]*")
 _LINE_ENDS = ".!?…:;\"'”’"
 # "1.", "(a).", "iv." opening a list item: not a sentence of its own.
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)?")
-_QUOTE_MARKS = re.compile("[\"“”'‘’]")
+_QUOTE_MARKS = re.compile("[\"“”'‘’]")  # "“", "'" (any quote mark)
 _CLOSERS = "\"'”’)]"
 _OPENERS = "\"'“‘(["
+# " “Kerajaan" (the next word after spaces, quotes or a bracket)
 _NEXT_WORD = re.compile(r"[\s\"'“‘(]*([^\W\d_]+)")
 _WORD_EDGE = "([\"'“‘"
 

@@ -27,15 +27,15 @@ __all__ = [
 
 _INVISIBLE_CHARS = "\ufeff\u00ad\u200b\u200c\u200d\u2060"
 _ODD_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")  # "\ufeff", "\u200b" (an invisible character)
 # Runs of white space other than one plain space: two or more, or one that is not a plain space.
 # (Each branch opens with one character class, which `re` scans for quickly.)
 _SPACES = re.compile(f" [ {_ODD_SPACE_CHARS}]+|[{_ODD_SPACE_CHARS}][ {_ODD_SPACE_CHARS}]*")
 # One scan says whether a non-ASCII text needs any of the rewrites below: most need none.
 _NEEDS_CLEANING = re.compile(f"[{_INVISIBLE_CHARS}{_ODD_SPACE_CHARS}ÃÂâÅÄ]")
-_SPACED_BREAK = re.compile(r" \n ?|\n ")
-_BLANK_LINES = re.compile(r"\n{3,}")
-_MOJIBAKE_HINT = re.compile("[ÃÂâÅÄ][\u0080-\u00bf\u2018-\u203a€™œ]")
+_SPACED_BREAK = re.compile(r" \n ?|\n ")  # " \n ", "\n " (a line break with spaces beside it)
+_BLANK_LINES = re.compile(r"\n{3,}")  # "\n\n\n" (three or more breaks)
+_MOJIBAKE_HINT = re.compile("[ÃÂâÅÄ][\u0080-\u00bf\u2018-\u203a€™œ]")  # "Ã©", "â€™" (UTF-8 read as cp1252)
 # Crawled bodies that lost their dateline start with ": " (or a stray dash).
 _LOST_DATELINE = re.compile(r"^(?:[:\-–—]+\s*)+")
 TAIL_WINDOW = 600

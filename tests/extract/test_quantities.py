@@ -210,3 +210,72 @@ def test_magnitude_before_a_past_year_stays_a_quantity(sentence: str, language: 
 ])
 def test_more_counted_things(sentence: str, language: str, expected: list) -> None:
     assert run(sentence, language) == expected
+
+
+# ================================================================ unseen news (issue 14): numbers written the
+# Indonesian way, counted people and things the tables lacked, and the pair of countries that is no amount
+
+WRITTEN = [
+    ("Lebih dari 600.000 warga Venezuela telah meninggalkan negara itu.", "id", (600000, "more_than", "people")),
+    ("Sekitar 1,6 juta pengungsi tiba di Kolombia tahun lalu.", "id", (1600000, "approx", "people")),
+    ("Pemerintah Peru menyediakan dana sebesar US$2,5 juta untuk kamp itu.", "id", (2500000, "exact", "USD")),
+    ("Seramai 1.250.000 pekebun kecil di Sabah terjejas, kata menteri Chile.", "ms", (1250000, "exact", "people")),
+    ("Hampir 30.000 anggota delegasi dijangka hadir di Quito.", "id", (30000, "approx", "people")),
+    ("More than 600,000 Venezuelan migrants have left the country.", "en", (600000, "more_than", "people")),
+    ("About 1.6 million refugees reached Colombia last year.", "en", (1600000, "approx", "people")),
+    ("Peru set aside US$2.5 million for the camp.", "en", (2500000, "exact", "USD")),
+    ("Some 1,250,000 smallholders in Sabah were affected, the Chilean minister said.", "en", (1250000, "approx", "people")),
+    ("Nearly 30,000 delegates are expected in Quito.", "en", (30000, "approx", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), WRITTEN)
+def test_dot_thousands_and_decimal_comma(text: str, language: str, expected: tuple[int, str, str | None]) -> None:
+    found = [(v, q, u) for v, q, u, _ in run(text, language)]
+    assert any(v == expected[0] and q == expected[1] and (expected[2] is None or u == expected[2]) for v, q, u in found), found
+
+
+@pytest.mark.parametrize(("text", "language", "value", "unit"), [
+    ("Pesawat itu membawa 186 penumpang dari Lima ke Santiago.", "ms", 186, "people"),
+    ("Polis Ecuador menahan 45 suspek dalam serbuan itu.", "ms", 45, "people"),
+    ("Resolusi itu menjejaskan 420,000 pekebun kecil di Bolivia.", "ms", 420000, "people"),
+    ("Pemimpin pembangkang Peru menemui 12 duta Kesatuan Eropah.", "ms", 12, "people"),
+    ("Memorandum itu dihantar kepada 19 kedutaan di Santiago.", "ms", 19, "embassies"),
+    ("The aircraft carried 186 passengers from Lima to Santiago.", "en", 186, "people"),
+    ("Ecuadorian police detained 45 suspects in the raid.", "en", 45, "people"),
+    ("The resolution hurts 420,000 smallholders in Bolivia.", "en", 420000, "people"),
+    ("Peru's opposition leader met 12 European Union ambassadors.", "en", 12, "people"),
+    ("The memorandum was sent to 19 embassies in Santiago.", "en", 19, "embassies"),
+    ("Tentera laut Chile menahan 31 bot nelayan Peru.", "ms", 31, "boats"),
+    ("The Chilean navy seized 31 Peruvian fishing boats.", "en", 31, "boats"),
+    ("Kawasan pencarian itu meliputi 52,000 kilometer persegi.", "ms", 52000, "km2"),
+    ("The search area covers 52,000 sq km.", "en", 52000, "km2"),
+])
+def test_counted_people_embassies_boats_and_areas(text: str, language: str, value: int, unit: str) -> None:
+    assert (value, unit) in [(v, u) for v, _, u, _ in run(text, language)], run(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Kerjasama dua negara itu akan diperluas ke bidang maritim, kata Menteri Luar Chile.", "ms"),
+    ("Pemimpin dua negara, Peru dan Bolivia, bertemu di La Paz.", "ms"),
+    ("Hubungan dua negara semakin erat sejak 2019.", "ms"),
+    ("Perdagangan antara dua negara jiran itu meningkat.", "ms"),
+    ("Menteri Pertahanan dua negara menandatangani perjanjian itu.", "ms"),
+    ("Cooperation between two nations, Peru and Bolivia, will widen.", "en"),
+    ("Leaders of two countries, Chile and Peru, met in Lima.", "en"),
+    ("Trade between two neighbouring countries rose.", "en"),
+    ("Defence ministers of two countries signed the deal.", "en"),
+    ("Ties between two countries have grown since 2019.", "en"),
+])
+def test_the_pair_of_countries_is_no_amount(text: str, language: str) -> None:
+    assert [q for q in run(text, language) if q[2] == "countries"] == []
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("Lapan negara menyertai rundingan itu di Lima.", "ms", 8),
+    ("Kira-kira tiga negara lagi dijangka menyertai pakatan itu.", "ms", 3),
+    ("Eight countries joined the talks in Lima.", "en", 8),
+    ("At least three more countries are expected to join.", "en", 3),
+])
+def test_other_counts_of_countries_stay(text: str, language: str, value: int) -> None:
+    assert value in [v for v, _, u, _ in run(text, language) if u == "countries"], run(text, language)

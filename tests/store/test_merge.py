@@ -119,6 +119,25 @@ def test_new_content_under_same_id_replaces_the_old_version(store):
     assert (counts["documents"], counts["agreement_observations"], counts["events"]) == (1, 1, 1)
     assert store.document("seed-like")["text"].endswith("More later.")
     assert store.search("later")["id"].tolist() == ["seed-like"]
+    assert store.country_pair_rows() == [{"a": "KOR", "b": "MYS", "events": 1}]  # counted once, not twice
+
+
+def test_country_pair_counts_follow_writes_and_replacements(store):
+    def counted() -> list[tuple[str, str, int]]:
+        return [(r["a"], r["b"], r["events"]) for r in store.country_pair_rows(50)]
+
+    store.add_analyses([pending(), approved()])
+    assert counted() == [("KOR", "MYS", 2)]
+    gone = approved()
+    gone.events = []
+    gone.text += " No event now."
+    store.add_analyses([gone])  # same id, new content: its event pair goes with the old version
+    assert counted() == [("KOR", "MYS", 1)]
+    first = pending()
+    first.events = []
+    first.text += " None here either."
+    store.add_analyses([first])
+    assert counted() == []
 
 
 def test_document_round_trips_its_analysis_exactly(store):

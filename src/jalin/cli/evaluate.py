@@ -18,6 +18,8 @@ from typing import Annotated
 
 import typer
 
+from jalin.cli.options import LexiconOption, lexicon_dirs
+
 # The scoring package (and through it the pipeline) is imported when the command runs, not when the
 # `jalin` command line is built: `jalin actors` never loads it. So the help names the layers from this
 # copy of `jalin.evaluate.match.LAYERS` (a test keeps the two equal).
@@ -39,8 +41,7 @@ def register(app: typer.Typer) -> None:
         layer: Annotated[list[str] | None, typer.Option(
             "--layer", metavar="LAYER",
             help=f"With --explain: only this layer (repeatable): one of {', '.join(LAYERS)}.")] = None,
-        lexicon: Annotated[list[str] | None, typer.Option(
-            "--lexicon", help="Extra lexicon folder (repeatable).")] = None,
+        lexicon: LexiconOption = None,
         first_seen: Annotated[Path | None, typer.Option(
             "--first-seen", metavar="DIR",
             help="Score each annotation batch folder under DIR; record a batch's first-seen scores "
@@ -57,6 +58,7 @@ def register(app: typer.Typer) -> None:
         from jalin.evaluate.batches import markdown_table, score_batches
         from jalin.evaluate.report import explain_lines, print_report
 
+        lexicons = lexicon_dirs(lexicon)
         for name in layer or ():
             if name not in LAYERS:
                 print(f"evaluate: --layer {name!r} is not valid; use one of {', '.join(LAYERS)}",
@@ -66,7 +68,6 @@ def register(app: typer.Typer) -> None:
             if not first_seen.is_dir():
                 print(f"{first_seen}: no such folder of annotation batches", file=sys.stderr)
                 raise typer.Exit(2)
-            lexicons = lexicon or []
             rows = score_batches(first_seen, lambda paths: evaluate_paths(paths, lexicon_dirs=lexicons),
                                  unseal=unseal)
             print(markdown_table(rows))
@@ -74,7 +75,7 @@ def register(app: typer.Typer) -> None:
         if not gold:
             print("evaluate: give gold files, or --first-seen DIR", file=sys.stderr)
             raise typer.Exit(2)
-        report = evaluate_paths(gold, lexicon_dirs=lexicon or [])
+        report = evaluate_paths(gold, lexicon_dirs=lexicons)
         for failure in report.failures:
             print(failure, file=sys.stderr)
         if as_json:

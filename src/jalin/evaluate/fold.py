@@ -11,8 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_SPACE = re.compile(r"\s+")
-_TOKEN = re.compile(r"[\w']+")
+_SPACE = re.compile(r"\s+")  # "  \n " (a run of white space)
+_TOKEN = re.compile(r"[\w']+")  # "Bin", "Ma'ruf" (a word with its apostrophes)
 
 # The README's list, verbatim: forms of address removed before comparing name tokens.
 NAME_STOP_WORDS = frozenset((

@@ -21,26 +21,31 @@ from dataclasses import dataclass, field
 from jalin.doc import Doc
 from jalin.extract.common.matcher import Anchors
 from jalin.extract.common.queries import countries_in, reference_date, times_in
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Gathering, Span
 
 _ATTENDING = frozenset({"participants", "people", "companies", "countries"})
 _BRACKETED = r"\([A-Z][\w&]{1,12}(?: [A-Z][\w&]{1,12}){0,2}\)"  # "(AMM)", "(JBC Malphi)"
+# "Manila", "ke-5", "12th", "(AMM)" (a word of a gathering's name)
 _NAME_WORD = re.compile(rf"[A-Z0-9][\w'’]*(?:-[\w'’]+)*|[Kk]e-\d+|\d+(?:st|nd|rd|th)|{_BRACKETED}")
 _NAME_GLUE = frozenset({"of", "on", "and", "for", "the", "dan", "bagi", "mengenai", "&"})
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")  # "mesyuarat " (the word right before a position)
+_WORD = re.compile(r"[\w'’]+")  # "Dato'", "Ministers’"
+_PAIR = re.compile(r" [A-Z][\w'’]*-[A-Z]")  # " Malaysia-Thailand" (two capitalised names joined by a hyphen)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")  # "ASEAN" (an acronym)
 _HOME_SIDE_KINDS = frozenset({"meeting", "visit", "talks", "conference"})
+# "latihan bersama itu" (up to the next comma, stop or quote)
 _CLAUSE = re.compile(r"[^,.;:!?\"”(]*(?=[,.;:!?\"”(])")
-_FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")
+_FOLLOWING_WORD = re.compile(r"\s+([\w'’-]+)(?=\s)")  # " Cobra " (the next word)
 _HOSTED = frozenset({"meeting", "conference", "summit", "seminar", "exhibition"})
 _ENCOUNTERS = frozenset({"meeting", "visit", "talks"})
 # kinds the same sides hold once in a report (meetings recur: "a meeting with …", then "the next
 # Joint Commission meeting")
 _ONE_PER_SIDES = frozenset({"exercise", "exhibition"})
-_QUOTE_END = re.compile(r"[,.!?;]['’\"”]")
+_QUOTE_END = re.compile(r"[,.!?;]['’\"”]")  # ".”", ",'" (a mark closing a quote)
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?i:di|in|at)\s+(?:[A-Z][\w'’-]*,?\s+)*$")  # "di Manila, "
+# " Kuala Lumpur, Malaysia" (capitalised place words)
 _PLACE = re.compile(r"\s+((?:[A-Z][\w'’]*(?:-[\w'’]+)*)(?:[ ,]+[A-Z][\w'’]*(?:-[\w'’]+)*)*)")
 # capitalised words (joined by "and", "of", "dan" … before another capitalised word) ending before a trigger
 _NAME_LEFT = re.compile(
@@ -55,13 +60,32 @@ _MEET_GAP = re.compile(  # lowercase links, then up to four capitalised words of
 )
 # what is said after it is no side; right after the trigger it is a relative ("the summit that X hosted")
 _REPORTED = re.compile(r"(?<=\w )(?:that|bahawa)(?![\w-])")
+# "bilateral ", "dua hala " (right before a position)
 _BILATERAL_BEFORE = re.compile(r"(?i)(?<![\w-])(?:bilateral|dua\s+hala|dua-hala)\s+$")
+# " dua hala", " bilateral" (right after a position)
 _BILATERAL_AFTER = re.compile(r"(?i)\s+(?:dua\s+hala|dua-hala|bilateral)(?![\w-])")
+# ", siri ke-5", " edition 12" (the edition after a name)
 _EDITION_AFTER = re.compile(r"(?i),?\s+(?:siri|edisi|kali|series|edition)\s+(?:yang\s+)?(ke-\d+|\w+)")
+# "the 12th edition of the " (the edition before a name)
 _EDITION_BEFORE = re.compile(
     r"(?i)(?:the\s+)?(\w+)\s+(?:edition|series|instalment|installment)\s+of\s+(?:the\s+)?$"
 )
+# "ke-5", "12th", "3" (an edition number)
 _ORDINAL_DIGITS = re.compile(r"(?i)^(?:ke-)?(\d{1,3})(?:st|nd|rd|th)?$")
+_AND = alternation(function_words("CONJ", kind=("and", "also")))  # dan, serta, and
+_PLACE_SEPARATOR = re.compile(rf"(?:,?\s+{_AND}\s+|,\s*)(?:the\s+)?")  # ", dan " / " and the " / ", "
+# a call on someone who is urged to act is no meeting: "called on Japan to withdraw"
+_URGED = re.compile(r"[^,.;:!?]{0,80}?(?<![\w-])to\s+[a-z]")
+# an ordinal right after an unnamed mention: "mesyuarat pertama", "kali kedua", "kunjungan pertamanya"
+_ORDINAL_AFTER = re.compile(r"(?i)\s+(?:(buat\s+kali|kali|yang)\s+)?([\w-]+?)(nya)?(?![\w-])(\s*[\w-]*)")
+# one right before it: "the first meeting", "its inaugural joint summit"
+_ORDINAL_BEFORE = re.compile(r"(?i)(?<![\w-])([\w-]+)\s+(?:(?:joint|bilateral|official|annual|state)\s+)?$")
+# in its clause: "melawat Hanoi buat kali pertama", "visited Hanoi for the first time"
+_ORDINAL_TIME = re.compile(r"(?i)(?<![\w-])(?:(?:buat|untuk)\s+kali\s+([\w-]+)|for\s+the\s+([\w-]+)\s+time)")
+# " lawatan rasmi itu", " mesyuarat tersebut" (a mention's words, then a demonstrative)
+_BACK_AFTER = re.compile(
+    r"(?:\s+(?!(?i:dengan|di|ke|antara|bersama|dari|daripada|with|in|at)\b)[a-z][\w-]*){1,3}\s+(?:itu|tersebut)(?![\w-])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +138,7 @@ def extract(doc: Doc) -> list[Gathering]:
     covered = 0
     ranked = _ranked_countries(doc)
     home = ranked[0] if ranked else None
+    when = {t.id: t.value for t in doc.times}
     hits = [
         h for h in words.triggers.hits(text)
         if h[2].upper() not in words.cased or text[h[0]:h[1]] == h[2].upper()
@@ -128,6 +153,8 @@ def extract(doc: Doc) -> list[Gathering]:
         if naming is None:
             continue
         name, body = naming
+        if form == "of_body" and not name:
+            continue  # "rapat Dewan Keamanan" is a meeting, "hubungan rapat" no gathering
         if name:
             covered = name[1]
             kind = named_kind if text[start].isupper() else kind
@@ -137,12 +164,17 @@ def extract(doc: Doc) -> list[Gathering]:
             continue
         if earlier is not None:
             earlier.evidence.append(Span(start, end))
+            earlier.ordinal = earlier.ordinal or _ordinal_beside(words, text, start, end, span.end)
             mention_of.append((sentence, start, earlier))
             continue
         destinations = _destinations(words, doc, end, span.end, form) if kind == "visit" else []
-        if form == "travel" and not destinations:
+        if form in ("travel", "arrive") and not destinations:
+            continue
+        if form == "arrive" and not _traveller_before(doc, words, start, span.start):
             continue
         parties = _clause_parties(doc, words, (start, end), sentence, body)
+        if len(destinations) > 1:  # the travellers come first: "Presiden X, dalam tur ke A, B dan C, …"
+            parties = _parties(doc, _clause_start(text, span.start, start), start)
         _complete_parties(doc, words, parties, (start, end), span, name, body, kind, ranked)
         name_text = text[name[0]:name[1]] if name else None
         time = _nearest_time(doc, start, span.start, span.end)
@@ -150,7 +182,10 @@ def extract(doc: Doc) -> list[Gathering]:
             kind=kind,
             phrase=phrase,
             name=name_text,
-            ordinal=_ordinal(words, name_text) or _edition(words, text, name, span) if name else None,
+            ordinal=(
+                _ordinal(words, name_text) or _edition(words, text, name, span) if name
+                else _ordinal_beside(words, text, start, end, span.end)
+            ),
             location=_location(words, doc, end, span.end, destinations, time),
             time=time,
             parties=parties,
@@ -161,7 +196,7 @@ def extract(doc: Doc) -> list[Gathering]:
         if host:
             parties.add(host)  # held in a country: its hosts take part ("… Meeting here", Jakarta)
         sides = _sides(text, start, end, kind, home, parties, destinations)
-        for target in _merge_or_add(records, record, sides):
+        for target in _merge_or_add(records, record, sides, when):
             mention_of.append((sentence, start, target))
     _attach_attendance(doc, words, mention_of)
     return [
@@ -183,6 +218,8 @@ def _not_a_trigger(doc: Doc, words: GatheringWords, hits: list[tuple[int, int, s
     _, form, _ = words.rows[phrase]
     if form == "not" or (form == "gerund" and _verb_before(words, doc.text, start)):
         return True
+    if form == "call":  # "called on the prime minister", not "called on Japan to withdraw"
+        return not _someone_follows(doc, end) or bool(_URGED.match(doc.text, end))
     return form == "meet" and not _someone_follows(doc, end)
 
 
@@ -193,7 +230,7 @@ def _naming(
     ("mesyuarat Jemaah Menteri"), or in English the capitalised name before it; None when the
     trigger is a venue ("Dewan Mesyuarat") or a channel, not a gathering."""
     text = doc.text
-    if _at_venue(words, text, start, span.start):
+    if _at_venue(words, text, start, span.start) or _inside_body(doc, start, end):
         return None
     name = _name(words, text, start, end, span.start, span.end)
     if name and _at_venue(words, text, name[1], name[0]):
@@ -205,6 +242,8 @@ def _naming(
         name = body[1]
     elif not name and doc.language == "en":
         name = _name_before(text, start, end, span.start)
+    if not name and text[start].islower():
+        name = _of_body(doc, words, start, end, span.end)
     return name, body
 
 
@@ -336,6 +375,8 @@ def _points_back(words: GatheringWords, text: str, start: int, end: int, hi: int
     tail = clause.group().split() if clause else []
     if 0 < len(tail) <= 4 and tail[-1].casefold() in ("itu", "tersebut", "berkenaan", "terbabit"):
         return True  # "Dalam pertemuan selama sejam itu, …"
+    if _BACK_AFTER.match(text, end, hi):
+        return True  # "Dalam pertemuan kali kedua mereka itu sejak …"
     if _LENGTH_THEN_BACK.match(text, end, hi):
         return True  # "Mesyuarat dua hari itu …"
     after = re.findall(r"[\w-]+", text[end:min(hi, end + 25)])[:2]
@@ -387,6 +428,18 @@ def _two_sided(words: GatheringWords, text: str, start: int, kind: str, lo: int)
     return any(word in ("joint", "bilateral", "bersama", "dua-hala") for word in before)
 
 
+def _traveller_before(doc: Doc, words: GatheringWords, start: int, lo: int) -> bool:
+    """True when the one who arrives is a person or a delegation: "Perdana Menteri Lim tiba di
+    Hanoi", "the delegation arrived in Seoul", not "both aircraft arrived in Perth"."""
+    clause = max(_clause_start(doc.text, lo, start), start - 80)
+    stop = max(doc.text.rfind(mark, clause, start) for mark in ".!?;")
+    clause = max(clause, stop + 1)  # "… flight”.Both aircraft arrived": a sentence end left unsplit
+    for actor in doc.actors:
+        if actor.type == "PERSON" and any(clause <= m.start < start for m in actor.mentions):
+            return True
+    return any(words.has(w.casefold(), "traveller") for w in re.findall(r"[\w-]+", doc.text[clause:start]))
+
+
 def _someone_follows(doc: Doc, end: int) -> bool:
     """True when a person, body or country is named right after a verb of meeting ("met his
     Japanese counterpart", "bertemu dengan Menteri Luar Jepun", "meet US embassy officials")."""
@@ -434,6 +487,25 @@ def _body(doc: Doc, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+def _of_body(doc: Doc, words: GatheringWords, start: int, end: int, hi: int) -> tuple[int, int] | None:
+    """The name of a lowercase trigger that a body's name follows (after up to two modifiers), as
+    (trigger start, body end): "sidang kemuncak luar biasa Pertubuhan Kerjasama Islam", "rapat
+    Dewan Keamanan PBB". English puts the body first ("the Security Council meeting")."""
+    cursor = end
+    for _ in range(3):
+        step = re.match(r"\s+([\w-]+)", doc.text[cursor:hi])
+        if not step:
+            return None
+        for actor in doc.actors:
+            ends = [m.end for m in actor.mentions if m.start == cursor + step.start(1)]
+            if actor.type == "ORGANISATION" and ends:
+                return start, min(max(ends), hi)
+        if not words.has(step.group(1).casefold(), "modifier"):
+            return None
+        cursor += step.end()
+    return None
+
+
 def _verb_before(words: GatheringWords, text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
     return bool(before) and words.has(before.group(1).casefold(), "verb_before")
@@ -475,10 +547,20 @@ def _ranked_countries(doc: Doc) -> list[str]:
     return sorted(counts, key=lambda code: (-counts[code][0], counts[code][1]))
 
 
+def _inside_body(doc: Doc, start: int, end: int) -> bool:
+    """True when the trigger is a word inside a body's name: "Pertubuhan Persidangan Islam", not
+    "the Organisation of Islamic Cooperation summit" nor the body that is a meeting ("… Ministers'
+    Meeting")."""
+    return any(
+        m.start < start and m.end > end
+        for actor in doc.actors if actor.type == "ORGANISATION" for m in actor.mentions
+    )
+
+
 def _at_venue(words: GatheringWords, text: str, at: int, lo: int) -> bool:
     """True when the words just before `at` name a building ("Pusat Dagangan dan Pameran …",
     "… Congress Centre"): the trigger word is part of a venue's name, not a gathering."""
-    for word in reversed(re.findall(r"[\w'’]+", text[max(lo, at - 40):at])[-3:]):
+    for word in reversed(_WORD.findall(text, max(lo, at - 40), at)[-3:]):
         if words.has(word.casefold(), "building") and word[0].isupper():
             return True
         if not word[0].isupper() and word.casefold() not in _NAME_GLUE:
@@ -551,7 +633,7 @@ def _destinations(
     cursor = end
     if cue:
         cursor = cue.end() + len(text[cue.end():hi]) - len(text[cue.end():hi].lstrip())
-    elif form not in ("verb", "travel"):
+    elif form not in ("verb", "travel", "arrive"):
         return []
     else:
         cursor = end + len(text[end:hi]) - len(text[end:hi].lstrip())
@@ -568,7 +650,8 @@ def _destinations(
         if s != cursor:
             break
         found.append((code, s, e))
-        sep = re.match(r",?\s+(?:dan|and|serta)\s+|,\s*", text[e:hi])
+        # ", dan Laos", " and the Philippines"
+        sep = _PLACE_SEPARATOR.match(text[e:hi])
         if not sep:
             break
         cursor = e + sep.end()
@@ -632,6 +715,29 @@ def _edition(words: GatheringWords, text: str, name: tuple[int, int], span: Span
     return _ordinal(words, found) if found else None
 
 
+def _ordinal_beside(words: GatheringWords, text: str, start: int, end: int, hi: int) -> int | None:
+    """The ordinal of an unnamed mention, written after it ("mesyuarat pertama", "pertemuan kali
+    kedua", "lawatan pertamanya"), before it ("the inaugural summit") or in its clause ("melawat
+    Hanoi buat kali pertama", "for the first time"). A bare ordinal after a Malay noun counts only
+    before a word that cannot start a noun phrase: "pertemuan kedua pemimpin" is the two leaders'."""
+    after = _ORDINAL_AFTER.match(text, end, hi)
+    if after:
+        value = _ordinal(words, after.group(2))
+        bare = not after.group(1) and not after.group(3)
+        following = after.group(4).strip().casefold()
+        if value and (not bare or not following or words.has(following, "ordinal_next")):
+            return value
+    before = _ORDINAL_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1).casefold() in words.ordinals:
+        return words.ordinals[before.group(1).casefold()]
+    clause = _CLAUSE.match(text, end, hi)
+    for time in _ORDINAL_TIME.finditer(text, end, clause.end() if clause else hi):
+        value = _ordinal(words, time.group(1) or time.group(2))
+        if value:
+            return value
+    return None
+
+
 def _ordinal(words: GatheringWords, name: str) -> int | None:
     for token in re.findall(r"[\w-]+", name):
         folded = token.casefold()
@@ -647,7 +753,8 @@ def _ordinal(words: GatheringWords, name: str) -> int | None:
 
 
 def _merge_or_add(
-    records: list[_Record], record: _Record, destinations: list[tuple[str, int, int]]
+    records: list[_Record], record: _Record, destinations: list[tuple[str, int, int]],
+    when: dict[str, str | None],
 ) -> list[_Record]:
     """Fold the mention into the record it repeats, or add it (one per host of a visit)."""
     hosts = [code for code, *_ in destinations]
@@ -666,11 +773,20 @@ def _merge_or_add(
         )
         same_place = bool(hosts) and set(hosts) <= earlier.destinations
         same_sentence = bool(record.sentences & earlier.sentences)
+        if same_sentence and len(hosts) > 1 and not earlier.destinations and not earlier.name:
+            # "Lawatan pertamanya … ialah kunjungan ke A, B dan C": the trip, one visit per host
+            records.remove(earlier)
+            record.evidence = earlier.evidence + record.evidence
+            record.ordinal = record.ordinal or earlier.ordinal
+            record.time = record.time or earlier.time
+            break
         same_words = (
             not record.name and not earlier.name and record.phrase == earlier.phrase
             and record.parties == earlier.parties
         )
-        if same_name or same_place or same_words or same_sentence or named_later:
+        if same_name or same_place or same_words or same_sentence or named_later or _repeats(
+            record, earlier, hosts, when
+        ):
             earlier.evidence.extend(record.evidence)
             earlier.sentences |= record.sentences
             if not earlier.name and record.name:  # "latihan bersama" … then its name
@@ -688,6 +804,16 @@ def _merge_or_add(
     visitors = record.parties - set(hosts)
     added = []
     for host in dict.fromkeys(hosts):
+        known = next(  # the trip told again: "… ke Arab Saudi, Israel dan Palestin" twice
+            (r for r in records
+             if r.kind == record.kind and r.destinations == {host} and visitors <= r.parties),
+            None,
+        )
+        if known is not None:
+            known.evidence.extend(record.evidence)
+            known.sentences |= record.sentences
+            added.append(known)
+            continue
         added.append(
             _Record(
                 kind=record.kind, phrase=record.phrase, name=record.name, ordinal=record.ordinal,
@@ -695,8 +821,19 @@ def _merge_or_add(
                 destinations={host}, sentences=set(record.sentences), evidence=list(record.evidence),
             )
         )
-    records.extend(added)
+        records.append(added[-1])
     return added
+
+
+def _repeats(record: _Record, earlier: _Record, hosts: list[str], when: dict[str, str | None]) -> bool:
+    """True when an unnamed meeting, visit or talks mention repeats an earlier one of the same kind:
+    its sides are among the earlier one's ("Menteri itu menerima kunjungan hormat Duta Jepun …
+    Dalam pertemuan sejam di pejabatnya, …"), it names no place it goes to and is dated no other
+    day ("kunjungan beliau ke Malaysia tahun lalu" after a visit to Riyadh is another visit)."""
+    if record.name or hosts or record.kind not in _ENCOUNTERS or not record.parties <= earlier.parties:
+        return False
+    ours, theirs = when.get(record.time or ""), when.get(earlier.time or "")
+    return not (ours and theirs and ours != theirs)
 
 
 def _same_name(a: str, b: str) -> bool:

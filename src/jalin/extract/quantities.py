@@ -6,12 +6,13 @@ past a few modifiers ("300 delegat", "seven Pendekar battle tanks"). A qualifier
 (kira-kira, lebih, at least …) sets `qualifier`. Left out: numbers inside dates and years (the
 times layer's spans, except the durations of its periods), ordinals (ke-3, 3rd), times of day,
 numbers that are part of a name or code (5PC, MH17, AW 139, "Perjanjian Pertahanan Lima Negara"),
-"satu"/"one" as an article, "the two countries" / "our two countries" (a back reference, not a
-count) and numbers that count nothing we can name. An amount restated in another currency right
-after a qualified one ("about 400 million yen (RM12 million)", "about USD920 million, or RM4.1
-billion") shares its qualifier; "an estimated … of USD150 million" is approximate. The lower end of a
-range takes the upper end's unit ("10 to 15 helicopters": 10 at_least, 15 at_most). People counted
-next to a verb that says they take part (`participation.tsv`: menyertai, took part) are participants.
+"satu"/"one" as an article, "the two countries" / "our two countries" / "dua negara" (a back
+reference or the pair itself, not a count) and numbers that count nothing we can name. An amount
+restated in another currency right after a qualified one ("about 400 million yen (RM12 million)",
+"about USD920 million, or RM4.1 billion") shares its qualifier; "an estimated … of USD150
+million" is approximate. The lower end of a range takes the upper end's unit ("10 to 15
+helicopters": 10 at_least, 15 at_most). People counted next to a verb that says they take part
+(`participation.tsv`: menyertai, took part) are participants.
 """
 
 from __future__ import annotations
@@ -31,18 +32,25 @@ from jalin.model import Quantity
 _PARTICIPATION_REACH = 60  # characters between a count of people and the verb that says they take part
 _ARTICLES = frozenset({"satu", "one", "se"})
 _DURATIONS = frozenset({"days", "weeks", "months", "years", "decades", "hours"})
+# "the ", "kedua-dua " (a word that points back, right before a number)
 _BACK_REFERENCE = re.compile(r"(?i)(?<![\w\-])(?:the|kedua-dua|both|our|their|its|these|those)\s+$")
+# " – ", " to ", " hingga ", " and " (between the two ends of a range)
 _RANGE_GAP = re.compile(
     r"\s*(?:[–—]|\s-|(?i:to|hingga|sehingga|sampai)(?=\s)|(?P<joint>(?i:and|dan)(?=\s)))\s*"
 )
-_FROM = re.compile(r"(?i)(?<![\w-])(?:from|dari|daripada)\s+$")
+_FROM = re.compile(r"(?i)(?<![\w-])(?:from|dari|daripada)\s+$")  # "from ", "dari " (right before a range)
+# "between ", "di antara " (right before a range)
 _BETWEEN = re.compile(r"(?i)(?<![\w-])(?:between|antara|di antara)\s+$")
+# "Hornet " (a capitalised word right before a number)
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w'’]*(?:-[\w'’]+)*\s+$")
+# " (", ", or ", " iaitu " (before an amount restated)
 _RESTATED = re.compile(r"\s*(?:\(|,?\s+(?:or|atau|iaitu|i\.e\.)\s+)$")
+# "estimated at ", "dianggarkan bernilai " (right before an estimate)
 _ESTIMATED = re.compile(
     r"(?i)(?<![\w\-])(?:estimated|dianggarkan|anggaran)(?:\s+[\w\-]+){0,3}?\s+"
     r"(?:of|at|bernilai|berjumlah)?\s*$"
 )
+# "F/A-18 " (a model code right before a number)
 _CODE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9/\-]*[A-Z0-9]\s*$")
 
 
@@ -119,6 +127,8 @@ def extract(doc: Doc) -> list[Quantity]:
         upper_at = upper if upper is not None else upper_at
         if not _counts(number, unit):
             continue
+        if unit == "countries" and value == 2 and not lower and upper is None:
+            continue  # "kerjasama dua negara", "two nations": the pair named, not an amount
         if unit == "people" and _taking_part(doc, words, start):
             unit = "participants"
         qualifier, start = _qualifier(text, words, match, found, lower or start == upper_at, lower)

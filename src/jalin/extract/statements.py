@@ -22,25 +22,29 @@ from dataclasses import dataclass
 
 from jalin.doc import Doc
 from jalin.extract.common.speech import Cue, any_cue, cues_in
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Statement
 
 _OPENERS = "“‘\"'"
 _CLOSE_FOR = {"“": "”\"", "‘": "’'", "\"": "\"”", "'": "'’"}
-_QUOTE_CHARS = re.compile("[“”‘’\"']")
+_QUOTE_CHARS = re.compile("[“”‘’\"']")  # "“", "'" (any quote mark)
+# " kepada", " to" (a preposition right before a position)
 _PREPOSITION = re.compile(
     r"\b(?:di|dari|daripada|kepada|dengan|ke|untuk|bagi|terhadap|oleh|of|at|in|from|with|to|for|by)\s*$",
     re.IGNORECASE,
 )
 _MIN_WORDS = 4
+# ", bahawa ", ": that " (before the reported words)
 _LEADING = re.compile(r"(?:[,:;]\s*)?(?:(?:bahawa|that)\b\s*)?(?:[,:]\s*)?", re.IGNORECASE)
+# "KUALA LUMPUR, Mac 5 (Bernama) -- " (a dateline)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]{2,20}\))?"
     r"\s*(?::|--|—|–|-)\s+"
 )
 # Between two speakers' clauses in one sentence: "…, manakala Y berkata …", "…, while Y said …".
 _SEPARATOR = re.compile(r"(?:,\s*|;\s*|\s)(?:manakala|sementara|sedangkan|while|whereas)\s+$", re.IGNORECASE)
-_RUN_ON = re.compile(r"(?<=[.!?])[\"”’']?\s*$")
+_RUN_ON = re.compile(r"(?<=[.!?])[\"”’']?\s*$")  # ".” " (a sentence end right before a position)
 # Where and how it was said, before the words: "in a statement today that", "dalam kenyataan, bahawa".
 _FRAMING = re.compile(
     r"\s*,?\s*(?:in|on|at|during|after|when|dalam|ketika|semasa|selepas|pada|kepada)\b[^.,;:“\"]{0,80}?"
@@ -50,9 +54,12 @@ _FRAMING = re.compile(
 # A body referred back to by its kind: "the ministry", "kementerian itu".
 _BODY_NOUNS_EN = r"ministry|agency|department|company|firm|embassy|council|commission|navy|army|government"
 _BODY_NOUNS_MS = r"kementerian|agensi|jabatan|syarikat|kedutaan|majlis|suruhanjaya|kerajaan|pihak berkuasa"
-_BODY_ANAPHOR = re.compile(
-    rf"(?:[Tt]he\s+(?P<en>{_BODY_NOUNS_EN})|(?P<ms>{_BODY_NOUNS_MS})\s+(?:itu|tersebut))", re.IGNORECASE
+_BODY_ANAPHOR = re.compile(  # "the embassy", "kedutaan itu", "pihak kedutaan"
+    rf"(?:[Tt]he\s+(?P<en>{_BODY_NOUNS_EN})|(?P<ms>{_BODY_NOUNS_MS})\s+(?:itu|tersebut)"
+    rf"|pihak\s+(?P<side>{_BODY_NOUNS_MS}))",
+    re.IGNORECASE,
 )
+# "the agency", "syarikat tersebut" (a body referred back to, whole word)
 _BODY_AFTER = re.compile(
     rf"(?:the\s+(?:{_BODY_NOUNS_EN})|(?:{_BODY_NOUNS_MS})\s+(?:itu|tersebut))\b", re.IGNORECASE
 )
@@ -65,9 +72,14 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _TELL = frozenset({"told", "tells", "memberitahu"})
-_AND_THAT = re.compile(r",\s+(?:and|dan|serta)\s+(?:that|bahawa)\s+", re.IGNORECASE)
+_AND_THAT = re.compile(  # ", and that", ", dan bahawa"
+    rf",\s+{alternation(function_words('CONJ', kind=('and', 'also')))}\s+"
+    rf"{alternation(function_words('COMP'))}\s+",
+    re.IGNORECASE)
+# " demikian", " so" (after a quote: "demikian katanya")
 _DEMIKIAN = re.compile(r"\s*(?:demikian|begitu|so\b)", re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")
+_ANAPHORIC = re.compile(r"\b(?:itu|tersebut)\s*$")  # " itu", " tersebut" (right before a position)
+_ALONE = ("alone", "document")  # cues that carry their speaker: "katanya", "jelas kenyataan itu"
 
 
 @dataclass(slots=True)
@@ -190,6 +202,10 @@ class _Speakers:
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.types = {a.id: a.type for a in doc.actors}
+        self.outlets = {a.id for a in doc.actors if a.type == "ORGANISATION" and a.sector == "MED"}
+        self.countries = sorted(
+            (m.start, m.end, a.id) for a in doc.actors if a.type == "COUNTRY" for m in a.mentions
+        )
         self.current: str | None = None
         self.last_end = 0  # end of the name `named_after` found
         self.counts: dict[str, int] = {}
@@ -224,13 +240,20 @@ class _Speakers:
             return self.resolve(words[-1], cue)
         found = [f for f in self.within(segment_start, cue)
                  if not _PREPOSITION.search(text[max(0, f[0] - 12):f[0]])]
-        if found and not text[found[-1][1]:cue].strip():
-            return found[-1][2]  # named right before the verb
+        right_before = [f for f in found if not text[f[1]:cue].strip()]
+        if right_before:
+            return right_before[-1][2]  # named right before the verb
         if found:
-            return found[0][2]
-        found = self.within(low, cue)
-        if found:
+            # an outlet reports who said it: "Portal X melaporkan Menteri Y berkata …"
+            return next((f[2] for f in found if f[2] not in self.outlets), found[0][2])
+        found = [f for f in self.within(low, cue)  # not the outlet written to: "dalam e-mel kepada X, …"
+                 if not (f[2] in self.outlets and _PREPOSITION.search(text[max(0, f[0] - 12):f[0]]))]
+        if found and found[-1][2] not in self.outlets:
             return found[-1][2]
+        if found:  # only an outlet named before: the country or body right before the verb speaks
+            country = next((c[2] for c in self.countries
+                            if segment_start <= c[0] and c[1] <= cue and not text[c[1]:cue].strip()), None)
+            return country or self.body_anaphor(tail, cue) or found[-1][2]  # "Menurut BBC, Beijing berkata"
         body = self.body_anaphor(tail, cue)
         if body is not None:
             return body
@@ -281,7 +304,7 @@ class _Speakers:
         found = _BODY_ANAPHOR.fullmatch(phrase.strip())
         if found is None:
             return None
-        noun = (found.group("en") or found.group("ms")).casefold()
+        noun = (found.group("en") or found.group("ms") or found.group("side")).casefold()
         index = bisect.bisect_left(self.starts, offset) - 1
         while index >= 0:
             start, end, actor = self.spans[index]
@@ -292,6 +315,23 @@ class _Speakers:
 
     def current_or_latest(self, offset: int) -> str | None:
         return self.current if self.current is not None else self.latest_person(offset)
+
+    def issuer(self, offset: int) -> str | None:
+        """Who a document speaks for ("…, jelas kenyataan itu", "the communiqué said"): the current
+        speaker, else the body named last in the 600 characters before it (not an outlet)."""
+        if self.current is not None:
+            return self.current
+        index = bisect.bisect_left(self.starts, offset) - 1
+        while index >= 0 and self.spans[index][0] >= offset - 600:
+            actor = self.spans[index][2]
+            if self.types.get(actor) == "ORGANISATION" and actor not in self.outlets:
+                return actor
+            index -= 1
+        return self.current_or_latest(offset)
+
+    def alone(self, cue: Cue) -> str | None:
+        """The speaker of a cue that names none: a document's issuer, else the current speaker."""
+        return self.issuer(cue.start) if cue.position == "document" else self.current_or_latest(cue.start)
 
     def resolve(self, pronoun: str, offset: int) -> str | None:
         """Who a pronoun at `offset` is: the current speaker, unless "he"/"she" tells another gender;
@@ -378,8 +418,8 @@ def _after_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | No
     if cue.start - pos > 60:
         return None, None, False
     verb = text[cue.start:cue.end]
-    if cue.position == "alone":
-        return speakers.current_or_latest(cue.start), verb, True
+    if cue.position in _ALONE:
+        return speakers.alone(cue), verb, True
     speaker = speakers.named_after(cue.end, limit) if cue.position in ("inverted", "after") else None
     if speaker is None or cue.position == "after":
         before = speakers.subject_before(pos, cue.start)
@@ -394,13 +434,13 @@ def _before_quote(doc: Doc, speakers: _Speakers, quote: _Quote) -> tuple[str | N
     head = text[low:quote.open_mark].rstrip()
     if not head.endswith((":", ",")):
         return None, None, False
-    cues = [c for c in cues_in(doc, low, quote.open_mark) if c.position in ("after", "alone")]
+    cues = [c for c in cues_in(doc, low, quote.open_mark) if c.position in ("after", *_ALONE)]
     if not cues:
         return None, None, False
     cue = cues[-1]
     verb = text[cue.start:cue.end]
-    if cue.position == "alone":
-        return speakers.current_or_latest(cue.start), verb, True
+    if cue.position in _ALONE:
+        return speakers.alone(cue), verb, True
     return speakers.subject_before(low, cue.start) or speakers.current_or_latest(cue.start), verb, True
 
 
@@ -511,7 +551,7 @@ def _reported_at(doc: Doc, speakers: _Speakers, cue: Cue, low: int, high: int,
         return _reported_prep(text, speakers, cue, low, high)
     if cue.position == "continue":  # "…, sambil menambah …", "adding that …"
         return _statement(speakers.current_or_latest(cue.start), verb, text, _clean(text, cue.end, high))
-    if cue.position == "alone":  # "Katanya, …" / "…, katanya." / "Jepun katanya, …"
+    if cue.position in _ALONE:  # "Katanya, …" / "…, katanya." / "…, jelas kenyataan itu."
         return _reported_alone(text, speakers, cue, low, high)
     preceded_by_comma = text[max(low, cue.start - 2):cue.start].strip() == ","
     subject = speakers.parenthetical_subject(low, cue.start) if preceded_by_comma else None
@@ -528,6 +568,8 @@ def _reported_prep(text: str, speakers: _Speakers, cue: Cue, low: int, high: int
     after_text = text[cue.end:high]
     comma = after_text.find(",")
     speaker = speakers.named_after(cue.end, cue.end + (comma if comma >= 0 else len(after_text)))
+    if speaker in speakers.outlets and comma >= 0 and any_cue(speakers.doc, cue.end + comma + 1, high):
+        return None  # "According to a BBC report, Beijing said …": the next cue names who said it
     if comma >= 0 and speaker is not None:
         span = _clean(text, cue.end + comma + 1, high)
     else:
@@ -539,7 +581,7 @@ def _reported_alone(text: str, speakers: _Speakers, cue: Cue, low: int, high: in
     """"Katanya, …" (what follows), "…, katanya." (what precedes), "Jepun katanya, …" (the sentence),
     spoken by the current or latest speaker."""
     verb = text[cue.start:cue.end]
-    speaker = speakers.current_or_latest(cue.start)
+    speaker = speakers.alone(cue)
     if cue.start - low <= 1:
         return _statement(speaker, verb, text, _clean(text, cue.end, high))
     if not text[cue.end:high].strip(" .,"):

@@ -18,9 +18,10 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]")
 # Malay verb prefixes: active meN- (melawat, menyokong, mengadakan, menyerang, memperkukuh),
 # passive di- (disokong, diperkukuh), ber- (bertemu), ter- (terlibat), memper-/diper-.
 _MENG = re.compile(r"^(?:memper|diper|meng|meny|mem|men|me)(?=[a-z]{3})")
-_DI = re.compile(r"^di(?=[a-z]{3,})")
+_DI = re.compile(r"^di(?=[a-z]{3,})")  # "ditandatangani" (the di- of a passive)
+# "berbincang", "bekerja", "belajar" (the ber-/be-/bel- prefix)
 _BER = re.compile(r"^(?:ber|be|bel)(?=[a-z]{3,})")
-_TER = re.compile(r"^ter(?=[a-z]{3,})")
+_TER = re.compile(r"^ter(?=[a-z]{3,})")  # "termeterai" (the ter- prefix)
 # Malay nominalisations: peN-…-an (pengiktirafan, pertemuan), ke-…-an (kerjasama is listed),
 # per-…-an (perjanjian), -an (latihan, bantuan).
 _NOMINAL = re.compile(r"^(?:peng|peny|pem|pen|pe|per|ke)\w{3,}an$|^\w{4,}an$")

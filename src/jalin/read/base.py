@@ -93,6 +93,7 @@ def _check_text(doc: RawDocument) -> RawDocument:
 
 # ---------------------------------------------------------------- one text to one document
 
+# "date 2024-03-05 " (a first line giving the publication date)
 _HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 
 

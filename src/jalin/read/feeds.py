@@ -21,8 +21,11 @@ from typing import Any
 
 from jalin.read.base import MAX_DOCUMENT_BYTES, InputError, Item, RawDocument
 
+# b'<?xml', b'<rss version=', b'<feed xmlns=' (a feed's first bytes)
 _XML_START = re.compile(rb"\s*(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])")
+# "https://example.org/a" (a whole absolute URL)
 _ABSOLUTE_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
+# b'<!DOCTYPE html>', b'<html lang=' (an HTML page, not a feed)
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+)?html[\s>]", re.IGNORECASE)
 
 
@@ -144,9 +147,9 @@ _BLOCKS = frozenset((
     "hr", "address",
 ))
 _SKIPPED = frozenset(("script", "style", "noscript", "template"))
-_SPACES = re.compile(r"\s+")
-_AROUND_BREAK = re.compile(r" *\n *")
-_MANY_BREAKS = re.compile(r"\n{3,}")
+_SPACES = re.compile(r"\s+")  # "  \t" (white space, folded to one space)
+_AROUND_BREAK = re.compile(r" *\n *")  # "  \n " (spaces around a line break)
+_MANY_BREAKS = re.compile(r"\n{3,}")  # "\n\n\n" (three or more breaks)
 
 
 class _TextCollector(HTMLParser):

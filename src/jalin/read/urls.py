@@ -52,7 +52,7 @@ _BY_TYPE = {
 # Types servers send for anything (and every other text/*): the URL's extension or the body decides.
 _VAGUE_TYPES = frozenset(("", "application/octet-stream", "binary/octet-stream", "application/xml",
                           "application/json"))
-_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")  # "[Errno -2] " (the prefix of an OSError message)
 _SUFFIXES = frozenset(HTML_SUFFIXES + FEED_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + (".txt",))
 
 

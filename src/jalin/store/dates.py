@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+# "2024", "2024-03", "2024-03-05", "2024-Q2", "2024-W11"
 _VALUE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|W(\d{2})))?$")
 
 

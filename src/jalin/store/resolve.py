@@ -49,10 +49,10 @@ NAME_FILLERS = frozenset({
     "tuan", "yb", "ybhg", "yab", "yang", "berhormat", "amat", "mulia", "mr", "mrs", "ms", "sir", "prof",
     "bin", "binti", "bt",
 })
-_TOKEN = re.compile(r"[\w']+")
+_TOKEN = re.compile(r"[\w']+")  # "Bin", "Ma'ruf" (a word with its apostrophes)
 # The honorific "Tan Sri" / "Puan Sri" (folded): "tan sri ahmad" -> " ahmad"; "tan wei ming" keeps tan.
 _TAN_SRI = re.compile(r"\b(?:tan|puan) sri\b")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+")  # "  \n " (a run of white space)
 
 
 @lru_cache(maxsize=1 << 16)  # names recur across documents: fold each once

@@ -183,8 +183,17 @@ V6: tuple[str, ...] = (
     "CREATE INDEX actor_entities_country_type ON actor_entities(country, type, documents DESC)",
 )
 
+# Version 7: the events between each pair of countries counted as they are stored (`pair_counts`, kept
+# by every write and every replaced document), so the country-pair lists read a few thousand rows,
+# not a GROUP BY over every event pair (half a second on a million events, after every write).
+V7: tuple[str, ...] = (
+    """CREATE TABLE pair_counts (a TEXT NOT NULL, b TEXT NOT NULL, events INTEGER NOT NULL,
+        PRIMARY KEY (a, b))""",
+    "INSERT INTO pair_counts (a, b, events) SELECT a, b, count(*) FROM event_pairs GROUP BY a, b",
+)
+
 # MIGRATIONS[i] upgrades version i to i + 1; the current version is len(MIGRATIONS).
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1, V2, V3, V4, V5, V6, V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Per-document tables, deleted when a document is replaced (same id, new content).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -361,6 +362,10 @@ class SQLiteStore(Store):
             values = getattr(rows, attr)
             if values:
                 con.executemany(sql, values)
+        pairs = Counter((row[0], row[1]) for row in rows.event_pairs)
+        con.executemany("INSERT INTO pair_counts (a, b, events) VALUES (?,?,?) ON CONFLICT (a, b) "
+                        "DO UPDATE SET events = pair_counts.events + excluded.events",
+                        [(x, y, n) for (x, y), n in sorted(pairs.items())])
         self._phase("indexing")
         self._index_texts(first)
         con.executemany(
@@ -444,6 +449,11 @@ class SQLiteStore(Store):
             "SELECT DISTINCT agreement FROM agreement_observations WHERE doc = ?", (pk,))]
         # event_pairs has no index by event (it is one covering b-tree for timelines): replacing a
         # document, which is rare, scans it.
+        gone = con.execute("SELECT a, b, count(*) FROM event_pairs WHERE event IN "
+                           "(SELECT pk FROM events WHERE doc = ?) GROUP BY a, b", (pk,)).fetchall()
+        con.executemany("UPDATE pair_counts SET events = events - ? WHERE a = ? AND b = ?",
+                        [(n, x, y) for x, y, n in gone])
+        con.execute("DELETE FROM pair_counts WHERE events <= 0")
         con.execute("DELETE FROM event_pairs WHERE event IN (SELECT pk FROM events WHERE doc = ?)", (pk,))
         con.execute("DELETE FROM events WHERE doc = ?", (pk,))
         for table, column in DOCUMENT_TABLES:
@@ -949,8 +959,7 @@ class SQLiteStore(Store):
 
     @staticmethod
     def _pairs_query(limit: int) -> tuple[str, list[Any]]:
-        return ("SELECT a, b, count(*) AS events FROM event_pairs GROUP BY a, b "
-                "ORDER BY events DESC, a, b LIMIT ?", [limit])
+        return "SELECT a, b, events FROM pair_counts ORDER BY events DESC, a, b LIMIT ?", [limit]
 
     _SEARCH = ("SELECT d.id, d.published, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
                "FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "

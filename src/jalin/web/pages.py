@@ -27,9 +27,9 @@ HOME_OVERDUE = 20  # agreements whose overdue milestones the home page lists, la
 COLUMN_SIZE = 50  # cards per column of the board (each column counts all of its agreements)
 PAIR_AGREEMENTS = 50  # agreements between two countries on their page, latest reported first
 MAX_OFFSET = 10_000_000
-_ISO3 = re.compile(r"^[A-Za-z]{3}$")
-_HIT = re.compile(r"\[([^\[\]]*)\]")
-_FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+_ISO3 = re.compile(r"^[A-Za-z]{3}$")  # "MYS" (a country code in a URL)
+_HIT = re.compile(r"\[([^\[\]]*)\]")  # "[Perjanjian]" (a search hit marked in a snippet)
+_FOCUS = re.compile(r"^(\d{1,9})-(\d{1,9})$")  # "120-164" (the start-end of a highlighted span)
 # A row id: SQLite's integers are signed 64-bit.
 RowId = Annotated[int, PathParameter(ge=-(2**63), le=2**63 - 1)]
 

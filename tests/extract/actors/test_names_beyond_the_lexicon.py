@@ -149,3 +149,40 @@ def test_a_list_of_names_with_a_bare_comma_is_still_a_list() -> None:
     text = "Menteri Luar, Maria Lindqvist, Jaroslav Novak dari Praha, dan Ines Duarte hadir."
     persons = _names(text, "PERSON")
     assert "Jaroslav Novak" in persons
+
+
+# A platform named as the medium of a post is no actor; a platform that acts is an organisation.
+PLATFORM_MEDIA = [
+    "Video itu tular di laman Facebook semalam.",
+    "Ramai remaja menggunakan media sosial seperti Instagram, TikTok dan YouTube.",
+    "Melalui media sosial kesayangannya, Twitter, dia mengumumkan keputusan itu.",
+    "The minister posted the statement on Facebook on Sunday.",
+    "Kenyataan itu dimuat naik menerusi akaun Instagram rasmi kelab itu.",
+    "Dalam sebuah pernyataan yang ditulis di Facebook, dia membantah.",
+]
+
+
+@pytest.mark.parametrize("text", PLATFORM_MEDIA)
+def test_a_platform_as_a_medium_is_no_actor(text: str) -> None:
+    platforms = {"Facebook", "Instagram", "TikTok", "YouTube", "Twitter"}
+    assert not platforms & _names(text, "ORGANISATION")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Facebook mengumumkan pelaburan baharu di Johor.", "Facebook"),
+    ("TikTok said it would appeal the fine.", "TikTok"),
+    ("Regulators fined YouTube for the breach.", "YouTube"),
+])
+def test_a_platform_that_acts_is_an_organisation(text: str, name: str) -> None:
+    assert name in _names(text, "ORGANISATION")
+
+
+@pytest.mark.parametrize(("text", "seat"), [
+    ("Dr Rahim yang juga Ahli Parlimen Bukit Lanjan Hulu berkata, projek itu ditangguhkan.",
+     "Bukit Lanjan Hulu"),
+    ("Calon BN Parlimen Sungai Keruing, Datuk Seri Halimah Osman berkata, kempen bermula esok.",
+     "Sungai Keruing"),
+    ("ADUN Teluk Merbau Jaya berkata isu itu akan dibangkitkan.", "Teluk Merbau Jaya"),
+])
+def test_a_seat_after_parliament_is_no_person(text: str, seat: str) -> None:
+    assert not any(seat in p for p in _names(text, "PERSON"))

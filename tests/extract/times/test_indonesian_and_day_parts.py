@@ -24,3 +24,4 @@ def times(text: str) -> list[tuple[str, str | None, str, str]]:
 def test_unseen_time_words(text: str, expected: tuple[str, str, str, str]) -> None:
     found = times(text)
     assert expected in found or any(expected[1:] == f[1:] and expected[0] in f[0] for f in found), found
+

@@ -20,6 +20,7 @@ from jalin.extract.actors.entries import Match
 from jalin.extract.actors.names import name_at, stopwords
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common.speech import all_cues
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 
 # The first word of a capitalised run: "… kata Marina Lopez": the M of Marina.
@@ -32,6 +33,7 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _NOMINAL = re.compile(r"(?:Ke|Pe[mn]?g?|Per)[a-z]{3,}an")
 # After the name: an age (", 28," ", 61." " (34)") or an appositive (", seorang …", ", a …").
 _AGE = re.compile(r"(?:, \d{1,2}(?:,|\.(?!\d)| tahun| years?)| \(\d{1,2}\))")
+# ", seorang petani", ", a farmer" (an appositive after a name)
 _APPOSITIVE = re.compile(r", (?:salah seorang|seorang|a|an) [a-z]")
 # A photograph's marker after a name: "Aminah Latif (gambar)", "Oskar Brenner (picture)".
 _PICTURED = re.compile(r" \((?:gambar|foto|picture|pic|photo)\)")
@@ -173,11 +175,13 @@ def _is_person(doc: Doc, start: int, end: int, words: list[str], given: frozense
 # A capitalised run right before a position: "… kata Ana Lopes" (up to seven words).
 _RUN_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’.-]*(?: [^\W\d_a-z][\w'’.-]*){1,6}$")
 # Between two coordinated names: "Kim Jong-un dan Donald Trump", "Ana Lopes, Rui Costa and …".
-_AND_AFTER = re.compile(r"(?:,? (?:dan|and|serta|&)|,) ")
-_AND_BEFORE = re.compile(r"(?:,? (?:dan|and|serta|&)|,) $")
+_AND = alternation(function_words("CONJ", kind=("and", "also")), ["&"])  # dan, serta, and, &
+_AND_AFTER = re.compile(f"(?:,? {_AND}|,) ")  # ", dan " / " and " / ", " (between two names)
+# "Ana Lopes dan " / "Ana Lopes, " (right before the next name)
+_AND_BEFORE = re.compile(f"(?:,? {_AND}|,) $")
 # A list of names that goes on after one: "Ana Lopes, Rui Costa dan Eva Reis" ("," or "dan" next).
 # "Ana Lopes, Rui Costa dari Porto, dan Eva Reis" (a few words of the item may come first).
-_LIST_GOES_ON = re.compile(r"[^.;:\n]{0,30}?(?:,|,? (?:dan|and|serta|&)) [^\W\d_a-z]")
+_LIST_GOES_ON = re.compile(rf"[^.;:\n]{{0,30}}?(?:,|,? {_AND}) [^\W\d_a-z]")
 
 
 def coordinated(doc: Doc, matches: list[Match], blocked: dict[int, str],

@@ -15,7 +15,7 @@ from jalin.doc import Doc
 from jalin.extract.actors.entries import Entry, Match
 from jalin.extract.actors.names import stopwords
 
-_NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")
+_NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*|&")  # "Ocean", "&", "O'Neil" (a word of a company's name)
 _MAX_WORDS = 6
 _TITLES = frozenset({"role", "prefix", "honorific", "rank"})
 

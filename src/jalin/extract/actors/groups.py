@@ -15,7 +15,9 @@ from jalin.extract.actors.spans import SpanIndex
 
 # Up to three lower-case modifiers between a Malay group noun and its country ("dari pihak" allowed).
 _MODIFIER = re.compile(r" (?!dan\b|atau\b|di\b|ke\b|yang\b|dari\b|daripada\b)[a-z][\w-]*")
+# " dari pihak ", " daripada ", " " (between a group noun and its country)
 _FROM = re.compile(r" (?:dari|daripada) (?:pihak )?| ")
+# "nelayan" (the lower-case word right before a position)
 _WORD_BEFORE = re.compile(r"(?<![\w-])[a-z][\w-]*$")
 
 

@@ -20,7 +20,9 @@ from jalin.extract.actors.groups import bare_mentions, find_groups
 from jalin.extract.actors.lexicon import scan
 from jalin.extract.actors.names import stopwords
 from jalin.extract.actors.persons import HOME_COUNTRY, Person, link_people, read_people
+from jalin.extract.actors.platforms import drop_media
 from jalin.extract.actors.spans import SpanIndex
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Actor, Role, TextSpan
 
@@ -28,9 +30,10 @@ from jalin.model import Actor, Role, TextSpan
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|dekat|sekitar|in|at|to|from|near|around|outside)\s+$", re.IGNORECASE)
 # An organisation outside the lexicon: capitalised words (with connectors) then "(ACRONYM)".
 _ACRONYM = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]{1,9}|[A-Z]{2,8} [A-Z][a-z]{2,9})\)")
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")  # "Kementerian", "O'Brien" (a capitalised word)
 # More portfolios written after a ministry's first one: ", Kebudayaan, Sukan dan Teknologi".
-_PORTFOLIOS = re.compile(r"(?:, [A-Z][\w-]*)+,? (?:dan|and|&) [A-Z][\w-]*")
+_AND = alternation(function_words("CONJ", kind="and"), ["&"])  # dan, and, & (not serta)
+_PORTFOLIOS = re.compile(rf"(?:, [A-Z][\w-]*)+,? {_AND} [A-Z][\w-]*")  # ", Kebudayaan, Sukan dan Teknologi"
 _TITLE_KINDS = frozenset({"role", "prefix", "honorific", "rank"})
 _CONNECTORS = frozenset({"dan", "and", "of", "for", "the", "&"})
 
@@ -44,7 +47,7 @@ def _heads(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
     return {row["word"]: (row["sector"], row.get("language", "")) for row in rows}
 
 
-_OF_COUNTRY = re.compile(r" (?:of (?:the )?)?")
+_OF_COUNTRY = re.compile(r" (?:of (?:the )?)?")  # " of the ", " of ", " " (between a role and its country)
 
 
 def _is_place_use(doc: Doc, match: Match) -> bool:
@@ -375,6 +378,7 @@ def extract(doc: Doc) -> list[Actor]:
     taken = sorted([(m.start, m.end) for m in matches] + covered)
     people = link_people(doc, mentions, bare, taken)
     actors = list(registry.by_key.values()) + [_person_actor(p) for p in people if p.mentions]
+    actors = drop_media(doc, actors)
     for actor in actors:
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: (a.mentions[0].start, a.type, a.name))

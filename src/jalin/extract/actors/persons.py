@@ -24,6 +24,7 @@ from jalin.extract.actors.names import is_name_word, name_at, name_key, stopword
 from jalin.extract.actors.spans import SpanIndex
 from jalin.extract.common import matcher as phrases
 from jalin.extract.common.speech import all_cues
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon
 from jalin.model import Role, TextSpan
 
@@ -33,6 +34,7 @@ HOME_COUNTRY = "MYS"
 PRESS_COUNTRY = {"ms": "MYS", "id": "IDN"}
 
 _ROLE_KINDS = ("prefix", "role")
+# "rakan sejawatnya, ", "his Thai counterpart ", "her deputy " (a counterpart before a name)
 _COUNTERPART = re.compile(
     r"\b(?:rakan sejawat(?:an)?(?:nya)?"
     r"|(?:his|her|their) (?:(?P<adj>[A-Z][\w-]*(?: [A-Z][\w-]*)?) )?counterpart"
@@ -41,6 +43,7 @@ _COUNTERPART = re.compile(
 # Between a name and its role: "X, Menteri Pertahanan", "X, who is also the Foreign Minister",
 # "X yang juga Menteri Luar".
 _APPOSITION = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?)?(?: (?:the|a|an))? ")
+# ", " / " yang juga " / ", who is also the " (right before a role after a name)
 _APPOSITION_BEFORE = re.compile(r"(?:,| yang juga(?: merupakan)?)(?: who is(?: also)?)?(?: (?:the|a|an))? $")
 # A title after these words belongs to someone else: "isteri Perdana Menteri, Datin Seri X".
 _RELATIVE_BEFORE = re.compile(
@@ -48,25 +51,34 @@ _RELATIVE_BEFORE = re.compile(
     r"(?: (?:kepada|of))?(?: the)? $",
     re.IGNORECASE,
 )
+# " ke ", " to ", " in " (between a role and the country it is posted to)
 _TO_COUNTRY = re.compile(r" (?:ke|to|di|in) ")
-_OF = re.compile(r" (?:of|for) (?:the )?")
+_OF = re.compile(r" (?:of|for) (?:the )?")  # " of the ", " for " (between a role and its body)
+# " yang baharu", " pada masa itu,", " at the time" (between a role and a name)
 _FILLER = re.compile(
     r" (?:yang (?:baharu|baru|juga|terdahulu|lalu|dilantik)|pada (?:waktu|masa|ketika) itu|ketika itu"
     r"|at the time|then),?"
 )
-_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")  # "Menteri", "Élodie" (a capitalised word)
+# "Pertahanan", "(UMY)" (a word of a role's description)
 _DESCRIPTOR_WORD = re.compile(r"[^\W\d_][\w'’-]*|\([A-Z][A-Za-z]{1,9}\)")
-_ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")
-_SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")
-_OWNED = re.compile(r"\b(?:its|their) $")
+_ROLE_SUFFIX = re.compile(r"[- ](?:designate|elect)\b")  # "-designate", " elect" (after a role)
+_SENIOR = re.compile(r" Kanan(?:nya)?(?![\w-])")  # " Kanan", " Kanannya" (after a role: senior)
+_OWNED = re.compile(r"\b(?:its|their) $")  # "its ", "their " (right before a role)
 _CAPITALISED_GAP = re.compile(r"(?: [A-Z][\w'’-]*)*(?:['’]s?)? ?")  # possessive: "Airbus Helicopters' CEO"
+# " (B)", " (Bersara)", " (Retd)" (after a retired officer's name)
 _RETIRED = re.compile(r" \((?:B|Bersara|Purn\.?|Purnawirawan|Rtd|Retd|[Rr]etired)\)")
-_BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")
+_BRACKETED = re.compile(r" \([A-Za-z]{2,10}\)")  # " (PKR)" (a bracketed acronym)
 _BRACKET_AT = re.compile(r"\([A-Za-z]{2,10}\)")  # "(UMY)" right at a position
 _DESCRIPTOR_LINK = re.compile(r"(?:untuk|bagi|ke|to|for|of|di|in) ")  # "Dubes X untuk Rusia"
-_JOINED_ROLE = re.compile(r" (?:and|dan|merangkap|cum|&) ")
-_NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")
-_THAT = re.compile(r"\s(?:itu|tersebut)\b")
+_ROLE_JOINERS = alternation(function_words("CONJ", kind="and"), ["merangkap", "cum", "&"])  # not serta
+_JOINED_ROLE = re.compile(f" {_ROLE_JOINERS} ")  # " dan ", " merangkap "
+_NUMERAL = re.compile(r" (?:I|II|III)(?=[ ,.])")  # " II" (a numeral after a name)
+_THAT = re.compile(r"\s(?:itu|tersebut)\b")  # " itu", " tersebut" (a demonstrative)
+# A seat's name follows: "Ahli Parlimen Kota Lama", "ADUN Bukit Tinggi", "kerusi Sungai Besar".
+_CONSTITUENCY_BEFORE = re.compile(
+    r"(?<![\w-])(?:Parlimen|DUN|ADUN|Dewan Undangan Negeri|kerusi|kawasan|MP for|constituency of"
+    r"|seat of|Daerah Pemilihan|Dapil) $")
 
 
 @dataclass(slots=True)
@@ -365,6 +377,7 @@ def read_people(doc: Doc, matches: list[Match]) -> tuple[list[PersonMention], li
     return people, bare
 
 
+# "Ana binti Lopes" (a capitalised run right before a position)
 _RUN_BEFORE = re.compile(
     r"(?<![\w'’-])(?:[^\W\d_a-z][\w'’-]*\.?)(?: (?:[^\W\d_a-z][\w'’-]*\.?|bin|binti|a/[lp]|@)){1,6}$"
 )
@@ -425,6 +438,8 @@ def _name_ending_at(doc: Doc, reader: _Reader, end: int, kind: int) -> PersonMen
         if name is not None and opens_with_noun(doc, name[2]):
             continue  # "Aktivis Siti Rohaya Ghani berkata": the noun is no part of the name
         if name is not None and name[1] == end and len(name[2]) >= 2:
+            if _CONSTITUENCY_BEFORE.search(text, max(0, name[0] - 40), name[0]):
+                return None  # "Ahli Parlimen Kota Lama berkata": the seat, not the member's name
             mention = PersonMention(name[0], end, name[2])
             if kind == 0:
                 link = _APPOSITION.match(text, end)

@@ -29,7 +29,7 @@ _SUBJECT_WORDS = 8  # at most this many words in a subject phrase
 _CLAUSE_MARKS = ".,;:!?()“”\"\n"
 # A gloss right after a label: " (MoU)", " (VFA)".
 _GLOSS = re.compile(r"\s*\([^()\n]{1,40}\)")
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"\S+")  # "kapal," (a run of non-space)
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,7 @@ _JOINT_VENTURE = "joint_venture"
 _PURCHASE_TYPES = frozenset({"procurement_contract", "g2g_procurement"})
 _IMPLIED_MILESTONES = frozenset({"signing", "ratification", "entry_into_force"})
 _TIME_REACH = 8  # words between a milestone cue and its time ("said today" at a clause's end is not it)
-_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/|$)")  # "2024-03", "2024-03-05/" (an ISO date value)
 _LIST_GAP = frozenset({"", ",", "dan", "and", "serta", "&", "the", ", dan", ", and", "dan the", "and the"})
 
 
@@ -146,8 +146,15 @@ def extract(doc: Doc) -> list[Agreement]:
         return any(wanted & passage_contexts(start, end)
                    for start, end in ((span.start, head[0]), (head[1], span.end)) if start < end)
 
+    equipment_units = about.words(doc.lexicon).equipment
+
+    def equipment(start: int, end: int) -> tuple[int, int] | None:
+        return next(((q.start, q.end) for q in doc.quantities
+                     if start <= q.start and q.end <= end and q.unit in equipment_units), None)
+
     mentions = find_mentions(
-        doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en"
+        doc.text, lowered, heads, words, m, doc.sentence_index, defence, in_domain, doc.language == "en",
+        equipment,
     )
     drafts: list[_Draft] = []
     referred: dict[int, _Draft] = {}  # sentence -> the joint venture a mention in it points back to
@@ -191,7 +198,7 @@ def _models(doc: Doc, m: Matchers, draft: _Draft) -> set[str]:
     return {model for model in found if model.casefold() not in m.head_rows}
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # "kapal", "frigates" (three or more letters)
 
 
 def _follow_up(doc: Doc, m: Matchers, drafts: list[_Draft], follow: FollowUp) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jalin.extract.agreements.lexicon import HeadRow, Hit, Matchers
+from jalin.extract.common.words import alternation, function_words
 
 # A named asset after a purchase noun: capitalised words, acronyms or model numbers, an optional
 # "(ABC)"; Malay may put up to two lower-case class nouns first ("kapal OPV");
@@ -28,20 +29,28 @@ _ASSET_WORD = r"(?:[A-Z][\w\-/]*|\d[\w\-/]*[A-Za-z][\w\-/]*)"
 _ASSET = (rf"(?:{_ASSET_WORD}(?:[ ]+{_ASSET_WORD})*(?:[ ]*\([A-Z0-9][^()\n]{{0,40}}\))?"
           rf"|[a-z][a-z\-]*(?:[ ]+[a-z][a-z\-]*){{0,5}}[ ]*\([A-Z][A-Z0-9\-]+\))")
 _CLASS_NOUN = r"(?!(?:dan|and|serta|atau|or|of|di|in|the|then)[ ])[a-z]+[ ]+"
+# " the two patrol vessels (LMS)" (the asset after a purchase word)
 _ASSET_LEAD = re.compile(
     rf"[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?:{_CLASS_NOUN}){{0,2}}?(?P<item>{_ASSET})"
 )
+_AND = alternation(function_words("CONJ", kind=("and", "also")), [","])  # , dan serta and
+# ", dan dua kapal ronda", " and the new frigates" (another asset in a list)
 _ASSET_NEXT = re.compile(
-    rf"[ ]*(?:,|and|dan|serta)[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?P<item>{_ASSET})"
+    rf"[ ]*{_AND}[ ]+(?:(?:the|a|an|new|\d+)[ ]+)?(?P<item>{_ASSET})"
 )
-_MONEY = re.compile(r"(?:RM|USD?|AS|SGD?|EUR|Rp|RP)?[$\d]")
+_MONEY = re.compile(r"(?:RM|USD?|AS|SGD?|EUR|Rp|RP)?[$\d]")  # "RM5", "USD3", "$" (the start of an amount)
+# "LMS", "A400M" (an acronym or model code)
 _ACRONYM = re.compile(r"[A-Z]{2,}|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*")
+# " Littoral", " 2024" (the next capitalised word or year)
 _NAME_WORD = re.compile(r"[ ]+(?P<word>[A-Z][\w'’\-]*|\d{4})")
+# " of" in "Ministry of Defence" (a connector inside a name)
 _CONNECTOR = re.compile(r"[ ]+(?:dan|bagi|mengenai|tentang|on|of|the|and|for|in)(?=[ ]+[A-Z])")
+# "Defence " (the capitalised word right before a position)
 _PREV_NAME_WORD = re.compile(r"(?:^|(?<=[ ]))(?P<word>[A-Z][\w'’\-]*)[ ]+$")
+# "Ministry of " (a capitalised word and a connector before a position)
 _PREV_CONNECTOR = re.compile(r"(?:^|(?<=[ ]))(?P<word>[A-Z][\w'’\-]*)[ ]+(?:and|of|on|for)[ ]+$")
-_PAREN = re.compile(r"[ ]*\((?P<inner>[A-Z0-9][^()\n]{0,60})\)")
-_PREV_WORD = re.compile(r"(\w+)[ ]*$")
+_PAREN = re.compile(r"[ ]*\((?P<inner>[A-Z0-9][^()\n]{0,60})\)")  # " (LMS Batch 2)" (a bracket after a name)
+_PREV_WORD = re.compile(r"(\w+)[ ]*$")  # "kontrak " (the word right before a position)
 
 
 @dataclass(slots=True)
@@ -80,6 +89,7 @@ def find_mentions(
     text: str, lowered: str, heads: list[Hit], cues: list[Hit], m: Matchers,
     sentence_of: Callable[[int], int], defence: Callable[[int], bool],
     in_domain: Callable[[str, int, int, tuple[int, int]], bool], names_before: bool,
+    equipment: Callable[[int, int], tuple[int, int] | None] = lambda start, end: None,
 ) -> list[Mention]:
     """Mentions in text order.
 
@@ -87,7 +97,8 @@ def find_mentions(
     cooperation agreement). `in_domain(d, i, r, head)`: whether sentence i or one within r of it is in
     a head's domain ("defence", "relations"); a purchase noun needs it in its own sentence, other words
     within two sentences. `names_before`: a name may precede its head, as in English ("Paris
-    Agreement"; a Malay name follows its head).
+    Agreement"; a Malay name follows its head). `equipment(start, end)`: the span of the first
+    quantity of equipment in [start, end) ("enam pesawat"), else None.
     """
     ctx = _Context(text, lowered, cues, {h.start: h for h in cues}, {h.end: h for h in cues}, m, names_before)
     mentions: list[Mention] = []
@@ -125,6 +136,8 @@ def find_mentions(
             continue
         if row.kind == "purchase":
             found = _purchases(ctx, head, row, sentence, mentions)
+        elif row.kind == "buy":
+            found = _buys(ctx, head, row, sentence, equipment)
         else:
             kind = row.defence_type if row.defence_type and defence(sentence) else row.type
             mention = _mention(ctx, head, row, kind, following, sentence)
@@ -173,6 +186,31 @@ def _purchases(
     ]
 
 
+_BUY_REACH = 10  # words from a purchase verb to "dari/from" and the seller ("membeli enam pesawat dari X")
+
+
+def _buys(
+    ctx: _Context, head: Hit, row: HeadRow, sentence: int,
+    equipment: Callable[[int, int], tuple[int, int] | None],
+) -> list[Mention]:
+    """A purchase told by its verb: "akan membeli enam pesawat pejuang dari X", "bought two frigates
+    from X". It needs a quantity of equipment after the verb and, a few words on, the seller after
+    "dari/daripada/from" (agreement_cues role `with`): a country buying from another is a procurement
+    between the two. The label is what is bought, so the verb before it is the purchase's stage."""
+    text = ctx.text
+    sellers = ctx.m.role_words.get("with", frozenset())
+    seller = next((h for h in ctx.cues if h.start >= head.end and h.key in sellers
+                   and len(text[head.end:h.start].split()) <= _BUY_REACH), None)
+    if seller is None or "." in text[head.end:seller.start]:
+        return []
+    bought = equipment(head.end, seller.start)
+    if bought is None:
+        return []
+    start, end = bought[0], len(text[:seller.start].rstrip())
+    return [Mention(start, end, head.start, head.end, row.type, False, False, False, sentence,
+                    common=True)]
+
+
 def _mention(
     ctx: _Context, head: Hit, row: HeadRow, kind: str, following: Hit | None, sentence: int
 ) -> Mention | None:
@@ -207,7 +245,7 @@ def _mention(
 
 
 _BEFORE_REACH = 4  # words before a label read for "any", "not a", "under"
-_CLAUSE_MARK = re.compile(r"[.,;:!?()“”\"]")
+_CLAUSE_MARK = re.compile(r"[.,;:!?()“”\"]")  # ",", "(", "“" (a mark that ends a clause)
 
 
 def _roles_before(ctx: _Context, start: int) -> list[tuple[int, frozenset[str]]]:
@@ -279,6 +317,7 @@ def _subject_link(text: str, head: Hit, mentions: list[Mention]) -> str:
     return "same" if previous.type in _PURCHASE_TYPES or previous.generic else "follows"
 
 
+# " kapal ronda (" (up to two words then an opening bracket)
 _GLOSS = re.compile(r"(?:[ ]+[\w\-]+){0,2}[ ]*\($")
 
 
@@ -352,7 +391,7 @@ def _label(
     return start, end, named
 
 
-_ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")
+_ADJECTIVE_AFTER = re.compile(r"[ ]+([a-z][\w\-]*)")  # " baharu" (the lower-case word after a noun)
 # A lower-case word or an acronym ("the ABC arrangement", "the C-130 deal") between an article and a head.
 _ADJECTIVE_BEFORE = re.compile(r"(?<!\w)([a-z][\w\-]*|[A-Z0-9][A-Z0-9\-]+)[ ]+$")
 # Cue words that may stand as adjectives: "the exclusive arrangement", "the jet deal".

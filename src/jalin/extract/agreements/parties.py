@@ -41,7 +41,10 @@ def places_in_name(doc: Doc, label: tuple[int, int]) -> list[tuple[int, int]]:
     """Spans of the cities named inside an agreement's name ("Paris Agreement", "Perjanjian Iklim
     Oslo"): where it was made, no party; a capital there is the city, not its government (a metonym
     of countries.tsv). A country's own name in it ("Malaysia Agreement 1963") stays."""
-    kinds = {a.id: a.type for a in doc.actors}
+    private = doc.private("agreements")  # built once per document: one per name was quadratic
+    kinds = private.get("actor_kinds")
+    if kinds is None:
+        kinds = private["actor_kinds"] = {a.id: a.type for a in doc.actors}
     metonyms = doc.lexicon.cached("agreements.metonyms", lambda lex: frozenset(
         name.casefold() for r in lex.table("countries") for name in split_cell(r.get("metonyms", ""))))
     return [(c[1], c[2]) for c in queries.countries_in(doc, label[0], label[1])

@@ -15,13 +15,14 @@ from collections.abc import Callable
 
 from jalin.doc import Doc
 from jalin.extract.common.matcher import PhraseMatcher
+from jalin.extract.common.words import alternation, function_words
 from jalin.lexicon import Lexicon, split_cell
 from jalin.model import CONTEXTS, MODALITIES, MODES
 
 # Strongest first: when several cues reach one trigger, the first of these wins.
 MODALITY_STRENGTH = ("negated", "hypothetical", "requested", "expected", "intended")
 _SHADOW = "-"
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")  # "latihan", "2024" (one word)
 
 
 def _label_matcher(
@@ -54,9 +55,12 @@ def _labels(
 
 # A modifier shared by two coordinated nouns: "latihan dan pembangunan bersama" is also
 # "latihan bersama"; "joint training and exercises" is also "joint exercises".
+_AND_MS = alternation(function_words("CONJ", kind=("and", "also"), lang="ms"))  # dan, serta
+_AND_EN = alternation(function_words("CONJ", kind=("and", "also"), lang="en"))  # and
+# "latihan dan pembangunan bersama", "joint training and exercises"
 _SHARED_MODIFIER = re.compile(
-    r"\b(\w+)\s+(?:dan|serta)\s+\w+\s+(bersama|secara bersama)\b"
-    r"|\b(joint|jointly|co)[\s-]+\w+\s+and\s+(\w+)\b",
+    rf"\b(\w+)\s+{_AND_MS}\s+\w+\s+(bersama|secara bersama)\b"
+    rf"|\b(joint|jointly|co)[\s-]+\w+\s+{_AND_EN}\s+(\w+)\b",
     re.IGNORECASE,
 )
 

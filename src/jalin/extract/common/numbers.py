@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from jalin.extract.common.words import trie_regex
 from jalin.lexicon import Lexicon
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DIGITS_AT = re.compile(DIGITS)
-_WORD_GAP = re.compile(r"[\s\-]+")
+# "1,200", "1,200.5" · "600.000", "1.250.000" (a dot between thousands, as Indonesian and some Malay
+# texts write) · "12", "1.5"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)?"
+_DIGITS_AT = re.compile(DIGITS)  # "1,200", "3.5" (the digits at a position)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+$")  # "600.000"
+_DECIMAL_COMMA = re.compile(r"(\d+),(\d{1,2})(?!\d)")  # "1,6 juta": one point six million
+_WORD_GAP = re.compile(r"[\s\-]+")  # " ", "-" between number words ("dua puluh", "twenty-one")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +41,8 @@ def _build(lexicon: Lexicon) -> NumberWords:
     word = rf"(?:{spelled})"
     edge_l, edge_r = r"(?<![\w\-])", r"(?![\w\-])"
     words = rf"{word}(?:(?:\s+|-){word})*"
-    digits = rf"(?:{DIGITS})(?:\s?(?:{scales}){edge_r})?"
+    # a decimal comma before a magnitude word ("1,6 juta"), else digits with an optional magnitude
+    digits = rf"(?:\d+,\d{{1,2}}(?!\d)(?=\s?(?:{scales}){edge_r})|{DIGITS})(?:\s?(?:{scales}){edge_r})?"
     # a spelled number may end at a hyphen that does not go on with another number word
     # ("two-day"), so that a caller can read the compound's unit
     words_end = rf"(?![\w])(?!-(?:{spelled})(?![\w]))"
@@ -60,9 +65,14 @@ def number_words(lexicon: Lexicon) -> NumberWords:
 def number_value(lexicon: Lexicon, text: str) -> float | int | None:
     """The value of a number written in digits (with an optional scale word) or in words."""
     table = number_words(lexicon).kinds
+    comma = _DECIMAL_COMMA.match(text)
+    if comma and text[comma.end():].strip().casefold() in table:
+        text = f"{comma.group(1)}.{comma.group(2)}{text[comma.end():]}"
     match = _DIGITS_AT.match(text)
     if match:
-        value: float = float(match.group().replace(",", ""))
+        written = match.group()
+        plain = written.replace(".", "") if _DOT_THOUSANDS.match(written) else written.replace(",", "")
+        value: float = float(plain)
         rest = text[match.end():].strip().casefold()
         if rest:
             if rest not in table:

@@ -19,6 +19,7 @@ _STOP = frozenset({
     "was", "were", "is", "are", "will", "has", "have", "had", "the", "a", "an", "as", "than",
     "this", "these", "those", "its", "their",
 })
+# "kapal", "F-16", "2.5", "%", "," (a word, number, percent sign or mark)
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*|\d[\w./-]*|%|\S")
 
 

@@ -26,6 +26,7 @@ from jalin.doc import Doc
 from jalin.extract.common.cues import contexts_in, modality_at, modes_in
 from jalin.extract.common.matcher import PhraseMatcher
 from jalin.extract.common.queries import times_in
+from jalin.extract.common.words import alternation, function_words
 from jalin.extract.events.parties import Party, PartyIndex, party_index
 from jalin.lexicon import Lexicon, split_cell
 from jalin.lexicon.forms import passive_forms
@@ -132,10 +133,12 @@ def _build_indefinite(lexicon: Lexicon) -> PhraseMatcher[bool]:
 # Punctuation that ends a clause: semicolons, colons (the dateline's too), quotation marks, and a
 # full stop inside a quoted "sentence" ("... is family. Indonesia is ready ...").
 _PUNCT_BREAK = re.compile(r"[;:“”\"«»']|\.(?<=[a-z]{3}\.)(?=\s+[A-Z])")
-_JOIN = re.compile(r"(?:[\s,&/\-–—]|\b(?:dan|serta|and|atau|or|juga|also|the)\b)*", re.IGNORECASE)
-_CONJUNCTION = re.compile(r"\b(?:dan|serta|and|atau|or)\b|&", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
-_PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")
+_CONJUNCTIONS = function_words("CONJ", kind=("and", "also", "or"))  # dan, serta, atau, and, or
+_JOINERS = alternation(_CONJUNCTIONS, ["juga", "also", "the"])
+_JOIN = re.compile(rf"(?:[\s,&/\-–—]|\b{_JOINERS}\b)*", re.IGNORECASE)  # " dan juga ", ", and the "
+_CONJUNCTION = re.compile(rf"\b{alternation(_CONJUNCTIONS)}\b|&", re.IGNORECASE)  # "dan", "or", "&"
+_WORD = re.compile(r"\w+")  # "menandatangani" (one word)
+_PHRASE_START = re.compile(r"[.,;:!?()\[\]“”\"]")  # ",", "(", "“" (a mark that ends a phrase)
 
 
 @dataclass(slots=True)
@@ -646,6 +649,7 @@ def _indefinite_object(text: str, end: int, clause_end: int, roles: Roles) -> bo
 _NOUN_PASSIVE = re.compile(
     r"\s+(?:(?:was|were|has been|have been|had been|is being|are being)\s+\w+ed"
     r"|(?:telah\s+)?di\w+(?:kan|i))\b", re.IGNORECASE)
+# " from the ", " dari " (before where a visitor comes from)
 _FROM = re.compile(r"\s+(?:from|daripada|dari)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -656,8 +660,9 @@ def _from(text: str, end: int, start: int) -> bool:
 
 
 # A clause that opens with a conjunction shares the previous clause's subject ("… and accused X").
-_LEADING_CONJUNCTION = re.compile(r"\W*(?:dan|serta|and)\s", re.IGNORECASE)
-_OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")
+_AND = alternation(function_words("CONJ", kind=("and", "also")))  # dan, serta, and
+_LEADING_CONJUNCTION = re.compile(rf"\W*{_AND}\s", re.IGNORECASE)  # ", dan "
+_OWNED = re.compile(r"['’]s?(?:\s+\w+){0,2}\s+")  # "'s two " (a possessive and up to two words)
 
 
 def _english_owner(text: str, start: int, before: list[Group]) -> Group | None:

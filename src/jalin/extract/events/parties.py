@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from jalin.doc import Doc
 from jalin.extract.common.queries import speaker_at, statement_at
+from jalin.extract.common.words import alternation, function_words
 from jalin.model import Actor
 
 
@@ -190,7 +191,9 @@ class _PersonCounts:
         return found
 
 
-_COORDINATED = re.compile(r"\s*(?:dan|serta|and|&|-|–)\s*", re.IGNORECASE)
+_AND = alternation(function_words("CONJ", kind=("and", "also")), ["&", "-", "–"])  # dan serta and & - –
+# " dan ", " & ", "-" (between two coordinated parties)
+_COORDINATED = re.compile(rf"\s*{_AND}\s*", re.IGNORECASE)
 
 
 def _recent_pair(text: str, parties: list[Party], offset: int) -> list[tuple[str, str]]:

@@ -31,19 +31,22 @@ from jalin.extract.times.words import TimeWords, time_words
 from jalin.lexicon import Lexicon
 from jalin.model import TimeExpr
 
+# "PUTRAJAYA, 5 Mac (Bernama) --" (a dateline with its date)
 _DATELINE = re.compile(
     r"[A-Z]{2,}[A-Za-z.'’\- ]{0,40}?,?\s+(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{1,30}\))?\s*(?:--|[-–—:])"
 )
 _YEARS_TRIED = 20  # the latest years written (and mentions of each) looked at for one that is no target
+# "2024" (a year, not part of a number or a date)
 _YEAR = re.compile(r"(?<![\w.,$/\-])(?:19|20)\d{2}(?![\w/]|[.,-]\d)")
+# "5 Mac", "March 5" (the date in a dateline)
 _STAMP_DATE = re.compile(
     r"(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
 )
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}\)?\s$")
-_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}\)?\s$")  # "ATM) " (an acronym right before a position)
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")  # "Tahun " (a capitalised word right before a position)
 _YEARS_PLAUSIBLE = range(1900, 2101)
-_VALUE_YEAR = re.compile(r"(?:^|/)(-?\d+)")
+_VALUE_YEAR = re.compile(r"(?:^|/)(-?\d+)")  # "2024", "/2025" (a year in a time value)
 _PERIOD_UNITS = {"hari": "day", "day": "day", "minggu": "week", "week": "week", "bulan": "month",
                  "month": "month", "tahun": "year", "year": "year"}
 
@@ -93,7 +96,42 @@ def extract(doc: Doc) -> list[TimeExpr]:
             TimeExpr(f"t{len(found) + 1}", text[start:end], value, granularity, relation or "on", start, end)
         )
     doc.durations = durations
-    return found
+    return _with_written_dates(text, found)
+
+
+_DATE_BESIDE = re.compile(r"\s*(?:\(\s*|,\s*)")  # "Selasa (4/9/2018)", "Rabu, 27 Desember 2017"
+
+
+def _with_written_dates(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """A day named in words and the date written beside it are one expression with the written
+    date's value: "pada hari Selasa (4/9/2018)", "kemarin (09/07)", "Rabu, 27 Desember 2017"."""
+    joined: list[TimeExpr] = []
+    for expr in found:
+        last = joined[-1] if joined else None
+        beside = last is not None and _DATE_BESIDE.fullmatch(text, last.end, expr.start)
+        if last is None or not beside or not _named_then_written(last, expr):
+            joined.append(expr)
+            continue
+        bracketed = "(" in text[last.end:expr.start]
+        if bracketed and text[expr.end:expr.end + 1] != ")":
+            joined.append(expr)
+            continue
+        end = expr.end + 1 if bracketed else expr.end
+        relation = last.relation if last.relation != "on" else expr.relation
+        joined[-1] = TimeExpr(last.id, text[last.start:end], expr.value, "day", relation, last.start, end)
+    return [
+        TimeExpr(f"t{i}", e.text, e.value, e.granularity, e.relation, e.start, e.end)
+        for i, e in enumerate(joined, 1)
+    ]
+
+
+def _named_then_written(named: TimeExpr, written: TimeExpr) -> bool:
+    """A single day in words ("Selasa", "kemarin") then a single day in digits ("4/9/2018")."""
+    return (
+        named.granularity == written.granularity == "day"
+        and not any(c.isdigit() for c in named.text) and any(c.isdigit() for c in written.text)
+        and "/" not in (written.value or "/") and "/" not in (named.value or "")
+    )
 
 
 _PART_GROUPS = ("part", "bpart", "ypart", "mpart")
@@ -358,6 +396,9 @@ def _weekday(doc: Doc, words: TimeWords, m: _Found) -> Resolved:
             day = pub + timedelta(days=forward or 7)
         else:
             day = pub + timedelta(days=target - pub.weekday())
+            tense = _tense(doc, words, m.start())
+            if tense == "future" and day < pub:  # "akan melawat … pada Rabu ini", said on a Sunday
+                day = pub + timedelta(days=forward)
         return day.isoformat(), "day", None, end
     # "on Monday": the sentence's tense picks the side (today counts), else the nearer one.
     tense = _tense(doc, words, m.start())
@@ -440,7 +481,7 @@ def _gap(year: int, anchor: tuple[int, int], granularity: str, pub: date) -> int
 
 
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?i:be|being)\s+$")  # "will be held": no past
-_ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")
+_ENGLISH_PAST = re.compile(r"(?<![\w\-])[a-z]{2,}ed(?![\w\-])")  # "signed" (an English past form)
 
 
 def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
@@ -463,7 +504,20 @@ def _tense(doc: Doc, words: TimeWords, offset: int) -> str | None:
         _fold(w.group()) not in words.tenses for w in _ENGLISH_PAST.finditer(doc.text, span.start, span.end)
     ):
         return "past"
-    return None
+    return _tense_of_years(doc, span.start, span.end)
+
+
+def _tense_of_years(doc: Doc, lo: int, hi: int) -> str | None:
+    """A sentence with no tense word is told in the past when the years it writes are all before the
+    publication year ("Susulan MoU pada Mac 2017, kedua-dua negara memeterai perjanjian pada
+    Oktober", in a January 2018 report), in the future when all after it."""
+    pub = reference_date(doc)
+    years = {int(y.group()) for y in _YEAR.finditer(doc.text, lo, hi)}
+    if pub is None or not years:
+        return None
+    if max(years) < pub.year:
+        return "past"
+    return "future" if min(years) > pub.year else None
 
 
 def _shifted(pub: date, granularity: str, offset: int) -> str:
